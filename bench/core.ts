@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`: decode + validate throughput against bare JSON.parse of the same bodies, in the
+ * same run, and NDJSON export/import of 100,000 messages. Prints figures; never passes or fails.
+ */
+import { performance } from 'node:perf_hooks';
+import { decodeBody } from '../src/core/decode';
+import { validateMessage } from '../src/core/validate';
+import { inspectCall } from '../src/core/inspect';
+import { createLinter } from '../src/core/lint';
+import { toNdjson, toNdjsonChunks } from '../src/core/ndjson';
+import { importNdjson } from '../src/core/import';
+import type { MessageRecord } from '../src/core/record';
+import { bodyMix, payloads } from './fixtures';
+
+const bodies = bodyMix(4000);
+const totalBytes = bodies.reduce((n, b) => n + b.text.length, 0);
+const totalMessages = bodies.reduce((n, b) => n + b.messages, 0);
+
+function best(rounds: number, run: () => void): number {
+  let fastest = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now();
+    run();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return fastest;
+}
+
+let sink = 0;
+const parseMs = best(7, () => {
+  for (const body of bodies) sink += JSON.parse(body.text) ? 1 : 0;
+});
+const decodeValidateMs = best(7, () => {
+  for (const body of bodies) {
+    const decoded = decodeBody({ kind: 'text', text: body.text }, body.callType);
+    if (decoded.ok) for (const m of decoded.messages) sink += validateMessage(m, false).errors.length;
+  }
+});
+const pipelineMs = best(7, () => {
+  const options = { strict: false, linter: createLinter(), capturedAt: Date.parse('2024-05-01T10:00:02Z') };
+  for (const body of bodies) sink += inspectCall({ sender: 'segment', callType: body.callType }, { kind: 'text', text: body.text }, options).length;
+});
+
+const mb = totalBytes / 1024 / 1024;
+const rate = (ms: number) => `${(mb / (ms / 1000)).toFixed(1)} MB/s, ${Math.round(totalMessages / (ms / 1000)).toLocaleString('en')} msg/s`;
+console.log(`corpus: ${bodies.length} bodies, ${totalMessages} messages, ${mb.toFixed(1)} MB (singles 300 B-8 KB, batches of 50, 10% invalid)`);
+
+// NDJSON export and import of 100,000 messages.
+const records: MessageRecord[] = payloads(100_000).map((payload, i) => ({
+  capturedAt: 1_714_557_600_000 + i,
+  tabId: 1,
+  pageUrl: 'https://app.example.com/',
+  request: { url: 'https://api.segment.io/v1/t', method: 'POST', status: 200, error: null },
+  sender: 'segment',
+  type: 'track',
+  payload,
+  validation: { valid: true, errors: [], warnings: [] },
+}));
+const exportMs = best(3, () => {
+  sink += toNdjsonChunks(records).length; // what the panel hands to a Blob
+});
+const ndjson = toNdjson(records);
+const importMs = best(3, () => {
+  sink += importNdjson(ndjson, { strict: false, importedAt: 0 }).records.length;
+});
+
+console.log(`NDJSON export, 100,000 messages (${(ndjson.length / 1024 / 1024).toFixed(0)} MB): ${(exportMs / 1000).toFixed(2)} s (goal < 1 s)`);
+console.log(`NDJSON import + re-validation, 100,000 messages: ${(importMs / 1000).toFixed(2)} s (goal < 1 s)`);
+console.log(`decode+validate+lint (whole pipeline): ${rate(pipelineMs)}`);
+console.log(`JSON.parse alone (baseline):           ${rate(parseMs)}`);
+console.log(`decode+validate:                       ${rate(decodeValidateMs)}`);
+console.log(`decode+validate / JSON.parse throughput ratio: ${(parseMs / decodeValidateMs).toFixed(2)}`);
+if (sink < 0) console.log(sink);

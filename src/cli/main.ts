@@ -1,0 +1,26 @@
+/** Entry point of the `track-inspector` command. */
+import { parseArgs, USAGE } from './args';
+import { runValidate } from './validate-command';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.kind === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (parsed.kind === 'usage-error') {
+    process.stderr.write(`track-inspector: ${parsed.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  return runValidate(parsed.args, process);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`track-inspector: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,89 @@
+/**
+ * ajv's terse errors -> plain English a product engineer understands, naming the field and the value:
+ * `timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"`.
+ */
+import type { AjvError } from './generated/validate-function';
+import type { Problem } from './types';
+
+const FORMAT_WORDS: Readonly<Record<string, string>> = {
+  'date-time': 'an ISO 8601 date-time with a time zone',
+  date: 'an ISO 8601 date (YYYY-MM-DD)',
+  email: 'an email address',
+  uri: 'an absolute URI',
+};
+
+export function explainErrors(errors: readonly AjvError[], payload: unknown): Problem[] {
+  const problems: Problem[] = [];
+  for (const error of errors) {
+    // The identity rule is an anyOf of two `required`s: report it once, not three times.
+    if (error.schemaPath.includes('/anyOf/')) continue;
+    problems.push(explainError(error, payload));
+  }
+  return problems;
+}
+
+function explainError(error: AjvError, payload: unknown): Problem {
+  const { instancePath: path, keyword, params } = error;
+  const field = fieldName(path);
+  const value = () => describeValue(valueAt(payload, path));
+  switch (keyword) {
+    case 'required': {
+      const missing = String(params['missingProperty']);
+      return { path: `${path}/${escapePointer(missing)}`, message: `${missing} is required`, keyword };
+    }
+    case 'anyOf':
+      if (path === '' && error.schemaPath === '#/anyOf') {
+        return { path, message: 'userId or anonymousId is required; neither is present', keyword };
+      }
+      break;
+    case 'type':
+      return { path, message: `${field} must be ${withArticle(String(params['type']))}, got ${value()}`, keyword };
+    case 'format': {
+      const format = String(params['format']);
+      const words = FORMAT_WORDS[format] ?? `in the "${format}" format`;
+      return { path, message: `${field} must be ${words}, got ${value()}`, keyword };
+    }
+  }
+  return { path, message: `${field} ${error.message ?? 'is not valid'}`, keyword };
+}
+
+function fieldName(pointer: string): string {
+  if (pointer === '') return 'the message';
+  const last = pointer.slice(pointer.lastIndexOf('/') + 1);
+  return unescapePointer(last);
+}
+
+export function withArticle(type: string): string {
+  if (type === 'null') return 'null';
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(shown);
+  }
+  return String(value);
+}
+
+export function valueAt(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  let current: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[unescapePointer(raw)];
+  }
+  return current;
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}

@@ -1,0 +1,42 @@
+/** The core pipeline for one request: decode -> validate -> lint, one result per message. */
+import type { RequestBody } from './body';
+import { decodeBody } from './decode';
+import type { TrackingCall } from './endpoints';
+import type { Linter } from './lint';
+import { isLintWarning, verdict, type MessageRecord } from './record';
+import { validateMessage, type ValidationInput } from './validate';
+import type { Verdict } from './types';
+
+export type InspectedMessage = Pick<MessageRecord, 'type' | 'payload' | 'batch' | 'undecodable' | 'validation'>;
+
+export interface InspectOptions {
+  readonly strict: boolean;
+  readonly linter: Linter;
+  /** Reference for the clock-skew warning; undefined when unknown (bare payloads). */
+  readonly capturedAt: number | undefined;
+}
+
+export function inspectCall(call: TrackingCall, body: RequestBody, options: InspectOptions): InspectedMessage[] {
+  const decoded = decodeBody(body, call.callType);
+  if (!decoded.ok) {
+    const undecodable = { reason: decoded.reason, preview: decoded.preview };
+    const error = { path: '', message: decoded.reason, keyword: 'decode' };
+    return [{ type: call.callType, payload: null, undecodable, validation: verdict([error], []) }];
+  }
+  return decoded.messages.map((message) => ({
+    ...message,
+    validation: judge(message, options, decoded.bodyBytes),
+  }));
+}
+
+export function judge(message: ValidationInput, options: InspectOptions, bodyBytes: number): Verdict {
+  const { errors, warnings } = validateMessage(message, options.strict);
+  const lint = options.linter.lint(message, { capturedAt: options.capturedAt, bodyBytes });
+  return verdict(errors, [...warnings, ...lint]);
+}
+
+/** Strict mode toggled: validation is redone, the capture's lint warnings stay as they were. */
+export function revalidate(message: ValidationInput, previous: Verdict, strict: boolean): Verdict {
+  const { errors, warnings } = validateMessage(message, strict);
+  return verdict(errors, [...warnings, ...previous.warnings.filter(isLintWarning)]);
+}

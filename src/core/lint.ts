@@ -1,0 +1,138 @@
+/**
+ * Warnings (never errors) a capture deserves: sizes the APIs reject, retries, clock skew, and
+ * property type drift. Stateful: one linter per capture (tab session, imported file, CLI run).
+ */
+import { utf8ByteLength } from './body';
+import { describeValue, escapePointer, withArticle } from './explain';
+import { isPlainObject, type Problem } from './types';
+import type { ValidationInput } from './validate';
+
+export const LIMITS = {
+  messageBytes: 32 * 1024,
+  batchBytes: 500 * 1024,
+  batchMessages: 2500,
+  clockSkewMs: 24 * 60 * 60 * 1000,
+  /** Retries arrive within seconds: remembering the latest 100,000+ ids keeps memory flat on huge files. */
+  rememberedMessageIds: 100_000,
+} as const;
+
+export interface LintContext {
+  /** When the call was captured (ms since epoch); undefined when unknown (bare payloads). */
+  readonly capturedAt: number | undefined;
+  /** Size of the whole request body the message came in. */
+  readonly bodyBytes: number;
+}
+
+export interface Linter {
+  lint(message: ValidationInput, context: LintContext): Problem[];
+}
+
+type JsonType = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
+
+export function createLinter(): Linter {
+  const recentIds = createRecentSet(LIMITS.rememberedMessageIds);
+  const propertyTypes = new Map<string, Map<string, JsonType>>();
+
+  return {
+    lint(message, context) {
+      const warnings: Problem[] = [];
+      sizeWarnings(message, context.bodyBytes, warnings);
+      const payload = message.payload;
+      if (!isPlainObject(payload)) return warnings;
+
+      const id = payload['messageId'];
+      if (typeof id === 'string' && id !== '') {
+        if (recentIds.has(id)) {
+          warnings.push({ path: '/messageId', message: `messageId ${describeValue(id)} was already sent in this capture (a retry or a duplicate)`, keyword: 'lint:duplicate-message-id' });
+        } else recentIds.add(id);
+      }
+      skewWarning(payload['timestamp'], context.capturedAt, warnings);
+      driftWarnings(payload, message.type, propertyTypes, warnings);
+      return warnings;
+    },
+  };
+}
+
+/**
+ * Remembers at least the latest `size` ids in O(1): two generations of sets, the older dropped
+ * whole when the newer fills (deleting a Set's oldest entry one by one is O(n) in V8).
+ */
+function createRecentSet(size: number): { has(id: string): boolean; add(id: string): void } {
+  let current = new Set<string>();
+  let previous = new Set<string>();
+  return {
+    has: (id) => current.has(id) || previous.has(id),
+    add(id) {
+      current.add(id);
+      if (current.size >= size) {
+        previous = current;
+        current = new Set();
+      }
+    },
+  };
+}
+
+function sizeWarnings(message: ValidationInput, bodyBytes: number, out: Problem[]): void {
+  const batch = message.batch;
+  // A message is never larger than its body: only measure entries of big bodies.
+  const messageBytes = !batch ? bodyBytes : bodyBytes > LIMITS.messageBytes ? utf8ByteLength(JSON.stringify(message.payload) ?? '') : 0;
+  if (messageBytes > LIMITS.messageBytes) {
+    out.push({ path: '', message: `message is ${kb(messageBytes)}; the tracking API rejects messages over 32 KB`, keyword: 'lint:message-size' });
+  }
+  if (batch && bodyBytes > LIMITS.batchBytes) {
+    out.push({ path: '', message: `its batch is ${kb(bodyBytes)}; the tracking API rejects batches over 500 KB`, keyword: 'lint:batch-size' });
+  }
+  if (batch && batch.count > LIMITS.batchMessages) {
+    out.push({ path: '', message: `its batch holds ${batch.count} messages; the limit is 2,500`, keyword: 'lint:batch-count' });
+  }
+}
+
+function skewWarning(timestamp: unknown, capturedAt: number | undefined, out: Problem[]): void {
+  if (typeof timestamp !== 'string' || capturedAt === undefined || !Number.isFinite(capturedAt)) return;
+  const at = Date.parse(timestamp);
+  if (Number.isNaN(at)) return; // a malformed timestamp is the validator's error, not a warning
+  const skew = at - capturedAt;
+  if (Math.abs(skew) <= LIMITS.clockSkewMs) return;
+  const hours = Math.abs(skew) / 3_600_000;
+  const amount = hours >= 48 ? `${Math.round(hours / 24)} days` : `${Math.round(hours)} hours`;
+  const where = skew > 0 ? 'in the future' : 'in the past';
+  out.push({ path: '/timestamp', message: `timestamp is ${amount} ${where} relative to capture time`, keyword: 'lint:clock-skew' });
+}
+
+function driftWarnings(
+  payload: Record<string, unknown>,
+  type: string,
+  seen: Map<string, Map<string, JsonType>>,
+  out: Problem[],
+): void {
+  const name = type === 'track' ? payload['event'] : type === 'page' || type === 'screen' ? payload['name'] : undefined;
+  const properties = payload['properties'];
+  if (typeof name !== 'string' || !isPlainObject(properties)) return;
+  const key = `${type}\u0000${name}`;
+  let types = seen.get(key);
+  if (!types) seen.set(key, (types = new Map()));
+  for (const [property, value] of Object.entries(properties)) {
+    const now = jsonType(value);
+    const before = types.get(property);
+    if (before === undefined) types.set(property, now);
+    else if (before !== now) {
+      const label = type === 'track' ? `"${name}" events` : `${type} "${name}" calls`;
+      out.push({
+        path: `/properties/${escapePointer(property)}`,
+        message: `properties.${property} was ${withArticle(before)} in earlier ${label}, now ${withArticle(now)}`,
+        keyword: 'lint:type-drift',
+      });
+    }
+  }
+}
+
+function jsonType(value: unknown): JsonType {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const t = typeof value;
+  return t === 'string' || t === 'number' || t === 'boolean' ? t : 'object';
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}

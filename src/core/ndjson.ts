@@ -1,0 +1,126 @@
+/**
+ * NDJSON: one line per message. Export writes MessageRecords; import reads such lines or bare
+ * payload lines, reports bad lines by number and keeps the rest.
+ */
+import { isPlainObject, isMessageType, type BatchPosition, type CallType, type MessageType } from './types';
+import type { MessageRecord, RequestInfo } from './record';
+import { describeValue } from './explain';
+
+export function toNdjsonLine(record: MessageRecord): string {
+  const { capturedAt, tabId, pageUrl, request, sender, type, payload, batch, undecodable, validation } = record;
+  return JSON.stringify({
+    capturedAt: new Date(capturedAt).toISOString(),
+    tabId,
+    pageUrl,
+    request,
+    sender,
+    type,
+    payload,
+    ...(batch ? { batch } : {}),
+    ...(undecodable ? { undecodable } : {}),
+    validation,
+  });
+}
+
+/** One string per line, newline included: hand them to `new Blob(...)` without joining 100 MB. */
+export function toNdjsonChunks(records: Iterable<MessageRecord>): string[] {
+  const chunks: string[] = [];
+  for (const record of records) chunks.push(toNdjsonLine(record) + '\n');
+  return chunks;
+}
+
+export function toNdjson(records: Iterable<MessageRecord>): string {
+  return toNdjsonChunks(records).join('');
+}
+
+/** What one line of NDJSON holds, before validation. Missing capture fields mean a bare payload. */
+export interface ImportedMessage {
+  readonly line: number;
+  readonly type: MessageType | 'unknown' | CallType;
+  readonly payload: unknown;
+  readonly batch?: BatchPosition;
+  readonly capture?: {
+    readonly capturedAt: number;
+    readonly tabId: number;
+    readonly pageUrl: string;
+    readonly request: RequestInfo;
+    readonly sender: MessageRecord['sender'];
+    readonly undecodable?: MessageRecord['undecodable'];
+  };
+}
+
+export type NdjsonLine =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'bad'; readonly line: number; readonly message: string }
+  | { readonly kind: 'message'; readonly message: ImportedMessage };
+
+export function parseNdjsonLine(text: string, line: number): NdjsonLine {
+  if (text.trim() === '') return { kind: 'blank' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { kind: 'bad', line, message: `line ${line} is not valid JSON: ${detail}` };
+  }
+  if (!isPlainObject(value)) {
+    return { kind: 'bad', line, message: `line ${line} is not a JSON object (got ${describeValue(value)})` };
+  }
+  if ('payload' in value && 'capturedAt' in value) return { kind: 'message', message: fromRecord(value, line) };
+  return { kind: 'message', message: { line, type: typeOfPayload(value), payload: value } };
+}
+
+/** Bare payloads name their type; `track` when they name none. */
+export function typeOfPayload(payload: Record<string, unknown>): MessageType | 'unknown' {
+  const type = payload['type'];
+  if (type === undefined) return 'track';
+  return isMessageType(type) ? type : 'unknown';
+}
+
+function fromRecord(value: Record<string, unknown>, line: number): ImportedMessage {
+  const payload = value['payload'];
+  const recordedType = value['type'];
+  const type =
+    isMessageType(recordedType) || recordedType === 'batch'
+      ? recordedType
+      : isPlainObject(payload)
+        ? typeOfPayload(payload)
+        : 'unknown';
+  const capturedAt = typeof value['capturedAt'] === 'number' ? value['capturedAt'] : Date.parse(String(value['capturedAt']));
+  const request = isPlainObject(value['request']) ? value['request'] : {};
+  const undecodable = isPlainObject(value['undecodable'])
+    ? { reason: String(value['undecodable']['reason'] ?? ''), preview: String(value['undecodable']['preview'] ?? '') }
+    : undefined;
+  return {
+    line,
+    type,
+    payload,
+    ...(isBatchPosition(value['batch']) ? { batch: value['batch'] } : {}),
+    capture: {
+      capturedAt: Number.isNaN(capturedAt) ? 0 : capturedAt,
+      tabId: typeof value['tabId'] === 'number' ? value['tabId'] : -1,
+      pageUrl: typeof value['pageUrl'] === 'string' ? value['pageUrl'] : '',
+      request: {
+        url: String(request['url'] ?? ''),
+        method: String(request['method'] ?? 'POST'),
+        status: typeof request['status'] === 'number' ? request['status'] : null,
+        error: typeof request['error'] === 'string' ? request['error'] : null,
+      },
+      sender: isSender(value['sender']) ? value['sender'] : 'custom',
+      ...(undecodable ? { undecodable } : {}),
+    },
+  };
+}
+
+function isBatchPosition(value: unknown): value is BatchPosition {
+  return (
+    isPlainObject(value) &&
+    typeof value['index'] === 'number' &&
+    typeof value['count'] === 'number' &&
+    isPlainObject(value['inherited'])
+  );
+}
+
+function isSender(value: unknown): value is MessageRecord['sender'] {
+  return value === 'june' || value === 'segment' || value === 'rudderstack' || value === 'custom';
+}

@@ -1,0 +1,37 @@
+/** One captured message as the store, the panel and NDJSON see it. */
+import type { BatchPosition, CallType, Problem, Sender, Verdict } from './types';
+
+export interface RequestInfo {
+  readonly url: string;
+  readonly method: string;
+  /** HTTP status once known; null while pending or when the request failed. */
+  readonly status: number | null;
+  /** Why the request failed or was blocked (`net::ERR_BLOCKED_BY_CLIENT`), or null. */
+  readonly error: string | null;
+}
+
+export interface MessageRecord {
+  /** Milliseconds since the epoch. */
+  readonly capturedAt: number;
+  readonly tabId: number;
+  readonly pageUrl: string;
+  readonly request: RequestInfo;
+  readonly sender: Sender;
+  /** The message type; for an undecodable body, the call type its URL named. */
+  readonly type: CallType | 'unknown';
+  /** The message exactly as sent; null when the body could not be decoded. */
+  readonly payload: unknown;
+  readonly batch?: BatchPosition;
+  /** Set when the body could not be decoded: why, in plain words, and the start of the body. */
+  readonly undecodable?: { readonly reason: string; readonly preview: string };
+  readonly validation: Verdict;
+}
+
+export function verdict(errors: readonly Problem[], warnings: readonly Problem[]): Verdict {
+  return { valid: errors.length === 0, errors, warnings };
+}
+
+/** Lint warnings depend on the capture, not on the mode: kept when strict mode re-validates. */
+export function isLintWarning(problem: Problem): boolean {
+  return problem.keyword.startsWith('lint:');
+}

@@ -1,0 +1,47 @@
+/** Shared vocabulary of the core: what a tracking call is, what a message is, what is wrong with it. */
+
+export const MESSAGE_TYPES = ['track', 'identify', 'page', 'screen', 'group', 'alias'] as const;
+export type MessageType = (typeof MESSAGE_TYPES)[number];
+
+/** A tracking call's URL names either one message type or a batch of them. */
+export type CallType = MessageType | 'batch';
+
+export type Sender = 'june' | 'segment' | 'rudderstack' | 'custom';
+
+/** One thing wrong (an error) or worth a look (a warning) with a message, pointing at the field. */
+export interface Problem {
+  /** JSON Pointer into the payload as sent ("" is the whole payload). */
+  readonly path: string;
+  /** Plain English that names the field and, where there is one, the value. */
+  readonly message: string;
+  /** ajv's keyword for schema errors (`format`, `required`…), `lint:*` / `identity:null` for warnings. */
+  readonly keyword: string;
+}
+
+export interface Verdict {
+  readonly valid: boolean;
+  readonly errors: readonly Problem[];
+  readonly warnings: readonly Problem[];
+}
+
+/** Batch-level fields a batch entry inherits where it lacks them. Kept beside the entry, never in it. */
+export interface BatchInherited {
+  readonly sentAt?: unknown;
+  readonly writeKey?: unknown;
+  readonly context?: unknown;
+}
+
+export interface BatchPosition {
+  /** 1-based position within the batch ("3 of 20"). */
+  readonly index: number;
+  readonly count: number;
+  readonly inherited: BatchInherited;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isMessageType(value: unknown): value is MessageType {
+  return typeof value === 'string' && (MESSAGE_TYPES as readonly string[]).includes(value);
+}

@@ -1,0 +1,77 @@
+/**
+ * Validates one message against the bundled June schemas (precompiled at build time: no eval).
+ * Default mode treats a `null` userId / anonymousId as absent, with a warning, because the official
+ * June SDK sends `"userId": null` for anonymous visitors; strict mode checks the payload exactly as sent.
+ */
+import { alias, group, identify, page, screen, track, declaredFields } from './generated/validators.js';
+import type { ValidateFunction } from './generated/validate-function';
+import { describeValue, explainErrors } from './explain';
+import { MESSAGE_TYPES, isPlainObject, type BatchInherited, type BatchPosition, type MessageType, type Problem } from './types';
+
+export interface ValidationInput {
+  readonly type: MessageType | 'unknown';
+  readonly payload: unknown;
+  readonly batch?: BatchPosition;
+}
+
+export interface ValidationResult {
+  readonly errors: readonly Problem[];
+  readonly warnings: readonly Problem[];
+}
+
+const VALIDATORS: Readonly<Record<MessageType, ValidateFunction>> = { track, identify, page, screen, group, alias };
+const IDENTITY_FIELDS = ['userId', 'anonymousId'] as const;
+
+export function validateMessage(input: ValidationInput, strict: boolean): ValidationResult {
+  const { payload, type } = input;
+  if (!isPlainObject(payload)) {
+    return { errors: [{ path: '', message: `the message must be a JSON object, got ${describeValue(payload)}`, keyword: 'type' }], warnings: [] };
+  }
+  if (type === 'unknown') {
+    const got = payload['type'] === undefined ? 'it has none' : `got ${describeValue(payload['type'])}`;
+    const message = `type must name the message type in a batch entry (${MESSAGE_TYPES.join(', ')}); ${got}`;
+    return { errors: [{ path: '/type', message, keyword: 'enum' }], warnings: [] };
+  }
+
+  const inherited = inheritedToApply(payload, input.batch?.inherited, declaredFields[type]);
+  const nullIdentities = strict ? [] : IDENTITY_FIELDS.filter((field) => payload[field] === null);
+  const warnings: Problem[] = nullIdentities.map((field) => ({
+    path: `/${field}`,
+    message: `${field} is null; treated as absent (the June SDK sends null for anonymous visitors). Strict mode reports it as an error.`,
+    keyword: 'identity:null',
+  }));
+  // Copy only when something changes: most messages are validated as they are, which keeps the hot
+  // path as fast as the generated validator itself.
+  const effective = inherited.length || nullIdentities.length ? adjusted(payload, inherited, nullIdentities) : payload;
+
+  const validate = VALIDATORS[type];
+  if (validate(effective)) return { errors: [], warnings };
+  const inheritedKeys = new Set(inherited.map(([key]) => key));
+  const errors = explainErrors(validate.errors ?? [], effective).map((problem) =>
+    inheritedKeys.has(problem.path.split('/')[1] ?? '')
+      ? { ...problem, message: `${problem.message} (inherited from the batch)` }
+      : problem,
+  );
+  return { errors, warnings };
+}
+
+/** Batch-level fields the entry lacks and its schema checks (sentAt / writeKey are checked by none). */
+function inheritedToApply(
+  payload: Record<string, unknown>,
+  inherited: BatchInherited | undefined,
+  declared: readonly string[],
+): [string, unknown][] {
+  if (!inherited) return [];
+  return Object.entries(inherited).filter(([key]) => payload[key] === undefined && declared.includes(key));
+}
+
+function adjusted(
+  payload: Record<string, unknown>,
+  inherited: readonly [string, unknown][],
+  removed: readonly string[],
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(payload)) if (!removed.includes(key)) copy[key] = payload[key];
+  for (const [key, value] of inherited) copy[key] = value;
+  return copy;
+}

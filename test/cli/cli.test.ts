@@ -1,0 +1,122 @@
+// The built `track-inspector` command, run as users run it: a child process on Node.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'track-inspector-cli-'));
+function file(name: string, lines: string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+function run(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ['bin/track-inspector.js', ...args], { input, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const valid = file('valid.ndjson', [
+  '{"event":"Signed Up","userId":"u1","timestamp":"2024-05-01T10:00:00Z"}',
+  '',
+  '{"type":"identify","userId":"u1","traits":{"plan":"pro"}}',
+]);
+const mixed = file('mixed.ndjson', [
+  '{"event":"Order Completed","userId":"u1","properties":{"total":10}}',
+  '{"event":"Order Completed","userId":"u1","timestamp":"2024-05-01"}',
+  'this is not json',
+  '{"type":"group","userId":"u1"}',
+  '{"event":"Anonymous","userId":null,"anonymousId":"a1"}',
+]);
+
+describe('track-inspector validate', () => {
+  it('exits 0 and summarises when everything is valid', () => {
+    const { code, stdout } = run(['validate', valid]);
+    expect(stdout).toBe('2 messages: 2 valid, 0 invalid, 0 with warnings\n');
+    expect(code).toBe(0);
+  });
+
+  it('reports each invalid message by line with its errors, then the totals, and exits 1', () => {
+    const { code, stdout } = run(['validate', mixed]);
+    expect(stdout).toBe(
+      [
+        'line 2 "Order Completed"',
+        '  /timestamp: timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"',
+        'line 3',
+        `  /: line 3 is not valid JSON: Unexpected token 'h', "this is not json" is not valid JSON`,
+        'line 4 (group)',
+        '  /groupId: groupId is required',
+        '5 messages: 2 valid, 3 invalid, 1 with warnings',
+        '',
+      ].join('\n'),
+    );
+    expect(code).toBe(1);
+  });
+
+  it('--json prints exactly one result per non-blank line, in order', () => {
+    const { code, stdout } = run(['validate', '--json', mixed]);
+    const results = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(results.map((r) => [r.line, r.valid, r.type, r.event])).toEqual([
+      [1, true, 'track', 'Order Completed'],
+      [2, false, 'track', 'Order Completed'],
+      [3, false, null, null],
+      [4, false, 'group', null],
+      [5, true, 'track', 'Anonymous'],
+    ]);
+    expect(Object.keys(results[0])).toEqual(['line', 'valid', 'type', 'event', 'errors', 'warnings']);
+    expect(results[4].warnings[0].keyword).toBe('identity:null');
+    expect(code).toBe(1);
+  });
+
+  it('--strict rejects the null userId the June SDK sends', () => {
+    const { stdout } = run(['validate', '--strict', '--json', mixed]);
+    expect(JSON.parse(stdout.trimEnd().split('\n')[4] ?? '').errors[0].message).toBe('userId must be a string, got null');
+  });
+
+  it('reads standard input with no file or with -', () => {
+    const input = '{"event":"E","anonymousId":"a"}\n';
+    expect(run(['validate'], input).stdout).toBe('1 messages: 1 valid, 0 invalid, 0 with warnings\n');
+    expect(run(['validate', '-'], input).code).toBe(0);
+  });
+
+  it('reads records exported by the panel, re-validating them', () => {
+    const exported = JSON.stringify({
+      capturedAt: '2024-05-01T12:00:00.000Z', tabId: 3, pageUrl: 'http://127.0.0.1/', sender: 'june',
+      request: { url: 'https://api.june.so/sdk/b', method: 'POST', status: 200, error: null },
+      type: 'track', payload: { event: 'E', userId: 'u', timestamp: '2024-05-09T12:00:00Z' },
+      batch: { index: 1, count: 1, inherited: { context: 'bad' } },
+      validation: { valid: true, errors: [], warnings: [] },
+    });
+    const { stdout } = run(['validate', '--json', '-'], exported + '\n');
+    const result = JSON.parse(stdout);
+    expect(result.errors[0].message).toBe('context must be an object, got "bad" (inherited from the batch)');
+    expect(result.warnings[0].message).toBe('timestamp is 8 days in the future relative to capture time');
+  });
+
+  it('names the file when given several', () => {
+    expect(run(['validate', valid, mixed]).stdout).toMatch(new RegExp(`^${mixed.replace(/[.]/g, '\\.')}:2 "Order Completed"`, 'm'));
+  });
+
+  it('exits 2 with a message on stderr for usage errors and unreadable files', () => {
+    expect(run(['validate', join(dir, 'missing.ndjson')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/cannot read .*missing\.ndjson: ENOENT/) });
+    expect(run(['validate', '--nope'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown option "--nope"/) });
+    expect(run(['lint'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown command "lint"/) });
+    expect(run(['--help'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: track-inspector validate/) });
+  });
+});
+
+describe('large inputs', () => {
+  it('streams: a 45 MB file validates under a 24 MB heap that could not hold it', { timeout: 120_000 }, () => {
+    const path = join(dir, 'large.ndjson');
+    const line = (i: number) =>
+      JSON.stringify({ event: 'Order Completed', userId: `u${i % 500}`, messageId: `m-${i}`, properties: { total: i, note: 'x'.repeat(200) } });
+    const chunk = Array.from({ length: 1000 }, (_, i) => line(i)).join('\n') + '\n';
+    writeFileSync(path, '');
+    for (let i = 0; i < 150; i++) writeFileSync(path, chunk, { flag: 'a' });
+    const result = spawnSync(process.execPath, ['--max-old-space-size=24', 'bin/track-inspector.js', 'validate', path], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    // 150 copies of the same 1,000 messageIds: every copy after the first is a retry warning.
+    expect(result.stdout).toBe('150000 messages: 150000 valid, 0 invalid, 149000 with warnings\n');
+    expect(result.status).toBe(0);
+  });
+});

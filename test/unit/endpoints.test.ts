@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseHostPattern, recogniseCall, type HostPattern } from '../../src/core/endpoints';
+
+const call = (url: string, method = 'POST', hosts: HostPattern[] = []) => recogniseCall(method, url, hosts);
+
+describe('June browser SDK', () => {
+  it.each([
+    ['track', 'track'],
+    ['identify', 'identify'],
+    ['page', 'page'],
+    ['group', 'group'],
+    ['alias', 'alias'],
+  ])('POST api.june.so/sdk/%s is a %s call', (path, type) => {
+    expect(call(`https://api.june.so/sdk/${path}`)).toEqual({ sender: 'june', callType: type });
+  });
+  it('recognises June batches: /sdk/b (browser) and /sdk/batch (server SDKs)', () => {
+    expect(call('https://api.june.so/sdk/b')).toEqual({ sender: 'june', callType: 'batch' });
+    expect(call('https://api.june.so/sdk/batch')).toEqual({ sender: 'june', callType: 'batch' });
+  });
+  it('ignores metrics and unknown paths', () => {
+    expect(call('https://api.june.so/sdk/m')).toBeNull();
+    expect(call('https://api.june.so/sdk/settings')).toBeNull();
+    expect(call('https://api.june.so/v1/track')).toBeNull();
+  });
+});
+
+describe('Segment analytics.js, analytics-next and HTTP API', () => {
+  it.each([
+    ['t', 'track'], ['i', 'identify'], ['p', 'page'], ['g', 'group'], ['a', 'alias'], ['s', 'screen'], ['b', 'batch'],
+  ])('short path /v1/%s is %s', (path, type) => {
+    expect(call(`https://api.segment.io/v1/${path}`)).toEqual({ sender: 'segment', callType: type });
+  });
+  it.each(['track', 'identify', 'page', 'screen', 'group', 'alias', 'batch'])('long path /v1/%s', (path) => {
+    expect(call(`https://api.segment.io/v1/${path}`)).toEqual({ sender: 'segment', callType: path });
+  });
+  it('recognises the EU host', () => {
+    expect(call('https://events.eu1.segmentapis.com/v1/t')).toEqual({ sender: 'segment', callType: 'track' });
+  });
+  it('recognises RudderStack data planes', () => {
+    expect(call('https://acme.dataplane.rudderstack.com/v1/batch')).toEqual({ sender: 'rudderstack', callType: 'batch' });
+  });
+  it('ignores metrics, preflights and GETs', () => {
+    expect(call('https://api.segment.io/v1/m')).toBeNull();
+    expect(call('https://api.segment.io/v1/t', 'OPTIONS')).toBeNull();
+    expect(call('https://api.segment.io/v1/t', 'GET')).toBeNull();
+  });
+  it('tolerates a query string and a trailing slash, not deeper paths', () => {
+    expect(call('https://api.segment.io/v1/track/?x=1')?.callType).toBe('track');
+    expect(call('https://api.segment.io/v1/track/extra')).toBeNull();
+  });
+  it('does not match look-alike hosts or garbage URLs', () => {
+    expect(call('https://api.segment.io.evil.com/v1/t')).toBeNull();
+    expect(call('not a url')).toBeNull();
+  });
+});
+
+describe('user-added hosts (first-party proxies)', () => {
+  const hosts = ['proxy.example.com/collect', '*.metrics.acme.io', 'localhost:8080'].map((h) => parseHostPattern(h) as HostPattern);
+  it('honours a path prefix, with or without /v1 or /sdk after it', () => {
+    expect(call('https://proxy.example.com/collect/v1/t', 'POST', hosts)).toEqual({ sender: 'custom', callType: 'track' });
+    expect(call('https://proxy.example.com/collect/sdk/identify', 'POST', hosts)?.callType).toBe('identify');
+    expect(call('https://proxy.example.com/collect/b', 'POST', hosts)?.callType).toBe('batch');
+    expect(call('https://proxy.example.com/other/v1/t', 'POST', hosts)).toBeNull();
+    expect(call('https://proxy.example.com/collect/v1/m', 'POST', hosts)).toBeNull();
+  });
+  it('matches wildcard subdomains and explicit ports', () => {
+    expect(call('https://eu.metrics.acme.io/v1/page', 'POST', hosts)?.callType).toBe('page');
+    expect(call('http://localhost:8080/v1/track', 'POST', hosts)?.callType).toBe('track');
+    expect(call('http://localhost:9090/v1/track', 'POST', hosts)).toBeNull();
+  });
+  it('parses what users type and rejects what is not a host', () => {
+    expect(parseHostPattern(' https://Proxy.Example.com/collect/ ')).toEqual({ host: 'proxy.example.com', pathPrefix: '/collect' });
+    expect(parseHostPattern('not a host!')).toHaveProperty('error');
+    expect(parseHostPattern('')).toHaveProperty('error');
+  });
+});
