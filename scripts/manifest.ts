@@ -1,7 +1,9 @@
 /**
  * The one manifest source (manifest.json) and the per-browser differences, decided at build time.
- * Firefox: crxjs turns `background.service_worker` into `background.scripts`; we add the gecko
- * settings AMO requires (id, minimum version, data collection declaration: none).
+ * Firefox: `background.service_worker` becomes `background.scripts` (Firefox runs MV3 backgrounds
+ * as event pages; crxjs expects the scripts form for its Firefox target); we add the gecko
+ * settings AMO requires (id, minimum version, data collection declaration: none) and drop the page
+ * relay content scripts, which only close Chromium's Blob-body gap (Firefox's webRequest has them).
  */
 import { readFileSync } from 'node:fs';
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
@@ -15,9 +17,11 @@ export const GECKO_ID = 'track-inspector@track-inspector.dev';
 export function manifestFor(target: BrowserTarget): ManifestV3Export {
   const manifest = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8')) as Manifest;
   if (target === 'chrome') return manifest as unknown as ManifestV3Export;
-  const { minimum_chrome_version: _chromeOnly, ...rest } = manifest;
+  const { minimum_chrome_version: _chromeOnly, content_scripts: _blobGapRelay, ...rest } = manifest;
+  const background = manifest['background'] as { service_worker: string; type?: string };
   return {
     ...rest,
+    background: { scripts: [background.service_worker], type: background.type },
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,

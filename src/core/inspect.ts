@@ -5,7 +5,7 @@ import type { TrackingCall } from './endpoints';
 import type { Linter } from './lint';
 import { isLintWarning, verdict, type MessageRecord } from './record';
 import { validateMessage, type ValidationInput } from './validate';
-import type { Verdict } from './types';
+import { isMessageType, type Verdict } from './types';
 
 export type InspectedMessage = Pick<MessageRecord, 'type' | 'payload' | 'batch' | 'undecodable' | 'validation'>;
 
@@ -36,7 +36,9 @@ export function judge(message: ValidationInput, options: InspectOptions, bodyByt
 }
 
 /** Strict mode toggled: validation is redone, the capture's lint warnings stay as they were. */
-export function revalidate(message: ValidationInput, previous: Verdict, strict: boolean): Verdict {
-  const { errors, warnings } = validateMessage(message, strict);
-  return verdict(errors, [...warnings, ...previous.warnings.filter(isLintWarning)]);
+export function revalidateRecord(record: MessageRecord, strict: boolean): MessageRecord {
+  const { type, payload, batch, undecodable } = record;
+  if (undecodable || !(isMessageType(type) || type === 'unknown')) return record;
+  const { errors, warnings } = validateMessage({ type, payload, ...(batch ? { batch } : {}) }, strict);
+  return { ...record, validation: verdict(errors, [...warnings, ...record.validation.warnings.filter(isLintWarning)]) };
 }

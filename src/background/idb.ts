@@ -1,0 +1,109 @@
+/**
+ * Timelines in IndexedDB, so they outlive the service worker (Chrome stops it after ~30 s idle)
+ * and are as large as the buffer allows (storage.session holds only 10 MB in all).
+ * Writes are queued and flushed in one transaction per turn of the event loop.
+ */
+import type { TimelineEntry } from '../protocol';
+import type { TabState } from './tab-timeline';
+
+const DB_NAME = 'track-inspector';
+const ENTRIES = 'entries'; // key [tabId, seq]
+const TABS = 'tabs'; // key tabId
+
+interface StoredEntry {
+  readonly tabId: number;
+  readonly seq: number;
+  readonly entry: TimelineEntry;
+}
+
+type Write =
+  | { readonly op: 'put-entry'; readonly tabId: number; readonly entry: TimelineEntry }
+  | { readonly op: 'delete-entries'; readonly tabId: number; readonly fromSeq: number; readonly toSeq: number }
+  | { readonly op: 'put-tab'; readonly state: TabState }
+  | { readonly op: 'delete-tab'; readonly tabId: number };
+
+export interface TimelineDb {
+  loadAll(): Promise<{ states: TabState[]; entries: Map<number, TimelineEntry[]> }>;
+  write(write: Write): void;
+  /** Resolves once everything written so far is committed. */
+  flushed(): Promise<void>;
+}
+
+function promised<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function openDb(): Promise<IDBDatabase> {
+  const request = indexedDB.open(DB_NAME, 1);
+  request.onupgradeneeded = () => {
+    request.result.createObjectStore(ENTRIES, { keyPath: ['tabId', 'seq'] });
+    request.result.createObjectStore(TABS, { keyPath: 'tabId' });
+  };
+  return promised(request);
+}
+
+export function createTimelineDb(): TimelineDb {
+  const db = openDb();
+  let queue: Write[] = [];
+  let flushing: Promise<void> = Promise.resolve();
+  let scheduled = false;
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => {
+      scheduled = false;
+      const batch = queue;
+      queue = [];
+      flushing = flushing.then(() => commit(batch)).catch((error: unknown) => console.error('track-inspector: storage write failed', error));
+    }, 0);
+  }
+
+  async function commit(batch: readonly Write[]): Promise<void> {
+    const tx = (await db).transaction([ENTRIES, TABS], 'readwrite');
+    const entries = tx.objectStore(ENTRIES);
+    const tabs = tx.objectStore(TABS);
+    for (const w of batch) {
+      if (w.op === 'put-entry') entries.put({ tabId: w.tabId, seq: w.entry.seq, entry: w.entry } satisfies StoredEntry);
+      else if (w.op === 'delete-entries') entries.delete(IDBKeyRange.bound([w.tabId, w.fromSeq], [w.tabId, w.toSeq]));
+      else if (w.op === 'put-tab') tabs.put({ ...w.state });
+      else {
+        entries.delete(IDBKeyRange.bound([w.tabId, -Infinity], [w.tabId, Infinity]));
+        tabs.delete(w.tabId);
+      }
+    }
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+  }
+
+  return {
+    async loadAll() {
+      const tx = (await db).transaction([ENTRIES, TABS], 'readonly');
+      const [states, stored] = await Promise.all([
+        promised(tx.objectStore(TABS).getAll() as IDBRequest<TabState[]>),
+        promised(tx.objectStore(ENTRIES).getAll() as IDBRequest<StoredEntry[]>),
+      ]);
+      const entries = new Map<number, TimelineEntry[]>();
+      for (const s of stored) {
+        const list = entries.get(s.tabId);
+        if (list) list.push(s.entry);
+        else entries.set(s.tabId, [s.entry]);
+      }
+      return { states, entries }; // getAll returns key order: [tabId, seq] ascending
+    },
+    write(write) {
+      queue.push(write);
+      schedule();
+    },
+    async flushed() {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await flushing;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * webRequest completion events -> what happened to a tracking call, in words a user trusts.
+ * Two browser quirks, both verified on this project's machines:
+ * - Firefox reports a cross-origin beacon as onErrorOccurred NS_ERROR_FAILURE after
+ *   onHeadersReceived 202, though the server got it: a beacon's status comes from its headers.
+ * - Chromium sometimes reports an unload beacon as net::ERR_ABORTED though it arrived: that is
+ *   "sent during unload, outcome unknown", not a failure.
+ */
+import type { RequestInfo } from '../core/record';
+
+/** Chromium calls a beacon's resource type `ping`, Firefox `beacon`. */
+const BEACON_TYPES = new Set(['ping', 'beacon']);
+
+export type Outcome = Pick<RequestInfo, 'status' | 'error'>;
+
+export function completedOutcome(statusCode: number): Outcome {
+  return { status: statusCode, error: null };
+}
+
+export function errorOutcome(error: string, resourceType: string, headerStatus: number | undefined): Outcome {
+  const beacon = BEACON_TYPES.has(resourceType);
+  if (beacon && headerStatus !== undefined) return { status: headerStatus, error: null };
+  if (error.includes('ERR_BLOCKED_BY_CLIENT')) {
+    return { status: null, error: `blocked by the browser or an extension (${error})` };
+  }
+  if (beacon && error === 'net::ERR_ABORTED') {
+    return { status: null, error: `sent during unload, outcome unknown (${error})` };
+  }
+  return { status: headerStatus ?? null, error };
+}

@@ -1,0 +1,63 @@
+/**
+ * Ports to panels. A panel says hello with its inspected tab; it gets a snapshot of what is stored
+ * (in chunks), then every addition and update of that tab, in order. A reconnect (after the
+ * service worker stopped) gets a fresh snapshot that replaces what it held: nothing lost, nothing doubled.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { isPanelMessage, PANEL_PORT_NAME, PROTOCOL_VERSION, type BackgroundMessage, type PanelMessage, type TimelineEntry } from '../protocol';
+import type { CaptureStore } from './store';
+
+const SNAPSHOT_CHUNK = 2000;
+
+/** Listeners attach synchronously (a hello sent before the store is loaded must not be lost). */
+export function acceptPanels(ready: Promise<CaptureStore>, onClear: (tabId: number) => void): (port: Runtime.Port) => void {
+  return (port) => {
+    if (port.name !== PANEL_PORT_NAME) return;
+    let unsubscribe: (() => void) | null = null;
+    const post = (message: BackgroundMessage) => {
+      try {
+        port.postMessage(message);
+      } catch {
+        unsubscribe?.(); // the panel went away between events
+      }
+    };
+    port.onDisconnect.addListener(() => unsubscribe?.());
+    port.onMessage.addListener((message: unknown) => {
+      if (isPanelMessage(message)) void ready.then((store) => handle(store, message));
+    });
+    let tabId: number | null = null;
+
+    function handle(store: CaptureStore, message: PanelMessage): void {
+      if (message.kind === 'clear') {
+        if (tabId !== null) onClear(tabId);
+        return;
+      }
+      if (message.version !== PROTOCOL_VERSION) {
+        post({ kind: 'version-mismatch', expected: PROTOCOL_VERSION });
+        return;
+      }
+      tabId = message.tabId;
+      unsubscribe?.();
+      const subscribed = tabId;
+      sendSnapshot(store, subscribed);
+      // Subscribing in the same turn as the snapshot leaves no gap for an entry to fall into.
+      unsubscribe = store.listen({
+        added: (t, entries, dropped) => t === subscribed && entries.length && post({ kind: 'added', entries, dropped }),
+        updated: (t, entries) => t === subscribed && post({ kind: 'updated', updates: entries.flatMap(requestUpdate) }),
+        reset: (t) => t === subscribed && sendSnapshot(store, subscribed),
+      });
+    }
+
+    function sendSnapshot(store: CaptureStore, tab: number): void {
+      const { entries, dropped } = store.snapshot(tab);
+      post({ kind: 'snapshot', version: PROTOCOL_VERSION, tabId: tab, entries: entries.slice(0, SNAPSHOT_CHUNK), dropped });
+      for (let i = SNAPSHOT_CHUNK; i < entries.length; i += SNAPSHOT_CHUNK) {
+        post({ kind: 'added', entries: entries.slice(i, i + SNAPSHOT_CHUNK), dropped });
+      }
+    }
+  };
+}
+
+function requestUpdate(entry: TimelineEntry) {
+  return entry.kind === 'message' ? [{ seq: entry.seq, request: entry.record.request }] : [];
+}

@@ -1,0 +1,133 @@
+/**
+ * Every tab's timeline: in memory for speed, mirrored to IndexedDB so a stopped service worker
+ * loses nothing. Listeners (ports to panels, the badge) hear about every change, in order.
+ */
+import type { RequestInfo } from '../core/record';
+import type { TimelineEntry } from '../protocol';
+import type { TimelineDb } from './idb';
+import { TabTimeline } from './tab-timeline';
+
+export interface StoreListener {
+  added(tabId: number, entries: readonly TimelineEntry[], dropped: number): void;
+  updated(tabId: number, entries: readonly TimelineEntry[]): void;
+  /** The tab's timeline changed wholesale (cleared, re-validated): clients take a new snapshot. */
+  reset(tabId: number): void;
+}
+
+export class CaptureStore {
+  private readonly tabs = new Map<number, TabTimeline>();
+  private readonly listeners = new Set<StoreListener>();
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly db: TimelineDb,
+    private capacity: number,
+  ) {
+    this.ready = db.loadAll().then(({ states, entries }) => {
+      for (const state of states) {
+        this.tabs.set(state.tabId, TabTimeline.restore(state, entries.get(state.tabId) ?? [], this.capacity));
+      }
+    });
+  }
+
+  listen(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Appends entries built with fresh sequence numbers, in order. Call only after `ready`. */
+  append(tabId: number, build: (seq: number) => TimelineEntry): void;
+  append(tabId: number, build: ((seq: number) => TimelineEntry)[]): void;
+  append(tabId: number, build: ((seq: number) => TimelineEntry) | ((seq: number) => TimelineEntry)[]): void {
+    const timeline = this.timeline(tabId);
+    const added: TimelineEntry[] = [];
+    let removed: TimelineEntry[] = [];
+    for (const make of Array.isArray(build) ? build : [build]) {
+      const entry = make(timeline.nextSeq());
+      removed = removed.concat(timeline.append(entry));
+      added.push(entry);
+      this.db.write({ op: 'put-entry', tabId, entry });
+    }
+    this.persistRemoval(tabId, removed);
+    this.db.write({ op: 'put-tab', state: timeline.state });
+    const stillHeld = added.filter((entry) => !removed.includes(entry));
+    for (const l of this.listeners) l.added(tabId, stillHeld, timeline.state.dropped);
+  }
+
+  requestOf(tabId: number, requestId: string): RequestInfo | undefined {
+    return this.tabs.get(tabId)?.requestOf(requestId);
+  }
+
+  updateRequest(tabId: number, requestId: string, request: RequestInfo): boolean {
+    const timeline = this.tabs.get(tabId);
+    if (!timeline?.hasRequest(requestId)) return false;
+    const changed = timeline.updateRequest(requestId, request);
+    for (const entry of changed) this.db.write({ op: 'put-entry', tabId, entry });
+    for (const l of this.listeners) l.updated(tabId, changed);
+    return true;
+  }
+
+  snapshot(tabId: number): { entries: readonly TimelineEntry[]; dropped: number } {
+    const timeline = this.tabs.get(tabId);
+    return { entries: timeline?.all() ?? [], dropped: timeline?.state.dropped ?? 0 };
+  }
+
+  invalidCount(tabId: number): number {
+    return this.tabs.get(tabId)?.invalidCount() ?? 0;
+  }
+
+  tabIds(): number[] {
+    return [...this.tabs.keys()];
+  }
+
+  /** Replaces every message entry of every tab through `map` (e.g. re-validation in another mode). */
+  remapAll(map: (entry: TimelineEntry) => TimelineEntry): void {
+    for (const [tabId, timeline] of this.tabs) {
+      const entries = timeline.all().map(map);
+      timeline.replaceAll(entries);
+      for (const entry of entries) this.db.write({ op: 'put-entry', tabId, entry });
+      for (const l of this.listeners) l.reset(tabId);
+    }
+  }
+
+  clear(tabId: number): void {
+    const timeline = this.tabs.get(tabId);
+    if (!timeline) return;
+    this.persistRemoval(tabId, [...timeline.all()]);
+    timeline.clear();
+    timeline.state.dropped = 0;
+    this.db.write({ op: 'put-tab', state: timeline.state });
+    for (const l of this.listeners) l.reset(tabId);
+  }
+
+  removeTab(tabId: number): void {
+    this.tabs.delete(tabId);
+    this.db.write({ op: 'delete-tab', tabId });
+  }
+
+  setCapacity(capacity: number): void {
+    this.capacity = capacity;
+    for (const [tabId, timeline] of this.tabs) {
+      const removed = timeline.setCapacity(capacity);
+      if (!removed.length) continue;
+      this.persistRemoval(tabId, removed);
+      this.db.write({ op: 'put-tab', state: timeline.state });
+      for (const l of this.listeners) l.reset(tabId);
+    }
+  }
+
+  private timeline(tabId: number): TabTimeline {
+    let timeline = this.tabs.get(tabId);
+    if (!timeline) {
+      timeline = new TabTimeline({ tabId, nextSeq: 1, dropped: 0 }, this.capacity);
+      this.tabs.set(tabId, timeline);
+    }
+    return timeline;
+  }
+
+  private persistRemoval(tabId: number, removed: readonly TimelineEntry[]): void {
+    const first = removed[0];
+    const last = removed[removed.length - 1];
+    if (first && last) this.db.write({ op: 'delete-entries', tabId, fromSeq: first.seq, toSeq: last.seq });
+  }
+}

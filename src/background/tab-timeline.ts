@@ -1,0 +1,125 @@
+/**
+ * One tab's timeline in memory: a bounded list of entries in capture order, the count dropped to
+ * stay within the bound, and an index from webRequest ids to the messages they produced.
+ */
+import type { RequestInfo } from '../core/record';
+import type { TimelineEntry } from '../protocol';
+
+export interface TabState {
+  readonly tabId: number;
+  nextSeq: number;
+  dropped: number;
+}
+
+export class TabTimeline {
+  private entries: TimelineEntry[] = [];
+  private readonly byRequest = new Map<string, number[]>();
+
+  constructor(
+    readonly state: TabState,
+    private capacity: number,
+  ) {}
+
+  static restore(state: TabState, entries: TimelineEntry[], capacity: number): TabTimeline {
+    const timeline = new TabTimeline(state, capacity);
+    for (const entry of entries) timeline.insert(entry);
+    return timeline;
+  }
+
+  /** Appends in order; returns the entries dropped from the front to stay within capacity. */
+  append(entry: TimelineEntry): TimelineEntry[] {
+    this.insert(entry);
+    return this.trim();
+  }
+
+  nextSeq(): number {
+    return this.state.nextSeq++;
+  }
+
+  all(): readonly TimelineEntry[] {
+    return this.entries;
+  }
+
+  setCapacity(capacity: number): TimelineEntry[] {
+    this.capacity = capacity;
+    return this.trim();
+  }
+
+  /** Applies an outcome to every message of a request; returns the entries that changed. */
+  updateRequest(requestId: string, request: RequestInfo): TimelineEntry[] {
+    const seqs = this.byRequest.get(requestId) ?? [];
+    const changed: TimelineEntry[] = [];
+    for (const seq of seqs) {
+      const index = this.indexOf(seq);
+      const entry = index < 0 ? undefined : this.entries[index];
+      if (entry?.kind !== 'message') continue;
+      const updated: TimelineEntry = { ...entry, record: { ...entry.record, request } };
+      this.entries[index] = updated;
+      changed.push(updated);
+    }
+    return changed;
+  }
+
+  hasRequest(requestId: string): boolean {
+    return this.byRequest.has(requestId);
+  }
+
+  /** The request of a call's messages (they share it), or undefined when none is held. */
+  requestOf(requestId: string): RequestInfo | undefined {
+    const seq = this.byRequest.get(requestId)?.[0];
+    const entry = seq === undefined ? undefined : this.entries[this.indexOf(seq)];
+    return entry?.kind === 'message' ? entry.record.request : undefined;
+  }
+
+  replaceAll(entries: TimelineEntry[]): void {
+    this.entries = [];
+    this.byRequest.clear();
+    for (const entry of entries) this.insert(entry);
+  }
+
+  clear(): void {
+    this.replaceAll([]);
+  }
+
+  invalidCount(): number {
+    let count = 0;
+    for (const entry of this.entries) if (entry.kind === 'message' && !entry.record.validation.valid) count++;
+    return count;
+  }
+
+  private insert(entry: TimelineEntry): void {
+    this.entries.push(entry);
+    if (entry.kind !== 'message') return;
+    const seqs = this.byRequest.get(entry.requestId);
+    if (seqs) seqs.push(entry.seq);
+    else this.byRequest.set(entry.requestId, [entry.seq]);
+  }
+
+  private trim(): TimelineEntry[] {
+    const excess = this.entries.length - this.capacity;
+    if (excess <= 0) return [];
+    const removed = this.entries.splice(0, excess);
+    for (const entry of removed) {
+      if (entry.kind !== 'message') continue;
+      const rest = (this.byRequest.get(entry.requestId) ?? []).filter((seq) => seq !== entry.seq);
+      if (rest.length) this.byRequest.set(entry.requestId, rest);
+      else this.byRequest.delete(entry.requestId); // the whole batch is gone
+    }
+    this.state.dropped += removed.filter((e) => e.kind === 'message').length;
+    return removed;
+  }
+
+  /** Entries are in seq order: binary search. */
+  private indexOf(seq: number): number {
+    let low = 0;
+    let high = this.entries.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const at = (this.entries[mid] as TimelineEntry).seq;
+      if (at === seq) return mid;
+      if (at < seq) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
+}

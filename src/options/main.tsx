@@ -1,0 +1,74 @@
+/** The options page: extra tracking hosts, buffer size, strict mode. Saved to storage.local. */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { parseHostPattern } from '../core/endpoints';
+import { BUFFER_SIZE_RANGE, DEFAULT_SETTINGS, normaliseSettings, SETTINGS_KEY, type Settings } from '../settings';
+import './options.css';
+
+function hostErrors(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line, i) => ({ line: i + 1, result: line.trim() ? parseHostPattern(line) : null }))
+    .flatMap(({ line, result }) => (result && 'error' in result ? [`line ${line}: ${result.error}`] : []));
+}
+
+function Options() {
+  const [loaded, setLoaded] = useState<Settings | null>(null);
+  const [hosts, setHosts] = useState('');
+  const [bufferSize, setBufferSize] = useState(String(DEFAULT_SETTINGS.bufferSize));
+  const [strict, setStrict] = useState(false);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    void browser.storage.local.get(SETTINGS_KEY).then((stored) => {
+      const settings = normaliseSettings(stored[SETTINGS_KEY]);
+      setLoaded(settings);
+      setHosts(settings.customHosts.join('\n'));
+      setBufferSize(String(settings.bufferSize));
+      setStrict(settings.strict);
+    });
+  }, []);
+
+  const errors = hostErrors(hosts);
+  const size = Number(bufferSize);
+  const sizeError =
+    Number.isInteger(size) && size >= BUFFER_SIZE_RANGE.min && size <= BUFFER_SIZE_RANGE.max
+      ? null
+      : `a whole number from ${BUFFER_SIZE_RANGE.min} to ${BUFFER_SIZE_RANGE.max}`;
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (errors.length || sizeError) return;
+    const customHosts = hosts.split('\n').map((h) => h.trim()).filter(Boolean);
+    const settings: Settings = { customHosts, bufferSize: size, strict };
+    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+    setStatus('Saved. Capture uses these settings from now on.');
+  }
+
+  if (!loaded) return <p>Loading…</p>;
+  return (
+    <form onSubmit={save}>
+      <h1>Track Inspector settings</h1>
+      <label for="hosts">Extra tracking hosts (first-party proxies), one per line</label>
+      <p class="hint">A host, optionally with a path prefix: <code>proxy.example.com/collect</code>, <code>*.metrics.example.com</code>, <code>localhost:8080</code>. Calls to their June / Segment paths are captured like api.june.so's.</p>
+      <textarea id="hosts" rows={5} value={hosts} onInput={(e) => setHosts(e.currentTarget.value)} aria-invalid={errors.length > 0} />
+      {errors.map((error) => (
+        <p class="error" key={error}>{error}</p>
+      ))}
+      <label for="buffer">Messages kept per tab</label>
+      <p class="hint">When a tab holds more, the oldest are dropped and the panel says how many.</p>
+      <input id="buffer" type="number" min={BUFFER_SIZE_RANGE.min} max={BUFFER_SIZE_RANGE.max} value={bufferSize} onInput={(e) => setBufferSize(e.currentTarget.value)} />
+      {sizeError && <p class="error">Messages kept per tab must be {sizeError}.</p>}
+      <label class="check">
+        <input id="strict" type="checkbox" checked={strict} onChange={(e) => setStrict(e.currentTarget.checked)} />
+        Strict mode: validate payloads exactly as sent (a <code>null</code> userId is an error, not a warning)
+      </label>
+      <button type="submit" disabled={errors.length > 0 || sizeError !== null}>Save</button>
+      <p role="status">{status}</p>
+    </form>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<Options />, root);

@@ -1,0 +1,59 @@
+/**
+ * Every message between the background and its clients (panels, the options page, the page relay),
+ * typed and versioned. Ports carry the timeline of one tab; runtime messages carry the rest.
+ */
+import type { MessageRecord, RequestInfo } from './core/record';
+
+export const PROTOCOL_VERSION = 1;
+export const PANEL_PORT_NAME = 'track-inspector/panel';
+
+/** One row of a tab's timeline: a captured message, or a top-frame navigation marker. */
+export type TimelineEntry =
+  | { readonly kind: 'message'; readonly seq: number; readonly requestId: string; readonly record: MessageRecord }
+  | { readonly kind: 'navigation'; readonly seq: number; readonly url: string; readonly at: number };
+
+/** Panel -> background, over the port. */
+export type PanelMessage =
+  | { readonly kind: 'hello'; readonly version: typeof PROTOCOL_VERSION; readonly tabId: number }
+  | { readonly kind: 'clear' };
+
+/** Background -> panel, over the port, in order. A snapshot replaces everything the panel holds. */
+export type BackgroundMessage =
+  | { readonly kind: 'snapshot'; readonly version: typeof PROTOCOL_VERSION; readonly tabId: number; readonly entries: readonly TimelineEntry[]; readonly dropped: number }
+  | { readonly kind: 'added'; readonly entries: readonly TimelineEntry[]; readonly dropped: number }
+  | { readonly kind: 'updated'; readonly updates: readonly { readonly seq: number; readonly request: RequestInfo }[] }
+  | { readonly kind: 'version-mismatch'; readonly expected: number };
+
+/** The page relay (content script) -> background: a body webRequest may not have exposed. */
+export interface PageBodyMessage {
+  readonly kind: 'page-body';
+  readonly version: typeof PROTOCOL_VERSION;
+  readonly url: string;
+  readonly method: string;
+  /** The body as the page sent it, as text (strings and byte parts decoded as UTF-8). */
+  readonly body: string;
+  /** Date.now() in the page when it was sent. */
+  readonly sentAt: number;
+}
+
+export type RuntimeMessage = PageBodyMessage;
+
+export function isPanelMessage(value: unknown): value is PanelMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const kind = (value as { kind?: unknown }).kind;
+  if (kind === 'clear') return true;
+  return kind === 'hello' && typeof (value as { tabId?: unknown }).tabId === 'number';
+}
+
+export function isPageBodyMessage(value: unknown): value is PageBodyMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return (
+    m['kind'] === 'page-body' &&
+    m['version'] === PROTOCOL_VERSION &&
+    typeof m['url'] === 'string' &&
+    typeof m['method'] === 'string' &&
+    typeof m['body'] === 'string' &&
+    typeof m['sentAt'] === 'number'
+  );
+}
