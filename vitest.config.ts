@@ -5,6 +5,17 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'build', include: ['test/build/**/*.test.ts', 'test/cli/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          // Real browsers on a 2-core machine: one file at a time.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -28,6 +28,8 @@ export function manifestFor(target: BrowserTarget): ManifestV3Export {
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      // DevTools panels do not exist on Android; this only states the version that knows the key above.
+      gecko_android: { strict_min_version: '142.0' },
     },
   } as unknown as ManifestV3Export;
 }

@@ -12,6 +12,21 @@ export type TimelineEntry =
   | { readonly kind: 'message'; readonly seq: number; readonly requestId: string; readonly record: MessageRecord }
   | { readonly kind: 'navigation'; readonly seq: number; readonly url: string; readonly at: number };
 
+/** When a row happened: the call's send time, or the navigation's. */
+export function entryTime(entry: TimelineEntry): number {
+  return entry.kind === 'message' ? entry.record.capturedAt : entry.at;
+}
+
+/**
+ * Timeline order: by time, then by arrival. Why not arrival alone: when a request wakes a stopped
+ * service worker, Chromium can deliver the webRequest events queued meanwhile out of order
+ * (seen: the 4th of four calls handled first). An `added` entry may therefore belong before
+ * entries a client already holds; clients insert by this order.
+ */
+export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
+  return entryTime(a) - entryTime(b) || a.seq - b.seq;
+}
+
 /** Panel -> background, over the port. */
 export type PanelMessage =
   | { readonly kind: 'hello'; readonly version: typeof PROTOCOL_VERSION; readonly tabId: number }

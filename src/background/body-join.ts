@@ -35,7 +35,7 @@ interface Pending<T> {
 
 export class BodyJoiner {
   private readonly bodyless: Pending<CallSeen>[] = [];
-  private readonly withBody: Pending<CallSeen>[] = [];
+  private readonly withBody: Pending<CallSeen & { readonly body: string }>[] = [];
   private readonly bodies: Pending<PageBody>[] = [];
 
   constructor(
@@ -45,10 +45,15 @@ export class BodyJoiner {
     private readonly timers: Timers = globalThis,
   ) {}
 
-  /** webRequest had the body: it only consumes the page's copy so it cannot pair with another call. */
-  callWithBody(call: CallSeen): void {
-    if (this.take(this.bodies, call)) return;
-    this.hold(this.withBody, call, () => undefined);
+  /**
+   * webRequest had the body: it only consumes the page's copy of that same body, so the copy cannot
+   * pair with another call. A page body that differs is not this call's (two sends to one URL).
+   */
+  callWithBody(call: CallSeen, text: () => string | null): void {
+    if (!this.bodies.length && !this.bodyless.length) return; // nothing to pair with: the usual case
+    const sent = text();
+    if (sent === null || this.take(this.bodies, call, (b) => b.body === sent)) return;
+    this.hold(this.withBody, { ...call, body: sent }, () => undefined);
   }
 
   callWithoutBody(call: CallSeen): void {
@@ -66,7 +71,7 @@ export class BodyJoiner {
       this.resolved(call, body.body);
       return;
     }
-    if (this.take(this.withBody, body)) return;
+    if (this.take(this.withBody, body, (call) => call.body === body.body)) return;
     this.hold(this.bodies, body, () => undefined);
   }
 
@@ -89,11 +94,13 @@ export class BodyJoiner {
   private take<T extends { tabId: number; url: string; method: string; at: number }>(
     list: Pending<T>[],
     key: { tabId: number; url: string; method: string; at: number },
+    accept: (item: T) => boolean = () => true,
   ): T | null {
     let best = -1;
     let bestDistance = Infinity;
     list.forEach((p, i) => {
       if (p.item.tabId !== key.tabId || p.item.url !== key.url || p.item.method.toUpperCase() !== key.method.toUpperCase()) return;
+      if (!accept(p.item)) return;
       const distance = Math.abs(p.item.at - key.at);
       if (distance <= this.windowMs && distance < bestDistance) {
         best = i;

@@ -4,13 +4,13 @@
  * nobody could see (the row says why).
  */
 import type { WebRequest } from 'webextension-polyfill';
-import type { RequestBody } from '../core/body';
 import { recogniseCall, type TrackingCall } from '../core/endpoints';
 import { inspectCall } from '../core/inspect';
 import { createLinter, type Linter } from '../core/lint';
 import type { RequestInfo } from '../core/record';
 import { missingBodyReason } from '../platform';
 import { hostPatterns, type Settings } from '../settings';
+import { bodyToText, type RequestBody } from '../core/body';
 import { BodyJoiner, type CallSeen, type PageBody } from './body-join';
 import { completedOutcome, errorOutcome, type Outcome } from './outcome';
 import { requestBodyOf } from './request-body';
@@ -74,7 +74,7 @@ export class Capture {
     };
     const body = requestBodyOf(details);
     if (body) {
-      this.joiner.callWithBody(seen);
+      this.joiner.callWithBody(seen, () => textOf(body));
       this.record(seen, body);
     } else {
       this.pending.set(seen.requestId, seen);
@@ -140,4 +140,9 @@ export class Capture {
     if (!linter) this.linters.set(tabId, (linter = createLinter()));
     return linter;
   }
+}
+
+function textOf(body: RequestBody): string | null {
+  const text = bodyToText(body);
+  return text.ok ? text.text : null;
 }

@@ -1,7 +1,8 @@
 /**
  * Timelines in IndexedDB, so they outlive the service worker (Chrome stops it after ~30 s idle)
  * and are as large as the buffer allows (storage.session holds only 10 MB in all).
- * Writes are queued and flushed in one transaction per turn of the event loop.
+ * Writes are queued and committed in one transaction per microtask checkpoint: a burst of events
+ * shares a transaction, and nothing waits for a later task, when the worker may already be gone.
  */
 import type { TimelineEntry } from '../protocol';
 import type { TabState } from './tab-timeline';
@@ -18,7 +19,7 @@ interface StoredEntry {
 
 type Write =
   | { readonly op: 'put-entry'; readonly tabId: number; readonly entry: TimelineEntry }
-  | { readonly op: 'delete-entries'; readonly tabId: number; readonly fromSeq: number; readonly toSeq: number }
+  | { readonly op: 'delete-entries'; readonly tabId: number; readonly seqs: readonly number[] }
   | { readonly op: 'put-tab'; readonly state: TabState }
   | { readonly op: 'delete-tab'; readonly tabId: number };
 
@@ -54,12 +55,12 @@ export function createTimelineDb(): TimelineDb {
   function schedule(): void {
     if (scheduled) return;
     scheduled = true;
-    setTimeout(() => {
+    queueMicrotask(() => {
       scheduled = false;
       const batch = queue;
       queue = [];
       flushing = flushing.then(() => commit(batch)).catch((error: unknown) => console.error('track-inspector: storage write failed', error));
-    }, 0);
+    });
   }
 
   async function commit(batch: readonly Write[]): Promise<void> {
@@ -68,7 +69,7 @@ export function createTimelineDb(): TimelineDb {
     const tabs = tx.objectStore(TABS);
     for (const w of batch) {
       if (w.op === 'put-entry') entries.put({ tabId: w.tabId, seq: w.entry.seq, entry: w.entry } satisfies StoredEntry);
-      else if (w.op === 'delete-entries') entries.delete(IDBKeyRange.bound([w.tabId, w.fromSeq], [w.tabId, w.toSeq]));
+      else if (w.op === 'delete-entries') for (const seq of w.seqs) entries.delete([w.tabId, seq]);
       else if (w.op === 'put-tab') tabs.put({ ...w.state });
       else {
         entries.delete(IDBKeyRange.bound([w.tabId, -Infinity], [w.tabId, Infinity]));

@@ -126,8 +126,6 @@ export class CaptureStore {
   }
 
   private persistRemoval(tabId: number, removed: readonly TimelineEntry[]): void {
-    const first = removed[0];
-    const last = removed[removed.length - 1];
-    if (first && last) this.db.write({ op: 'delete-entries', tabId, fromSeq: first.seq, toSeq: last.seq });
+    if (removed.length) this.db.write({ op: 'delete-entries', tabId, seqs: removed.map((entry) => entry.seq) });
   }
 }

@@ -1,9 +1,9 @@
 /**
- * One tab's timeline in memory: a bounded list of entries in capture order, the count dropped to
+ * One tab's timeline in memory: a bounded list of entries in timeline order (compareEntries), the count dropped to
  * stay within the bound, and an index from webRequest ids to the messages they produced.
  */
 import type { RequestInfo } from '../core/record';
-import type { TimelineEntry } from '../protocol';
+import { compareEntries, type TimelineEntry } from '../protocol';
 
 export interface TabState {
   readonly tabId: number;
@@ -26,7 +26,7 @@ export class TabTimeline {
     return timeline;
   }
 
-  /** Appends in order; returns the entries dropped from the front to stay within capacity. */
+  /** Adds in timeline order; returns the entries dropped from the front to stay within capacity. */
   append(entry: TimelineEntry): TimelineEntry[] {
     this.insert(entry);
     return this.trim();
@@ -88,7 +88,10 @@ export class TabTimeline {
   }
 
   private insert(entry: TimelineEntry): void {
-    this.entries.push(entry);
+    // Nearly always the last place: search from the end.
+    let index = this.entries.length;
+    while (index > 0 && compareEntries(this.entries[index - 1] as TimelineEntry, entry) > 0) index--;
+    this.entries.splice(index, 0, entry);
     if (entry.kind !== 'message') return;
     const seqs = this.byRequest.get(entry.requestId);
     if (seqs) seqs.push(entry.seq);
@@ -109,17 +112,9 @@ export class TabTimeline {
     return removed;
   }
 
-  /** Entries are in seq order: binary search. */
+  /** Updates concern recent calls: search from the end. */
   private indexOf(seq: number): number {
-    let low = 0;
-    let high = this.entries.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const at = (this.entries[mid] as TimelineEntry).seq;
-      if (at === seq) return mid;
-      if (at < seq) low = mid + 1;
-      else high = mid - 1;
-    }
+    for (let i = this.entries.length - 1; i >= 0; i--) if ((this.entries[i] as TimelineEntry).seq === seq) return i;
     return -1;
   }
 }

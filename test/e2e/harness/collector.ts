@@ -1,0 +1,113 @@
+/**
+ * A TLS collector on 127.0.0.1 standing in for api.june.so / api.segment.io (self-signed cert made
+ * with the openssl CLI), plus a plain-HTTP page server that doubles as a CONNECT proxy into the
+ * collector for Firefox, which has no switch to map a host name to a port.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const TRACK_HOSTS = ['api.june.so', 'api.segment.io', 'events.eu1.segmentapis.com', 'proxy.example.com'];
+
+export interface CollectedRequest {
+  readonly host: string;
+  readonly method: string;
+  readonly path: string;
+  readonly body: string;
+  readonly at: number;
+}
+
+export type PageContent = string | { readonly type: string; readonly body: string };
+
+function generateCert(hosts: readonly string[]): { key: string; cert: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ti-cert-'));
+  const keyFile = path.join(dir, 'key.pem');
+  const certFile = path.join(dir, 'cert.pem');
+  const san = [...hosts.map((h) => `DNS:${h}`), 'IP:127.0.0.1'].join(',');
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=track-inspector-e2e', '-addext', `subjectAltName=${san}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function listen(server: http.Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startCollector(pages: Record<string, PageContent> = {}) {
+  const requests: CollectedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const { key, cert } = generateCert(TRACK_HOSTS);
+
+  const tls = https.createServer({ key, cert }, (req, res) => {
+    const origin = req.headers.origin;
+    if (origin) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+    }
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+    res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      requests.push({ host: (req.headers.host ?? '').replace(/:\d+$/, ''), method: req.method ?? '', path: req.url ?? '', body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"success":true}');
+    });
+  });
+
+  const web = http.createServer((req, res) => {
+    const page = pages[new URL(req.url ?? '/', 'http://x').pathname];
+    if (req.method !== 'GET' || page === undefined) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const { type, body } = typeof page === 'string' ? { type: 'text/html; charset=utf-8', body: page } : page;
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
+  });
+  web.on('connect', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
+    const [host, port] = (req.url ?? '').split(':');
+    if (!host || !TRACK_HOSTS.includes(host) || (port && port !== '443')) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    if (head.length) socket.unshift(head);
+    tls.emit('connection', socket);
+  });
+  for (const server of [tls, web]) {
+    server.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+  }
+  const tlsPort = await listen(tls);
+  const webPort = await listen(web);
+  return {
+    tlsPort,
+    webPort,
+    origin: `http://127.0.0.1:${webPort}`,
+    requests,
+    setPage(pathname: string, content: PageContent) {
+      pages[pathname] = content;
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([tls, web].map((s) => new Promise((resolve) => s.close(resolve))));
+    },
+  };
+}
+
+export type Collector = Awaited<ReturnType<typeof startCollector>>;

@@ -1,0 +1,78 @@
+/**
+ * Debian's Firefox ESR with the built extension as a temporary add-on, driven by puppeteer-core 24
+ * over WebDriver BiDi. Tracking hosts reach the collector through a PAC-selected CONNECT proxy.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../scripts/manifest';
+import { TRACK_HOSTS } from './collector';
+import { EXTENSION_PAGE, type BrowserUnderTest, type PageLike } from './browser';
+
+export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
+const EXTENSION_DIR = path.resolve('dist/firefox');
+
+function pacDataUrl(proxyPort: number): string {
+  const pac = `function FindProxyForURL(url, host) {
+  if (${JSON.stringify(TRACK_HOSTS)}.indexOf(host) !== -1) return "PROXY 127.0.0.1:${proxyPort}";
+  return "DIRECT";
+}`;
+  return `data:application/x-ns-proxy-autoconfig;base64,${Buffer.from(pac).toString('base64')}`;
+}
+
+export async function launchFirefox(options: { proxyPort: number }): Promise<BrowserUnderTest> {
+  const uuid = randomUUID();
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir,
+    acceptInsecureCerts: true, // the collector's self-signed certificate
+    args: ['--remote-allow-system-access'], // else BiDi refuses to navigate to moz-extension://
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      'network.proxy.type': 2,
+      'network.proxy.autoconfig_url': pacDataUrl(options.proxyPort),
+      'network.proxy.failover_direct': false,
+      'network.dns.disableIPv6': true,
+      'app.update.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'privacy.trackingprotection.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+    },
+  });
+  await browser.installExtension(EXTENSION_DIR);
+
+  let extensionPage: Page | null = null;
+  async function extension(): Promise<Page> {
+    if (!extensionPage || extensionPage.isClosed()) {
+      extensionPage = await browser.newPage();
+      // page.goto() to moz-extension:// never resolves in puppeteer 24 + Firefox: navigate with BiDi.
+      const frame = extensionPage.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
+      await frame.browsingContext.navigate(`moz-extension://${uuid}${EXTENSION_PAGE}`, 'complete');
+    }
+    return extensionPage;
+  }
+
+  return {
+    name: 'firefox',
+    async newPage() {
+      return (await browser.newPage()) as unknown as PageLike;
+    },
+    async inExtension(fn, arg) {
+      return ((await extension()) as unknown as PageLike).evaluate(fn, arg);
+    },
+    async stopBackground() {
+      throw new Error('stopping the background is a Chromium test (Firefox keeps an event page)');
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,11 @@
+// The official June SDK from npm, bundled into a page (see build-pages.ts).
+import { AnalyticsBrowser } from '@june-so/analytics-next';
+import { runScenario, type SdkLike } from './sdk-scenario';
+
+const writeKey = 'e2e-june-write-key';
+const analytics = AnalyticsBrowser.load({
+  writeKey,
+  cdnSettings: { integrations: { 'june.so': { apiKey: writeKey } }, remotePlugins: [], metrics: { sampleRate: 0 } },
+} as Parameters<typeof AnalyticsBrowser.load>[0]);
+
+Object.assign(window, { runScenario: () => runScenario(analytics as unknown as SdkLike) });

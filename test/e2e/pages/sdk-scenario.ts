@@ -1,0 +1,29 @@
+/**
+ * What the SDK test pages do: the calls a product makes, through the real SDK. Loaded with inline
+ * settings so the SDK fetches nothing from a CDN; metrics off (sampleRate 0).
+ */
+export interface SdkLike {
+  track(event: string, properties?: object, options?: object): Promise<unknown>;
+  identify(userId: string, traits?: object): Promise<unknown>;
+  page(category?: string, name?: string, properties?: object): Promise<unknown>;
+  group(groupId: string, traits?: object): Promise<unknown>;
+}
+
+/** [label the row shows, type, valid] for every call the scenario makes. */
+export const SCENARIO_ROWS: readonly (readonly [string, string, boolean])[] = [
+  ['Pricing', 'page', true],
+  ['Order Completed', 'track', true],
+  ['Bad Timestamp', 'track', false],
+  ['user-42', 'identify', true],
+  ['org-7', 'group', true],
+];
+
+export async function runScenario(sdk: SdkLike): Promise<string> {
+  await sdk.page('Docs', 'Pricing', { plan: 'pro' });
+  await sdk.track('Order Completed', { order_id: 'ord_123', total: 42.5, currency: 'EUR' });
+  // The SDK sends an explicit timestamp as given: the one invalid call it can put on the wire.
+  await sdk.track('Bad Timestamp', { step: 2 }, { timestamp: '2024-05-01' });
+  await sdk.identify('user-42', { email: 'ada@example.com', plan: 'pro' });
+  await sdk.group('org-7', { name: 'Acme' });
+  return 'done';
+}

@@ -1,0 +1,11 @@
+// Segment's analytics-next from npm, bundled into a page (see build-pages.ts).
+import { AnalyticsBrowser } from '@segment/analytics-next';
+import { runScenario, type SdkLike } from './sdk-scenario';
+
+const writeKey = 'e2e-segment-write-key';
+const analytics = AnalyticsBrowser.load({
+  writeKey,
+  cdnSettings: { integrations: { 'Segment.io': { apiKey: writeKey } }, remotePlugins: [], metrics: { sampleRate: 0 } },
+} as Parameters<typeof AnalyticsBrowser.load>[0]);
+
+Object.assign(window, { runScenario: () => runScenario(analytics as unknown as SdkLike) });

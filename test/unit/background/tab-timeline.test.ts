@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { TabTimeline } from '../../../src/background/tab-timeline';
+import type { TimelineEntry } from '../../../src/protocol';
+
+const message = (seq: number, requestId: string, at = seq): TimelineEntry => ({
+  kind: 'message',
+  seq,
+  requestId,
+  record: {
+    capturedAt: at, tabId: 1, pageUrl: '', sender: 'segment', type: 'track', payload: { event: `E${seq}` },
+    request: { url: 'https://api.segment.io/v1/t', method: 'POST', status: null, error: null },
+    validation: { valid: seq % 2 === 0, errors: [], warnings: [] },
+  },
+});
+const fresh = (capacity: number) => new TabTimeline({ tabId: 1, nextSeq: 1, dropped: 0 }, capacity);
+
+describe('TabTimeline', () => {
+  it('drops the oldest beyond capacity and counts them', () => {
+    const timeline = fresh(3);
+    for (let i = 1; i <= 5; i++) timeline.append(message(timeline.nextSeq(), `r${i}`));
+    expect(timeline.all().map((e) => e.seq)).toEqual([3, 4, 5]);
+    expect(timeline.state.dropped).toBe(2);
+  });
+
+  it('orders by send time when calls are handled out of order', () => {
+    const timeline = fresh(10);
+    timeline.append(message(1, 'a', 100));
+    timeline.append(message(2, 'd', 400));
+    timeline.append(message(3, 'b', 200));
+    expect(timeline.all().map((e) => e.seq)).toEqual([1, 3, 2]);
+  });
+
+  it('updates every message of a batch when its request completes, even after part of it was dropped', () => {
+    const timeline = fresh(2);
+    timeline.append(message(1, 'batch'));
+    timeline.append(message(2, 'batch'));
+    timeline.append(message(3, 'batch')); // drops seq 1
+    const request = { url: 'https://api.segment.io/v1/b', method: 'POST', status: 200, error: null };
+    expect(timeline.updateRequest('batch', request).map((e) => e.seq)).toEqual([2, 3]);
+    expect(timeline.requestOf('batch')).toEqual(request);
+  });
+
+  it('counts invalid messages for the badge', () => {
+    const timeline = fresh(10);
+    for (let i = 1; i <= 4; i++) timeline.append(message(i, `r${i}`));
+    expect(timeline.invalidCount()).toBe(2);
+  });
+});
