@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium';
 import { captureSuite, openTab } from './capture-suite';
 import type { PageLike } from './harness/browser';
-import { labelOf, waitForLabels } from './harness/timeline';
+import { labelOf, tabIdOf, waitForLabels } from './harness/timeline';
 
 const context = captureSuite((collector) => launchChromium({ tlsPort: collector.tlsPort }));
 
@@ -46,5 +46,40 @@ describe('chromium service worker', () => {
     const messages = await waitForLabels(context.browser, tabId, labels(0, 60), { outcome: false });
     expect(messages.map(labelOf)).toEqual(labels(0, 60));
     await page.close();
+  });
+});
+
+describe('chromium unload beacons', () => {
+  const addLeaveBeacon = (page: PageLike, event: string) =>
+    page.evaluate((name) => {
+      addEventListener('pagehide', () => {
+        navigator.sendBeacon('https://api.segment.io/v1/t', new Blob([JSON.stringify({ type: 'track', event: name, anonymousId: 'a' })], { type: 'text/plain' }));
+      });
+    }, event);
+
+  it("keeps a closing tab's timeline until its last beacon is joined", async () => {
+    const { page, tabId } = await openTab(context, '/transports.html?closing');
+    await addLeaveBeacon(page, 'Closed Tab');
+    await page.close();
+    const messages = await waitForLabels(context.browser, tabId, ['Closed Tab'], { timeoutMs: 5000, outcome: false });
+    expect(messages.find((m) => labelOf(m) === 'Closed Tab')?.record.validation.valid).toBe(true);
+  });
+
+  it('catches the pagehide Blob beacon with the back/forward cache on too', async () => {
+    // Playwright starts Chromium with --disable-back-forward-cache; this browser keeps the cache on,
+    // so the page is frozen into the cache instead of unloaded when it navigates away.
+    const browser = await launchChromium({ tlsPort: context.collector.tlsPort, disableBackForwardCache: false });
+    try {
+      const page = await browser.newPage();
+      const url = `${context.collector.origin}/transports.html?bfcache`;
+      await page.goto(url);
+      const tabId = await tabIdOf(browser, url);
+      await addLeaveBeacon(page, 'Left Into Cache');
+      await page.goto(`${context.collector.origin}/blank.html`);
+      const messages = await waitForLabels(browser, tabId, ['Left Into Cache']);
+      expect(messages.filter((m) => labelOf(m) === 'Left Into Cache')).toHaveLength(1);
+    } finally {
+      await browser.close();
+    }
   });
 });
