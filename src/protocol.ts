@@ -35,6 +35,8 @@ export type PanelMessage =
 /** Background -> panel, over the port, in order. A snapshot replaces everything the panel holds. */
 export type BackgroundMessage =
   | { readonly kind: 'snapshot'; readonly version: typeof PROTOCOL_VERSION; readonly tabId: number; readonly entries: readonly TimelineEntry[]; readonly dropped: number }
+  /** The rest of a large snapshot, in chunks that follow it directly. */
+  | { readonly kind: 'snapshot-continued'; readonly entries: readonly TimelineEntry[] }
   | { readonly kind: 'added'; readonly entries: readonly TimelineEntry[]; readonly dropped: number }
   | { readonly kind: 'updated'; readonly updates: readonly { readonly seq: number; readonly request: RequestInfo }[] }
   | { readonly kind: 'version-mismatch'; readonly expected: number };

@@ -52,7 +52,7 @@ export function acceptPanels(ready: Promise<CaptureStore>, onClear: (tabId: numb
       const { entries, dropped } = store.snapshot(tab);
       post({ kind: 'snapshot', version: PROTOCOL_VERSION, tabId: tab, entries: entries.slice(0, SNAPSHOT_CHUNK), dropped });
       for (let i = SNAPSHOT_CHUNK; i < entries.length; i += SNAPSHOT_CHUNK) {
-        post({ kind: 'added', entries: entries.slice(i, i + SNAPSHOT_CHUNK), dropped });
+        post({ kind: 'snapshot-continued', entries: entries.slice(i, i + SNAPSHOT_CHUNK) });
       }
     }
   };

@@ -1,14 +1,36 @@
-// The Track panel. At this stage it only says what it will show; the timeline lands with the panel issue.
+/**
+ * Boots the Track panel: in DevTools for the inspected tab, or as an ordinary extension page with
+ * `?tabId=N` (tests, and users who prefer a separate window).
+ */
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { normaliseSettings, SETTINGS_KEY } from '../settings';
+import { watchDevtoolsTheme } from '../platform';
+import { PanelContext } from './store/context';
+import { createPanelStore } from './store/panel-store';
+import { connectToBackground } from './transport';
+import { App } from './views/App';
+import './panel.css';
 
-function App() {
-  return (
-    <main>
-      <h1>Track</h1>
-      <p>June and Segment tracking calls of this tab will appear here.</p>
-    </main>
+function inspectedTabId(): number | null {
+  const fromDevtools = (browser as { devtools?: { inspectedWindow?: { tabId?: number } } }).devtools?.inspectedWindow?.tabId;
+  if (typeof fromDevtools === 'number') return fromDevtools;
+  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
+  return Number.isInteger(fromQuery) && fromQuery >= 0 ? fromQuery : null;
+}
+
+async function boot(root: HTMLElement): Promise<void> {
+  watchDevtoolsTheme((theme) => (document.documentElement.dataset['theme'] = theme));
+  const tabId = inspectedTabId();
+  const settings = normaliseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const store = createPanelStore({ transport: tabId === null ? null : connectToBackground(tabId), backgroundStrict: settings.strict });
+  render(
+    <PanelContext.Provider value={store}>
+      <App />
+    </PanelContext.Provider>,
+    root,
   );
 }
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) void boot(root);

@@ -1,0 +1,173 @@
+/**
+ * `npm run bench:capture` (run `npm run build` first: it loads the built dist/chrome). What a user
+ * feels, in real Chromium against the e2e collector standing in for api.segment.io:
+ *  - capture-to-panel latency: from a page sending a track call to its row arriving at a panel's
+ *    port (`added`), p50 / p95 / max over 1,000 calls. Goal: p95 < 100 ms.
+ *  - the page's own cost: the fetch round trip of 1,000 tracked calls with the extension (panel
+ *    port open, so the background does all its work) and, in a second browser launched without
+ *    it, the same; ratio of medians without / with. Goal: >= 0.95 (at most ~5% slower).
+ * Calls go one at a time, each after the previous response, as an SDK's queue sends them: latency
+ * at a realistic pace, not under a flood. With and without run interleaved (with, without, with,
+ * without; 50 warm-up calls before each round) so drift hits both alike. Both clocks are the same
+ * machine's wall clock (Date.now() in the page and in the extension page).
+ * Prints figures; never passes or fails on time.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { PANEL_PORT_NAME, PROTOCOL_VERSION, type TimelineEntry } from '../src/protocol';
+import type { PageLike } from '../test/e2e/harness/browser';
+import { CHROMIUM_PATH, launchChromium } from '../test/e2e/harness/chromium';
+import { startCollector, TRACK_HOSTS } from '../test/e2e/harness/collector';
+import { tabIdOf } from '../test/e2e/harness/timeline';
+
+const CALLS = 1000;
+const ROUNDS = 2;
+const PER_ROUND = CALLS / ROUNDS;
+const WARMUP = 50;
+
+if (!existsSync(path.resolve('dist/chrome/manifest.json'))) {
+  console.error('bench:capture loads the built extension, and dist/chrome/manifest.json is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+// The functions below run in the browser, from their source text: no named inner functions, since
+// tsx (esbuild keepNames) would wrap them in a `__name` helper the browser does not have.
+
+/** In the page: `count` track calls, one at a time; returns each fetch's round trip in ms. */
+const sendCalls = async ({ prefix, from, count }: { prefix: string; from: number; count: number }): Promise<number[]> => {
+  const durations: number[] = [];
+  for (let i = from; i < from + count; i++) {
+    const sentAt = Date.now();
+    // A string body goes as text/plain, as analytics.js sends it: no CORS preflight.
+    const body = JSON.stringify({ type: 'track', event: `${prefix} ${i}`, userId: 'u', properties: { sentAt, plan: 'pro', seats: i % 7 }, timestamp: new Date(sentAt).toISOString() });
+    const start = performance.now();
+    await fetch('https://api.segment.io/v1/t', { method: 'POST', body });
+    durations.push(performance.now() - start);
+  }
+  return durations;
+};
+
+type Arrival = [sentAt: number, capturedAt: number, arrivedAt: number];
+interface BenchGlobals {
+  arrivals: Record<string, Arrival>;
+  port: chrome.runtime.Port;
+}
+
+/** In an extension page: a panel's port for the tab; notes when each `Bench` row arrives. */
+const listenAsPanel = ({ tabId, name, version }: { tabId: number; name: string; version: number }) =>
+  new Promise<void>((resolve) => {
+    const bench = globalThis as unknown as BenchGlobals;
+    bench.arrivals = {};
+    bench.port = chrome.runtime.connect({ name });
+    bench.port.onMessage.addListener((message: { kind: string; entries?: TimelineEntry[] }) => {
+      const arrivedAt = Date.now();
+      if (message.kind === 'snapshot') resolve();
+      if (message.kind !== 'added') return;
+      for (const entry of message.entries ?? []) {
+        if (entry.kind !== 'message') continue;
+        const payload = entry.record.payload as { event?: unknown; properties?: { sentAt?: number } } | null;
+        if (typeof payload?.event === 'string' && payload.event.startsWith('Bench ')) {
+          bench.arrivals[payload.event] = [payload.properties?.sentAt ?? NaN, entry.record.capturedAt, arrivedAt];
+        }
+      }
+    });
+    bench.port.postMessage({ kind: 'hello', version, tabId });
+  });
+
+/** Same flags as the e2e launcher, minus the extension. */
+async function launchWithoutExtension(tlsPort: number) {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-bench-'));
+  const rules = TRACK_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${tlsPort}`).join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--host-resolver-rules=${rules}`, '--ignore-certificate-errors'],
+  });
+  return {
+    newPage: async () => (await context.newPage()) as unknown as PageLike,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+const median = (values: readonly number[]) => percentile(values, 50);
+const fmt = (ms: number) => ms.toFixed(ms < 10 ? 2 : 1);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const started = Date.now();
+const collector = await startCollector({ '/bench': '<!doctype html><title>capture bench</title>' });
+const url = `${collector.origin}/bench`;
+const withExtension = await launchChromium({ tlsPort: collector.tlsPort });
+const withoutExtension = await launchWithoutExtension(collector.tlsPort);
+try {
+  const pageWith = await withExtension.newPage();
+  const pageWithout = await withoutExtension.newPage();
+  await pageWith.goto(url);
+  await pageWithout.goto(url);
+  const userAgent = await pageWithout.evaluate(() => navigator.userAgent, null);
+  const tabId = await tabIdOf(withExtension, url);
+  await withExtension.inExtension(listenAsPanel, { tabId, name: PANEL_PORT_NAME, version: PROTOCOL_VERSION });
+  const arrivedCount = () => withExtension.inExtension(() => Object.keys((globalThis as unknown as BenchGlobals).arrivals).length, null);
+
+  /** Waits for every row sent so far, so the worker's leftover work does not land in the next round. */
+  async function awaitRows(expected: number): Promise<void> {
+    let count = await arrivedCount();
+    for (let last = count, quietSince = Date.now(); count < expected && Date.now() - quietSince < 10_000; ) {
+      await sleep(50);
+      count = await arrivedCount();
+      if (count !== last) [last, quietSince] = [count, Date.now()];
+    }
+    await sleep(500); // IndexedDB commits trail the port messages
+  }
+
+  const pageMs = { with: [] as number[], without: [] as number[] };
+  const roundMedians: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const calls = { prefix: 'Bench', from: round * PER_ROUND, count: PER_ROUND };
+    const warmup = { prefix: 'Warmup', from: round * WARMUP, count: WARMUP };
+    await pageWith.evaluate(sendCalls, warmup);
+    const withMs = await pageWith.evaluate(sendCalls, calls);
+    await awaitRows(calls.from + calls.count);
+    await pageWithout.evaluate(sendCalls, warmup);
+    const withoutMs = await pageWithout.evaluate(sendCalls, calls);
+    pageMs.with.push(...withMs);
+    pageMs.without.push(...withoutMs);
+    roundMedians.push(`round ${round + 1}: with ${fmt(median(withMs))} ms, without ${fmt(median(withoutMs))} ms`);
+  }
+
+  const arrivals = Object.values(await withExtension.inExtension(() => (globalThis as unknown as BenchGlobals).arrivals, null));
+  const latency = arrivals.map(([sentAt, , arrivedAt]) => arrivedAt - sentAt);
+  const toWebRequest = arrivals.map(([sentAt, capturedAt]) => capturedAt - sentAt);
+  const toPanel = arrivals.map(([, capturedAt, arrivedAt]) => arrivedAt - capturedAt);
+  const ratio = median(pageMs.without) / median(pageMs.with);
+  const p = (values: number[]) => `p50 ${fmt(percentile(values, 50))}, p95 ${fmt(percentile(values, 95))}, max ${fmt(Math.max(...values))} ms`;
+
+  console.log(`${userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? userAgent}, headless; collector on 127.0.0.1 (TLS, HTTP/1.1)`);
+  console.log(`pace: one call at a time (each fetch awaits the previous response), text/plain JSON to https://api.segment.io/v1/t`);
+  console.log(`rounds: ${ROUNDS} x (with, without), ${PER_ROUND} measured calls each after ${WARMUP} warm-up calls; ${CALLS} calls per configuration`);
+  console.log('');
+  console.log(`capture to panel port ('added'), ${arrivals.length} of ${CALLS} rows arrived${arrivals.length < CALLS ? ' — MISSING ROWS' : ''}:`);
+  console.log(`  send -> panel:               ${p(latency)}`);
+  console.log(`  send -> webRequest timeStamp: ${p(toWebRequest)}`);
+  console.log(`  webRequest -> panel:          ${p(toPanel)}  (worker wake-up, decode, validate, store, port)`);
+  console.log(`page fetch round trip, ${CALLS} tracked calls each:`);
+  console.log(`  with extension:    median ${fmt(median(pageMs.with))} ms, p95 ${fmt(percentile(pageMs.with, 95))} ms`);
+  console.log(`  without extension: median ${fmt(median(pageMs.without))} ms, p95 ${fmt(percentile(pageMs.without, 95))} ms`);
+  for (const line of roundMedians) console.log(`  ${line}`);
+  console.log(`took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log('');
+  console.log(`capture-to-panel latency p50: ${fmt(percentile(latency, 50))} ms, p95: ${fmt(percentile(latency, 95))} ms (goal p95 < 100 ms)`);
+  console.log(`page latency ratio (without / with extension): ${ratio.toFixed(3)} (goal >= 0.95)`);
+} finally {
+  await withExtension.close();
+  await withoutExtension.close();
+  await collector.close();
+}

@@ -1,0 +1,65 @@
+/** The filter bar's state and the predicate it implies, like the Network panel's. */
+import { computed, signal } from '@preact/signals';
+import type { MessageRecord } from '../../core/record';
+import { messageLabel } from '../../core/label';
+
+export const TYPE_CHIPS = ['track', 'identify', 'page', 'group', 'alias', 'screen'] as const;
+export type TypeChip = (typeof TYPE_CHIPS)[number];
+
+export function createFilterStore() {
+  const text = signal('');
+  const types = signal<ReadonlySet<TypeChip>>(new Set());
+  const invalidOnly = signal(false);
+  const warningsOnly = signal(false);
+  const active = computed(() => text.value.trim() !== '' || types.value.size > 0 || invalidOnly.value || warningsOnly.value);
+
+  const matches = computed(() => {
+    const needle = text.value.trim().toLowerCase();
+    const chips = types.value;
+    const invalid = invalidOnly.value;
+    const warnings = warningsOnly.value;
+    return (record: MessageRecord): boolean => {
+      if (chips.size && !chips.has(record.type as TypeChip)) return false;
+      if (invalid && record.validation.valid) return false;
+      if (warnings && record.validation.warnings.length === 0) return false;
+      return needle === '' || searchText(record).includes(needle);
+    };
+  });
+
+  return {
+    text,
+    types,
+    invalidOnly,
+    warningsOnly,
+    active,
+    matches,
+    toggleType(type: TypeChip) {
+      const next = new Set(types.value);
+      if (next.has(type)) next.delete(type);
+      else next.add(type);
+      types.value = next;
+    },
+    clear() {
+      text.value = '';
+      types.value = new Set();
+      invalidOnly.value = false;
+      warningsOnly.value = false;
+    },
+  };
+}
+
+export type FilterStore = ReturnType<typeof createFilterStore>;
+
+// Lower-cased once per record: a keystroke then only scans, it does not serialise 50,000 payloads.
+const searchCache = new WeakMap<object, string>();
+
+function searchText(record: MessageRecord): string {
+  const key = record.payload !== null && typeof record.payload === 'object' ? record.payload : record;
+  let text = searchCache.get(key);
+  if (text === undefined) {
+    const label = messageLabel(record.type, record.payload) ?? '';
+    text = `${label}\n${JSON.stringify(record.payload) ?? ''}\n${record.undecodable?.reason ?? ''}`.toLowerCase();
+    searchCache.set(key, text);
+  }
+  return text;
+}

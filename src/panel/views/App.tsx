@@ -1,0 +1,54 @@
+/** The Track panel: toolbar, filter bar, timeline or summary, and the detail pane. */
+import { useEffect, useRef } from 'preact/hooks';
+import { usePanel } from '../store/context';
+import { DetailPane } from './DetailPane';
+import { FilterBar } from './FilterBar';
+import { ImportBanner } from './ImportBanner';
+import { SummaryView } from './SummaryView';
+import { Timeline } from './Timeline';
+import { Toolbar } from './Toolbar';
+
+const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+
+export function App() {
+  const store = usePanel();
+  const filterInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    // Keyboard as in the Network panel: / focuses the filter, up/down move, Enter opens details.
+    function onKey(event: KeyboardEvent) {
+      if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (event.key === '/') filterInput.current?.focus();
+      else if (event.key === 'ArrowDown') store.moveSelection(1);
+      else if (event.key === 'ArrowUp') store.moveSelection(-1);
+      else if (event.key === 'Enter' && store.selectedKey.value) store.select(store.selectedKey.value, true);
+      else if (event.key === 'Escape' && store.detailOpen.value) store.select(store.selectedKey.value, false);
+      else return;
+      event.preventDefault();
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  const pageUrl = () => {
+    const rows = store.rows.value;
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const row = rows[i];
+      if (row?.kind === 'message' && row.record.pageUrl) return row.record.pageUrl;
+      if (row?.kind === 'navigation') return row.url;
+    }
+    return '';
+  };
+
+  return (
+    <div class="panel">
+      <Toolbar pageUrl={pageUrl} />
+      <FilterBar inputRef={filterInput} />
+      <ImportBanner />
+      <div class={`main${store.detailOpen.value ? ' with-detail' : ''}`}>
+        {store.view.value === 'timeline' ? <Timeline /> : <SummaryView />}
+        <DetailPane />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+/** Shown while an imported file is the session: what it held and which lines could not be read. */
+import { usePanel } from '../store/context';
+
+const SHOWN_PROBLEMS = 20;
+
+export function ImportBanner() {
+  const store = usePanel();
+  const session = store.imported.value;
+  if (!session) return null;
+  const { problems } = session;
+  return (
+    <div class="import-banner" role="status">
+      <strong>Imported {session.name}</strong>: {store.counts.value.total} messages, re-validated{store.strict.value ? ' in strict mode' : ''}.
+      {problems.length > 0 && (
+        <details open={problems.length <= 3}>
+          <summary>
+            {problems.length} {problems.length === 1 ? 'line' : 'lines'} could not be read (the rest were imported)
+          </summary>
+          <ul>
+            {problems.slice(0, SHOWN_PROBLEMS).map((p) => (
+              <li key={p.line}>{p.message}</li>
+            ))}
+            {problems.length > SHOWN_PROBLEMS && <li>… and {problems.length - SHOWN_PROBLEMS} more</li>}
+          </ul>
+        </details>
+      )}
+      <button onClick={() => store.backToLive()}>Back to live capture</button>
+    </div>
+  );
+}

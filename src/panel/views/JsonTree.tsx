@@ -1,0 +1,101 @@
+/**
+ * The payload as sent, as a collapsible tree. Fields with errors are highlighted in place, and a
+ * required field that is missing is shown where it should be. Values are text, never markup.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { escapePointer } from '../../core/explain';
+
+interface TreeProps {
+  readonly value: unknown;
+  /** JSON Pointers of fields with errors, and with warnings. */
+  readonly errorPaths: ReadonlySet<string>;
+  readonly warningPaths: ReadonlySet<string>;
+  /** A path to open and scroll to (a problem the user clicked), with a counter to re-trigger. */
+  readonly reveal: { readonly path: string; readonly nonce: number } | null;
+}
+
+export function JsonTree(props: TreeProps) {
+  return (
+    <div class="json-tree" role="tree">
+      <JsonNode {...props} name={null} path="" depth={0} />
+    </div>
+  );
+}
+
+interface NodeProps extends TreeProps {
+  readonly name: string | null;
+  readonly path: string;
+  readonly depth: number;
+  readonly missing?: boolean;
+}
+
+function isAncestor(path: string, of: string): boolean {
+  return of.startsWith(path + '/') || (path === '' && of !== '');
+}
+
+function JsonNode({ name, value, path, depth, errorPaths, warningPaths, reveal, missing }: NodeProps) {
+  const containsProblem = [...errorPaths, ...warningPaths].some((p) => isAncestor(path, p));
+  const [open, setOpen] = useState(depth < 2 || containsProblem);
+  const line = useRef<HTMLDivElement>(null);
+  const revealed = reveal?.path === path;
+
+  useEffect(() => {
+    if (reveal && isAncestor(path, reveal.path)) setOpen(true);
+    if (revealed) line.current?.scrollIntoView({ block: 'center' });
+  }, [reveal?.nonce]);
+
+  const mark = errorPaths.has(path) ? ' has-error' : warningPaths.has(path) ? ' has-warning' : '';
+  const label = name === null ? null : <span class="key">{name}</span>;
+  const lineClass = `line${mark}${revealed ? ' revealed' : ''}`;
+  const indent = { paddingLeft: depth * 14 };
+
+  if (missing) {
+    return (
+      <div class={lineClass} ref={line} style={indent} role="treeitem">
+        {label}
+        <span class="punct">: </span>
+        <span class="missing">(missing)</span>
+      </div>
+    );
+  }
+  if (value === null || typeof value !== 'object') {
+    return (
+      <div class={lineClass} ref={line} style={indent} role="treeitem">
+        {label}
+        {label && <span class="punct">: </span>}
+        <Scalar value={value} />
+      </div>
+    );
+  }
+  const isArray = Array.isArray(value);
+  const children: [string, unknown][] = isArray ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+  const missingChildren = [...errorPaths].filter((p) => p.startsWith(path + '/') && !p.slice(path.length + 1).includes('/') && !children.some(([k]) => `${path}/${escapePointer(k)}` === p));
+  const summary = isArray ? `[${children.length}]` : `{${children.length}}`;
+  return (
+    <div role="treeitem" aria-expanded={open}>
+      <div class={lineClass} ref={line} style={indent} onClick={() => setOpen(!open)}>
+        <span class="toggle">{open ? '▾' : '▸'}</span>
+        {label}
+        {label && <span class="punct">: </span>}
+        <span class="summary">{summary}</span>
+      </div>
+      {open && (
+        <div role="group">
+          {children.map(([key, child]) => (
+            <JsonNode key={key} name={key} value={child} path={`${path}/${escapePointer(key)}`} depth={depth + 1} errorPaths={errorPaths} warningPaths={warningPaths} reveal={reveal} />
+          ))}
+          {missingChildren.map((p) => (
+            <JsonNode key={p} name={p.slice(path.length + 1).replace(/~1/g, '/').replace(/~0/g, '~')} value={undefined} missing path={p} depth={depth + 1} errorPaths={errorPaths} warningPaths={warningPaths} reveal={reveal} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Scalar({ value }: { value: unknown }) {
+  if (typeof value === 'string') return <span class="string">{JSON.stringify(value)}</span>;
+  if (typeof value === 'number') return <span class="number">{String(value)}</span>;
+  if (typeof value === 'boolean') return <span class="boolean">{String(value)}</span>;
+  return <span class="null">null</span>;
+}

@@ -1,0 +1,81 @@
+/**
+ * The virtualised timeline: only the rows in view (plus a few) are in the DOM, so 50,000 rows
+ * scroll like 50. New rows stick to the bottom unless the user has scrolled up.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { usePanel } from '../store/context';
+import { TimelineRow } from './TimelineRow';
+
+export const ROW_HEIGHT = 22;
+const OVERSCAN = 8;
+
+export function Timeline() {
+  const store = usePanel();
+  const rows = store.rows.value;
+  const selectedKey = store.selectedKey.value;
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(400);
+  const [following, setFollowing] = useState(true);
+
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const element = viewport.current;
+    if (element && following) element.scrollTop = element.scrollHeight;
+  }, [rows.length, following]);
+
+  // Keep the keyboard selection in view.
+  useLayoutEffect(() => {
+    const element = viewport.current;
+    const index = rows.findIndex((row) => row.key === selectedKey);
+    if (!element || index < 0) return;
+    const top = index * ROW_HEIGHT;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
+  }, [selectedKey]);
+
+  function onScroll() {
+    const element = viewport.current;
+    if (!element) return;
+    setScrollTop(element.scrollTop);
+    setFollowing(element.scrollTop + element.clientHeight >= element.scrollHeight - ROW_HEIGHT);
+  }
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const visible = rows.slice(first, last);
+
+  return (
+    <div class="timeline" role="grid" aria-rowcount={rows.length}>
+      <div class="row header" role="row">
+        <span class="cell time">Time</span>
+        <span class="cell type">Type</span>
+        <span class="cell name">Name</span>
+        <span class="cell identity">Identity</span>
+        <span class="cell sender">Sender</span>
+        <span class="cell outcome">Status</span>
+        <span class="cell verdict">Verdict</span>
+      </div>
+      <div class="viewport" ref={viewport} onScroll={onScroll}>
+        <div class="spacer" style={{ height: rows.length * ROW_HEIGHT }}>
+          {visible.map((row, i) => (
+            <TimelineRow key={row.key} row={row} top={(first + i) * ROW_HEIGHT} selected={row.key === selectedKey} onSelect={(key) => store.select(key, true)} />
+          ))}
+        </div>
+        {rows.length === 0 && <p class="empty">{store.counts.value.total ? 'No message matches the filter.' : 'No tracking calls yet. Calls to June and Segment-compatible endpoints from this tab appear here.'}</p>}
+      </div>
+      {!following && rows.length > 0 && (
+        <button class="follow" onClick={() => setFollowing(true)}>
+          Scrolled up: auto-scroll paused. Jump to latest
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/** One row of the timeline: a message, or a navigation marker spanning the row. */
+import type { Row } from '../store/rows';
+import { identityOf, nameOf, outcomeOf, timeOfDay, verdictOf } from './format';
+
+interface Props {
+  readonly row: Row;
+  readonly top: number;
+  readonly selected: boolean;
+  readonly onSelect: (key: string) => void;
+}
+
+export function TimelineRow({ row, top, selected, onSelect }: Props) {
+  if (row.kind === 'navigation') {
+    return (
+      <div class="row navigation" role="row" style={{ top }} title={row.url}>
+        <span class="cell time">{timeOfDay(row.at)}</span>
+        <span class="cell wide">Navigated to {row.url}</span>
+      </div>
+    );
+  }
+  const { record } = row;
+  const verdict = verdictOf(record);
+  const outcome = outcomeOf(record);
+  const identity = identityOf(record);
+  return (
+    <div
+      class={`row message ${verdict.kind}${selected ? ' selected' : ''}`}
+      role="row"
+      aria-selected={selected}
+      data-key={row.key}
+      style={{ top }}
+      onClick={() => onSelect(row.key)}
+    >
+      <span class="cell time">{timeOfDay(record.capturedAt)}</span>
+      <span class="cell type">{record.type}</span>
+      <span class="cell name" title={nameOf(record)}>
+        {nameOf(record)}
+        {record.batch && <span class="batch-position">{` ${record.batch.index}/${record.batch.count}`}</span>}
+      </span>
+      <span class="cell identity" title={identity.full}>{identity.short}</span>
+      <span class="cell sender">{record.sender}</span>
+      <span class={`cell outcome ${outcome.kind}`} title={outcome.title}>{outcome.text}</span>
+      <span class={`cell verdict ${verdict.kind}`}>{verdict.text}</span>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/** Clear, Preserve log, Strict mode, the Timeline/Summary switch, Export and Import NDJSON. */
+import { useRef } from 'preact/hooks';
+import { downloadNdjson, exportFileName } from '../export-file';
+import { usePanel } from '../store/context';
+
+export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
+  const store = usePanel();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const filtered = store.filters.active.value;
+
+  async function importChosen(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    store.importText(file.name, await file.text());
+    input.value = ''; // choosing the same file again imports it again
+  }
+
+  return (
+    <div class="toolbar" role="toolbar">
+      <button onClick={() => store.clear()} title="Clear the timeline of this tab">
+        Clear
+      </button>
+      <label title="Keep messages across navigations (off: a navigation clears the view, like the Network panel)">
+        <input type="checkbox" checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)} /> Preserve log
+      </label>
+      <label title="Validate payloads exactly as sent: a null userId is an error, not a warning">
+        <input type="checkbox" checked={store.strict.value} onChange={(e) => (store.strict.value = e.currentTarget.checked)} /> Strict mode
+      </label>
+      <span class="separator" />
+      <div class="segmented" role="tablist">
+        {(['timeline', 'summary'] as const).map((view) => (
+          <button key={view} role="tab" aria-selected={store.view.value === view} onClick={() => (store.view.value = view)}>
+            {view === 'timeline' ? 'Timeline' : 'Summary'}
+          </button>
+        ))}
+      </div>
+      <span class="separator" />
+      <button
+        onClick={() => downloadNdjson(store.exportRecords(), exportFileName(pageUrl(), new Date()))}
+        title={filtered ? 'Export the rows the filter shows' : 'Export every row'}
+        disabled={store.counts.value.shown === 0}
+      >
+        Export NDJSON
+      </button>
+      <button onClick={() => fileInput.current?.click()} title="Open an NDJSON capture or payload file as its own session">
+        Import NDJSON
+      </button>
+      <input ref={fileInput} type="file" accept=".ndjson,.jsonl,.json,.txt,application/x-ndjson" hidden onChange={importChosen} aria-label="NDJSON file to import" />
+      {store.dropped.value > 0 && <span class="dropped">{store.dropped.value.toLocaleString('en')} older messages dropped (buffer full)</span>}
+    </div>
+  );
+}
