@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'panel', include: ['test/panel/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
       { test: { name: 'build', include: ['test/build/**/*.test.ts', 'test/cli/**/*.test.ts'], environment: 'node' } },
       {
         test: {

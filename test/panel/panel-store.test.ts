@@ -1,0 +1,129 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPanelStore } from '../../src/panel/store/panel-store';
+import { captured, fakeBackground, navigation, settle, T0 } from './fixtures';
+
+function setup(backgroundStrict = false) {
+  const background = fakeBackground();
+  const store = createPanelStore({ transport: background.transport, backgroundStrict });
+  return { background, store };
+}
+const names = (store: ReturnType<typeof setup>['store']) =>
+  store.rows.value.map((row) => (row.kind === 'message' ? ((row.record.payload as { event?: string; name?: string })?.event ?? row.record.type) : `→ ${row.url}`));
+
+describe('panel store: the live session', () => {
+  let ctx: ReturnType<typeof setup>;
+  beforeEach(() => {
+    ctx = setup();
+  });
+
+  it('shows the backfill, then live additions in time order, then status updates', async () => {
+    const [a] = captured({ event: 'A', userId: 'u' }, { at: T0 + 100, status: null });
+    const [c] = captured({ event: 'C', userId: 'u' }, { at: T0 + 300 });
+    const [b] = captured({ event: 'B', userId: 'u' }, { at: T0 + 200 });
+    ctx.background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: [a!], dropped: 0 });
+    ctx.background.emit({ kind: 'added', entries: [c!], dropped: 0 });
+    ctx.background.emit({ kind: 'added', entries: [b!], dropped: 4 }); // handled late, sent earlier
+    ctx.background.emit({ kind: 'updated', updates: [{ seq: a!.seq, request: { ...(a as { record: { request: object } }).record.request, status: 202 } as never }] });
+    await settle();
+    expect(names(ctx.store)).toEqual(['A', 'B', 'C']);
+    const first = ctx.store.rows.value[0];
+    expect(first?.kind === 'message' && first.record.request.status).toBe(202);
+    expect(ctx.store.dropped.value).toBe(4);
+  });
+
+  it('a new snapshot (after the worker restarted) replaces, never doubles', async () => {
+    const entries = [...captured({ event: 'A', userId: 'u' }), ...captured({ event: 'B', userId: 'u' })];
+    ctx.background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries, dropped: 0 });
+    ctx.background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: entries.slice(0, 1), dropped: 0 });
+    ctx.background.emit({ kind: 'snapshot-continued', entries: entries.slice(1) });
+    await settle();
+    expect(names(ctx.store)).toEqual(['A', 'B']);
+  });
+
+  it('Preserve log off: a navigation clears the view; on: keeps it, with the marker', async () => {
+    ctx.background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: [navigation('https://app.example.com/'), ...captured({ event: 'Before', userId: 'u' })], dropped: 0 });
+    await settle();
+    expect(names(ctx.store)).toEqual(['→ https://app.example.com/', 'Before']); // backfill shows everything
+    ctx.background.emit({ kind: 'added', entries: [navigation('https://app.example.com/next'), ...captured({ event: 'After', userId: 'u' })], dropped: 0 });
+    await settle();
+    expect(names(ctx.store)).toEqual(['→ https://app.example.com/next', 'After']);
+    ctx.store.preserveLog.value = true;
+    ctx.background.emit({ kind: 'added', entries: [navigation('https://app.example.com/third'), ...captured({ event: 'Third', userId: 'u' })], dropped: 0 });
+    await settle();
+    expect(names(ctx.store)).toEqual(['→ https://app.example.com/next', 'After', '→ https://app.example.com/third', 'Third']);
+  });
+
+  it('Clear asks the background to clear the tab', () => {
+    ctx.store.clear();
+    expect(ctx.background.sent).toEqual([{ kind: 'clear' }]);
+  });
+
+  it('Strict mode re-validates what is shown', async () => {
+    ctx.background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: captured({ event: 'Anon', userId: null, anonymousId: 'a' }), dropped: 0 });
+    await settle();
+    const verdict = () => (ctx.store.rows.value[0] as { record: { validation: { valid: boolean; errors: { message: string }[] } } }).record.validation;
+    expect(verdict().valid).toBe(true);
+    ctx.store.strict.value = true;
+    expect(verdict().errors.map((e) => e.message)).toEqual(['userId must be a string, got null']);
+    ctx.store.strict.value = false;
+    expect(verdict().valid).toBe(true);
+  });
+});
+
+describe('panel store: filters, counts, summary', () => {
+  const { background, store } = setup();
+  background.emit({
+    kind: 'snapshot',
+    version: 1,
+    tabId: 1,
+    entries: [
+      ...captured({ event: 'Order Completed', userId: 'u', properties: { sku: 'shoe-42' } }),
+      ...captured({ event: 'Order Completed', userId: 'u', timestamp: 'yesterday' }),
+      ...captured({ event: 'Order Completed', userId: 'u', timestamp: 'today' }),
+      ...captured({ type: 'identify', userId: 'u', traits: {} }, { callType: 'identify' }),
+      ...captured({ event: 'Anon', userId: null, anonymousId: 'a' }),
+    ],
+    dropped: 0,
+  });
+
+  it('counts by type, invalid and warnings', async () => {
+    await settle();
+    expect(store.counts.value).toMatchObject({ total: 5, shown: 5, invalid: 2, warnings: 1, byType: { track: 4, identify: 1, page: 0 } });
+  });
+
+  it('filters by text over names and payloads, type, invalid only, warnings', () => {
+    store.filters.text.value = 'SHOE-42';
+    expect(names(store)).toEqual(['Order Completed']);
+    store.filters.clear();
+    store.filters.toggleType('identify');
+    expect(names(store)).toEqual(['identify']);
+    store.filters.clear();
+    store.filters.invalidOnly.value = true;
+    expect(store.counts.value.shown).toBe(2);
+    store.filters.clear();
+    store.filters.warningsOnly.value = true;
+    expect(names(store)).toEqual(['Anon']);
+    expect(store.exportRecords().map((r) => (r.payload as { event: string }).event)).toEqual(['Anon']); // export follows the filter
+    store.filters.clear();
+    expect(store.exportRecords()).toHaveLength(5);
+  });
+
+  it('summarises per event name with the most common error', () => {
+    const order = store.summary.value.find((line) => line.name === 'Order Completed');
+    expect(order).toMatchObject({ count: 3, invalid: 2, topErrorCount: 2 });
+    expect(order?.topError).toMatch(/^\/timestamp: timestamp must be an ISO 8601 date-time/);
+  });
+});
+
+describe('panel store: import', () => {
+  it('opens a file as its own session, re-validated, with bad lines by number', async () => {
+    const { store } = setup();
+    const session = store.importText('capture.ndjson', ['{"event":"Imported","userId":"u"}', 'not json', '{"event":"Broken","timestamp":"x","userId":"u"}'].join('\n'));
+    await settle();
+    expect(session.problems.map((p) => p.line)).toEqual([2]);
+    expect(names(store)).toEqual(['Imported', 'Broken']);
+    expect(store.counts.value.invalid).toBe(1);
+    store.backToLive();
+    expect(store.imported.value).toBeNull();
+  });
+});
