@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPanelStore } from '../../src/panel/store/panel-store';
+import type { MessageRow } from '../../src/panel/store/rows';
 import { captured, fakeBackground, navigation, settle, T0 } from './fixtures';
 
 function setup(backgroundStrict = false) {
@@ -61,7 +62,7 @@ describe('panel store: the live session', () => {
   it('Strict mode re-validates what is shown', async () => {
     ctx.background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: captured({ event: 'Anon', userId: null, anonymousId: 'a' }), dropped: 0 });
     await settle();
-    const verdict = () => (ctx.store.rows.value[0] as { record: { validation: { valid: boolean; errors: { message: string }[] } } }).record.validation;
+    const verdict = () => (ctx.store.rows.value[0] as MessageRow).record.validation;
     expect(verdict().valid).toBe(true);
     ctx.store.strict.value = true;
     expect(verdict().errors.map((e) => e.message)).toEqual(['userId must be a string, got null']);
