@@ -64,6 +64,11 @@ browser.runtime.onConnect.addListener(
   }),
 );
 
+// The toolbar button opens this tab's Track panel as a page, beside DevTools or instead of it.
+browser.action.onClicked.addListener((tab) => {
+  if (tab.id !== undefined) void browser.tabs.create({ url: browser.runtime.getURL(`src/panel/panel.html?tabId=${tab.id}`) });
+});
+
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.url) void app.then(({ capture }) => capture.setPageUrl(tabId, change.url as string));
 });

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { parseHostPattern } from '../core/endpoints';
 import { BUFFER_SIZE_RANGE, DEFAULT_SETTINGS, normaliseSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { TabLinks } from './TabLinks';
 import './options.css';
 
 function hostErrors(text: string): string[] {
@@ -71,4 +72,11 @@ function Options() {
 }
 
 const root = document.getElementById('app');
-if (root) render(<Options />, root);
+if (root)
+  render(
+    <>
+      <Options />
+      <TabLinks />
+    </>,
+    root,
+  );
