@@ -4,7 +4,7 @@
  * nobody could see (the row says why).
  */
 import type { WebRequest } from 'webextension-polyfill';
-import { recogniseCall, type TrackingCall } from '../core/endpoints';
+import { recogniseCall, type HostPattern, type TrackingCall } from '../core/endpoints';
 import { inspectCall } from '../core/inspect';
 import { createLinter, type Linter } from '../core/lint';
 import type { RequestInfo } from '../core/record';
@@ -39,6 +39,15 @@ export class Capture {
     private readonly settings: () => Settings,
   ) {}
 
+  private hostsFor: { settings: Settings; patterns: HostPattern[] } | null = null;
+
+  /** The user's hosts, parsed once per settings change rather than once per request. */
+  private hosts(): HostPattern[] {
+    const settings = this.settings();
+    if (this.hostsFor?.settings !== settings) this.hostsFor = { settings, patterns: hostPatterns(settings) };
+    return this.hostsFor.patterns;
+  }
+
   setPageUrl(tabId: number, url: string): void {
     this.pageUrls.set(tabId, url);
   }
@@ -60,7 +69,7 @@ export class Capture {
       this.store.append(details.tabId, (seq) => ({ kind: 'navigation', seq, url: details.url, at: details.timeStamp }));
       return;
     }
-    const call = recogniseCall(details.method, details.url, hostPatterns(this.settings()));
+    const call = recogniseCall(details.method, details.url, this.hosts());
     // A redirect repeats onBeforeRequest with the same requestId: one call, one set of rows.
     if (!call || this.pending.has(details.requestId) || this.store.requestOf(details.tabId, details.requestId)) return;
     const seen: PendingCall = {

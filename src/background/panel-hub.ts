@@ -4,16 +4,34 @@
  * service worker stopped) gets a fresh snapshot that replaces what it held: nothing lost, nothing doubled.
  */
 import type { Runtime } from 'webextension-polyfill';
+import type { RequestInfo } from '../core/record';
 import { isPanelMessage, PANEL_PORT_NAME, PROTOCOL_VERSION, type BackgroundMessage, type PanelMessage, type TimelineEntry } from '../protocol';
 import type { CaptureStore } from './store';
 
 const SNAPSHOT_CHUNK = 2000;
+/** Additions and updates reach a panel at most this often, in one message each: a burst of 10,000 calls is 10,000 port messages otherwise. */
+const COALESCE_MS = 30;
 
 /** Listeners attach synchronously (a hello sent before the store is loaded must not be lost). */
 export function acceptPanels(ready: Promise<CaptureStore>, onClear: (tabId: number) => void): (port: Runtime.Port) => void {
   return (port) => {
     if (port.name !== PANEL_PORT_NAME) return;
     let unsubscribe: (() => void) | null = null;
+    let pendingAdded: TimelineEntry[] = [];
+    let pendingDropped = 0;
+    let pendingUpdates: { seq: number; request: RequestInfo }[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      if (pendingAdded.length) post({ kind: 'added', entries: pendingAdded, dropped: pendingDropped });
+      if (pendingUpdates.length) post({ kind: 'updated', updates: pendingUpdates });
+      pendingAdded = [];
+      pendingUpdates = [];
+    };
+    const later = () => {
+      timer ??= setTimeout(flush, COALESCE_MS);
+    };
     const post = (message: BackgroundMessage) => {
       try {
         port.postMessage(message);
@@ -21,7 +39,10 @@ export function acceptPanels(ready: Promise<CaptureStore>, onClear: (tabId: numb
         unsubscribe?.(); // the panel went away between events
       }
     };
-    port.onDisconnect.addListener(() => unsubscribe?.());
+    port.onDisconnect.addListener(() => {
+      unsubscribe?.();
+      if (timer !== null) clearTimeout(timer);
+    });
     port.onMessage.addListener((message: unknown) => {
       if (isPanelMessage(message)) void ready.then((store) => handle(store, message));
     });
@@ -42,13 +63,25 @@ export function acceptPanels(ready: Promise<CaptureStore>, onClear: (tabId: numb
       sendSnapshot(store, subscribed);
       // Subscribing in the same turn as the snapshot leaves no gap for an entry to fall into.
       unsubscribe = store.listen({
-        added: (t, entries, dropped) => t === subscribed && entries.length && post({ kind: 'added', entries, dropped }),
-        updated: (t, entries) => t === subscribed && post({ kind: 'updated', updates: entries.flatMap(requestUpdate) }),
+        added(t, entries, dropped) {
+          if (t !== subscribed || !entries.length) return;
+          pendingAdded.push(...entries);
+          pendingDropped = dropped;
+          later();
+        },
+        updated(t, entries) {
+          if (t !== subscribed) return;
+          pendingUpdates.push(...entries.flatMap(requestUpdate));
+          later();
+        },
         reset: (t) => t === subscribed && sendSnapshot(store, subscribed),
       });
     }
 
     function sendSnapshot(store: CaptureStore, tab: number): void {
+      // What is pending is in the snapshot too.
+      pendingAdded = [];
+      pendingUpdates = [];
       const { entries, dropped } = store.snapshot(tab);
       post({ kind: 'snapshot', version: PROTOCOL_VERSION, tabId: tab, entries: entries.slice(0, SNAPSHOT_CHUNK), dropped });
       for (let i = SNAPSHOT_CHUNK; i < entries.length; i += SNAPSHOT_CHUNK) {

@@ -45,6 +45,8 @@ function listen(server: http.Server): Promise<number> {
 
 export async function startCollector(pages: Record<string, PageContent> = {}) {
   const requests: CollectedRequest[] = [];
+  /** Server time before answering a tracking call: 0 is the local worst case, ~50 ms an internet round trip. */
+  let delayMs = 0;
   const sockets = new Set<Socket>();
   const { key, cert } = generateCert(TRACK_HOSTS);
 
@@ -64,7 +66,9 @@ export async function startCollector(pages: Record<string, PageContent> = {}) {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       requests.push({ host: (req.headers.host ?? '').replace(/:\d+$/, ''), method: req.method ?? '', path: req.url ?? '', body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"success":true}');
+      const answer = () => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"success":true}');
+      if (delayMs > 0) setTimeout(answer, delayMs);
+      else answer();
     });
   });
 
@@ -100,6 +104,9 @@ export async function startCollector(pages: Record<string, PageContent> = {}) {
     webPort,
     origin: `http://127.0.0.1:${webPort}`,
     requests,
+    setDelay(ms: number) {
+      delayMs = ms;
+    },
     setPage(pathname: string, content: PageContent) {
       pages[pathname] = content;
     },
