@@ -1,5 +1,9 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// CI runs these beside real browsers on two cores: give rendering time.
+vi.setConfig({ testTimeout: 20_000 });
+const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 5000 });
 import { PanelContext } from '../../src/panel/store/context';
 import { createPanelStore } from '../../src/panel/store/panel-store';
 import { App } from '../../src/panel/views/App';
@@ -26,7 +30,7 @@ async function mount(entries: TimelineEntry[]) {
     root,
   );
   background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries, dropped: 0 });
-  await vi.waitFor(() => expect(root.querySelectorAll('.row.message').length).toBeGreaterThan(0));
+  await waitFor(() => expect(root.querySelectorAll('.row.message').length).toBeGreaterThan(0));
   return { store, background };
 }
 
@@ -40,7 +44,7 @@ describe('the Track panel', () => {
     const bad = root.querySelectorAll<HTMLElement>('.row.message')[1] as HTMLElement;
     expect(bad.querySelector('.verdict')?.textContent).toBe('1 error');
     bad.click();
-    await vi.waitFor(() => expect(root.querySelector('.detail')).not.toBeNull());
+    await waitFor(() => expect(root.querySelector('.detail')).not.toBeNull());
     const detail = root.querySelector('.detail') as HTMLElement;
     expect(detail.querySelector('.problems')?.textContent).toContain('/timestamp timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"');
     expect(detail.querySelector('.json-tree .has-error')?.textContent).toBe('timestamp: "2024-05-01"');
@@ -49,7 +53,7 @@ describe('the Track panel', () => {
   it('shows a missing required field where it belongs', async () => {
     await mount(captured({ type: 'group', userId: 'u' }, { callType: 'group' }));
     (root.querySelector('.row.message') as HTMLElement).click();
-    await vi.waitFor(() => expect(root.querySelector('.detail')).not.toBeNull());
+    await waitFor(() => expect(root.querySelector('.detail')).not.toBeNull());
     expect(root.querySelector('.json-tree .has-error')?.textContent).toBe('groupId: (missing)');
   });
 
@@ -57,7 +61,7 @@ describe('the Track panel', () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     await mount(captured({ event: hostile, userId: 'u', properties: { link: 'javascript:window.__pwned=2', html: '<script>window.__pwned=3</script>' } }));
     (root.querySelector('.row.message') as HTMLElement).click();
-    await vi.waitFor(() => expect(root.querySelector('.detail')).not.toBeNull());
+    await waitFor(() => expect(root.querySelector('.detail')).not.toBeNull());
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('script')).toBeNull();
     expect(root.querySelector('a[href^="javascript"]')).toBeNull();
@@ -70,17 +74,17 @@ describe('the Track panel', () => {
     const { store } = await mount([...captured({ event: 'One', userId: 'u' }), ...captured({ event: 'Two', userId: 'u' })]);
     key('ArrowDown');
     key('ArrowDown');
-    await vi.waitFor(() => expect(root.querySelector('.row.selected .cell.name')?.textContent).toBe('Two'));
+    await waitFor(() => expect(root.querySelector('.row.selected .cell.name')?.textContent).toBe('Two'));
     expect(root.querySelector('.detail')).toBeNull();
     key('Enter');
-    await vi.waitFor(() => expect(root.querySelector('.detail h2')?.textContent).toContain('Two'));
+    await waitFor(() => expect(root.querySelector('.detail h2')?.textContent).toContain('Two'));
     key('/');
     const filter = root.querySelector<HTMLInputElement>('input[type="search"]') as HTMLInputElement;
     expect(document.activeElement).toBe(filter);
     store.filters.text.value = 'one';
-    await vi.waitFor(() => expect(rowTexts()).toEqual(['One']));
+    await waitFor(() => expect(rowTexts()).toEqual(['One']));
     filter.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    await vi.waitFor(() => expect(rowTexts()).toEqual(['One', 'Two']));
+    await waitFor(() => expect(rowTexts()).toEqual(['One', 'Two']));
   });
 
   it('keeps only the visible rows in the DOM with 50,000 messages', async () => {
@@ -99,7 +103,7 @@ describe('the Track panel', () => {
     await mount([broken]);
     expect(rowTexts()).toEqual(['(unreadable body)']);
     (root.querySelector('.row.message') as HTMLElement).click();
-    await vi.waitFor(() => expect(root.querySelector('.detail')).not.toBeNull());
+    await waitFor(() => expect(root.querySelector('.detail')).not.toBeNull());
     expect(root.querySelector('.detail .preview')?.textContent).toBe('{"event": "cut');
   });
 });

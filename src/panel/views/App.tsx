@@ -1,5 +1,5 @@
 /** The Track panel: toolbar, filter bar, timeline or summary, and the detail pane. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { usePanel } from '../store/context';
 import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
@@ -14,7 +14,8 @@ export function App() {
   const store = usePanel();
   const filterInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  // A layout effect: the keys work from the first paint, not a frame later.
+  useLayoutEffect(() => {
     // Keyboard as in the Network panel: / focuses the filter, up/down move, Enter opens details.
     function onKey(event: KeyboardEvent) {
       if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
