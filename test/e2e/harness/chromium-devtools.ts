@@ -1,0 +1,87 @@
+/**
+ * The Track panel in Chromium's real DevTools, driven by puppeteer-core 24 over CDP
+ * (playwright-core cannot open DevTools). Recipe proven on Debian's chromium 156.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type ElementHandle, type Frame, type Page } from 'puppeteer-core';
+import { TRACK_HOSTS } from './collector';
+import { CHROMIUM_PATH } from './chromium';
+import type { PageLike } from './browser';
+import type { LaunchPanelBrowser, PanelHandle } from './panel';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const PANEL_PATH = '/src/panel/panel.html';
+
+export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme, downloadDir }) => {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-chromium-devtools-'));
+  // DevTools reads its settings from the profile; each value is itself JSON. Undocked, DevTools
+  // fills its own window so the Track tab is not pushed into the ">>" overflow menu.
+  mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
+  writeFileSync(
+    path.join(userDataDir, 'Default', 'Preferences'),
+    JSON.stringify({ devtools: { preferences: { currentDockState: '"undocked"', 'ui-theme': theme === 'dark' ? '"dark"' : '"default"' } } }),
+  );
+  const rules = TRACK_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${collector.tlsPort}`).join(', ');
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    pipe: true, // enableExtensions needs the pipe transport
+    enableExtensions: [path.resolve('dist/chrome')],
+    userDataDir,
+    defaultViewport: null,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--window-size=1280,800', `--host-resolver-rules=${rules}`, '--ignore-certificate-errors'],
+  });
+  // Pages opened before the extension's worker has run its top level would go unseen.
+  const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
+  await (await workerTarget.worker())?.evaluate(() => true);
+  mkdirSync(downloadDir, { recursive: true });
+  const session = await browser.target().createCDPSession();
+  await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: path.resolve(downloadDir), eventsEnabled: true });
+
+  return {
+    name: 'chromium',
+    newPage: async () => (await browser.newPage()) as unknown as PageLike,
+    openTrackPanel: (page) => openTrackPanel(page as unknown as Page, downloadDir),
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+async function openTrackPanel(page: Page, downloadDir: string): Promise<PanelHandle> {
+  const devtools = await page.openDevTools();
+  // The tab appears once the extension's devtools page has called panels.create (seconds).
+  await devtools.locator('::-p-aria(Track[role="tab"])').setTimeout(30_000).click();
+  const find = () => devtools.frames().find((f) => !f.isDetached() && f.url().endsWith(PANEL_PATH));
+  let frame: Frame | undefined;
+  for (const deadline = Date.now() + 30_000; !(frame = find()); await sleep(100)) {
+    if (Date.now() > deadline) throw new Error('the Track panel frame did not appear in DevTools');
+  }
+  const current = (): Frame => (frame && !frame.isDetached() ? frame : (frame = find() ?? (frame as Frame)));
+  const element = async (selector: string): Promise<ElementHandle> => {
+    const handle = await current().$(selector);
+    if (!handle) throw new Error(`nothing in the panel matches ${selector}`);
+    return handle;
+  };
+
+  return {
+    evaluate: (fn, arg) => current().evaluate(fn as (a: unknown) => unknown, arg) as never,
+    click: async (selector) => (await element(selector)).click(),
+    type: async (selector, text) => (await element(selector)).type(text),
+    chooseFile: async (selector, filePath) => (await element(selector) as ElementHandle<HTMLInputElement>).uploadFile(filePath),
+    async waitForDownload(name) {
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline; await sleep(100)) {
+        const done = readdirSync(downloadDir).find((file) => name.test(file) && !existsSync(path.join(downloadDir, `${file}.crdownload`)));
+        if (done) return path.join(downloadDir, done);
+      }
+      throw new Error(`no download matching ${name} in ${downloadDir}`);
+    },
+    async screenshot(filePath) {
+      await devtools.screenshot({ path: filePath as `${string}.png` });
+    },
+    themeName: () => current().evaluate(() => (globalThis as unknown as { chrome: { devtools?: { panels?: { themeName?: string } } } }).chrome.devtools?.panels?.themeName),
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The Track panel in real DevTools, in every browser: the official June SDK's calls show up, an
+ * invalid one is explained down to the field, Export NDJSON writes what was captured, importing
+ * it shows the same rows, hostile page data stays text, and the panel follows the DevTools theme.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCollector, type Collector } from './harness/collector';
+import type { LaunchPanelBrowser, PanelBrowser, PanelHandle } from './harness/panel';
+import { testPages } from './pages/build-pages';
+import { SCENARIO_ROWS } from './pages/sdk-scenario';
+
+interface ShownRow {
+  readonly key: string;
+  readonly type: string;
+  readonly name: string;
+  readonly verdict: string;
+}
+
+/** What the timeline shows, read from the panel's DOM as a user would see it. */
+const shownRows = (panel: PanelHandle) =>
+  panel.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('.row.message')].map((row) => ({
+        key: row.dataset['key'] ?? '',
+        type: row.querySelector('.type')?.textContent ?? '',
+        name: row.querySelector('.name')?.firstChild?.textContent ?? '',
+        verdict: row.querySelector('.verdict')?.textContent ?? '',
+      })),
+    undefined,
+  );
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+  for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 200))) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+  }
+}
+
+const hasAll = (rows: readonly ShownRow[], names: readonly string[]) => names.every((name) => rows.some((row) => row.name === name));
+const buttonIndex = (panel: PanelHandle, text: string) =>
+  panel.evaluate((label) => [...document.querySelectorAll('.toolbar > button')].findIndex((b) => b.textContent?.trim() === label) + 1, text);
+
+export function panelSuite(launch: LaunchPanelBrowser): void {
+  let collector: Collector;
+  let browser: PanelBrowser;
+  let panel: PanelHandle;
+  const downloadDir = mkdtempSync(path.join(tmpdir(), 'ti-downloads-'));
+  const scenarioNames = SCENARIO_ROWS.map(([name]) => name);
+
+  beforeAll(async () => {
+    collector = await startCollector(await testPages());
+    browser = await launch({ collector, theme: 'light', downloadDir });
+    const page = await browser.newPage();
+    await page.goto(`${collector.origin}/june.html`);
+    // Sent before DevTools is open: the background has them, the panel backfills them.
+    await page.evaluate(() => (window as unknown as { runScenario(): Promise<string> }).runScenario(), undefined);
+    await page.evaluate(
+      () =>
+        fetch('https://api.june.so/sdk/track', {
+          method: 'POST',
+          body: JSON.stringify({ event: '<img src=x onerror="window.__pwned=1">', userId: 'u', properties: { link: 'javascript:window.__pwned=2', note: '<script>window.__pwned=3</script>' } }),
+        }),
+      undefined,
+    );
+    panel = await browser.openTrackPanel(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.close();
+    rmSync(downloadDir, { recursive: true, force: true });
+  });
+
+  describe('the Track panel in DevTools', () => {
+    it('shows the June SDK calls, including those sent before DevTools opened, and explains the invalid one down to the field', async () => {
+      const rows = await until(() => shownRows(panel), (r) => hasAll(r, scenarioNames), 'the scenario rows');
+      const marker = await panel.evaluate(() => document.querySelector('.row.navigation')?.textContent ?? '', undefined);
+      expect(marker).toMatch(/Navigated to http:\/\/127\.0\.0\.1:\d+\/june\.html$/);
+      for (const [name, type, valid] of SCENARIO_ROWS) {
+        const row = rows.find((r) => r.name === name) as ShownRow;
+        expect({ name, type: row.type, valid: row.verdict !== '1 error' }).toEqual({ name, type, valid });
+      }
+      const bad = rows.find((r) => r.name === 'Bad Timestamp') as ShownRow;
+      await panel.click(`.row.message[data-key="${bad.key}"]`);
+      const detail = await until(() => panel.evaluate(() => document.querySelector('.detail')?.textContent ?? '', undefined), (t) => t !== '', 'the detail pane');
+      expect(detail).toContain('/timestamp');
+      expect(detail).toContain('timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"');
+      const highlighted = await panel.evaluate(() => document.querySelector('.json-tree .has-error')?.textContent, undefined);
+      expect(highlighted).toBe('timestamp: "2024-05-01"');
+    });
+
+    it('renders hostile property values as text and runs nothing', async () => {
+      const rows = await until(() => shownRows(panel), (r) => r.some((row) => row.name.startsWith('<img')), 'the hostile row');
+      const row = rows.find((r) => r.name.startsWith('<img')) as ShownRow;
+      await panel.click(`.row.message[data-key="${row.key}"]`);
+      const state = await until(
+        () =>
+          panel.evaluate(
+            () => ({
+              tree: document.querySelector('.json-tree')?.textContent ?? '',
+              images: document.querySelectorAll('img').length,
+              scripts: document.querySelectorAll('body script').length,
+              javascriptLinks: document.querySelectorAll('a[href^="javascript"]').length,
+              pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+            }),
+            undefined,
+          ),
+        (s) => s.tree.includes('javascript:'),
+        'the hostile payload in the tree',
+      );
+      expect(state).toMatchObject({ images: 0, scripts: 0, javascriptLinks: 0, pwned: null });
+      expect(state.tree).toContain('"<script>window.__pwned=3</script>"');
+    });
+
+    it('exports NDJSON whose lines match the captured messages and verdicts, and importing it shows the same rows', async () => {
+      const before = await shownRows(panel);
+      await panel.click(`.toolbar > button:nth-of-type(${await buttonIndex(panel, 'Export NDJSON')})`);
+      const file = await panel.waitForDownload(/^track-inspector-127\.0\.0\.1_\d+-\d{8}-\d{6}\.ndjson$/);
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string; payload: { event?: string }; validation: { valid: boolean } });
+      expect(lines).toHaveLength(before.length);
+      expect(lines.map((l) => [l.type, l.validation.valid])).toEqual(before.map((r) => [r.type, !r.verdict.includes('error')]));
+      expect(lines.find((l) => l.payload.event === 'Bad Timestamp')?.validation.valid).toBe(false);
+
+      await panel.chooseFile('.toolbar input[type="file"]', file);
+      const banner = await until(() => panel.evaluate(() => document.querySelector('.import-banner')?.textContent ?? '', undefined), (t) => t !== '', 'the import banner');
+      expect(banner).toContain(`Imported ${path.basename(file)}: ${before.length} messages`);
+      const after = await until(() => shownRows(panel), (r) => r.length === before.length && !r.some((row) => row.key.startsWith('n')), 'the imported rows');
+      expect(after.map(({ type, name, verdict }) => [type, name, verdict])).toEqual(before.map(({ type, name, verdict }) => [type, name, verdict]));
+    });
+
+    it('follows the DevTools theme (light)', async () => {
+      expect(['default', 'light']).toContain(await panel.themeName());
+      expect(await panel.evaluate(() => document.documentElement.dataset['theme'], undefined)).toBe('light');
+      await screenshotWithDetail(panel, `docs/panel-${browser.name}-light.png`);
+    });
+
+    it('follows the DevTools theme (dark)', async () => {
+      const dark = await launch({ collector, theme: 'dark', downloadDir });
+      try {
+        const page = await dark.newPage();
+        await page.goto(`${collector.origin}/june.html`);
+        await page.evaluate(() => (window as unknown as { runScenario(): Promise<string> }).runScenario(), undefined);
+        const darkPanel = await dark.openTrackPanel(page);
+        await until(() => shownRows(darkPanel), (r) => hasAll(r, scenarioNames), 'the scenario rows');
+        expect(await darkPanel.themeName()).toBe('dark');
+        expect(await darkPanel.evaluate(() => document.documentElement.dataset['theme'], undefined)).toBe('dark');
+        expect(await darkPanel.evaluate(() => getComputedStyle(document.body).backgroundColor, undefined)).toBe('rgb(32, 33, 36)');
+        await screenshotWithDetail(darkPanel, `docs/panel-${dark.name}-dark.png`);
+      } finally {
+        await dark.close();
+      }
+    });
+  });
+}
+
+/** The live timeline with the invalid call's detail open: what the README shows. */
+async function screenshotWithDetail(panel: PanelHandle, file: string): Promise<void> {
+  const back = await panel.evaluate(() => document.querySelector('.import-banner button') !== null, undefined);
+  if (back) await panel.click('.import-banner button');
+  const rows = await until(() => shownRows(panel), (r) => r.some((row) => row.name === 'Bad Timestamp'), 'the live rows');
+  await panel.click(`.row.message[data-key="${(rows.find((r) => r.name === 'Bad Timestamp') as ShownRow).key}"]`);
+  await until(() => panel.evaluate(() => document.querySelector('.detail .problems') !== null, undefined), Boolean, 'the problems');
+  await new Promise((resolve) => setTimeout(resolve, 500)); // let DevTools paint the pane before capturing
+  await panel.screenshot(file);
+  expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+}
