@@ -118,6 +118,7 @@ export function createPanelStore({ transport, backgroundStrict }: PanelOptions) 
     },
     importText(name: string, text: string): ImportedSession {
       const result = importNdjson(text, { strict: strict.value, importedAt: Date.now() });
+      performance.mark('track-inspector:import-validated'); // seen in the Performance panel and bench:panel
       const timeline = createTimelineStore();
       timeline.replace(result.records.map(importedEntry));
       const session = { name, timeline, problems: result.problems, validatedStrict: strict.value };

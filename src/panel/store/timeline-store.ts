@@ -18,12 +18,10 @@ export interface TimelineStore {
   onLiveNavigation(listener: (entry: TimelineEntry) => void): void;
 }
 
-const PUBLISH_INTERVAL_MS = 50;
+const PUBLISH_INTERVAL_MS = 100;
 
 export function createTimelineStore(): TimelineStore {
   let entries: TimelineEntry[] = [];
-  let bySeq = new Map<number, number>(); // seq -> index, rebuilt lazily
-  let indexDirty = false;
   const version = signal(0);
   const dropped = signal(0);
   const navigationListeners: ((entry: TimelineEntry) => void)[] = [];
@@ -41,21 +39,13 @@ export function createTimelineStore(): TimelineStore {
   function insert(entry: TimelineEntry): void {
     let index = entries.length;
     while (index > 0 && compareEntries(entries[index - 1] as TimelineEntry, entry) > 0) index--;
-    if (index === entries.length) {
-      entries.push(entry);
-      if (!indexDirty) bySeq.set(entry.seq, index);
-    } else {
-      entries.splice(index, 0, entry);
-      indexDirty = true;
-    }
+    entries.splice(index, 0, entry);
   }
 
+  /** Outcomes arrive for recent calls: search from the end (an index would need rebuilding on every out-of-order insert). */
   function indexOf(seq: number): number | undefined {
-    if (indexDirty) {
-      bySeq = new Map(entries.map((e, i) => [e.seq, i]));
-      indexDirty = false;
-    }
-    return bySeq.get(seq);
+    for (let i = entries.length - 1; i >= 0; i--) if ((entries[i] as TimelineEntry).seq === seq) return i;
+    return undefined;
   }
 
   function updateRequest(seq: number, request: RequestInfo): void {
@@ -73,8 +63,6 @@ export function createTimelineStore(): TimelineStore {
     apply(message) {
       if (message.kind === 'snapshot') {
         entries = [];
-        bySeq = new Map();
-        indexDirty = false;
         for (const entry of message.entries) insert(entry);
         dropped.value = message.dropped;
       } else if (message.kind === 'snapshot-continued') {
@@ -92,7 +80,6 @@ export function createTimelineStore(): TimelineStore {
     },
     replace(next) {
       entries = [...next].sort(compareEntries);
-      indexDirty = true;
       dropped.value = 0;
       publish();
     },

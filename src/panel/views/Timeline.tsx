@@ -26,10 +26,11 @@ export function Timeline() {
     return () => observer.disconnect();
   }, []);
 
+  const bottom = Math.max(0, rows.length * ROW_HEIGHT - height);
   useLayoutEffect(() => {
     const element = viewport.current;
-    if (element && following) element.scrollTop = element.scrollHeight;
-  }, [rows.length, following]);
+    if (element && following) element.scrollTop = bottom;
+  }, [bottom, following]);
 
   // Keep the keyboard selection in view.
   useLayoutEffect(() => {
@@ -44,12 +45,15 @@ export function Timeline() {
   function onScroll() {
     const element = viewport.current;
     if (!element) return;
-    setScrollTop(element.scrollTop);
-    setFollowing(element.scrollTop + element.clientHeight >= element.scrollHeight - ROW_HEIGHT);
+    const atBottom = element.scrollTop >= rows.length * ROW_HEIGHT - height - ROW_HEIGHT;
+    setFollowing(atBottom);
+    if (!atBottom) setScrollTop(element.scrollTop); // while following, the render knows the position
   }
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  // While following, the window is the bottom: known without waiting for the scroll event.
+  const top = following ? bottom : scrollTop;
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
   const visible = rows.slice(first, last);
 
   return (

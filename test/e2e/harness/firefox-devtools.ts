@@ -9,12 +9,10 @@
  * The frame script runs the test's function in a sandbox over the panel window and posts JSON back;
  * clicks and typing go through EventUtils.js (the copy BiDi's input.performActions uses): trusted.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { GECKO_ID } from '../../../scripts/manifest';
 import type { PageLike } from './browser';
 import { TRACK_HOSTS } from './collector';
 import { FIREFOX_PATH } from './firefox';
@@ -24,40 +22,33 @@ const EXTENSION_DIR = path.resolve('dist/firefox');
 const PANEL_PATH = '/src/panel/panel.html';
 const CALL_TIMEOUT_MS = 15_000;
 const OPEN_TIMEOUT_MS = 30_000;
+const DOWNLOAD_TIMEOUT_MS = 30_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Same PAC routing and quiet-profile prefs as launchFirefox() in firefox.ts (not exported there).
-function basePrefs(proxyPort: number): Record<string, unknown> {
+/**
+ * The tracking hosts through the collector's CONNECT proxy: the PAC recipe of launchFirefox() in
+ * firefox.ts (not exported there). puppeteer's own profile already turns off updates, safe browsing,
+ * tracking protection and data upload.
+ */
+function proxyPrefs(proxyPort: number): Record<string, unknown> {
   const pac = `function FindProxyForURL(url, host) {
-  if (${JSON.stringify(TRACK_HOSTS)}.indexOf(host) !== -1) return "PROXY 127.0.0.1:${proxyPort}";
-  return "DIRECT";
+  return ${JSON.stringify(TRACK_HOSTS)}.indexOf(host) !== -1 ? "PROXY 127.0.0.1:${proxyPort}" : "DIRECT";
 }`;
-  return {
-    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: randomUUID() }),
-    'network.proxy.type': 2,
-    'network.proxy.autoconfig_url': `data:application/x-ns-proxy-autoconfig;base64,${Buffer.from(pac).toString('base64')}`,
-    'network.proxy.failover_direct': false,
-    'network.dns.disableIPv6': true,
-    'app.update.enabled': false,
-    'browser.safebrowsing.malware.enabled': false,
-    'browser.safebrowsing.phishing.enabled': false,
-    'privacy.trackingprotection.enabled': false,
-    'datareporting.policy.dataSubmissionEnabled': false,
-    'toolkit.telemetry.enabled': false,
-  };
+  const url = `data:application/x-ns-proxy-autoconfig;base64,${Buffer.from(pac).toString('base64')}`;
+  return { 'network.proxy.type': 2, 'network.proxy.autoconfig_url': url, 'network.proxy.failover_direct': false };
 }
 
-/** A download saved straight into `dir`: no "what should Firefox do with this file?" dialog. */
+/** A download lands straight in `dir`: no "what should Firefox do with this file?" dialog, no popup. */
 function downloadPrefs(dir: string): Record<string, unknown> {
   return {
-    'browser.download.folderList': 2, // 2 = browser.download.dir
+    'browser.download.folderList': 2, // 2: browser.download.dir
     'browser.download.dir': dir,
     'browser.download.useDownloadDir': true,
     'browser.download.always_ask_before_handling_new_types': false,
     'browser.helperApps.neverAsk.saveToDisk': 'application/x-ndjson,application/octet-stream',
     'browser.download.start_downloads_in_tmp_dir': false,
-    'browser.download.alwaysOpenPanel': false, // the downloads popup would cover the toolbox in screenshots
+    'browser.download.alwaysOpenPanel': false, // the downloads popup would cover the toolbox
   };
 }
 
@@ -85,10 +76,10 @@ function find(selector) {
   return el;
 }
 const ops = {
-  async eval({ src, arg }) {
+  async eval(payload) {
     const sb = sandbox();
-    sb.__tiArg = Cu.cloneInto(arg, sb);
-    const value = await Cu.evalInSandbox('(' + src + ')(__tiArg)', sb);
+    sb.__tiArg = 'arg' in payload ? Cu.cloneInto(payload.arg, sb) : undefined; // JSON drops an undefined arg
+    const value = await Cu.evalInSandbox('(' + payload.src + ')(__tiArg)', sb);
     return value === undefined ? null : JSON.stringify(value);
   },
   click({ selector }) {
@@ -114,7 +105,7 @@ addMessageListener('TrackInspector:call', ({ data: { id, op, payload } }) => {
     .then(() => ops[op](payload))
     .then(
       (value) => sendAsyncMessage('TrackInspector:result', { id, ok: true, value: value ?? null }),
-      (e) => sendAsyncMessage('TrackInspector:result', { id, ok: false, error: String(e) + (e && e.stack ? '\n' + e.stack.slice(0, 2000) : '') }),
+      (e) => sendAsyncMessage('TrackInspector:result', { id, ok: false, error: e instanceof Error && e.name === 'Error' ? e.message : String(e) }),
     );
 });
 `;
@@ -138,9 +129,8 @@ const CHROME_HELPER = `(() => {
     throw new Error('no tab for BiDi context ' + contextId);
   }
   function panelOf(contextId) {
-    const p = panels.get(contextId);
-    if (!p) throw new Error('the Track panel of this tab is not open');
-    return p;
+    if (!panels.has(contextId)) throw new Error('the Track panel of this tab is not open');
+    return panels.get(contextId);
   }
   function onResult({ data }) {
     const p = pending.get(data.id);
@@ -185,9 +175,7 @@ const CHROME_HELPER = `(() => {
       const r = el.getBoundingClientRect();
       // drawSnapshot composites out-of-process browsers (the panel) too, unlike drawWindow.
       const bmp = await win.browsingContext.currentWindowGlobal.drawSnapshot(new win.DOMRect(r.x, r.y, r.width, r.height), win.devicePixelRatio, 'white');
-      const canvas = win.document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
-      canvas.width = bmp.width;
-      canvas.height = bmp.height;
+      const canvas = Object.assign(win.document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas'), { width: bmp.width, height: bmp.height });
       canvas.getContext('2d').drawImage(bmp, 0, 0);
       bmp.close();
       return canvas.toDataURL('image/png');
@@ -199,12 +187,9 @@ const CHROME_HELPER = `(() => {
   };
 })()`;
 
-interface BidiConnection {
-  send(method: string, params: object): Promise<{ result: unknown }>;
-}
-type EvaluateResult =
-  | { type: 'success'; result: { type: string; value?: unknown } }
-  | { type: 'exception'; exceptionDetails: { text: string } };
+type BidiConnection = { send(method: string, params: object): Promise<{ result: unknown }> };
+type EvaluateResult = { type: 'success'; result: { value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string } };
+type Download = { path: string; succeeded: boolean; error: string | null };
 
 /** Evaluates `expression` (awaiting a promise) in browser.xhtml and returns its primitive value. */
 async function chromeEvaluator(browser: Browser): Promise<(expression: string) => Promise<unknown>> {
@@ -216,7 +201,8 @@ async function chromeEvaluator(browser: Browser): Promise<(expression: string) =
   return async (expression) => {
     const { result } = await connection.send('script.evaluate', { expression, target: { context: context.context }, awaitPromise: true, resultOwnership: 'none' });
     const r = result as EvaluateResult;
-    if (r.type === 'exception') throw new Error(`Firefox chrome scope: ${r.exceptionDetails.text}`);
+    // BiDi gives only "Error: <message>" of what was thrown (no stack).
+    if (r.type === 'exception') throw new Error(`Firefox: ${r.exceptionDetails.text.replace(/^Error: /, '')}`);
     return r.result.value;
   };
 }
@@ -229,11 +215,14 @@ export const launchFirefoxPanel: LaunchPanelBrowser = async ({ collector, theme,
     executablePath: FIREFOX_PATH,
     headless: true,
     userDataDir,
+    // puppeteer's default 800x600 viewport pins a new tab's <browser> to that size in Firefox's
+    // chrome (BiDi setViewport), and headless then paints it over the docked toolbox: follow the window.
+    defaultViewport: null,
     acceptInsecureCerts: true, // the collector's self-signed certificate
     args: ['--remote-allow-system-access'], // lets BiDi evaluate in the chrome scope
     // Headless Firefox ignores --window-size; these size its window (the toolbox docks at the bottom).
     env: { ...process.env, MOZ_HEADLESS_WIDTH: '1280', MOZ_HEADLESS_HEIGHT: '800' },
-    extraPrefsFirefox: { ...basePrefs(collector.webPort), ...downloadPrefs(downloadDir), 'devtools.theme': theme, 'devtools.toolbox.footer.height': 500 },
+    extraPrefsFirefox: { ...proxyPrefs(collector.webPort), ...downloadPrefs(downloadDir), 'devtools.theme': theme, 'devtools.toolbox.footer.height': 500 },
   });
   await browser.installExtension(EXTENSION_DIR);
   const chromeEval = await chromeEvaluator(browser);
@@ -247,7 +236,7 @@ export const launchFirefoxPanel: LaunchPanelBrowser = async ({ collector, theme,
     const call = async (op: string, payload: object): Promise<unknown> =>
       chromeEval(`window.__trackInspector.call(${context}, ${JSON.stringify(op)}, ${JSON.stringify(payload)}, ${CALL_TIMEOUT_MS})`);
     async function evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
-      const json = await call('eval', { src: String(fn), arg: arg ?? null });
+      const json = await call('eval', { src: String(fn), arg });
       return (typeof json === 'string' ? JSON.parse(json) : undefined) as R;
     }
     // The panel <browser> starts at about:blank and then loads the moz-extension:// page.
@@ -263,8 +252,8 @@ export const launchFirefoxPanel: LaunchPanelBrowser = async ({ collector, theme,
       type: async (selector, text) => void (await call('type', { selector, text })),
       chooseFile: async (selector, filePath) => void (await call('chooseFile', { selector, filePath: path.resolve(filePath) })),
       async waitForDownload(name) {
-        for (const end = Date.now() + CALL_TIMEOUT_MS; ; await sleep(150)) {
-          const all = JSON.parse(String(await chromeEval('window.__trackInspector.downloads()'))) as { path: string; succeeded: boolean; error: string | null }[];
+        for (const end = Date.now() + DOWNLOAD_TIMEOUT_MS; ; await sleep(150)) {
+          const all = JSON.parse(String(await chromeEval('window.__trackInspector.downloads()'))) as Download[];
           const found = all.filter((d) => name.test(path.basename(d.path)) && !returned.has(d.path));
           const failed = found.find((d) => d.error);
           if (failed) throw new Error(`download ${failed.path} failed: ${failed.error}`);
