@@ -77,7 +77,7 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
   describe('the Track panel in DevTools', () => {
     it('shows the June SDK calls, including those sent before DevTools opened, and explains the invalid one down to the field', async () => {
       const rows = await until(() => shownRows(panel), (r) => hasAll(r, scenarioNames), 'the scenario rows');
-      const marker = await panel.evaluate(() => document.querySelector('.row.navigation')?.textContent ?? '', undefined);
+      const marker = await until(() => panel.evaluate(() => document.querySelector('.row.navigation')?.textContent ?? '', undefined), (t) => t !== '', 'the navigation marker');
       expect(marker).toMatch(/Navigated to http:\/\/127\.0\.0\.1:\d+\/june\.html$/);
       for (const [name, type, valid] of SCENARIO_ROWS) {
         const row = rows.find((r) => r.name === name) as ShownRow;

@@ -44,4 +44,4 @@ export function fakeBackground() {
   };
 }
 
-export const settle = () => new Promise((resolve) => setTimeout(resolve, 80)); // past the 50 ms publish interval
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 150)); // past the 100 ms publish interval

@@ -222,7 +222,15 @@ export const launchFirefoxPanel: LaunchPanelBrowser = async ({ collector, theme,
     args: ['--remote-allow-system-access'], // lets BiDi evaluate in the chrome scope
     // Headless Firefox ignores --window-size; these size its window (the toolbox docks at the bottom).
     env: { ...process.env, MOZ_HEADLESS_WIDTH: '1280', MOZ_HEADLESS_HEIGHT: '800' },
-    extraPrefsFirefox: { ...proxyPrefs(collector.webPort), ...downloadPrefs(downloadDir), 'devtools.theme': theme, 'devtools.toolbox.footer.height': 500 },
+    extraPrefsFirefox: {
+      ...proxyPrefs(collector.webPort),
+      ...downloadPrefs(downloadDir),
+      'devtools.theme': theme,
+      'devtools.toolbox.footer.height': 500, // px of the toolbox docked at the bottom
+      // Headless paints classic scrollbars as a white 12px gutter without a thumb, even in the dark
+      // theme: overlay scrollbars (the GTK and macOS default) keep screenshots as a desktop shows them.
+      'ui.useOverlayScrollbars': 1,
+    },
   });
   await browser.installExtension(EXTENSION_DIR);
   const chromeEval = await chromeEvaluator(browser);
