@@ -16,7 +16,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import type { PageLike } from './browser';
 import { TRACK_HOSTS } from './collector';
 import { FIREFOX_PATH } from './firefox';
-import type { LaunchPanelBrowser, PanelHandle } from './panel';
+import type { LaunchPanelBrowser, PanelHandle, PanelLaunchOptions } from './panel';
 
 const EXTENSION_DIR = path.resolve('dist/firefox');
 const PANEL_PATH = '/src/panel/panel.html';
@@ -26,29 +26,29 @@ const DOWNLOAD_TIMEOUT_MS = 30_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * The tracking hosts through the collector's CONNECT proxy: the PAC recipe of launchFirefox() in
- * firefox.ts (not exported there). puppeteer's own profile already turns off updates, safe browsing,
- * tracking protection and data upload.
- */
-function proxyPrefs(proxyPort: number): Record<string, unknown> {
+/** The Firefox prefs of a panel test, beyond puppeteer's (which already turn off updates, safe browsing, telemetry). */
+function prefs({ collector, theme, downloadDir }: PanelLaunchOptions): Record<string, unknown> {
+  // The tracking hosts through the collector's CONNECT proxy: the PAC recipe of firefox.ts (not exported there).
   const pac = `function FindProxyForURL(url, host) {
-  return ${JSON.stringify(TRACK_HOSTS)}.indexOf(host) !== -1 ? "PROXY 127.0.0.1:${proxyPort}" : "DIRECT";
+  return ${JSON.stringify(TRACK_HOSTS)}.indexOf(host) !== -1 ? "PROXY 127.0.0.1:${collector.webPort}" : "DIRECT";
 }`;
-  const url = `data:application/x-ns-proxy-autoconfig;base64,${Buffer.from(pac).toString('base64')}`;
-  return { 'network.proxy.type': 2, 'network.proxy.autoconfig_url': url, 'network.proxy.failover_direct': false };
-}
-
-/** A download lands straight in `dir`: no "what should Firefox do with this file?" dialog, no popup. */
-function downloadPrefs(dir: string): Record<string, unknown> {
   return {
+    'network.proxy.type': 2,
+    'network.proxy.autoconfig_url': `data:application/x-ns-proxy-autoconfig;base64,${Buffer.from(pac).toString('base64')}`,
+    'network.proxy.failover_direct': false,
+    // Export NDJSON lands straight in downloadDir: no "what should Firefox do with this file?" dialog.
     'browser.download.folderList': 2, // 2: browser.download.dir
-    'browser.download.dir': dir,
+    'browser.download.dir': downloadDir,
     'browser.download.useDownloadDir': true,
     'browser.download.always_ask_before_handling_new_types': false,
     'browser.helperApps.neverAsk.saveToDisk': 'application/x-ndjson,application/octet-stream',
     'browser.download.start_downloads_in_tmp_dir': false,
     'browser.download.alwaysOpenPanel': false, // the downloads popup would cover the toolbox
+    'devtools.theme': theme,
+    'devtools.toolbox.footer.height': 500, // px of the toolbox docked at the bottom
+    // Headless paints classic scrollbars as a white 12px gutter without a thumb, even in the dark
+    // theme: overlay scrollbars (the GTK and macOS default) keep screenshots as a desktop shows them.
+    'ui.useOverlayScrollbars': 1,
   };
 }
 
@@ -64,10 +64,9 @@ function sandbox() {
 }
 let eventUtils = null;
 function eu() {
-  if (!eventUtils || eventUtils.window !== content) {
-    eventUtils = { window: content, parent: content, _EU_Ci: Ci, _EU_Cc: Cc };
-    Services.scriptloader.loadSubScript('chrome://remote/content/external/EventUtils.js', eventUtils);
-  }
+  if (eventUtils?.window === content) return eventUtils;
+  eventUtils = { window: content, parent: content, _EU_Ci: Ci, _EU_Cc: Cc };
+  Services.scriptloader.loadSubScript('chrome://remote/content/external/EventUtils.js', eventUtils);
   return eventUtils;
 }
 function find(selector) {
@@ -207,7 +206,8 @@ async function chromeEvaluator(browser: Browser): Promise<(expression: string) =
   };
 }
 
-export const launchFirefoxPanel: LaunchPanelBrowser = async ({ collector, theme, downloadDir }) => {
+export const launchFirefoxPanel: LaunchPanelBrowser = async (options) => {
+  const { downloadDir } = options;
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-firefox-panel-'));
   mkdirSync(downloadDir, { recursive: true });
   const browser = await puppeteer.launch({
@@ -222,15 +222,7 @@ export const launchFirefoxPanel: LaunchPanelBrowser = async ({ collector, theme,
     args: ['--remote-allow-system-access'], // lets BiDi evaluate in the chrome scope
     // Headless Firefox ignores --window-size; these size its window (the toolbox docks at the bottom).
     env: { ...process.env, MOZ_HEADLESS_WIDTH: '1280', MOZ_HEADLESS_HEIGHT: '800' },
-    extraPrefsFirefox: {
-      ...proxyPrefs(collector.webPort),
-      ...downloadPrefs(downloadDir),
-      'devtools.theme': theme,
-      'devtools.toolbox.footer.height': 500, // px of the toolbox docked at the bottom
-      // Headless paints classic scrollbars as a white 12px gutter without a thumb, even in the dark
-      // theme: overlay scrollbars (the GTK and macOS default) keep screenshots as a desktop shows them.
-      'ui.useOverlayScrollbars': 1,
-    },
+    extraPrefsFirefox: prefs(options),
   });
   await browser.installExtension(EXTENSION_DIR);
   const chromeEval = await chromeEvaluator(browser);
