@@ -14,7 +14,8 @@ import { EXTENSION_PAGE, type BrowserUnderTest, type PageLike } from './browser'
 export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 const EXTENSION_DIR = path.resolve('dist/firefox');
 
-function pacDataUrl(proxyPort: number): string {
+/** A PAC script sending only the tracking hosts to the collector's CONNECT proxy. */
+export function pacDataUrl(proxyPort: number): string {
   const pac = `function FindProxyForURL(url, host) {
   if (${JSON.stringify(TRACK_HOSTS)}.indexOf(host) !== -1) return "PROXY 127.0.0.1:${proxyPort}";
   return "DIRECT";
