@@ -62,29 +62,21 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       await page.close();
     });
 
-    it('captures the official June SDK (@june-so/analytics-next): every call once, correctly', async () => {
-      const { page, tabId } = await openTab(context, '/june.html');
+    it.each([
+      ['the official June SDK (@june-so/analytics-next)', '/june.html', 'june', 'api.june.so'],
+      ['Segment analytics-next', '/segment.html', 'segment', 'api.segment.io'],
+    ])('captures %s: every call once, correctly', async (_sdk, path, sender, host) => {
+      const { page, tabId } = await openTab(context, path);
       const before = context.collector.requests.length;
       expect(await page.evaluate(() => (window as unknown as { runScenario(): Promise<string> }).runScenario(), undefined)).toBe('done');
       const messages = await waitForLabels(context.browser, tabId, SCENARIO_ROWS.map(([label]) => label));
-      expectRowsOnce(messages, SCENARIO_ROWS, 'june');
-      const sent = context.collector.requests.slice(before).filter((r) => r.host === 'api.june.so');
+      expectRowsOnce(messages, SCENARIO_ROWS, sender);
+      const sent = context.collector.requests.slice(before).filter((r) => r.host === host);
       expect(messages).toHaveLength(sent.length);
-      // The SDK sends "userId": null for anonymous visitors: valid by default, with a warning.
+      // The SDKs send "userId": null for anonymous visitors: valid by default, with a warning.
       const anonymous = messages.find((m) => labelOf(m) === 'Order Completed') as Message;
       expect(anonymous.record.payload).toMatchObject({ userId: null });
       expect(anonymous.record.validation.warnings.map((w) => w.keyword)).toContain('identity:null');
-      await page.close();
-    });
-
-    it('captures Segment analytics-next the same way', async () => {
-      const { page, tabId } = await openTab(context, '/segment.html');
-      const before = context.collector.requests.length;
-      expect(await page.evaluate(() => (window as unknown as { runScenario(): Promise<string> }).runScenario(), undefined)).toBe('done');
-      const messages = await waitForLabels(context.browser, tabId, SCENARIO_ROWS.map(([label]) => label));
-      expectRowsOnce(messages, SCENARIO_ROWS, 'segment');
-      const sent = context.collector.requests.slice(before).filter((r) => r.host === 'api.segment.io');
-      expect(messages).toHaveLength(sent.length);
       await page.close();
     });
 
