@@ -1,6 +1,8 @@
 // The official June SDK from npm, bundled into a page (see build-pages.ts).
 import { AnalyticsBrowser } from '@june-so/analytics-next';
-import { runScenario, type SdkLike } from './sdk-scenario';
+import { forgetVisitor, runScenario, type SdkLike } from './sdk-scenario';
+
+forgetVisitor();
 
 const writeKey = 'e2e-june-write-key';
 const analytics = AnalyticsBrowser.load({

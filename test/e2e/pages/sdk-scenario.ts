@@ -18,6 +18,18 @@ export const SCENARIO_ROWS: readonly (readonly [string, string, boolean])[] = [
   ['org-7', 'group', true],
 ];
 
+/**
+ * Each page load is a new anonymous visitor: both SDKs keep identity in localStorage and cookies
+ * under the same names, and the test pages share one origin.
+ */
+export function forgetVisitor(): void {
+  localStorage.clear();
+  for (const cookie of document.cookie.split(';')) {
+    const name = cookie.split('=')[0]?.trim();
+    if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
+  }
+}
+
 export async function runScenario(sdk: SdkLike): Promise<string> {
   await sdk.page('Docs', 'Pricing', { plan: 'pro' });
   await sdk.track('Order Completed', { order_id: 'ord_123', total: 42.5, currency: 'EUR' });

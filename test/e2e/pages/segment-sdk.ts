@@ -1,6 +1,8 @@
 // Segment's analytics-next from npm, bundled into a page (see build-pages.ts).
 import { AnalyticsBrowser } from '@segment/analytics-next';
-import { runScenario, type SdkLike } from './sdk-scenario';
+import { forgetVisitor, runScenario, type SdkLike } from './sdk-scenario';
+
+forgetVisitor();
 
 const writeKey = 'e2e-segment-write-key';
 const analytics = AnalyticsBrowser.load({
