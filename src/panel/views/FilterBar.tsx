@@ -35,7 +35,7 @@ export function FilterBar({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
       <button class="chip warning" aria-pressed={filters.warningsOnly.value} onClick={() => (filters.warningsOnly.value = !filters.warningsOnly.value)}>
         Warnings <span class="count">{counts.warnings}</span>
       </button>
-      <span class="shown" aria-live="polite">
+      <span class="shown">
         {filters.active.value ? `${counts.shown} of ${counts.total} messages` : `${counts.total} messages`}
       </span>
     </div>

@@ -55,6 +55,7 @@ export function Timeline() {
   const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
   const visible = rows.slice(first, last);
+  const select = (key: string) => store.select(key, true);
 
   return (
     <div class="timeline" role="grid" aria-rowcount={rows.length}>
@@ -69,9 +70,12 @@ export function Timeline() {
       </div>
       <div class="viewport" ref={viewport} onScroll={onScroll}>
         <div class="spacer" style={{ height: rows.length * ROW_HEIGHT }}>
-          {visible.map((row, i) => (
-            <TimelineRow key={row.key} row={row} top={(first + i) * ROW_HEIGHT} selected={row.key === selectedKey} onSelect={(key) => store.select(key, true)} />
-          ))}
+          {/* The rows in view flow inside one block moved into place: no per-row positioning to lay out. */}
+          <div class="window" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
+            {visible.map((row) => (
+              <TimelineRow key={row.key} row={row} selected={row.key === selectedKey} onSelect={select} />
+            ))}
+          </div>
         </div>
         {rows.length === 0 && <p class="empty">{store.counts.value.total ? 'No message matches the filter.' : 'No tracking calls yet. Calls to June and Segment-compatible endpoints from this tab appear here.'}</p>}
       </div>

@@ -4,15 +4,14 @@ import { identityOf, nameOf, outcomeOf, timeOfDay, verdictOf } from './format';
 
 interface Props {
   readonly row: Row;
-  readonly top: number;
   readonly selected: boolean;
   readonly onSelect: (key: string) => void;
 }
 
-export function TimelineRow({ row, top, selected, onSelect }: Props) {
+export function TimelineRow({ row, selected, onSelect }: Props) {
   if (row.kind === 'navigation') {
     return (
-      <div class="row navigation" role="row" style={{ top }} title={row.url}>
+      <div class="row navigation" role="row" title={row.url}>
         <span class="cell time">{timeOfDay(row.at)}</span>
         <span class="cell wide">Navigated to {row.url}</span>
       </div>
@@ -28,7 +27,6 @@ export function TimelineRow({ row, top, selected, onSelect }: Props) {
       role="row"
       aria-selected={selected}
       data-key={row.key}
-      style={{ top }}
       onClick={() => onSelect(row.key)}
     >
       <span class="cell time">{timeOfDay(record.capturedAt)}</span>
