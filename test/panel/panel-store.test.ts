@@ -128,3 +128,11 @@ describe('panel store: import', () => {
     expect(store.imported.value).toBeNull();
   });
 });
+
+describe('panel store: protocol versions', () => {
+  it('says so when the background speaks another version, instead of showing nothing', () => {
+    const { background, store } = setup();
+    background.emit({ kind: 'version-mismatch', expected: 2 });
+    expect(store.protocolMismatch.value).toBe(true);
+  });
+});

@@ -27,7 +27,12 @@ export interface PanelOptions {
 
 export function createPanelStore({ transport, backgroundStrict }: PanelOptions) {
   const live = createTimelineStore();
-  transport?.listen((message) => live.apply(message));
+  /** Set when the background speaks another protocol version (the extension was updated under an open panel). */
+  const protocolMismatch = signal(false);
+  transport?.listen((message) => {
+    if (message.kind === 'version-mismatch') protocolMismatch.value = true;
+    else live.apply(message);
+  });
   const filters = createFilterStore();
   const imported = signal<ImportedSession | null>(null);
   const strict = signal(backgroundStrict);
@@ -97,6 +102,7 @@ export function createPanelStore({ transport, backgroundStrict }: PanelOptions) 
     selectedRow,
     summary,
     dropped: computed(() => (imported.value ? 0 : live.dropped.value)),
+    protocolMismatch,
     select,
     /** Moves the selection by `delta` visible message rows (keyboard up/down). */
     moveSelection(delta: number): void {

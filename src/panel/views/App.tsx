@@ -45,6 +45,11 @@ export function App() {
     <div class="panel">
       <Toolbar pageUrl={pageUrl} />
       <FilterBar inputRef={filterInput} />
+      {store.protocolMismatch.value && (
+        <p class="import-banner" role="alert">
+          Track Inspector was updated while this panel was open. Close and reopen DevTools to see live calls again.
+        </p>
+      )}
       <ImportBanner />
       <div class={`main${store.detailOpen.value ? ' with-detail' : ''}`}>
         {store.view.value === 'timeline' ? <Timeline /> : <SummaryView />}
