@@ -3,6 +3,7 @@ import { judge } from './inspect';
 import { createLinter } from './lint';
 import { parseNdjsonLine, type ImportedMessage } from './ndjson';
 import { verdict, type MessageRecord } from './record';
+import type { ValidationInput } from './validate';
 import { sizeForLimits } from './body';
 
 export interface ImportProblem {
@@ -58,7 +59,6 @@ function toRecord(
     const error = { path: '', message: reason, keyword: 'decode' };
     return { ...base, type: message.type, undecodable: undecodable ?? { reason, preview: '' }, validation: verdict([error], []) };
   }
-  const input = { type: message.type, payload: message.payload, ...(message.batch ? { batch: message.batch } : {}) };
-  const judged = judge(input, { strict: options.strict, linter, capturedAt }, lineBytes);
-  return { ...base, type: message.type, validation: judged };
+  const validation = judge(message as ValidationInput, { strict: options.strict, linter, capturedAt }, lineBytes);
+  return { ...base, type: message.type, validation };
 }

@@ -32,7 +32,8 @@ export function inspectCall(call: TrackingCall, body: RequestBody, options: Insp
 export function judge(message: ValidationInput, options: InspectOptions, bodyBytes: number): Verdict {
   const { errors, warnings } = validateMessage(message, options.strict);
   const lint = options.linter.lint(message, { capturedAt: options.capturedAt, bodyBytes });
-  return verdict(errors, [...warnings, ...lint]);
+  // Most messages have no warnings of either kind: no new array for them.
+  return verdict(errors, lint.length === 0 ? warnings : warnings.length === 0 ? lint : [...warnings, ...lint]);
 }
 
 /** Strict mode toggled: validation is redone, the capture's lint warnings stay as they were. */
