@@ -12,6 +12,9 @@ export const BROWSER: 'chrome' | 'firefox' = typeof __BROWSER__ === 'undefined' 
  */
 export const HAS_PAGE_RELAY = BROWSER === 'chrome';
 
+/** The webRequest resource type of navigator.sendBeacon: Chromium says `ping`, Firefox `beacon`. */
+export const BEACON_RESOURCE_TYPE = BROWSER === 'chrome' ? 'ping' : 'beacon';
+
 export function missingBodyReason(): string {
   return HAS_PAGE_RELAY
     ? 'Chromium did not expose this body to extensions and the page did not report it (for example a Blob sent from a worker)'

@@ -18,6 +18,7 @@ import type { CaptureStore } from './store';
 
 /** How long a bodyless call waits for the page relay, and a relayed body for its call. */
 export const JOIN_WINDOW_MS = 2000;
+const EARLY_OUTCOMES_KEPT = 500;
 
 
 interface PendingCall extends CallSeen {
@@ -29,7 +30,10 @@ export class Capture {
   private readonly linters = new Map<number, Linter>();
   private readonly pageUrls = new Map<number, string>();
   private readonly headerStatus = new Map<string, number>();
-  /** Outcomes that arrived before their call's messages existed (a body still being joined). */
+  /**
+   * Outcomes that arrived before their call's messages existed: a body still being joined, or a
+   * completion Chromium delivered ahead of its onBeforeRequest while waking the worker (seen).
+   */
   private readonly earlyOutcomes = new Map<string, Outcome>();
   private readonly pending = new Map<string, PendingCall>();
   readonly joiner = new BodyJoiner(JOIN_WINDOW_MS, (call, body) => this.bodyJoined(call.requestId, body));
@@ -101,13 +105,13 @@ export class Capture {
 
   completed(details: WebRequest.OnCompletedDetailsType): void {
     this.headerStatus.delete(details.requestId);
-    this.settle(details.tabId, details.requestId, completedOutcome(details.statusCode));
+    this.settle(details, completedOutcome(details.statusCode));
   }
 
   errorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
     const status = this.headerStatus.get(details.requestId);
     this.headerStatus.delete(details.requestId);
-    this.settle(details.tabId, details.requestId, errorOutcome(details.error, details.type, status));
+    this.settle(details, errorOutcome(details.error, details.type, status));
   }
 
   private bodyJoined(requestId: string, body: string | null): void {
@@ -117,13 +121,16 @@ export class Capture {
     this.record(seen, body === null ? { kind: 'missing', reason: missingBodyReason() } : { kind: 'text', text: body });
   }
 
-  private settle(tabId: number, requestId: string, outcome: Outcome): void {
+  private settle(details: { tabId: number; requestId: string; method: string; url: string }, outcome: Outcome): void {
+    const { tabId, requestId } = details;
     if (tabId < 0) return;
     const request = this.store.requestOf(tabId, requestId);
     if (request) {
       this.store.updateRequest(tabId, requestId, { ...request, ...outcome });
-    } else if (this.pending.has(requestId)) {
+    } else if (this.pending.has(requestId) || recogniseCall(details.method, details.url, this.hosts())) {
       this.earlyOutcomes.set(requestId, outcome);
+      // Bounded: an outcome whose call never shows up (not a tracking body after all) must not pile up.
+      if (this.earlyOutcomes.size > EARLY_OUTCOMES_KEPT) this.earlyOutcomes.delete(this.earlyOutcomes.keys().next().value as string);
     }
   }
 

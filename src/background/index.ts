@@ -6,6 +6,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { revalidateRecord } from '../core/inspect';
+import { BEACON_RESOURCE_TYPE } from '../platform';
 import { isPageBodyMessage } from '../protocol';
 import { watchBadge } from './badge';
 import { Capture, JOIN_WINDOW_MS } from './capture';
@@ -40,10 +41,14 @@ browser.webRequest.onBeforeRequest.addListener(
   ALL_URLS,
   ['requestBody'],
 );
-browser.webRequest.onHeadersReceived.addListener((details) => {
-  void app.then(({ capture }) => capture.headersReceived(details));
-  return undefined;
-}, ALL_URLS);
+// Header statuses matter only for beacons (see outcome.ts): no event for every other response.
+browser.webRequest.onHeadersReceived.addListener(
+  (details) => {
+    void app.then(({ capture }) => capture.headersReceived(details));
+    return undefined;
+  },
+  { urls: ['<all_urls>'], types: [BEACON_RESOURCE_TYPE] },
+);
 browser.webRequest.onCompleted.addListener((details) => void app.then(({ capture }) => capture.completed(details)), ALL_URLS);
 browser.webRequest.onErrorOccurred.addListener((details) => void app.then(({ capture }) => capture.errorOccurred(details)), ALL_URLS);
 
