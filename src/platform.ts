@@ -13,7 +13,8 @@ export const BROWSER: 'chrome' | 'firefox' = typeof __BROWSER__ === 'undefined' 
 export const HAS_PAGE_RELAY = BROWSER === 'chrome';
 
 /** The webRequest resource type of navigator.sendBeacon: Chromium says `ping`, Firefox `beacon`. */
-export const BEACON_RESOURCE_TYPE = BROWSER === 'chrome' ? 'ping' : 'beacon';
+export const BEACON_RESOURCE_TYPES = { chrome: 'ping', firefox: 'beacon' } as const;
+export const BEACON_RESOURCE_TYPE = BEACON_RESOURCE_TYPES[BROWSER];
 
 export function missingBodyReason(): string {
   return HAS_PAGE_RELAY

@@ -7,9 +7,9 @@
  *   "sent during unload, outcome unknown", not a failure.
  */
 import type { RequestInfo } from '../core/record';
+import { BEACON_RESOURCE_TYPES } from '../platform';
 
-/** Chromium calls a beacon's resource type `ping`, Firefox `beacon`. */
-const BEACON_TYPES = new Set(['ping', 'beacon']);
+const BEACON_TYPES = new Set<string>(Object.values(BEACON_RESOURCE_TYPES));
 
 export type Outcome = Pick<RequestInfo, 'status' | 'error'>;
 
