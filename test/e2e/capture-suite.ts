@@ -117,10 +117,26 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       const send = () =>
         page.evaluate(() => fetch('https://proxy.example.com/collect/v1/t', { method: 'POST', body: JSON.stringify({ event: 'Via Proxy', userId: 'u' }) }).then((r) => r.status), undefined);
       expect(await send()).toBe(200);
-      await context.browser.inExtension(async () => {
-        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-        await api.storage.local.set({ settings: { customHosts: ['proxy.example.com/collect'], bufferSize: 10000, strict: false } });
-      }, undefined);
+      // Through the options page, as a user would: a bad line is refused, then the proxy is saved.
+      const saved = await context.browser.inExtension(async (hosts) => {
+        const wait = () => new Promise((resolve) => setTimeout(resolve, 100));
+        for (let i = 0; i < 50 && !document.querySelector('textarea#hosts'); i++) await wait();
+        const area = document.querySelector('textarea#hosts') as HTMLTextAreaElement;
+        const save = document.querySelector('button[type="submit"]') as HTMLButtonElement;
+        const enter = async (text: string) => {
+          area.value = text;
+          area.dispatchEvent(new Event('input', { bubbles: true }));
+          await wait();
+        };
+        await enter('not a host!');
+        const refused = { error: document.querySelector('.error')?.textContent ?? '', disabled: save.disabled };
+        await enter(hosts);
+        save.click();
+        for (let i = 0; i < 50 && !document.querySelector('[role="status"]')?.textContent; i++) await wait();
+        return { refused, status: document.querySelector('[role="status"]')?.textContent ?? '' };
+      }, 'proxy.example.com/collect');
+      expect(saved.refused).toEqual({ error: 'line 1: "not a host!" is not a host name (expected e.g. proxy.example.com/collect)', disabled: true });
+      expect(saved.status).toMatch(/^Saved/);
       // The setting reaches the background through storage.onChanged; poll until it took effect.
       const messages = await poll(
         async () => {
