@@ -23,11 +23,16 @@ export class CaptureStore {
     private readonly db: TimelineDb,
     private capacity: number,
   ) {
-    this.ready = db.loadAll().then(({ states, entries }) => {
-      for (const state of states) {
-        this.tabs.set(state.tabId, TabTimeline.restore(state, entries.get(state.tabId) ?? [], this.capacity));
-      }
-    });
+    this.ready = db.loadAll().then(
+      ({ states, entries }) => {
+        for (const state of states) {
+          this.tabs.set(state.tabId, TabTimeline.restore(state, entries.get(state.tabId) ?? [], this.capacity));
+        }
+      },
+      // Capture must go on without storage (IndexedDB can be unavailable, e.g. in some private
+      // windows): timelines then live only as long as the worker.
+      (error: unknown) => console.error('track-inspector: stored timelines could not be loaded; capturing in memory only', error),
+    );
   }
 
   listen(listener: StoreListener): () => void {
