@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { TimelineDb } from '../../../src/background/idb';
+import { CaptureStore } from '../../../src/background/store';
+import type { TimelineEntry } from '../../../src/protocol';
+
+const navigation = (url: string) => (seq: number): TimelineEntry => ({ kind: 'navigation', seq, url, at: seq });
+
+function memoryDb(stored: Awaited<ReturnType<TimelineDb['loadAll']>> | Error) {
+  const writes: unknown[] = [];
+  const db: TimelineDb = {
+    loadAll: () => (stored instanceof Error ? Promise.reject(stored) : Promise.resolve(stored)),
+    write: (w) => void writes.push(w),
+    flushed: () => Promise.resolve(),
+  };
+  return { db, writes };
+}
+
+describe('CaptureStore', () => {
+  it('restores what a stopped worker had stored and continues its numbering', async () => {
+    const entry: TimelineEntry = { kind: 'navigation', seq: 7, url: 'https://a.example/', at: 7 };
+    const { db } = memoryDb({ states: [{ tabId: 3, nextSeq: 8, dropped: 2 }], entries: new Map([[3, [entry]]]) });
+    const store = new CaptureStore(db, 100);
+    await store.ready;
+    store.append(3, navigation('https://a.example/next'));
+    expect(store.snapshot(3)).toEqual({ entries: [entry, { kind: 'navigation', seq: 8, url: 'https://a.example/next', at: 8 }], dropped: 2 });
+  });
+
+  it('tells listeners about additions and persists them and the tab state', async () => {
+    const { db, writes } = memoryDb({ states: [], entries: new Map() });
+    const store = new CaptureStore(db, 100);
+    await store.ready;
+    const added = vi.fn();
+    store.listen({ added, updated: vi.fn(), reset: vi.fn() });
+    store.append(1, navigation('https://b.example/'));
+    expect(added).toHaveBeenCalledWith(1, [expect.objectContaining({ url: 'https://b.example/' })], 0);
+    expect(writes.map((w) => (w as { op: string }).op)).toEqual(['put-entry', 'put-tab']);
+  });
+
+  it('keeps capturing in memory when storage cannot be opened', async () => {
+    const { db } = memoryDb(new Error('IndexedDB unavailable'));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const store = new CaptureStore(db, 100);
+    await store.ready;
+    store.append(1, navigation('https://c.example/'));
+    expect(store.snapshot(1).entries).toHaveLength(1);
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/capturing in memory only/), expect.any(Error));
+    error.mockRestore();
+  });
+});
