@@ -13,6 +13,7 @@ export interface TabState {
 
 export class TabTimeline {
   private entries: TimelineEntry[] = [];
+  private messageCount = 0;
   private readonly byRequest = new Map<string, number[]>();
 
   constructor(
@@ -73,6 +74,7 @@ export class TabTimeline {
 
   replaceAll(entries: TimelineEntry[]): void {
     this.entries = [];
+    this.messageCount = 0;
     this.byRequest.clear();
     for (const entry of entries) this.insert(entry);
   }
@@ -93,22 +95,28 @@ export class TabTimeline {
     while (index > 0 && compareEntries(this.entries[index - 1] as TimelineEntry, entry) > 0) index--;
     this.entries.splice(index, 0, entry);
     if (entry.kind !== 'message') return;
+    this.messageCount++;
     const seqs = this.byRequest.get(entry.requestId);
     if (seqs) seqs.push(entry.seq);
     else this.byRequest.set(entry.requestId, [entry.seq]);
   }
 
+  /** The capacity counts messages; navigation markers before the oldest kept message go with them. */
   private trim(): TimelineEntry[] {
-    const excess = this.entries.length - this.capacity;
+    let excess = this.messageCount - this.capacity;
     if (excess <= 0) return [];
-    const removed = this.entries.splice(0, excess);
+    let cut = 0;
+    while (excess > 0) if ((this.entries[cut++] as TimelineEntry).kind === 'message') excess--;
+    const removed = this.entries.splice(0, cut);
     for (const entry of removed) {
       if (entry.kind !== 'message') continue;
       const rest = (this.byRequest.get(entry.requestId) ?? []).filter((seq) => seq !== entry.seq);
       if (rest.length) this.byRequest.set(entry.requestId, rest);
       else this.byRequest.delete(entry.requestId); // the whole batch is gone
     }
-    this.state.dropped += removed.filter((e) => e.kind === 'message').length;
+    const droppedMessages = removed.filter((e) => e.kind === 'message').length;
+    this.messageCount -= droppedMessages;
+    this.state.dropped += droppedMessages;
     return removed;
   }
 

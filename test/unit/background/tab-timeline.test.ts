@@ -22,6 +22,16 @@ describe('TabTimeline', () => {
     expect(timeline.state.dropped).toBe(2);
   });
 
+  it('counts only messages against the capacity; markers before the oldest kept message go too', () => {
+    const timeline = fresh(2);
+    timeline.append({ kind: 'navigation', seq: timeline.nextSeq(), url: 'https://a.example/', at: 0 });
+    for (let i = 1; i <= 2; i++) timeline.append(message(timeline.nextSeq(), `r${i}`, i));
+    expect(timeline.all().map((e) => e.kind)).toEqual(['navigation', 'message', 'message']);
+    timeline.append(message(timeline.nextSeq(), 'r3', 3));
+    expect(timeline.all().map((e) => e.seq)).toEqual([3, 4]);
+    expect(timeline.state.dropped).toBe(1);
+  });
+
   it('orders by send time when calls are handled out of order', () => {
     const timeline = fresh(10);
     timeline.append(message(1, 'a', 100));
