@@ -8,7 +8,7 @@ import type { MessageRecord } from '../../core/record';
 import { compareEntries, type TimelineEntry } from '../../protocol';
 import type { Transport } from '../transport';
 import { createFilterStore, TYPE_CHIPS, type TypeChip } from './filter-store';
-import { toRow, type MessageRow, type Row } from './rows';
+import { createRowCache, type MessageRow, type Row } from './rows';
 import { summarise } from './summary';
 import { createTimelineStore, type TimelineStore } from './timeline-store';
 
@@ -48,18 +48,19 @@ export function createPanelStore({ transport, backgroundStrict }: PanelOptions) 
   });
 
   const session = computed(() => imported.value?.timeline ?? live);
+  const liveRows = createRowCache();
+  const importedRows = new WeakMap<TimelineStore, ReturnType<typeof createRowCache>>();
   const allRows = computed<Row[]>(() => {
     const timeline = session.value;
     void timeline.version.value;
     const start = imported.value ? null : viewStart.value;
     const validatedStrict = imported.value?.validatedStrict ?? backgroundStrict;
-    const mode = strict.value;
-    const rows: Row[] = [];
-    for (const entry of timeline.entries()) {
-      if (start && compareEntries(entry, start) < 0) continue;
-      rows.push(toRow(entry, mode, validatedStrict));
+    let cache = liveRows;
+    if (timeline !== live) {
+      cache = importedRows.get(timeline) ?? createRowCache();
+      importedRows.set(timeline, cache);
     }
-    return rows;
+    return cache(timeline.entries(), strict.value, validatedStrict, (entry) => !start || compareEntries(entry, start) >= 0);
   });
   const messageRows = computed(() => allRows.value.filter((row): row is MessageRow => row.kind === 'message'));
   const rows = computed<Row[]>(() => {
