@@ -1,9 +1,9 @@
 /** One NDJSON line -> one verdict, as the CLI reports it. Stateful across lines (lint). */
-import { judge } from './inspect';
+import { sizeForLimits } from './body';
+import { judgeImported } from './import';
 import { createLinter } from './lint';
 import { parseNdjsonLine } from './ndjson';
-import { isMessageType, type Problem } from './types';
-import { sizeForLimits } from './body';
+import type { Problem } from './types';
 
 export interface LineResult {
   readonly line: number;
@@ -22,14 +22,9 @@ export function createLineChecker(strict: boolean): (text: string, line: number)
     if (parsed.kind === 'bad') {
       return { line, valid: false, type: null, event: null, errors: [{ path: '', message: parsed.message, keyword: 'parse' }], warnings: [] };
     }
-    const { type, payload, batch, capture } = parsed.message;
+    const { type, payload } = parsed.message;
     const event = typeof (payload as { event?: unknown } | null)?.event === 'string' ? (payload as { event: string }).event : null;
-    if (capture?.undecodable || !(isMessageType(type) || type === 'unknown')) {
-      const reason = capture?.undecodable?.reason ?? `the record names a whole ${type}, not one message`;
-      return { line, valid: false, type, event, errors: [{ path: '', message: reason, keyword: 'decode' }], warnings: [] };
-    }
-    const capturedAt = capture && capture.capturedAt > 0 ? capture.capturedAt : undefined;
-    const { valid, errors, warnings } = judge({ type, payload, ...(batch ? { batch } : {}) }, { strict, linter, capturedAt }, sizeForLimits(text));
+    const { valid, errors, warnings } = judgeImported(parsed.message, strict, linter, sizeForLimits(text)).validation;
     return { line, valid, type, event, errors, warnings };
   };
 }

@@ -1,8 +1,9 @@
 /** NDJSON text -> re-validated MessageRecords plus the bad lines, by number. */
 import { judge } from './inspect';
-import { createLinter } from './lint';
+import { createLinter, type Linter } from './lint';
 import { parseNdjsonLine, type ImportedMessage } from './ndjson';
 import { verdict, type MessageRecord } from './record';
+import type { Verdict } from './types';
 import type { ValidationInput } from './validate';
 import { sizeForLimits } from './body';
 
@@ -35,30 +36,41 @@ export function importNdjson(text: string, options: { strict: boolean; importedA
   return { records, problems };
 }
 
-function toRecord(
+/**
+ * The verdict on one imported message, re-validated: a record of an unreadable body, or of a whole
+ * batch, stays an error saying so. Shared by the panel's import and the CLI.
+ */
+export function judgeImported(
   message: ImportedMessage,
-  options: { strict: boolean; importedAt: number },
-  linter: ReturnType<typeof createLinter>,
+  strict: boolean,
+  linter: Linter,
   lineBytes: number,
-): MessageRecord {
+): { validation: Verdict; undecodable?: NonNullable<MessageRecord['undecodable']> } {
   const capture = message.capture;
-  // A record whose capture time could not be read (0) is shown at import time and not skew-linted.
-  const capturedAt = capture && capture.capturedAt > 0 ? capture.capturedAt : undefined;
-  const base = {
-    capturedAt: capturedAt ?? options.importedAt,
+  if (capture?.undecodable || message.type === 'batch') {
+    const reason = capture?.undecodable?.reason ?? 'the record names a whole batch, not one message';
+    return { validation: verdict([{ path: '', message: reason, keyword: 'decode' }], []), undecodable: capture?.undecodable ?? { reason, preview: '' } };
+  }
+  return { validation: judge(message as ValidationInput, { strict, linter, capturedAt: readableCaptureTime(message) }, lineBytes) };
+}
+
+/** A record whose capture time could not be read (0) is shown at import time and not skew-linted. */
+function readableCaptureTime(message: ImportedMessage): number | undefined {
+  const at = message.capture?.capturedAt;
+  return at !== undefined && at > 0 ? at : undefined;
+}
+
+function toRecord(message: ImportedMessage, options: { strict: boolean; importedAt: number }, linter: Linter, lineBytes: number): MessageRecord {
+  const capture = message.capture;
+  return {
+    capturedAt: readableCaptureTime(message) ?? options.importedAt,
     tabId: capture?.tabId ?? -1,
     pageUrl: capture?.pageUrl ?? '',
     request: capture?.request ?? { url: '', method: 'POST', status: null, error: null },
     sender: capture?.sender ?? 'custom',
+    type: message.type,
     payload: message.payload,
     ...(message.batch ? { batch: message.batch } : {}),
-  } as const;
-  const undecodable = capture?.undecodable;
-  if (undecodable || message.type === 'batch') {
-    const reason = undecodable?.reason ?? 'the record names a whole batch, not one message';
-    const error = { path: '', message: reason, keyword: 'decode' };
-    return { ...base, type: message.type, undecodable: undecodable ?? { reason, preview: '' }, validation: verdict([error], []) };
-  }
-  const validation = judge(message as ValidationInput, { strict: options.strict, linter, capturedAt }, lineBytes);
-  return { ...base, type: message.type, validation };
+    ...judgeImported(message, options.strict, linter, lineBytes),
+  };
 }
