@@ -20,7 +20,6 @@ import type { CaptureStore } from './store';
 export const JOIN_WINDOW_MS = 2000;
 const EARLY_OUTCOMES_KEPT = 500;
 
-
 interface PendingCall extends CallSeen {
   readonly call: TrackingCall;
   readonly pageUrl: string;

@@ -27,8 +27,6 @@ type Write =
 export interface TimelineDb {
   loadAll(): Promise<{ states: TabState[]; entries: Map<number, TimelineEntry[]> }>;
   write(write: Write): void;
-  /** Resolves once everything written so far is committed. */
-  flushed(): Promise<void>;
 }
 
 function promised<T>(request: IDBRequest<T>): Promise<T> {
@@ -121,9 +119,5 @@ export function createTimelineDb(): TimelineDb {
       return { states, entries }; // getAll returns key order: [tabId, seq] ascending
     },
     write: enqueue,
-    async flushed() {
-      flush();
-      await flushing;
-    },
   };
 }
