@@ -54,7 +54,12 @@ export type NdjsonLine =
   | { readonly kind: 'bad'; readonly line: number; readonly message: string }
   | { readonly kind: 'message'; readonly message: ImportedMessage };
 
+/** U+FEFF at the very start of a file: a UTF-8 byte order mark, which Windows tools write. */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** `line` counts from 1 within one file: a byte order mark opening line 1 is not data; anywhere else it is. */
 export function parseNdjsonLine(text: string, line: number): NdjsonLine {
+  if (line === 1 && text.startsWith(BYTE_ORDER_MARK)) text = text.slice(1);
   if (text.trim() === '') return { kind: 'blank' };
   let value: unknown;
   try {

@@ -93,6 +93,18 @@ describe('track-inspector validate', () => {
     expect(result.warnings[0].message).toBe('timestamp is 8 days in the future relative to capture time');
   });
 
+  it('ignores a UTF-8 byte order mark at the start of a file, and only there', () => {
+    const path = join(dir, 'bom.ndjson');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"event":"First","userId":"u1"}\r\n\uFEFF{"event":"Second","userId":"u1"}\r\n')]));
+    const { code, stdout } = run(['validate', '--json', path]);
+    const results = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(results[0]).toMatchObject({ line: 1, valid: true, event: 'First' });
+    // A BOM that does not open the file is data: line 2 is not JSON.
+    expect(results[1]).toMatchObject({ line: 2, valid: false });
+    expect(results[1].errors[0].message).toMatch(/^line 2 is not valid JSON/);
+    expect(code).toBe(1);
+  });
+
   it('names the file when given several', () => {
     expect(run(['validate', valid, mixed]).stdout).toMatch(new RegExp(`^${mixed.replace(/[.]/g, '\\.')}:2 "Order Completed"`, 'm'));
   });

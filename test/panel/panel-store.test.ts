@@ -129,6 +129,16 @@ describe('panel store: import', () => {
   });
 });
 
+describe('panel store: import of a file with a byte order mark', () => {
+  it('ignores a leading BOM (Windows tools write one) and keeps a BOM inside a value as data', async () => {
+    const { store } = setup();
+    const session = store.importText('windows.ndjson', ['\uFEFF{"event":"First","userId":"u"}', '{"event":"\uFEFFSecond","userId":"u"}'].join('\r\n'));
+    await settle();
+    expect(session.problems).toEqual([]);
+    expect(names(store)).toEqual(['First', '\uFEFFSecond']);
+  });
+});
+
 describe('panel store: protocol versions', () => {
   it('says so when the background speaks another version, instead of showing nothing', () => {
     const { background, store } = setup();
