@@ -3,7 +3,9 @@
  * Firefox: `background.service_worker` becomes `background.scripts` (Firefox runs MV3 backgrounds
  * as event pages; crxjs expects the scripts form for its Firefox target); we add the gecko
  * settings AMO requires (id, minimum version, data collection declaration: none) and drop the page
- * relay content scripts, which only close Chromium's Blob-body gap (Firefox's webRequest has them).
+ * relay content scripts, which only close Chromium's Blob-body gap (Firefox's webRequest has them),
+ * and `webNavigation`, which only tells Chromium's documents apart (Firefox's webRequest names a
+ * request's document itself, and there the permission would add an install warning).
  */
 import { readFileSync } from 'node:fs';
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
@@ -19,8 +21,10 @@ export function manifestFor(target: BrowserTarget): ManifestV3Export {
   if (target === 'chrome') return manifest as unknown as ManifestV3Export;
   const { minimum_chrome_version: _chromeOnly, content_scripts: _blobGapRelay, ...rest } = manifest;
   const background = manifest['background'] as { service_worker: string; type?: string };
+  const permissions = (manifest['permissions'] as string[]).filter((permission) => permission !== 'webNavigation');
   return {
     ...rest,
+    permissions,
     background: { scripts: [background.service_worker], type: background.type },
     browser_specific_settings: {
       gecko: {

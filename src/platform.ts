@@ -12,13 +12,21 @@ export const BROWSER: 'chrome' | 'firefox' = typeof __BROWSER__ === 'undefined' 
  */
 export const HAS_PAGE_RELAY = BROWSER === 'chrome';
 
+/**
+ * How the background learns which document sent a request. Firefox's webRequest says it
+ * (`documentUrl`, and `frameAncestors` up to the top page). Chromium's names only a `documentId`,
+ * so the Chrome build keeps a book of documents from webNavigation.onCommitted (its `webNavigation`
+ * permission adds no install warning beside host access to all sites; in Firefox it would).
+ */
+export const REQUESTS_NAME_THEIR_DOCUMENT_URL = BROWSER === 'firefox';
+
 /** The webRequest resource type of navigator.sendBeacon: Chromium says `ping`, Firefox `beacon`. */
 export const BEACON_RESOURCE_TYPES = { chrome: 'ping', firefox: 'beacon' } as const;
 export const BEACON_RESOURCE_TYPE = BEACON_RESOURCE_TYPES[BROWSER];
 
 export function missingBodyReason(): string {
   return HAS_PAGE_RELAY
-    ? 'Chromium did not expose this body to extensions and the page did not report it (for example a Blob sent from a worker)'
+    ? 'Chromium did not expose this body to extensions and the page has not reported it (for example a Blob sent from a worker)'
     : 'the browser did not expose this body to extensions';
 }
 

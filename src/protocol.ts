@@ -9,7 +9,14 @@ export const PANEL_PORT_NAME = 'track-inspector/panel';
 
 /** One row of a tab's timeline: a captured message, or a top-frame navigation marker. */
 export type TimelineEntry =
-  | { readonly kind: 'message'; readonly seq: number; readonly requestId: string; readonly record: MessageRecord }
+  | {
+      readonly kind: 'message';
+      readonly seq: number;
+      readonly requestId: string;
+      readonly record: MessageRecord;
+      /** Chromium hid the body and the page has not reported it yet: a later report replaces this row (see body-join.ts). */
+      readonly awaitingBody?: true;
+    }
   | { readonly kind: 'navigation'; readonly seq: number; readonly url: string; readonly at: number };
 
 /** When a row happened: the call's send time, or the navigation's. */
@@ -39,12 +46,16 @@ export type BackgroundMessage =
   | { readonly kind: 'snapshot-continued'; readonly entries: readonly TimelineEntry[] }
   | { readonly kind: 'added'; readonly entries: readonly TimelineEntry[]; readonly dropped: number }
   | { readonly kind: 'updated'; readonly updates: readonly { readonly seq: number; readonly request: RequestInfo }[] }
+  /** A call's rows replaced by new ones (its body arrived after the call): drop `removed`, insert `entries`. */
+  | { readonly kind: 'replaced'; readonly removed: readonly number[]; readonly entries: readonly TimelineEntry[] }
   | { readonly kind: 'version-mismatch'; readonly expected: number };
 
 /** The page relay (content script) -> background: a body webRequest may not have exposed. */
 export interface PageBodyMessage {
   readonly kind: 'page-body';
   readonly version: typeof PROTOCOL_VERSION;
+  /** Unique per report: the relay re-sends a report until the background acknowledges it. */
+  readonly id: string;
   readonly url: string;
   readonly method: string;
   /** The body as the page sent it, as text (strings and byte parts decoded as UTF-8). */
@@ -68,6 +79,7 @@ export function isPageBodyMessage(value: unknown): value is PageBodyMessage {
   return (
     m['kind'] === 'page-body' &&
     m['version'] === PROTOCOL_VERSION &&
+    typeof m['id'] === 'string' &&
     typeof m['url'] === 'string' &&
     typeof m['method'] === 'string' &&
     typeof m['body'] === 'string' &&

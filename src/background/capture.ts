@@ -4,60 +4,45 @@
  * nobody could see (the row says why).
  */
 import type { WebRequest } from 'webextension-polyfill';
+import { bodyToText, type RequestBody } from '../core/body';
 import { recogniseCall, type HostPattern, type TrackingCall } from '../core/endpoints';
 import { inspectCall } from '../core/inspect';
 import { createLinter, type Linter } from '../core/lint';
 import type { RequestInfo } from '../core/record';
 import { missingBodyReason } from '../platform';
 import { hostPatterns, type Settings } from '../settings';
-import { bodyToText, type RequestBody } from '../core/body';
 import { BodyJoiner, type CallSeen, type PageBody } from './body-join';
 import { completedOutcome, errorOutcome, type Outcome } from './outcome';
 import { requestBodyOf } from './request-body';
 import type { CaptureStore } from './store';
+import type { SenderPage, Tabs } from './tabs';
 
-/** How long a bodyless call waits for the page relay, and a relayed body for its call. */
-export const JOIN_WINDOW_MS = 2000;
 const EARLY_OUTCOMES_KEPT = 500;
 
-interface PendingCall extends CallSeen {
+interface SeenCall extends CallSeen {
   readonly call: TrackingCall;
-  readonly pageUrl: string;
+  readonly page: SenderPage;
 }
 
 export class Capture {
   private readonly linters = new Map<number, Linter>();
-  private readonly pageUrls = new Map<number, string>();
   private readonly headerStatus = new Map<string, number>();
   /**
-   * Outcomes that arrived before their call's messages existed: a body still being joined, or a
-   * completion Chromium delivered ahead of its onBeforeRequest while waking the worker (seen).
+   * Outcomes that arrived before their call's messages existed: a sender still being looked up, or
+   * a completion Chromium delivered ahead of its onBeforeRequest while waking the worker (seen).
    */
   private readonly earlyOutcomes = new Map<string, Outcome>();
-  private readonly pending = new Map<string, PendingCall>();
-  readonly joiner = new BodyJoiner(JOIN_WINDOW_MS, (call, body) => this.bodyJoined(call.requestId, body));
+  /** Calls whose sending document is being looked up (Chromium, a document the book missed). */
+  private readonly resolving = new Set<string>();
+  private readonly joiner = new BodyJoiner();
+  private hostsFor: { settings: Settings; patterns: HostPattern[] } | null = null;
 
   constructor(
     private readonly store: CaptureStore,
+    private readonly tabs: Tabs,
     private readonly settings: () => Settings,
-  ) {}
-
-  private hostsFor: { settings: Settings; patterns: HostPattern[] } | null = null;
-
-  /** The user's hosts, parsed once per settings change rather than once per request. */
-  private hosts(): HostPattern[] {
-    const settings = this.settings();
-    if (this.hostsFor?.settings !== settings) this.hostsFor = { settings, patterns: hostPatterns(settings) };
-    return this.hostsFor.patterns;
-  }
-
-  setPageUrl(tabId: number, url: string): void {
-    this.pageUrls.set(tabId, url);
-  }
-
-  forgetTab(tabId: number): void {
-    this.linters.delete(tabId);
-    this.pageUrls.delete(tabId);
+  ) {
+    tabs.onForget((tabId) => this.linters.delete(tabId));
   }
 
   /** A fresh linter for the tab: duplicates and drift are judged within one capture. */
@@ -68,34 +53,31 @@ export class Capture {
   beforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void {
     if (details.tabId < 0) return; // not attributable to a tab (a service worker's own fetches)
     if (details.type === 'main_frame') {
-      this.setPageUrl(details.tabId, details.url);
-      this.store.append(details.tabId, (seq) => ({ kind: 'navigation', seq, url: details.url, at: details.timeStamp }));
+      this.tabs.navigationStarted(details.tabId, details.url, details.timeStamp);
       return;
     }
     const call = recogniseCall(details.method, details.url, this.hosts());
     // A redirect repeats onBeforeRequest with the same requestId: one call, one set of rows.
-    if (!call || this.pending.has(details.requestId) || this.store.requestOf(details.tabId, details.requestId)) return;
-    const seen: PendingCall = {
-      requestId: details.requestId,
-      tabId: details.tabId,
-      url: details.url,
-      method: details.method,
-      at: details.timeStamp,
-      call,
-      pageUrl: this.pageUrls.get(details.tabId) ?? details.documentUrl ?? details.originUrl ?? '',
-    };
+    if (!call || this.resolving.has(details.requestId) || this.store.requestOf(details.tabId, details.requestId)) return;
     const body = requestBodyOf(details);
-    if (body) {
-      this.joiner.callWithBody(seen, () => textOf(body));
-      this.record(seen, body);
-    } else {
-      this.pending.set(seen.requestId, seen);
-      this.joiner.callWithoutBody(seen);
+    const seen = (page: SenderPage): SeenCall => ({ requestId: details.requestId, tabId: details.tabId, url: details.url, method: details.method, at: details.timeStamp, call, page });
+    const page = this.tabs.senderOf(details);
+    if (!(page instanceof Promise)) {
+      this.called(seen(page), body);
+      return;
     }
+    this.resolving.add(details.requestId);
+    void page.then((found) => {
+      this.resolving.delete(details.requestId);
+      this.called(seen(found), body);
+    });
   }
 
-  pageBody(body: PageBody): void {
-    this.joiner.pageBody(body);
+  /** A body the page relay reported; resolves once it is used or has waited its turn (the relay's acknowledgement). */
+  pageBody(body: PageBody): Promise<void> {
+    const { call, settled } = this.joiner.pageBody(body, this.store.awaitingCalls(body.tabId));
+    if (call) this.fillBody(call, body.body);
+    return settled;
   }
 
   headersReceived(details: WebRequest.OnHeadersReceivedDetailsType): void {
@@ -113,11 +95,25 @@ export class Capture {
     this.settle(details, errorOutcome(details.error, details.type, status));
   }
 
-  private bodyJoined(requestId: string, body: string | null): void {
-    const seen = this.pending.get(requestId);
-    if (!seen) return;
-    this.pending.delete(requestId);
-    this.record(seen, body === null ? { kind: 'missing', reason: missingBodyReason() } : { kind: 'text', text: body });
+  private called(seen: SeenCall, body: RequestBody | null): void {
+    if (body) {
+      this.joiner.callWithBody(seen, () => textOf(body));
+      this.record(seen, body);
+      return;
+    }
+    const reported = this.joiner.callWithoutBody(seen);
+    if (reported !== null) this.record(seen, { kind: 'text', text: reported });
+    else this.record(seen, { kind: 'missing', reason: missingBodyReason() }, true);
+  }
+
+  /** The page reported the body of a call recorded without one: its rows are decoded anew. */
+  private fillBody(call: CallSeen, text: string): void {
+    const [first] = this.store.entriesOf(call.tabId, call.requestId);
+    const tracking = recogniseCall(call.method, call.url, this.hosts());
+    if (!first || !tracking) return;
+    const { record } = first;
+    const page: SenderPage = record.topUrl !== undefined ? { pageUrl: record.pageUrl, topUrl: record.topUrl } : { pageUrl: record.pageUrl };
+    this.store.replaceRequest(call.tabId, call.requestId, this.entries({ ...call, call: tracking, page }, { kind: 'text', text }, record.request));
   }
 
   private settle(details: { tabId: number; requestId: string; method: string; url: string }, outcome: Outcome): void {
@@ -126,28 +122,36 @@ export class Capture {
     const request = this.store.requestOf(tabId, requestId);
     if (request) {
       this.store.updateRequest(tabId, requestId, { ...request, ...outcome });
-    } else if (this.pending.has(requestId) || recogniseCall(details.method, details.url, this.hosts())) {
+    } else if (this.resolving.has(requestId) || recogniseCall(details.method, details.url, this.hosts())) {
       this.earlyOutcomes.set(requestId, outcome);
       // Bounded: an outcome whose call never shows up (not a tracking body after all) must not pile up.
       if (this.earlyOutcomes.size > EARLY_OUTCOMES_KEPT) this.earlyOutcomes.delete(this.earlyOutcomes.keys().next().value as string);
     }
   }
 
-  private record(seen: PendingCall, body: RequestBody): void {
-    const { tabId, requestId } = seen;
-    const outcome = this.earlyOutcomes.get(requestId) ?? { status: null, error: null };
-    this.earlyOutcomes.delete(requestId);
-    const request: RequestInfo = { url: seen.url, method: seen.method, ...outcome };
+  private record(seen: SeenCall, body: RequestBody, awaitingBody = false): void {
+    const outcome = this.earlyOutcomes.get(seen.requestId) ?? { status: null, error: null };
+    this.earlyOutcomes.delete(seen.requestId);
+    this.store.append(seen.tabId, this.entries(seen, body, { url: seen.url, method: seen.method, ...outcome }, awaitingBody));
+  }
+
+  private entries(seen: SeenCall, body: RequestBody, request: RequestInfo, awaitingBody = false) {
+    const { tabId, requestId, page } = seen;
     const messages = inspectCall(seen.call, body, { strict: this.settings().strict, linter: this.linter(tabId), capturedAt: seen.at });
-    this.store.append(
-      tabId,
-      messages.map((message) => (seq: number) => ({
-        kind: 'message' as const,
-        seq,
-        requestId,
-        record: { capturedAt: seen.at, tabId, pageUrl: seen.pageUrl, request, sender: seen.call.sender, ...message },
-      })),
-    );
+    return messages.map((message) => (seq: number) => ({
+      kind: 'message' as const,
+      seq,
+      requestId,
+      record: { capturedAt: seen.at, tabId, ...page, request, sender: seen.call.sender, ...message },
+      ...(awaitingBody ? { awaitingBody: true as const } : {}),
+    }));
+  }
+
+  /** The user's hosts, parsed once per settings change rather than once per request. */
+  private hosts(): HostPattern[] {
+    const settings = this.settings();
+    if (this.hostsFor?.settings !== settings) this.hostsFor = { settings, patterns: hostPatterns(settings) };
+    return this.hostsFor.patterns;
   }
 
   private linter(tabId: number): Linter {

@@ -6,30 +6,38 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { revalidateRecord } from '../core/inspect';
-import { BEACON_RESOURCE_TYPE } from '../platform';
+import { BEACON_RESOURCE_TYPE, REQUESTS_NAME_THEIR_DOCUMENT_URL } from '../platform';
 import { isPageBodyMessage } from '../protocol';
 import { watchBadge } from './badge';
-import { Capture, JOIN_WINDOW_MS } from './capture';
+import { Capture } from './capture';
+import { browserTabs } from './browser-tabs';
+import { DocumentBook } from './documents';
 import { createTimelineDb } from './idb';
 import { acceptPanels } from './panel-hub';
+import { RecentIds } from './recent-ids';
 import { watchSettings } from './settings-watch';
 import { CaptureStore } from './store';
+import { Tabs } from './tabs';
 
 const settings = watchSettings();
 const db = createTimelineDb();
+const documents = REQUESTS_NAME_THEIR_DOCUMENT_URL ? null : new DocumentBook(browser.storage.session);
 
 const app = settings.ready.then(async (initial) => {
   const store = new CaptureStore(db, initial.bufferSize);
-  await store.ready;
-  const capture = new Capture(store, settings.current);
-  await forgetStaleTabs(store, capture);
+  await Promise.all([store.ready, documents?.load()]);
+  const tabs = new Tabs(store, documents, browserTabs);
+  const capture = new Capture(store, tabs, settings.current);
+  await tabs.forgetStale().catch((error: unknown) => console.error('track-inspector: closed tabs could not be listed; their timelines stay', error));
   watchBadge(store);
   settings.onChange((next, previous) => {
     if (next.bufferSize !== previous.bufferSize) store.setCapacity(next.bufferSize);
     if (next.strict !== previous.strict) store.remapAll((entry) => (entry.kind === 'message' ? { ...entry, record: revalidateRecord(entry.record, next.strict) } : entry));
   });
-  return { store, capture };
+  return { store, capture, tabs };
 });
+// Capture must not stop silently: a failed start is logged once, and every handler below waits on it.
+app.catch((error: unknown) => console.error('track-inspector: the background could not start', error));
 const storeReady = app.then(({ store }) => store);
 
 const ALL_URLS = { urls: ['<all_urls>'] };
@@ -52,12 +60,24 @@ browser.webRequest.onHeadersReceived.addListener(
 browser.webRequest.onCompleted.addListener((details) => void app.then(({ capture }) => capture.completed(details)), ALL_URLS);
 browser.webRequest.onErrorOccurred.addListener((details) => void app.then(({ capture }) => capture.errorOccurred(details)), ALL_URLS);
 
+if (documents) {
+  // Chromium: which document each request names by its documentId (see documents.ts).
+  browser.webNavigation.onCommitted.addListener((details) => {
+    const { tabId, frameId, url } = details;
+    const { documentId, parentDocumentId } = details as typeof details & { documentId?: string; parentDocumentId?: string };
+    if (tabId < 0 || documentId === undefined) return;
+    void app.then(({ tabs }) => tabs.documentCommitted(documentId, { tabId, url, ...(parentDocumentId ? { parentDocumentId } : {}) }, frameId));
+  });
+}
+
+const reportsSeen = new RecentIds(1000);
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const tabId = sender.tab?.id;
   if (!isPageBodyMessage(message) || tabId === undefined) return undefined;
-  const { url, method, body, sentAt } = message;
-  void app.then(({ capture }) => capture.pageBody({ tabId, url, method, body, at: sentAt }));
-  return undefined;
+  const { id, url, method, body, sentAt } = message;
+  // A relay re-sends a report whose acknowledgement never came; this worker may have had it already.
+  if (!reportsSeen.add(id)) return Promise.resolve(true);
+  return app.then(({ capture }) => capture.pageBody({ tabId, url, method, body, at: sentAt })).then(() => true);
 });
 
 browser.runtime.onConnect.addListener(
@@ -75,30 +95,9 @@ browser.action.onClicked.addListener((tab) => {
 });
 
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.url) void app.then(({ capture }) => capture.setPageUrl(tabId, change.url as string));
+  const url = change.url;
+  if (url) void app.then(({ tabs }) => tabs.urlChanged(tabId, url));
 });
 browser.tabs.onRemoved.addListener((tabId) => {
-  void app.then(({ store, capture }) => purgeWhenSettled(tabId, store, capture));
+  void app.then(({ tabs }) => tabs.closed(tabId));
 });
-
-/** A closing tab's last beacon may still be joining its body: purge only once nothing waits. */
-function purgeWhenSettled(tabId: number, store: CaptureStore, capture: Capture): void {
-  setTimeout(() => {
-    if (capture.joiner.waiting(tabId)) return purgeWhenSettled(tabId, store, capture);
-    store.removeTab(tabId);
-    capture.forgetTab(tabId);
-  }, JOIN_WINDOW_MS + 500);
-}
-
-/** Timelines of tabs that closed while the worker was stopped, or in an earlier browser session. */
-async function forgetStaleTabs(store: CaptureStore, capture: Capture): Promise<void> {
-  const open = await browser.tabs.query({});
-  const openIds = new Set(open.map((tab) => tab.id));
-  for (const tab of open) if (tab.id !== undefined && tab.url) capture.setPageUrl(tab.id, tab.url);
-  const session = await browser.storage.session.get('started');
-  for (const tabId of store.tabIds()) {
-    // Tab ids restart with the browser: an earlier session's timeline must not reach a new tab.
-    if (!openIds.has(tabId) || !session['started']) store.removeTab(tabId);
-  }
-  await browser.storage.session.set({ started: true });
-}

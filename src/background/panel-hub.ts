@@ -74,6 +74,11 @@ export function acceptPanels(ready: Promise<CaptureStore>, onClear: (tabId: numb
           pendingUpdates.push(...entries.flatMap(requestUpdate));
           later();
         },
+        replaced(t, removed, entries) {
+          if (t !== subscribed) return;
+          flush(); // what was added before must arrive before it is replaced
+          post({ kind: 'replaced', removed, entries });
+        },
         reset: (t) => t === subscribed && sendSnapshot(store, subscribed),
       });
     }

@@ -18,9 +18,16 @@ export function watchSettings(): SettingsWatch {
     current = normaliseSettings(changes[SETTINGS_KEY]?.newValue);
     for (const listener of listeners) listener(current, previous);
   });
-  const ready = browser.storage.local.get(SETTINGS_KEY).then((stored) => {
-    current = normaliseSettings(stored[SETTINGS_KEY]);
-    return current;
-  });
+  const ready = browser.storage.local.get(SETTINGS_KEY).then(
+    (stored) => {
+      current = normaliseSettings(stored[SETTINGS_KEY]);
+      return current;
+    },
+    // Capture goes on with the defaults rather than not at all.
+    (error: unknown) => {
+      console.error('track-inspector: settings could not be read; capturing with the defaults', error);
+      return current;
+    },
+  );
   return { ready, current: () => current, onChange: (listener) => listeners.push(listener) };
 }

@@ -4,12 +4,15 @@
  */
 import type { RequestInfo } from '../core/record';
 import type { TimelineEntry } from '../protocol';
+import type { CallSeen } from './body-join';
 import type { TimelineDb } from './idb';
 import { TabTimeline } from './tab-timeline';
 
 export interface StoreListener {
   added(tabId: number, entries: readonly TimelineEntry[], dropped: number): void;
   updated(tabId: number, entries: readonly TimelineEntry[]): void;
+  /** A call's rows were replaced (its body arrived after it): `removed` seqs go, `added` come. */
+  replaced(tabId: number, removed: readonly number[], added: readonly TimelineEntry[]): void;
   /** The tab's timeline changed wholesale (cleared, re-validated): clients take a new snapshot. */
   reset(tabId: number): void;
 }
@@ -45,18 +48,8 @@ export class CaptureStore {
   append(tabId: number, build: ((seq: number) => TimelineEntry)[]): void;
   append(tabId: number, build: ((seq: number) => TimelineEntry) | ((seq: number) => TimelineEntry)[]): void {
     const timeline = this.timeline(tabId);
-    const added: TimelineEntry[] = [];
-    let removed: TimelineEntry[] = [];
-    for (const make of Array.isArray(build) ? build : [build]) {
-      const entry = make(timeline.nextSeq());
-      removed = removed.concat(timeline.append(entry));
-      added.push(entry);
-      this.db.write({ op: 'put-entry', tabId, entry });
-    }
-    this.persistRemoval(tabId, removed);
-    this.db.write({ op: 'put-tab', state: timeline.state });
-    const stillHeld = added.filter((entry) => !removed.includes(entry));
-    for (const l of this.listeners) l.added(tabId, stillHeld, timeline.state.dropped);
+    const { added } = this.appendTo(timeline, Array.isArray(build) ? build : [build]);
+    for (const l of this.listeners) l.added(tabId, added, timeline.state.dropped);
   }
 
   requestOf(tabId: number, requestId: string): RequestInfo | undefined {
@@ -70,6 +63,28 @@ export class CaptureStore {
     for (const entry of changed) this.db.write({ op: 'put-entry', tabId, entry });
     for (const l of this.listeners) l.updated(tabId, changed);
     return true;
+  }
+
+  /** Calls of the tab recorded before the page reported their body. */
+  awaitingCalls(tabId: number): CallSeen[] {
+    return this.tabs.get(tabId)?.awaitingCalls() ?? [];
+  }
+
+  /** The messages a request produced. */
+  entriesOf(tabId: number, requestId: string): Extract<TimelineEntry, { kind: 'message' }>[] {
+    const timeline = this.tabs.get(tabId);
+    if (!timeline?.hasRequest(requestId)) return [];
+    return timeline.all().filter((entry): entry is Extract<TimelineEntry, { kind: 'message' }> => entry.kind === 'message' && entry.requestId === requestId);
+  }
+
+  /** Replaces a request's messages with new ones (its body arrived after it was recorded). */
+  replaceRequest(tabId: number, requestId: string, build: ((seq: number) => TimelineEntry)[]): void {
+    const timeline = this.tabs.get(tabId);
+    if (!timeline?.hasRequest(requestId)) return;
+    const removed = timeline.removeRequest(requestId);
+    this.persistRemoval(tabId, removed);
+    const { added, trimmed } = this.appendTo(timeline, build);
+    for (const l of this.listeners) l.replaced(tabId, [...removed, ...trimmed].map((entry) => entry.seq), added);
   }
 
   snapshot(tabId: number): { entries: readonly TimelineEntry[]; dropped: number } {
@@ -128,6 +143,22 @@ export class CaptureStore {
       this.tabs.set(tabId, timeline);
     }
     return timeline;
+  }
+
+  /** Appends and persists entries built with fresh sequence numbers; returns those still held and those trimmed to stay in capacity. */
+  private appendTo(timeline: TabTimeline, build: ((seq: number) => TimelineEntry)[]): { added: TimelineEntry[]; trimmed: TimelineEntry[] } {
+    const tabId = timeline.state.tabId;
+    const built: TimelineEntry[] = [];
+    let trimmed: TimelineEntry[] = [];
+    for (const make of build) {
+      const entry = make(timeline.nextSeq());
+      trimmed = trimmed.concat(timeline.append(entry));
+      built.push(entry);
+      this.db.write({ op: 'put-entry', tabId, entry });
+    }
+    this.persistRemoval(tabId, trimmed);
+    this.db.write({ op: 'put-tab', state: timeline.state });
+    return { added: built.filter((entry) => !trimmed.includes(entry)), trimmed };
   }
 
   private persistRemoval(tabId: number, removed: readonly TimelineEntry[]): void {

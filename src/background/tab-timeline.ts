@@ -4,6 +4,7 @@
  */
 import type { RequestInfo } from '../core/record';
 import { compareEntries, type TimelineEntry } from '../protocol';
+import type { CallSeen } from './body-join';
 
 export interface TabState {
   readonly tabId: number;
@@ -15,6 +16,8 @@ export class TabTimeline {
   private entries: TimelineEntry[] = [];
   private messageCount = 0;
   private readonly byRequest = new Map<string, number[]>();
+  /** Calls recorded before the page reported their body, by request id. */
+  private readonly awaiting = new Map<string, CallSeen>();
 
   constructor(
     readonly state: TabState,
@@ -61,6 +64,22 @@ export class TabTimeline {
     return changed;
   }
 
+  /** Removes every message of a request; returns them. */
+  removeRequest(requestId: string): TimelineEntry[] {
+    const seqs = new Set(this.byRequest.get(requestId) ?? []);
+    if (!seqs.size) return [];
+    const removed = this.entries.filter((entry) => seqs.has(entry.seq));
+    this.entries = this.entries.filter((entry) => !seqs.has(entry.seq));
+    this.byRequest.delete(requestId);
+    this.awaiting.delete(requestId);
+    this.messageCount -= removed.length;
+    return removed;
+  }
+
+  awaitingCalls(): CallSeen[] {
+    return [...this.awaiting.values()];
+  }
+
   hasRequest(requestId: string): boolean {
     return this.byRequest.has(requestId);
   }
@@ -76,6 +95,7 @@ export class TabTimeline {
     this.entries = [];
     this.messageCount = 0;
     this.byRequest.clear();
+    this.awaiting.clear();
     for (const entry of entries) this.insert(entry);
   }
 
@@ -96,6 +116,10 @@ export class TabTimeline {
     this.entries.splice(index, 0, entry);
     if (entry.kind !== 'message') return;
     this.messageCount++;
+    if (entry.awaitingBody) {
+      const { record } = entry;
+      this.awaiting.set(entry.requestId, { requestId: entry.requestId, tabId: record.tabId, url: record.request.url, method: record.request.method, at: record.capturedAt });
+    }
     const seqs = this.byRequest.get(entry.requestId);
     if (seqs) seqs.push(entry.seq);
     else this.byRequest.set(entry.requestId, [entry.seq]);
@@ -113,6 +137,7 @@ export class TabTimeline {
       const rest = (this.byRequest.get(entry.requestId) ?? []).filter((seq) => seq !== entry.seq);
       if (rest.length) this.byRequest.set(entry.requestId, rest);
       else this.byRequest.delete(entry.requestId); // the whole batch is gone
+      this.awaiting.delete(entry.requestId);
     }
     const droppedMessages = removed.filter((e) => e.kind === 'message').length;
     this.messageCount -= droppedMessages;

@@ -3,8 +3,26 @@
  * the background at once, inside the event, so a beacon sent in `pagehide` still arrives.
  * The detail is a JSON string because objects do not cross from the MAIN world. Untrusted: the
  * background only uses it to fill the body of a request its webRequest listener saw.
+ *
+ * A report is re-sent until the background acknowledges it: a message that reaches a service
+ * worker as it is being stopped is lost with it (the promise then rejects), and the next attempt
+ * wakes a new one. The background drops repeats by id.
  */
 import type { PageBodyMessage } from '../protocol';
+
+const RETRY_DELAYS_MS = [100, 400, 1600];
+
+function send(message: PageBodyMessage, attempt = 0): void {
+  chrome.runtime.sendMessage(message).then(
+    (acknowledged: unknown) => acknowledged === true || retry(message, attempt),
+    () => retry(message, attempt), // the worker went away, or the extension is reloading
+  );
+}
+
+function retry(message: PageBodyMessage, attempt: number): void {
+  const delay = RETRY_DELAYS_MS[attempt];
+  if (delay !== undefined) setTimeout(() => send(message, attempt + 1), delay);
+}
 
 document.addEventListener(
   'track-inspector:page-body',
@@ -19,8 +37,7 @@ document.addEventListener(
     }
     const { url, method, body, sentAt } = parsed;
     if (typeof url !== 'string' || typeof method !== 'string' || typeof body !== 'string' || typeof sentAt !== 'number') return;
-    const message: PageBodyMessage = { kind: 'page-body', version: 1, url, method, body, sentAt };
-    chrome.runtime.sendMessage(message).catch(() => undefined); // the extension may be reloading
+    send({ kind: 'page-body', version: 1, id: crypto.randomUUID(), url, method, body, sentAt });
   },
   true,
 );

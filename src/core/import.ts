@@ -66,6 +66,7 @@ function toRecord(message: ImportedMessage, options: { strict: boolean; imported
     capturedAt: readableCaptureTime(message) ?? options.importedAt,
     tabId: capture?.tabId ?? -1,
     pageUrl: capture?.pageUrl ?? '',
+    ...(capture?.topUrl !== undefined ? { topUrl: capture.topUrl } : {}),
     request: capture?.request ?? { url: '', method: 'POST', status: null, error: null },
     sender: capture?.sender ?? 'custom',
     type: message.type,

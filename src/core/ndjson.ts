@@ -7,11 +7,12 @@ import type { MessageRecord, RequestInfo } from './record';
 import { describeValue } from './explain';
 
 export function toNdjsonLine(record: MessageRecord): string {
-  const { capturedAt, tabId, pageUrl, request, sender, type, payload, batch, undecodable, validation } = record;
+  const { capturedAt, tabId, pageUrl, topUrl, request, sender, type, payload, batch, undecodable, validation } = record;
   return JSON.stringify({
     capturedAt: new Date(capturedAt).toISOString(),
     tabId,
     pageUrl,
+    ...(topUrl !== undefined ? { topUrl } : {}),
     request,
     sender,
     type,
@@ -43,6 +44,7 @@ export interface ImportedMessage {
     readonly capturedAt: number;
     readonly tabId: number;
     readonly pageUrl: string;
+    readonly topUrl?: string;
     readonly request: RequestInfo;
     readonly sender: MessageRecord['sender'];
     readonly undecodable?: MessageRecord['undecodable'];
@@ -105,6 +107,7 @@ function fromRecord(value: Record<string, unknown>, line: number): ImportedMessa
       capturedAt: Number.isNaN(capturedAt) ? 0 : capturedAt,
       tabId: typeof value['tabId'] === 'number' ? value['tabId'] : -1,
       pageUrl: typeof value['pageUrl'] === 'string' ? value['pageUrl'] : '',
+      ...(typeof value['topUrl'] === 'string' ? { topUrl: value['topUrl'] } : {}),
       request: {
         url: String(request['url'] ?? ''),
         method: String(request['method'] ?? 'POST'),

@@ -14,7 +14,10 @@ export interface MessageRecord {
   /** Milliseconds since the epoch. */
   readonly capturedAt: number;
   readonly tabId: number;
+  /** The URL of the document that sent the call (an iframe's own URL when an iframe sent it). */
   readonly pageUrl: string;
+  /** The tab's top page, when the call came from an iframe of it. */
+  readonly topUrl?: string;
   readonly request: RequestInfo;
   readonly sender: Sender;
   /** The message type; for an undecodable body, the call type its URL named. */

@@ -58,7 +58,16 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       expect(third.record.batch).toMatchObject({ index: 3, count: 3, inherited: { writeKey: 'wk' } });
       expect(third.record.validation.errors[0]?.message).toBe('timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"');
       expect(messages.filter((m) => m.record.request.url.endsWith('/v1/m'))).toEqual([]);
-      expect(new Set(messages.map((m) => m.record.pageUrl.replace(context.collector.origin, '')))).toEqual(new Set(['/transports.html?all']));
+      // Each row names the document that sent it: the page, or the iframe beside its top page. Where
+      // the browsers differ, each says what it knows: Firefox names a srcdoc frame by the URL it
+      // inherits, and a blob: worker by its origin; Chromium names the document itself.
+      const firefox = context.browser.name === 'firefox';
+      const special: Record<string, { page: string; top?: string }> = {
+        'iframe fetch': { page: firefox ? '/transports.html?all' : 'about:srcdoc', top: '/transports.html?all' },
+        'worker fetch': { page: firefox ? '/' : '/transports.html?all' },
+      };
+      const pages = (m: Message) => ({ label: labelOf(m), page: m.record.pageUrl.replace(context.collector.origin, ''), top: m.record.topUrl?.replace(context.collector.origin, '') });
+      expect(messages.map(pages)).toEqual(messages.map((m) => ({ label: labelOf(m), page: '/transports.html?all', top: undefined, ...special[labelOf(m)] })));
       await page.close();
     });
 
@@ -81,7 +90,7 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
     });
 
     it('catches a Blob beacon sent in pagehide while the tab navigates away', async () => {
-      const { page, tabId } = await openTab(context, '/transports.html?pagehide');
+      const { page, tabId, url } = await openTab(context, '/transports.html?pagehide');
       await page.evaluate(() => {
         addEventListener('pagehide', () => {
           const body = JSON.stringify({ type: 'track', event: 'Left Page', anonymousId: 'anon-1' });
@@ -91,9 +100,28 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       await page.goto(`${context.collector.origin}/blank.html`);
       const messages = await waitForLabels(context.browser, tabId, ['Left Page']);
       expect(messages.filter((m) => labelOf(m) === 'Left Page')).toHaveLength(1);
+      // Sent by the page being left, while the tab already loads the next one: the row names the page that sent it.
+      expect(messages.find((m) => labelOf(m) === 'Left Page')?.record.pageUrl).toBe(url);
       const entries = await readTimeline(context.browser, tabId);
       // In order: the navigation marker for the new page follows the first page's marker.
       expect(entries.filter((e) => e.kind === 'navigation').map((e) => (e as { url: string }).url.split('/').pop())).toEqual(['transports.html?pagehide', 'blank.html']);
+      await page.close();
+    });
+
+    it("names an iframe's own URL as the page of its calls, with the top page beside it", async () => {
+      const { page, tabId, url } = await openTab(context, '/transports.html?framed');
+      await page.evaluate(
+        (src) =>
+          new Promise<void>((resolve) => {
+            addEventListener('message', (event) => event.data === 'frame sent' && resolve());
+            const frame = document.createElement('iframe');
+            frame.src = src;
+            document.body.append(frame);
+          }),
+        `${context.collector.origin}/frame.html?from=iframe`,
+      );
+      const [framed] = await waitForLabels(context.browser, tabId, ['Framed Call']);
+      expect({ page: framed?.record.pageUrl, top: framed?.record.topUrl }).toEqual({ page: `${context.collector.origin}/frame.html?from=iframe`, top: url });
       await page.close();
     });
 

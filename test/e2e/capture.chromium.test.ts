@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium';
 import { captureSuite, openTab } from './capture-suite';
 import type { PageLike } from './harness/browser';
-import { labelOf, tabIdOf, waitForLabels } from './harness/timeline';
+import { labelOf, tabIdOf, waitForLabels, type Message } from './harness/timeline';
 
 const context = captureSuite((collector) => launchChromium({ tlsPort: collector.tlsPort }));
 
@@ -45,6 +45,42 @@ describe('chromium service worker', () => {
     // outcomes are not asserted here; every call must still be a row, once, in order.
     const messages = await waitForLabels(context.browser, tabId, labels(0, 60), { outcome: false });
     expect(messages.map(labelOf)).toEqual(labels(0, 60));
+    await page.close();
+  });
+});
+
+describe('chromium: exact across a worker stop', () => {
+  const TRANSPORTS = ['fetch', 'keepalive', 'xhr', 'beacon-string', 'beacon-blob'] as const;
+  const name = (i: number) => `Exact ${i}`;
+  const sendVia = (page: PageLike, calls: readonly (readonly [string, string])[]) =>
+    page.evaluate(
+      (list) => Promise.all(list.map(([transport, event]) => (window as unknown as { sendVia(t: string, e: string): Promise<string> }).sendVia(transport, event))),
+      calls,
+    );
+
+  it('keeps every body and page when the worker is stopped before Blob beacons and a pagehide beacon', async () => {
+    const { page, tabId, url } = await openTab(context, '/transports.html?exact');
+    // A burst over every transport; the worker is stopped 500 ms in.
+    const burst = sendVia(page, Array.from({ length: 26 }, (_, i) => [TRANSPORTS[i % TRANSPORTS.length] as string, name(i)] as const));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await context.browser.stopBackground();
+    await burst;
+    // 33 more over the other transports (the first wakes the worker), then 4 Blob beacons, then one in pagehide.
+    // All sent at once, so the Blob beacons and their bodies reach a worker that is still starting.
+    await sendVia(page, [
+      ...Array.from({ length: 33 }, (_, i) => [TRANSPORTS[i % 4] as string, name(26 + i)] as const),
+      ...Array.from({ length: 4 }, (_, i) => ['beacon-blob', name(59 + i)] as const),
+    ]);
+    await page.evaluate((event) => {
+      addEventListener('pagehide', () => void (window as unknown as { sendVia(t: string, e: string): Promise<string> }).sendVia('beacon-blob', event));
+    }, name(63));
+    await page.goto(`${context.collector.origin}/blank.html`);
+    const expected = Array.from({ length: 64 }, (_, i) => name(i));
+    const messages = await waitForLabels(context.browser, tabId, expected, { outcome: false });
+    const exact = (m: Message) => ({ label: labelOf(m), type: m.record.type, valid: m.record.validation.valid, page: m.record.pageUrl });
+    // Sorted by name: calls sent in the same millisecond have no order of their own.
+    const byName = [...messages].sort((a, b) => Number(labelOf(a).split(' ')[1]) - Number(labelOf(b).split(' ')[1]));
+    expect(byName.map(exact)).toEqual(expected.map((label) => ({ label, type: 'track', valid: true, page: url })));
     await page.close();
   });
 });

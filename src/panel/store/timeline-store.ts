@@ -75,6 +75,10 @@ export function createTimelineStore(): TimelineStore {
         dropped.value = message.dropped;
       } else if (message.kind === 'updated') {
         for (const update of message.updates) updateRequest(update.seq, update.request);
+      } else if (message.kind === 'replaced') {
+        const removed = new Set(message.removed);
+        entries = entries.filter((entry) => !removed.has(entry.seq));
+        for (const entry of message.entries) insert(entry);
       } else return;
       publish();
     },

@@ -83,8 +83,14 @@ export function DetailPane() {
               </dd>
             </>
           )}
-          <dt>Page</dt>
+          <dt>{record.topUrl === undefined ? 'Page' : 'Frame'}</dt>
           <dd>{record.pageUrl}</dd>
+          {record.topUrl !== undefined && (
+            <>
+              <dt>Top page</dt>
+              <dd>{record.topUrl}</dd>
+            </>
+          )}
           <dt>Sender</dt>
           <dd>{record.sender}</dd>
         </dl>

@@ -39,9 +39,10 @@ export async function readTimeline(browser: BrowserUnderTest, tabId: number): Pr
           resolve(JSON.stringify([...bySeq.values()].sort((a, b) => time(a) - time(b) || a.seq - b.seq)));
         };
         const failed = setTimeout(() => reject(new Error('no snapshot within 10 s')), 10_000);
-        port.onMessage.addListener((message: { kind: string; entries?: TimelineEntry[]; updates?: { seq: number; request: MessageRecord['request'] }[] }) => {
+        port.onMessage.addListener((message: { kind: string; entries?: TimelineEntry[]; removed?: number[]; updates?: { seq: number; request: MessageRecord['request'] }[] }) => {
           clearTimeout(failed);
           if (message.kind === 'snapshot') bySeq.clear();
+          for (const seq of message.removed ?? []) bySeq.delete(seq);
           for (const entry of message.entries ?? []) bySeq.set(entry.seq, entry);
           for (const update of message.updates ?? []) {
             const entry = bySeq.get(update.seq);

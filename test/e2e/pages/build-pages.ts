@@ -33,5 +33,7 @@ export async function testPages(): Promise<Record<string, PageContent>> {
     '/segment.html': html('Segment SDK', '/segment.js'),
     '/segment.js': js(segment),
     '/blank.html': '<!doctype html><title>Elsewhere</title><h1>Another page</h1>',
+    '/frame.html':
+      "<!doctype html><title>A frame</title><script>fetch('https://api.june.so/sdk/track', { method: 'POST', body: JSON.stringify({ event: 'Framed Call', userId: 'u' }) }).then(() => parent.postMessage('frame sent', '*'));</script>",
   };
 }

@@ -1,99 +1,98 @@
-import { describe, expect, it } from 'vitest';
-import { BodyJoiner, type CallSeen } from '../../../src/background/body-join';
-
-function fakeTimers() {
-  let now = 0;
-  const timers = new Map<number, { at: number; run: () => void }>();
-  let next = 1;
-  return {
-    setTimeout: (run: () => void, ms: number) => {
-      timers.set(next, { at: now + ms, run });
-      return next++;
-    },
-    clearTimeout: (handle: unknown) => void timers.delete(handle as number),
-    advance(ms: number) {
-      now += ms;
-      for (const [id, timer] of [...timers]) if (timer.at <= now) {
-        timers.delete(id);
-        timer.run();
-      }
-    },
-  };
-}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BodyJoiner, HELD_BODY_MS, JOIN_WINDOW_MS, type CallSeen } from '../../../src/background/body-join';
 
 const call = (requestId: string, at: number, url = 'https://api.segment.io/v1/t', tabId = 1): CallSeen => ({ requestId, tabId, url, method: 'POST', at });
 const body = (text: string, at: number, url = 'https://api.segment.io/v1/t', tabId = 1) => ({ tabId, url, method: 'POST', body: text, at });
 
-function setup() {
-  const timers = fakeTimers();
-  const resolved: [string, string | null][] = [];
-  const joiner = new BodyJoiner(2000, (c, b) => resolved.push([c.requestId, b]), timers);
-  return { timers, resolved, joiner };
-}
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
 
-describe('BodyJoiner', () => {
-  it('gives a bodyless call the page body that arrives after it', () => {
-    const { joiner, resolved } = setup();
+describe('BodyJoiner: a page body reported before its call (the usual order)', () => {
+  it('is taken by the bodyless call nearest in send time', () => {
+    const joiner = new BodyJoiner();
+    joiner.pageBody(body('{"event":"A"}', 99), []);
+    expect(joiner.callWithoutBody(call('r1', 100))).toBe('{"event":"A"}');
+    expect(joiner.heldCount()).toBe(0);
+  });
+
+  it('waits for a call that arrives long after it, as the calls that wake a stopped worker do', () => {
+    const joiner = new BodyJoiner();
+    joiner.pageBody(body('{"event":"A"}', 100), []);
+    vi.advanceTimersByTime(HELD_BODY_MS - 1); // arrival time: the call was sent at once, handled late
+    expect(joiner.callWithoutBody(call('r1', 101))).toBe('{"event":"A"}');
+  });
+
+  it('pairs one-to-one by nearest send time, not first come', () => {
+    const joiner = new BodyJoiner();
+    joiner.pageBody(body('late body', 890), []);
+    joiner.pageBody(body('early body', 120), []);
+    expect(joiner.callWithoutBody(call('early', 100))).toBe('early body');
+    expect(joiner.callWithoutBody(call('late', 900))).toBe('late body');
+    expect(joiner.callWithoutBody(call('third', 905))).toBeNull();
+  });
+
+  it('never pairs across tabs, URLs or send times further apart than the window', () => {
+    const joiner = new BodyJoiner();
+    joiner.pageBody(body('other tab', 100, 'https://api.segment.io/v1/t', 2), []);
+    joiner.pageBody(body('other url', 100, 'https://api.segment.io/v1/p'), []);
+    joiner.pageBody(body('too early', 100 - JOIN_WINDOW_MS - 1), []);
+    expect(joiner.callWithoutBody(call('r1', 100))).toBeNull();
+  });
+
+  it('acknowledges a held body once its call took it, or after the join window at the latest', async () => {
+    const joiner = new BodyJoiner();
+    const taken = vi.fn();
+    const unclaimed = vi.fn();
+    void joiner.pageBody(body('taken', 100), []).settled.then(taken);
+    void joiner.pageBody(body('unclaimed', 100, 'https://api.segment.io/v1/p'), []).settled.then(unclaimed);
     joiner.callWithoutBody(call('r1', 100));
-    joiner.pageBody(body('{"event":"A"}', 101));
-    expect(resolved).toEqual([['r1', '{"event":"A"}']]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect([taken.mock.calls.length, unclaimed.mock.calls.length]).toEqual([1, 0]);
+    await vi.advanceTimersByTimeAsync(JOIN_WINDOW_MS);
+    expect(unclaimed).toHaveBeenCalledTimes(1);
   });
 
-  it('and the page body that arrived first', () => {
-    const { joiner, resolved } = setup();
-    joiner.pageBody(body('{"event":"A"}', 99));
-    joiner.callWithoutBody(call('r1', 100));
-    expect(resolved).toEqual([['r1', '{"event":"A"}']]);
+  it('forgets a body nobody claims: the page cannot invent rows', () => {
+    const joiner = new BodyJoiner();
+    joiner.pageBody(body('{"event":"Forged"}', 100), []);
+    vi.advanceTimersByTime(HELD_BODY_MS);
+    expect(joiner.heldCount()).toBe(0);
+    expect(joiner.callWithoutBody(call('r1', 100))).toBeNull();
+  });
+});
+
+describe('BodyJoiner: a page body reported after its call', () => {
+  it('completes the nearest awaiting call of the same tab, URL and method', () => {
+    const joiner = new BodyJoiner();
+    const awaiting = [call('early', 100), call('late', 900), call('other tab', 890, 'https://api.segment.io/v1/t', 2)];
+    expect(joiner.pageBody(body('late body', 890), awaiting).call?.requestId).toBe('late');
+    expect(joiner.pageBody(body('early body', 120), awaiting).call?.requestId).toBe('early');
+    expect(joiner.heldCount()).toBe(0);
   });
 
-  it('pairs one-to-one by nearest time, not first come', () => {
-    const { joiner, resolved } = setup();
-    joiner.callWithoutBody(call('early', 100));
-    joiner.callWithoutBody(call('late', 900));
-    joiner.pageBody(body('late body', 890));
-    joiner.pageBody(body('early body', 120));
-    expect(resolved).toEqual([
-      ['late', 'late body'],
-      ['early', 'early body'],
-    ]);
+  it('is held when no awaiting call is within the window', () => {
+    const joiner = new BodyJoiner();
+    expect(joiner.pageBody(body('body', 100 + JOIN_WINDOW_MS + 1), [call('r1', 100)]).call).toBeNull();
+    expect(joiner.heldCount()).toBe(1);
   });
+});
 
-  it('never pairs across tabs or URLs', () => {
-    const { joiner, resolved, timers } = setup();
-    joiner.callWithoutBody(call('r1', 100));
-    joiner.pageBody(body('other tab', 100, 'https://api.segment.io/v1/t', 2));
-    joiner.pageBody(body('other url', 100, 'https://api.segment.io/v1/p'));
-    timers.advance(2001);
-    expect(resolved).toEqual([['r1', null]]);
-  });
-
-  it('resolves a call with no body at all once the window passes, and says it still waits until then', () => {
-    const { joiner, resolved, timers } = setup();
-    joiner.callWithoutBody(call('r1', 0));
-    expect(joiner.waiting(1)).toBe(true);
-    timers.advance(1999);
-    expect(resolved).toEqual([]);
-    timers.advance(1);
-    expect(resolved).toEqual([['r1', null]]);
-    expect(joiner.waiting(1)).toBe(false);
-  });
-
-  it('lets a call webRequest saw with a body consume only an identical page copy', () => {
-    const { joiner, resolved } = setup();
-    joiner.pageBody(body('blob body', 100));
+describe('BodyJoiner: calls webRequest saw with a body', () => {
+  it('consume only an identical page copy, which then pairs with nothing else', () => {
+    const joiner = new BodyJoiner();
+    joiner.pageBody(body('blob body', 100), []);
     joiner.callWithBody(call('string call', 100), () => 'string body'); // a different send to the same URL
-    joiner.callWithoutBody(call('blob call', 101));
-    expect(resolved).toEqual([['blob call', 'blob body']]);
-    joiner.pageBody(body('same', 200));
+    expect(joiner.callWithoutBody(call('blob call', 101))).toBe('blob body');
+    joiner.pageBody(body('same', 200), []);
     joiner.callWithBody(call('with body', 200), () => 'same');
-    joiner.callWithoutBody(call('later blob', 201));
-    expect(resolved.at(-1)).toEqual(['blob call', 'blob body']); // "same" was consumed, not reused
+    expect(joiner.callWithoutBody(call('later blob', 201))).toBeNull();
   });
 
-  it('ignores page bodies for calls webRequest never saw: the page cannot invent rows', () => {
-    const { joiner, resolved, timers } = setup();
-    joiner.pageBody(body('{"event":"Forged"}', 100));
-    timers.advance(5000);
-    expect(resolved).toEqual([]);
+  it('consume an identical copy reported after them', () => {
+    const joiner = new BodyJoiner();
+    joiner.pageBody(body('held', 50, 'https://api.segment.io/v1/p'), []); // something is held, so calls with bodies are remembered
+    joiner.callWithBody(call('with body', 200), () => 'same');
+    joiner.pageBody(body('same', 200), []);
+    expect(joiner.callWithoutBody(call('blob call', 201))).toBeNull();
   });
 });

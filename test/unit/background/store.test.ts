@@ -29,7 +29,7 @@ describe('CaptureStore', () => {
     const store = new CaptureStore(db, 100);
     await store.ready;
     const added = vi.fn();
-    store.listen({ added, updated: vi.fn(), reset: vi.fn() });
+    store.listen({ added, updated: vi.fn(), replaced: vi.fn(), reset: vi.fn() });
     store.append(1, navigation('https://b.example/'));
     expect(added).toHaveBeenCalledWith(1, [expect.objectContaining({ url: 'https://b.example/' })], 0);
     expect(writes.map((w) => (w as { op: string }).op)).toEqual(['put-entry', 'put-tab']);

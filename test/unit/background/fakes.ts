@@ -1,0 +1,49 @@
+/** Test doubles for the background's seams: storage that outlives a "worker", and the browser's tabs. */
+import type { SessionArea } from '../../../src/background/documents';
+import type { TimelineDb } from '../../../src/background/idb';
+import type { TabState } from '../../../src/background/tab-timeline';
+import type { BrowserTabs } from '../../../src/background/tabs';
+import type { TimelineEntry } from '../../../src/protocol';
+
+/** An IndexedDB stand-in that keeps what was written, so a new store can restore it (a worker restart). */
+export function persistentDb(): TimelineDb {
+  const states = new Map<number, TabState>();
+  const entries = new Map<number, Map<number, TimelineEntry>>();
+  return {
+    loadAll: () =>
+      Promise.resolve({
+        states: [...states.values()].map((s) => ({ ...s })),
+        entries: new Map([...entries].map(([tabId, bySeq]) => [tabId, [...bySeq.values()].sort((a, b) => a.seq - b.seq)])),
+      }),
+    write(w) {
+      if (w.op === 'put-entry') {
+        const bySeq = entries.get(w.tabId) ?? new Map<number, TimelineEntry>();
+        entries.set(w.tabId, bySeq.set(w.entry.seq, w.entry));
+      } else if (w.op === 'delete-entries') for (const seq of w.seqs) entries.get(w.tabId)?.delete(seq);
+      else if (w.op === 'put-tab') states.set(w.state.tabId, { ...w.state });
+      else {
+        states.delete(w.tabId);
+        entries.delete(w.tabId);
+      }
+    },
+  };
+}
+
+export function memorySession(): SessionArea {
+  const items: Record<string, unknown> = {};
+  return {
+    get: (key) => Promise.resolve(key in items ? { [key]: structuredClone(items[key]) } : {}),
+    set: (next) => Promise.resolve(void Object.assign(items, structuredClone(next))),
+  };
+}
+
+export function fakeBrowserTabs(open: { id: number; url: string }[], live: Record<string, { url: string; parentDocumentId?: string }> = {}): BrowserTabs {
+  return {
+    query: () => Promise.resolve(open),
+    sessionStartedBefore: () => Promise.resolve(true),
+    lookupDocument: (tabId, _frameId, documentId) => {
+      const found = live[documentId];
+      return Promise.resolve(found ? { tabId, ...found } : null);
+    },
+  };
+}
