@@ -20,7 +20,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { PANEL_PORT_NAME, PROTOCOL_VERSION, type TimelineEntry } from '../src/protocol';
 import type { PageLike } from '../test/e2e/harness/browser';
-import { CHROMIUM_PATH, launchChromium } from '../test/e2e/harness/chromium';
+import { launchChromium } from '../test/e2e/harness/chromium';
+import { CHROMIUM, installedPath } from '../test/e2e/harness/installed';
 import { startCollector, TRACK_HOSTS } from '../test/e2e/harness/collector';
 import { tabIdOf } from '../test/e2e/harness/timeline';
 
@@ -84,7 +85,7 @@ async function launchWithoutExtension(tlsPort: number) {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-bench-'));
   const rules = TRACK_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${tlsPort}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: installedPath(CHROMIUM),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--host-resolver-rules=${rules}`, '--ignore-certificate-errors'],
   });

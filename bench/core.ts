@@ -50,7 +50,7 @@ const records: MessageRecord[] = payloads(100_000).map((payload, i) => ({
   capturedAt: 1_714_557_600_000 + i,
   tabId: 1,
   pageUrl: 'https://app.example.com/',
-  request: { url: 'https://api.segment.io/v1/t', method: 'POST', status: 200, error: null },
+  request: { url: 'https://api.segment.io/v1/t', method: 'POST', outcome: 'status', status: 200, error: null },
   sender: 'segment',
   type: 'track',
   payload,

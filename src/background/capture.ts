@@ -12,7 +12,7 @@ import type { RequestInfo } from '../core/record';
 import { missingBodyReason } from '../platform';
 import { hostPatterns, type Settings } from '../settings';
 import { BodyJoiner, type CallSeen, type PageBody } from './body-join';
-import { completedOutcome, errorOutcome, type Outcome } from './outcome';
+import { completedOutcome, errorOutcome, PENDING, type Outcome } from './outcome';
 import { requestBodyOf } from './request-body';
 import type { CaptureStore } from './store';
 import type { SenderPage, Tabs } from './tabs';
@@ -130,7 +130,7 @@ export class Capture {
   }
 
   private record(seen: SeenCall, body: RequestBody, awaitingBody = false): void {
-    const outcome = this.earlyOutcomes.get(seen.requestId) ?? { status: null, error: null };
+    const outcome = this.earlyOutcomes.get(seen.requestId) ?? PENDING;
     this.earlyOutcomes.delete(seen.requestId);
     this.store.append(seen.tabId, this.entries(seen, body, { url: seen.url, method: seen.method, ...outcome }, awaitingBody));
   }

@@ -11,20 +11,22 @@ import { BEACON_RESOURCE_TYPES } from '../platform';
 
 const BEACON_TYPES = new Set<string>(Object.values(BEACON_RESOURCE_TYPES));
 
-export type Outcome = Pick<RequestInfo, 'status' | 'error'>;
+export type Outcome = Pick<RequestInfo, 'outcome' | 'status' | 'error'>;
+
+export const PENDING: Outcome = { outcome: 'pending', status: null, error: null };
 
 export function completedOutcome(statusCode: number): Outcome {
-  return { status: statusCode, error: null };
+  return { outcome: 'status', status: statusCode, error: null };
 }
 
 export function errorOutcome(error: string, resourceType: string, headerStatus: number | undefined): Outcome {
   const beacon = BEACON_TYPES.has(resourceType);
-  if (beacon && headerStatus !== undefined) return { status: headerStatus, error: null };
+  if (beacon && headerStatus !== undefined) return { outcome: 'status', status: headerStatus, error: null };
   if (error.includes('ERR_BLOCKED_BY_CLIENT')) {
-    return { status: null, error: `blocked by the browser or an extension (${error})` };
+    return { outcome: 'blocked', status: null, error: `blocked by the browser or an extension (${error})` };
   }
   if (beacon && error === 'net::ERR_ABORTED') {
-    return { status: null, error: `sent during unload, outcome unknown (${error})` };
+    return { outcome: 'unload', status: null, error: `sent during unload, outcome unknown (${error})` };
   }
-  return { status: headerStatus ?? null, error };
+  return { outcome: 'failed', status: headerStatus ?? null, error };
 }

@@ -67,7 +67,7 @@ function toRecord(message: ImportedMessage, options: { strict: boolean; imported
     tabId: capture?.tabId ?? -1,
     pageUrl: capture?.pageUrl ?? '',
     ...(capture?.topUrl !== undefined ? { topUrl: capture.topUrl } : {}),
-    request: capture?.request ?? { url: '', method: 'POST', status: null, error: null },
+    request: capture?.request ?? { url: '', method: 'POST', outcome: 'pending', status: null, error: null },
     sender: capture?.sender ?? 'custom',
     type: message.type,
     payload: message.payload,

@@ -3,7 +3,7 @@
  * payload lines, reports bad lines by number and keeps the rest.
  */
 import { isPlainObject, isMessageType, type BatchPosition, type CallType, type MessageType } from './types';
-import type { MessageRecord, RequestInfo } from './record';
+import { OUTCOME_KINDS, type MessageRecord, type RequestInfo } from './record';
 import { describeValue } from './explain';
 
 export function toNdjsonLine(record: MessageRecord): string {
@@ -108,16 +108,20 @@ function fromRecord(value: Record<string, unknown>, line: number): ImportedMessa
       tabId: typeof value['tabId'] === 'number' ? value['tabId'] : -1,
       pageUrl: typeof value['pageUrl'] === 'string' ? value['pageUrl'] : '',
       ...(typeof value['topUrl'] === 'string' ? { topUrl: value['topUrl'] } : {}),
-      request: {
-        url: String(request['url'] ?? ''),
-        method: String(request['method'] ?? 'POST'),
-        status: typeof request['status'] === 'number' ? request['status'] : null,
-        error: typeof request['error'] === 'string' ? request['error'] : null,
-      },
+      request: requestOf(request),
       sender: isSender(value['sender']) ? value['sender'] : 'custom',
       ...(undecodable ? { undecodable } : {}),
     },
   };
+}
+
+function requestOf(request: Record<string, unknown>): RequestInfo {
+  const status = typeof request['status'] === 'number' ? request['status'] : null;
+  const error = typeof request['error'] === 'string' ? request['error'] : null;
+  const recorded = OUTCOME_KINDS.find((kind) => kind === request['outcome']);
+  // Exports made before the outcome kind was written: a status, else a failure, else pending.
+  const outcome = recorded ?? (status !== null ? 'status' : error !== null ? 'failed' : 'pending');
+  return { url: String(request['url'] ?? ''), method: String(request['method'] ?? 'POST'), outcome, status, error };
 }
 
 function isBatchPosition(value: unknown): value is BatchPosition {

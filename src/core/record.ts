@@ -1,12 +1,20 @@
 /** One captured message as the store, the panel and NDJSON see it. */
 import type { BatchPosition, CallType, Problem, Sender, Verdict } from './types';
 
+/**
+ * What became of a request: an HTTP `status`; `failed` (a network error); `blocked` by the browser
+ * or an extension; `unload` (sent while the page unloaded, outcome unknown); or still `pending`.
+ */
+export type OutcomeKind = 'pending' | 'status' | 'failed' | 'blocked' | 'unload';
+export const OUTCOME_KINDS: readonly OutcomeKind[] = ['pending', 'status', 'failed', 'blocked', 'unload'];
+
 export interface RequestInfo {
   readonly url: string;
   readonly method: string;
+  readonly outcome: OutcomeKind;
   /** HTTP status once known; null while pending or when the request failed. */
   readonly status: number | null;
-  /** Why the request failed or was blocked (`net::ERR_BLOCKED_BY_CLIENT`), or null. */
+  /** What happened, in words, when it is not a status (`blocked by the browser or an extension (net::ERR_BLOCKED_BY_CLIENT)`), or null. */
   readonly error: string | null;
 }
 

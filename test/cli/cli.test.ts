@@ -82,7 +82,7 @@ describe('track-inspector validate', () => {
   it('reads records exported by the panel, re-validating them', () => {
     const exported = JSON.stringify({
       capturedAt: '2024-05-01T12:00:00.000Z', tabId: 3, pageUrl: 'http://127.0.0.1/', sender: 'june',
-      request: { url: 'https://api.june.so/sdk/b', method: 'POST', status: 200, error: null },
+      request: { url: 'https://api.june.so/sdk/b', method: 'POST', outcome: 'status', status: 200, error: null },
       type: 'track', payload: { event: 'E', userId: 'u', timestamp: '2024-05-09T12:00:00Z' },
       batch: { index: 1, count: 1, inherited: { context: 'bad' } },
       validation: { valid: true, errors: [], warnings: [] },

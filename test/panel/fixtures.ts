@@ -21,7 +21,7 @@ export function captured(body: object, { callType = 'track' as CallType, at = T0
       capturedAt: at,
       tabId: 1,
       pageUrl: 'https://app.example.com/checkout',
-      request: { url: `https://api.june.so/sdk/${callType}`, method: 'POST', status, error: null },
+      request: { url: `https://api.june.so/sdk/${callType}`, method: 'POST', outcome: status === null ? 'pending' : 'status', status, error: null },
       sender: 'june',
     },
   }));

@@ -14,7 +14,7 @@ function capture(url: string, body: string, callType: 'track' | 'batch'): Messag
     capturedAt,
     tabId: 7,
     pageUrl: 'http://127.0.0.1/shop',
-    request: { url, method: 'POST', status: 200, error: null },
+    request: { url, method: 'POST', outcome: 'status', status: 200, error: null },
     sender: 'june',
   }));
 }
@@ -34,7 +34,7 @@ describe('NDJSON export', () => {
   it('writes one line per message in the documented shape', () => {
     expect(lines).toHaveLength(4);
     expect(Object.keys(lines[0])).toEqual(['capturedAt', 'tabId', 'pageUrl', 'request', 'sender', 'type', 'payload', 'validation']);
-    expect(lines[0]).toMatchObject({ capturedAt: '2024-05-01T12:00:00.000Z', tabId: 7, request: { status: 200, error: null }, type: 'track' });
+    expect(lines[0]).toMatchObject({ capturedAt: '2024-05-01T12:00:00.000Z', tabId: 7, request: { outcome: 'status', status: 200, error: null }, type: 'track' });
   });
   it('writes a batch entry as sent, with its position and inherited fields beside it', () => {
     expect(lines[1].payload).toEqual({ type: 'track', event: 'A', userId: 'u', timestamp: 'yesterday' });

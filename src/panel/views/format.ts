@@ -21,15 +21,24 @@ export function identityOf(record: MessageRecord): { short: string; full: string
   return { short: id.length > 12 ? `${id.slice(0, 11)}…` : id, full: id };
 }
 
-export type OutcomeKind = 'ok' | 'http-error' | 'pending' | 'blocked' | 'unknown' | 'failed';
+/** How the Status column shows an outcome: its CSS class, its text and its tooltip. */
+export type OutcomeStyle = 'ok' | 'http-error' | 'pending' | 'blocked' | 'unknown' | 'failed';
 
-export function outcomeOf(record: MessageRecord): { kind: OutcomeKind; text: string; title: string } {
-  const { status, error } = record.request;
-  if (status !== null) return { kind: status < 400 ? 'ok' : 'http-error', text: String(status), title: `HTTP ${status}` };
-  if (error === null) return { kind: 'pending', text: 'pending', title: 'no response yet' };
-  if (error.startsWith('blocked')) return { kind: 'blocked', text: 'blocked', title: error };
-  if (error.startsWith('sent during unload')) return { kind: 'unknown', text: 'unload', title: error };
-  return { kind: 'failed', text: 'failed', title: error };
+export function outcomeOf(record: MessageRecord): { kind: OutcomeStyle; text: string; title: string } {
+  const { outcome, status, error } = record.request;
+  const why = error ?? '';
+  switch (outcome) {
+    case 'status':
+      return status === null ? { kind: 'pending', text: 'pending', title: 'no response yet' } : { kind: status < 400 ? 'ok' : 'http-error', text: String(status), title: `HTTP ${status}` };
+    case 'pending':
+      return { kind: 'pending', text: 'pending', title: 'no response yet' };
+    case 'blocked':
+      return { kind: 'blocked', text: 'blocked', title: why };
+    case 'unload':
+      return { kind: 'unknown', text: 'unload', title: why };
+    case 'failed':
+      return status !== null ? { kind: 'failed', text: String(status), title: `${why} after HTTP ${status}` } : { kind: 'failed', text: 'failed', title: why };
+  }
 }
 
 export function verdictOf(record: MessageRecord): { kind: 'valid' | 'invalid' | 'warning'; text: string } {

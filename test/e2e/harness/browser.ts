@@ -18,6 +18,19 @@ export interface BrowserUnderTest {
 
 export const EXTENSION_PAGE = '/src/options/options.html';
 
+/**
+ * Resolves once the extension's service worker has registered its webRequest listeners. A worker's
+ * first evaluate answers as soon as its context exists, before its module has been evaluated
+ * (`chrome` can still be undefined then): a page loaded at that point goes unseen, its navigation
+ * marker included (this made the panel suite fail 2 of 6 runs).
+ */
+export async function untilBackgroundListens(evaluateInWorker: (check: () => boolean) => Promise<boolean>): Promise<void> {
+  const listening = () => Boolean((globalThis as unknown as { chrome?: typeof chrome }).chrome?.webRequest?.onBeforeRequest?.hasListeners());
+  for (const deadline = Date.now() + 20_000; !(await evaluateInWorker(listening)); await new Promise((resolve) => setTimeout(resolve, 20))) {
+    if (Date.now() > deadline) throw new Error("the extension's service worker registered no webRequest listener within 20 s");
+  }
+}
+
 export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { TRACK_HOSTS } from './collector';
-import { CHROMIUM_PATH } from './chromium';
-import type { PageLike } from './browser';
+import { CHROMIUM, installedPath } from './installed';
+import { untilBackgroundListens, type PageLike } from './browser';
 import type { LaunchPanelBrowser, PanelHandle } from './panel';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,7 +25,7 @@ export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme
   );
   const rules = TRACK_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${collector.tlsPort}`).join(', ');
   const browser = await puppeteer.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: installedPath(CHROMIUM),
     headless: true,
     pipe: true, // enableExtensions needs the pipe transport
     enableExtensions: [path.resolve('dist/chrome')],
@@ -35,7 +35,9 @@ export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme
   });
   // Pages opened before the extension's worker has run its top level would go unseen.
   const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
-  await (await workerTarget.worker())?.evaluate(() => true);
+  const worker = await workerTarget.worker();
+  if (!worker) throw new Error('the extension service worker target has no worker');
+  await untilBackgroundListens((check) => worker.evaluate(check));
   mkdirSync(downloadDir, { recursive: true });
   const session = await browser.target().createCDPSession();
   await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: path.resolve(downloadDir), eventsEnabled: true });

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { TRACK_HOSTS } from './collector';
-import { EXTENSION_PAGE, type BrowserUnderTest, type PageLike } from './browser';
+import { EXTENSION_PAGE, untilBackgroundListens, type BrowserUnderTest, type PageLike } from './browser';
+import { CHROMIUM, installedPath } from './installed';
 
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const EXTENSION_DIR = path.resolve('dist/chrome');
 
 export interface ChromiumOptions {
@@ -19,7 +19,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<BrowserU
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-chromium-'));
   const rules = TRACK_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${options.tlsPort}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: installedPath(CHROMIUM),
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions', ...(options.disableBackForwardCache === false ? ['--disable-back-forward-cache'] : [])],
     args: [
@@ -39,8 +39,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<BrowserU
   const isOurs = (url: string) => url.startsWith('chrome-extension://');
   const worker = context.serviceWorkers().find((w) => isOurs(w.url())) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()), timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
-  // The worker's top-level code has run once its first evaluate answers.
-  await worker.evaluate(() => true);
+  await untilBackgroundListens((check) => worker.evaluate(check));
 
   let extensionPage: Page | null = null;
   async function extension(): Promise<Page> {

@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import type { PageLike } from './browser';
-import { FIREFOX_PATH, pacDataUrl } from './firefox';
+import { pacDataUrl } from './firefox';
+import { FIREFOX, installedPath } from './installed';
 import type { LaunchPanelBrowser, PanelHandle, PanelLaunchOptions } from './panel';
 import { CHROME_HELPER } from './firefox-devtools-scripts';
 
@@ -75,7 +76,7 @@ export const launchFirefoxPanel: LaunchPanelBrowser = async (options) => {
   mkdirSync(downloadDir, { recursive: true });
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+    executablePath: installedPath(FIREFOX),
     headless: true,
     userDataDir,
     // puppeteer's default 800x600 viewport pins a new tab's <browser> to that size in Firefox's

@@ -10,8 +10,8 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../scripts/manifest';
 import { TRACK_HOSTS } from './collector';
 import { EXTENSION_PAGE, type BrowserUnderTest, type PageLike } from './browser';
+import { FIREFOX, installedPath } from './installed';
 
-export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 const EXTENSION_DIR = path.resolve('dist/firefox');
 
 /** A PAC script sending only the tracking hosts to the collector's CONNECT proxy. */
@@ -28,7 +28,7 @@ export async function launchFirefox(options: { proxyPort: number }): Promise<Bro
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+    executablePath: installedPath(FIREFOX),
     headless: true,
     userDataDir,
     acceptInsecureCerts: true, // the collector's self-signed certificate

@@ -8,7 +8,7 @@ const message = (seq: number, requestId: string, at = seq): TimelineEntry => ({
   requestId,
   record: {
     capturedAt: at, tabId: 1, pageUrl: '', sender: 'segment', type: 'track', payload: { event: `E${seq}` },
-    request: { url: 'https://api.segment.io/v1/t', method: 'POST', status: null, error: null },
+    request: { url: 'https://api.segment.io/v1/t', method: 'POST', outcome: 'pending', status: null, error: null },
     validation: { valid: seq % 2 === 0, errors: [], warnings: [] },
   },
 });
@@ -45,7 +45,7 @@ describe('TabTimeline', () => {
     timeline.append(message(1, 'batch'));
     timeline.append(message(2, 'batch'));
     timeline.append(message(3, 'batch')); // drops seq 1
-    const request = { url: 'https://api.segment.io/v1/b', method: 'POST', status: 200, error: null };
+    const request = { url: 'https://api.segment.io/v1/b', method: 'POST', outcome: 'status', status: 200, error: null } as const;
     expect(timeline.updateRequest('batch', request).map((e) => e.seq)).toEqual([2, 3]);
     expect(timeline.requestOf('batch')).toEqual(request);
   });
