@@ -1,0 +1,16 @@
+/**
+ * The only globals the core uses beyond the language: the parts of URL and TextDecoder it needs,
+ * which browsers, extension workers and Node all provide. Declared here (for src/core/tsconfig.json
+ * only) instead of pulling in DOM or Node types, which would let browser or Node globals in.
+ */
+declare class URL {
+  constructor(url: string, base?: string);
+  readonly host: string;
+  readonly hostname: string;
+  readonly pathname: string;
+}
+
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: ArrayBuffer | ArrayBufferView, options?: { stream?: boolean }): string;
+}
