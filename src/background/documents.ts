@@ -18,8 +18,11 @@ export interface SessionArea {
 }
 
 const STORAGE_KEY = 'documents';
-/** Enough for every open tab's recent documents and frames; the oldest go first. */
-const MAX_DOCUMENTS = 2000;
+/**
+ * Enough for the recent documents and frames of many tabs; the oldest go first. Bounded because the
+ * whole book is written on each burst of commits (about 100 bytes a document).
+ */
+const MAX_DOCUMENTS = 500;
 /** Commits come in bursts (a page and its iframes): one write for a burst. */
 const SAVE_DELAY_MS = 20;
 
