@@ -6,8 +6,8 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { normaliseSettings, SETTINGS_KEY } from '../settings';
 import { watchDevtoolsTheme } from '../platform';
+import { connectPanelStore } from './connect';
 import { PanelContext } from './store/context';
-import { createPanelStore } from './store/panel-store';
 import { connectToBackground } from './transport';
 import { App } from './views/App';
 import './panel.css';
@@ -23,7 +23,7 @@ async function boot(root: HTMLElement): Promise<void> {
   watchDevtoolsTheme((theme) => (document.documentElement.dataset['theme'] = theme));
   const tabId = inspectedTabId();
   const settings = normaliseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  const store = createPanelStore({ transport: tabId === null ? null : connectToBackground(tabId), backgroundStrict: settings.strict });
+  const store = connectPanelStore(tabId === null ? null : connectToBackground(tabId), settings.strict);
   render(
     <PanelContext.Provider value={store}>
       <App />

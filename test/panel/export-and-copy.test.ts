@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asCurl, asJson } from '../../src/panel/copy';
 import { exportFileName } from '../../src/panel/export-file';
-import { captured } from './fixtures';
-import type { TimelineEntry } from '../../src/protocol';
-
-const recordOf = (entry: TimelineEntry | undefined) => (entry as Extract<TimelineEntry, { kind: 'message' }>).record;
+import { capturedOne } from './fixtures';
 
 describe('export file names', () => {
   it('name the host and the local time', () => {
@@ -15,16 +12,16 @@ describe('export file names', () => {
 
 describe('copy', () => {
   it('copies the payload as sent, as JSON', () => {
-    const record = recordOf(captured({ event: 'Signed Up', userId: 'u' })[0]);
+    const { record } = capturedOne({ event: 'Signed Up', userId: 'u' });
     expect(JSON.parse(asJson(record))).toEqual({ event: 'Signed Up', userId: 'u' });
   });
 
   it("copies a cURL that re-sends the message, a batch entry as a batch of one with what it inherited, quotes escaped", () => {
-    const single = recordOf(captured({ event: "Bob's order", userId: 'u' })[0]);
+    const single = capturedOne({ event: "Bob's order", userId: 'u' }).record;
     expect(asCurl(single)).toBe(
       `curl 'https://api.june.so/sdk/track' \\\n  -X POST \\\n  -H 'Content-Type: application/json' \\\n  --data-raw '{"event":"Bob'\\''s order","userId":"u"}'`,
     );
-    const entry = recordOf(captured({ batch: [{ type: 'track', event: 'A', userId: 'u' }], writeKey: 'wk' }, { callType: 'batch' })[0]);
+    const entry = capturedOne({ batch: [{ type: 'track', event: 'A', userId: 'u' }], writeKey: 'wk' }, { callType: 'batch' }).record;
     expect(asCurl(entry)).toContain(`--data-raw '{"batch":[{"type":"track","event":"A","userId":"u"}],"writeKey":"wk"}'`);
   });
 });

@@ -1,15 +1,27 @@
 /** Timeline entries and a transport seam for panel tests: what the background would send. */
+import { vi } from 'vitest';
 import { createLinter } from '../../src/core/lint';
 import { inspectCall } from '../../src/core/inspect';
 import type { CallType } from '../../src/core/types';
-import type { BackgroundMessage, PanelMessage, TimelineEntry } from '../../src/protocol';
+import { connectPanelStore } from '../../src/panel/connect';
+import { PUBLISH_INTERVAL_MS } from '../../src/panel/store/panel-timeline';
 import type { Transport } from '../../src/panel/transport';
+import type { BackgroundMessage, PanelMessage, TimelineEntry } from '../../src/protocol';
+
+export type MessageEntry = Extract<TimelineEntry, { kind: 'message' }>;
 
 let seq = 0;
 export const T0 = Date.parse('2026-11-26T10:00:00Z');
 
+interface CaptureOptions {
+  readonly callType?: CallType;
+  readonly at?: number;
+  /** The HTTP status; null while the request is pending. */
+  readonly status?: number | null;
+}
+
 /** Entries as the background makes them from one request body (a batch gives several). */
-export function captured(body: object, { callType = 'track' as CallType, at = T0 + seq * 10, status = 200 as number | null } = {}): TimelineEntry[] {
+export function captured(body: object, { callType = 'track', at = T0 + seq * 10, status = 200 }: CaptureOptions = {}): MessageEntry[] {
   const requestId = `r${++seq}`;
   const messages = inspectCall({ sender: 'june', callType }, { kind: 'text', text: JSON.stringify(body) }, { strict: false, linter: createLinter(), capturedAt: at });
   return messages.map((message) => ({
@@ -25,6 +37,13 @@ export function captured(body: object, { callType = 'track' as CallType, at = T0
       sender: 'june',
     },
   }));
+}
+
+/** The one entry of a body that holds one message. */
+export function capturedOne(body: object, options?: CaptureOptions): MessageEntry {
+  const entries = captured(body, options);
+  if (entries.length !== 1 || !entries[0]) throw new Error(`expected one message, got ${entries.length}`);
+  return entries[0];
 }
 
 export function navigation(url: string, at = T0 + seq * 10): TimelineEntry {
@@ -44,4 +63,12 @@ export function fakeBackground() {
   };
 }
 
-export const settle = () => new Promise((resolve) => setTimeout(resolve, 150)); // past the 100 ms publish interval
+/** A panel store wired to a fake background, as the panel page wires it to the real one. */
+export function connectedPanel(backgroundStrict = false) {
+  const background = fakeBackground();
+  const store = connectPanelStore(background.transport, backgroundStrict);
+  return { background, store };
+}
+
+/** Runs the (fake) clock past the panel timeline's publish interval. Needs vi.useFakeTimers(). */
+export const passPublishInterval = () => vi.advanceTimersByTime(PUBLISH_INTERVAL_MS);

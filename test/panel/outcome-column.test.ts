@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { MessageRecord, RequestInfo } from '../../src/core/record';
 import { parseNdjsonLine } from '../../src/core/ndjson';
 import { outcomeOf } from '../../src/panel/views/format';
-import { captured } from './fixtures';
+import { capturedOne } from './fixtures';
 
 function withRequest(request: Partial<RequestInfo>): MessageRecord {
-  const [entry] = captured({ event: 'Paid', userId: 'u' });
-  if (entry?.kind !== 'message') throw new Error('expected a message');
+  const entry = capturedOne({ event: 'Paid', userId: 'u' });
   return { ...entry.record, request: { ...entry.record.request, ...request } };
 }
 

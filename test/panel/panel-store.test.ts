@@ -1,98 +1,115 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createPanelStore } from '../../src/panel/store/panel-store';
-import type { MessageRow } from '../../src/panel/store/rows';
-import { captured, fakeBackground, navigation, settle, T0 } from './fixtures';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { recordsToExport } from '../../src/panel/store/export-selection';
+import { importSession } from '../../src/panel/store/import-session';
+import type { PanelStore } from '../../src/panel/store/panel-store';
+import { messageRowsOf } from '../../src/panel/store/rows';
+import { captured, capturedOne, connectedPanel, navigation, passPublishInterval, T0 } from './fixtures';
 
-function setup(backgroundStrict = false) {
-  const background = fakeBackground();
-  const store = createPanelStore({ transport: background.transport, backgroundStrict });
-  return { background, store };
-}
-const names = (store: ReturnType<typeof setup>['store']) =>
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const names = (store: PanelStore) =>
   store.rows.value.map((row) => (row.kind === 'message' ? ((row.record.payload as { event?: string; name?: string })?.event ?? row.record.type) : `→ ${row.url}`));
 
+/** Opens a file as the panel's Import button does. */
+function importText(store: PanelStore, name: string, text: string) {
+  const session = importSession(name, text, store.strict.value);
+  store.openImported(session);
+  return session;
+}
+
 describe('panel store: the live session', () => {
-  let ctx: ReturnType<typeof setup>;
-  beforeEach(() => {
-    ctx = setup();
-  });
-
-  it('shows the backfill, then live additions in time order, then status updates', async () => {
-    const [a] = captured({ event: 'A', userId: 'u' }, { at: T0 + 100, status: null });
-    const [c] = captured({ event: 'C', userId: 'u' }, { at: T0 + 300 });
-    const [b] = captured({ event: 'B', userId: 'u' }, { at: T0 + 200 });
-    ctx.background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: [a!], dropped: 0 });
-    ctx.background.emit({ kind: 'added', entries: [c!], dropped: 0 });
-    ctx.background.emit({ kind: 'added', entries: [b!], dropped: 4 }); // handled late, sent earlier
-    ctx.background.emit({ kind: 'updated', updates: [{ seq: a!.seq, request: { ...(a as { record: { request: object } }).record.request, status: 202 } as never }] });
-    await settle();
-    expect(names(ctx.store)).toEqual(['A', 'B', 'C']);
-    const first = ctx.store.rows.value[0];
+  it('shows the backfill, then live additions in time order, then status updates', () => {
+    const { background, store } = connectedPanel();
+    const a = capturedOne({ event: 'A', userId: 'u' }, { at: T0 + 100, status: null });
+    const c = capturedOne({ event: 'C', userId: 'u' }, { at: T0 + 300 });
+    const b = capturedOne({ event: 'B', userId: 'u' }, { at: T0 + 200 });
+    background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: [a], dropped: 0 });
+    background.emit({ kind: 'added', entries: [c], dropped: 0 });
+    background.emit({ kind: 'added', entries: [b], dropped: 4 }); // handled late, sent earlier
+    background.emit({ kind: 'updated', updates: [{ seq: a.seq, request: { ...a.record.request, outcome: 'status', status: 202 } }] });
+    passPublishInterval();
+    expect(names(store)).toEqual(['A', 'B', 'C']);
+    const first = store.rows.value[0];
     expect(first?.kind === 'message' && first.record.request.status).toBe(202);
-    expect(ctx.store.dropped.value).toBe(4);
+    expect(store.dropped.value).toBe(4);
   });
 
-  it('a new snapshot (after the worker restarted) replaces, never doubles', async () => {
+  it('a new snapshot (after the worker restarted) replaces, never doubles', () => {
+    const { background, store } = connectedPanel();
     const entries = [...captured({ event: 'A', userId: 'u' }), ...captured({ event: 'B', userId: 'u' })];
-    ctx.background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries, dropped: 0 });
-    ctx.background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: entries.slice(0, 1), dropped: 0 });
-    ctx.background.emit({ kind: 'snapshot-continued', entries: entries.slice(1) });
-    await settle();
-    expect(names(ctx.store)).toEqual(['A', 'B']);
+    background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries, dropped: 0 });
+    background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: entries.slice(0, 1), dropped: 0 });
+    background.emit({ kind: 'snapshot-continued', entries: entries.slice(1) });
+    passPublishInterval();
+    expect(names(store)).toEqual(['A', 'B']);
   });
 
-  it('Preserve log off: a navigation clears the view; on: keeps it, with the marker', async () => {
-    ctx.background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: [navigation('https://app.example.com/'), ...captured({ event: 'Before', userId: 'u' })], dropped: 0 });
-    await settle();
-    expect(names(ctx.store)).toEqual(['→ https://app.example.com/', 'Before']); // backfill shows everything
-    ctx.background.emit({ kind: 'added', entries: [navigation('https://app.example.com/next'), ...captured({ event: 'After', userId: 'u' })], dropped: 0 });
-    await settle();
-    expect(names(ctx.store)).toEqual(['→ https://app.example.com/next', 'After']);
-    ctx.store.preserveLog.value = true;
-    ctx.background.emit({ kind: 'added', entries: [navigation('https://app.example.com/third'), ...captured({ event: 'Third', userId: 'u' })], dropped: 0 });
-    await settle();
-    expect(names(ctx.store)).toEqual(['→ https://app.example.com/next', 'After', '→ https://app.example.com/third', 'Third']);
+  it('Preserve log off: a navigation clears the view; on: keeps it, with the marker', () => {
+    const { background, store } = connectedPanel();
+    background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: [navigation('https://app.example.com/'), ...captured({ event: 'Before', userId: 'u' })], dropped: 0 });
+    passPublishInterval();
+    expect(names(store)).toEqual(['→ https://app.example.com/', 'Before']); // backfill shows everything
+    background.emit({ kind: 'added', entries: [navigation('https://app.example.com/next'), ...captured({ event: 'After', userId: 'u' })], dropped: 0 });
+    passPublishInterval();
+    expect(names(store)).toEqual(['→ https://app.example.com/next', 'After']);
+    store.preserveLog.value = true;
+    background.emit({ kind: 'added', entries: [navigation('https://app.example.com/third'), ...captured({ event: 'Third', userId: 'u' })], dropped: 0 });
+    passPublishInterval();
+    expect(names(store)).toEqual(['→ https://app.example.com/next', 'After', '→ https://app.example.com/third', 'Third']);
   });
 
   it('Clear asks the background to clear the tab', () => {
-    ctx.store.clear();
-    expect(ctx.background.sent).toEqual([{ kind: 'clear' }]);
+    const { background, store } = connectedPanel();
+    store.clear();
+    expect(background.sent).toEqual([{ kind: 'clear' }]);
   });
 
-  it('Strict mode re-validates what is shown', async () => {
-    ctx.background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: captured({ event: 'Anon', userId: null, anonymousId: 'a' }), dropped: 0 });
-    await settle();
-    const verdict = () => (ctx.store.rows.value[0] as MessageRow).record.validation;
-    expect(verdict().valid).toBe(true);
-    ctx.store.strict.value = true;
-    expect(verdict().errors.map((e) => e.message)).toEqual(['userId must be a string, got null']);
-    ctx.store.strict.value = false;
-    expect(verdict().valid).toBe(true);
+  it('Strict mode re-validates what is shown', () => {
+    const { background, store } = connectedPanel();
+    background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: captured({ event: 'Anon', userId: null, anonymousId: 'a' }), dropped: 0 });
+    passPublishInterval();
+    const verdict = () => messageRowsOf(store.rows.value)[0]?.record.validation;
+    expect(verdict()?.valid).toBe(true);
+    store.strict.value = true;
+    expect(verdict()?.errors.map((e) => e.message)).toEqual(['userId must be a string, got null']);
+    store.strict.value = false;
+    expect(verdict()?.valid).toBe(true);
   });
 });
 
 describe('panel store: filters, counts, summary', () => {
-  const { background, store } = setup();
-  background.emit({
-    kind: 'snapshot',
-    version: 1,
-    tabId: 1,
-    entries: [
-      ...captured({ event: 'Order Completed', userId: 'u', properties: { sku: 'shoe-42' } }),
-      ...captured({ event: 'Order Completed', userId: 'u', timestamp: 'yesterday' }),
-      ...captured({ event: 'Order Completed', userId: 'u', timestamp: 'today' }),
-      ...captured({ type: 'identify', userId: 'u', traits: {} }, { callType: 'identify' }),
-      ...captured({ event: 'Anon', userId: null, anonymousId: 'a' }),
-    ],
-    dropped: 0,
-  });
+  /** Three orders (two with a bad timestamp), an identify, and an anonymous track (a warning). */
+  function withOrders() {
+    const panel = connectedPanel();
+    panel.background.emit({
+      kind: 'snapshot',
+      version: 1,
+      tabId: 1,
+      entries: [
+        ...captured({ event: 'Order Completed', userId: 'u', properties: { sku: 'shoe-42' } }),
+        ...captured({ event: 'Order Completed', userId: 'u', timestamp: 'yesterday' }),
+        ...captured({ event: 'Order Completed', userId: 'u', timestamp: 'today' }),
+        ...captured({ type: 'identify', userId: 'u', traits: {} }, { callType: 'identify' }),
+        ...captured({ event: 'Anon', userId: null, anonymousId: 'a' }),
+      ],
+      dropped: 0,
+    });
+    passPublishInterval();
+    return panel.store;
+  }
 
-  it('counts by type, invalid and warnings', async () => {
-    await settle();
+  it('counts by type, invalid and warnings', () => {
+    const store = withOrders();
     expect(store.counts.value).toMatchObject({ total: 5, shown: 5, invalid: 2, warnings: 1, byType: { track: 4, identify: 1, page: 0 } });
   });
 
   it('filters by text over names and payloads, type, invalid only, warnings', () => {
+    const store = withOrders();
     store.filters.text.value = 'SHOE-42';
     expect(names(store)).toEqual(['Order Completed']);
     store.filters.clear();
@@ -104,12 +121,13 @@ describe('panel store: filters, counts, summary', () => {
     store.filters.clear();
     store.filters.warningsOnly.value = true;
     expect(names(store)).toEqual(['Anon']);
-    expect(store.exportRecords().map((r) => (r.payload as { event: string }).event)).toEqual(['Anon']); // export follows the filter
+    expect(recordsToExport(store.rows.value).map((r) => (r.payload as { event: string }).event)).toEqual(['Anon']); // export follows the filter
     store.filters.clear();
-    expect(store.exportRecords()).toHaveLength(5);
+    expect(recordsToExport(store.rows.value)).toHaveLength(5);
   });
 
   it('summarises per event name with the most common error', () => {
+    const store = withOrders();
     const order = store.summary.value.find((line) => line.name === 'Order Completed');
     expect(order).toMatchObject({ count: 3, invalid: 2, topErrorCount: 2 });
     expect(order?.topError).toMatch(/^\/timestamp: timestamp must be an ISO 8601 date-time/);
@@ -117,10 +135,10 @@ describe('panel store: filters, counts, summary', () => {
 });
 
 describe('panel store: import', () => {
-  it('opens a file as its own session, re-validated, with bad lines by number', async () => {
-    const { store } = setup();
-    const session = store.importText('capture.ndjson', ['{"event":"Imported","userId":"u"}', 'not json', '{"event":"Broken","timestamp":"x","userId":"u"}'].join('\n'));
-    await settle();
+  it('opens a file as its own session, re-validated, with bad lines by number', () => {
+    const { store } = connectedPanel();
+    const session = importText(store, 'capture.ndjson', ['{"event":"Imported","userId":"u"}', 'not json', '{"event":"Broken","timestamp":"x","userId":"u"}'].join('\n'));
+    passPublishInterval();
     expect(session.problems.map((p) => p.line)).toEqual([2]);
     expect(names(store)).toEqual(['Imported', 'Broken']);
     expect(store.counts.value.invalid).toBe(1);
@@ -130,10 +148,10 @@ describe('panel store: import', () => {
 });
 
 describe('panel store: import of a file with a byte order mark', () => {
-  it('ignores a leading BOM (Windows tools write one) and keeps a BOM inside a value as data', async () => {
-    const { store } = setup();
-    const session = store.importText('windows.ndjson', ['\uFEFF{"event":"First","userId":"u"}', '{"event":"\uFEFFSecond","userId":"u"}'].join('\r\n'));
-    await settle();
+  it('ignores a leading BOM (Windows tools write one) and keeps a BOM inside a value as data', () => {
+    const { store } = connectedPanel();
+    const session = importText(store, 'windows.ndjson', ['\uFEFF{"event":"First","userId":"u"}', '{"event":"\uFEFFSecond","userId":"u"}'].join('\r\n'));
+    passPublishInterval();
     expect(session.problems).toEqual([]);
     expect(names(store)).toEqual(['First', '\uFEFFSecond']);
   });
@@ -141,7 +159,7 @@ describe('panel store: import of a file with a byte order mark', () => {
 
 describe('panel store: protocol versions', () => {
   it('says so when the background speaks another version, instead of showing nothing', () => {
-    const { background, store } = setup();
+    const { background, store } = connectedPanel();
     background.emit({ kind: 'version-mismatch', expected: 2 });
     expect(store.protocolMismatch.value).toBe(true);
   });

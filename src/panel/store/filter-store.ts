@@ -2,13 +2,14 @@
 import { computed, signal } from '@preact/signals';
 import type { MessageRecord } from '../../core/record';
 import { messageLabel } from '../../core/label';
+import { MESSAGE_TYPES, type MessageType } from '../../core/types';
 
-export const TYPE_CHIPS = ['track', 'identify', 'page', 'group', 'alias', 'screen'] as const;
-export type TypeChip = (typeof TYPE_CHIPS)[number];
+/** One chip per message type; screen (what mobile SDKs send for a page) last, being rare in a browser. */
+export const TYPE_CHIPS: readonly MessageType[] = [...MESSAGE_TYPES.filter((type) => type !== 'screen'), 'screen'];
 
 export function createFilterStore() {
   const text = signal('');
-  const types = signal<ReadonlySet<TypeChip>>(new Set());
+  const types = signal<ReadonlySet<MessageType>>(new Set());
   const invalidOnly = signal(false);
   const warningsOnly = signal(false);
   const active = computed(() => text.value.trim() !== '' || types.value.size > 0 || invalidOnly.value || warningsOnly.value);
@@ -19,7 +20,7 @@ export function createFilterStore() {
     const invalid = invalidOnly.value;
     const warnings = warningsOnly.value;
     return (record: MessageRecord): boolean => {
-      if (chips.size && !chips.has(record.type as TypeChip)) return false;
+      if (chips.size && !chips.has(record.type as MessageType)) return false;
       if (invalid && record.validation.valid) return false;
       if (warnings && record.validation.warnings.length === 0) return false;
       return needle === '' || searchText(record).includes(needle);
@@ -33,7 +34,7 @@ export function createFilterStore() {
     warningsOnly,
     active,
     matches,
-    toggleType(type: TypeChip) {
+    toggleType(type: MessageType) {
       const next = new Set(types.value);
       if (next.has(type)) next.delete(type);
       else next.add(type);

@@ -9,6 +9,11 @@ export type Row =
 
 export type MessageRow = Extract<Row, { kind: 'message' }>;
 
+/** The message rows among `rows`, navigation markers left out. */
+export function messageRowsOf(rows: readonly Row[]): MessageRow[] {
+  return rows.filter((row): row is MessageRow => row.kind === 'message');
+}
+
 // Verdicts in the other mode, computed once per record and mode toggle.
 const otherMode = new WeakMap<MessageRecord, MessageRecord>();
 

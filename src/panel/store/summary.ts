@@ -1,5 +1,5 @@
 /** Per event name: how many, how many invalid, and the most common error. The pre-release check. */
-import { messageLabel } from '../../core/label';
+import { recordName } from '../../core/label';
 import type { MessageRow } from './rows';
 
 export interface SummaryLine {
@@ -14,7 +14,7 @@ export interface SummaryLine {
 export function summarise(rows: readonly MessageRow[]): SummaryLine[] {
   const groups = new Map<string, { name: string; type: string; count: number; invalid: number; errors: Map<string, { text: string; count: number }> }>();
   for (const { record } of rows) {
-    const name = messageLabel(record.type, record.payload) ?? (record.undecodable ? '(unreadable body)' : '(no name)');
+    const name = recordName(record);
     const key = `${record.type}\u0000${name}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { name, type: record.type, count: 0, invalid: 0, errors: new Map() }));

@@ -1,9 +1,10 @@
 /** The selected message: what is wrong and where, the payload as sent, and the request it came in. */
 import { useState } from 'preact/hooks';
+import { recordName } from '../../core/label';
 import type { Problem } from '../../core/types';
 import { asCurl, asJson, copyText } from '../copy';
 import { usePanel } from '../store/context';
-import { nameOf, outcomeOf, verdictOf } from './format';
+import { outcomeOf, verdictOf } from './format';
 import { JsonTree } from './JsonTree';
 
 export function DetailPane() {
@@ -31,7 +32,7 @@ export function DetailPane() {
     <aside class="detail" aria-label="Message details">
       <header>
         <h2>
-          {record.type} <span class="name">{nameOf(record)}</span> <span class={`badge ${verdict.kind}`}>{verdict.text}</span>
+          {record.type} <span class="name">{recordName(record)}</span> <span class={`badge ${verdict.kind}`}>{verdict.text}</span>
         </h2>
         <button class="icon" title="Close details" aria-label="Close details" onClick={() => store.select(row.key, false)}>
           ×

@@ -6,6 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { usePanel } from '../store/context';
 import { TimelineRow } from './TimelineRow';
 
+/** Every row's height in px; the stylesheet reads it as var(--row-height), set on the timeline. */
 export const ROW_HEIGHT = 22;
 const OVERSCAN = 8;
 
@@ -58,7 +59,7 @@ export function Timeline() {
   const select = (key: string) => store.select(key, true);
 
   return (
-    <div class="timeline" role="grid" aria-rowcount={rows.length}>
+    <div class="timeline" role="grid" aria-rowcount={rows.length} style={{ '--row-height': `${ROW_HEIGHT}px` }}>
       <div class="row header" role="row">
         <span class="cell time">Time</span>
         <span class="cell type">Type</span>

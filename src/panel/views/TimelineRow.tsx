@@ -1,6 +1,7 @@
 /** One row of the timeline: a message, or a navigation marker spanning the row. */
+import { recordName } from '../../core/label';
 import type { Row } from '../store/rows';
-import { identityOf, nameOf, outcomeOf, timeOfDay, verdictOf } from './format';
+import { identityOf, outcomeOf, timeOfDay, verdictOf } from './format';
 
 interface Props {
   readonly row: Row;
@@ -31,8 +32,8 @@ export function TimelineRow({ row, selected, onSelect }: Props) {
     >
       <span class="cell time">{timeOfDay(record.capturedAt)}</span>
       <span class="cell type">{record.type}</span>
-      <span class="cell name" title={nameOf(record)}>
-        {nameOf(record)}
+      <span class="cell name" title={recordName(record)}>
+        {recordName(record)}
         {record.batch && <span class="batch-position">{` ${record.batch.index}/${record.batch.count}`}</span>}
       </span>
       <span class="cell identity" title={identity.full}>{identity.short}</span>

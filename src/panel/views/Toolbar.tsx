@@ -2,6 +2,8 @@
 import { useRef } from 'preact/hooks';
 import { downloadNdjson, exportFileName } from '../export-file';
 import { usePanel } from '../store/context';
+import { recordsToExport } from '../store/export-selection';
+import { importSession } from '../store/import-session';
 
 export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
   const store = usePanel();
@@ -12,7 +14,7 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    store.importText(file.name, await file.text());
+    store.openImported(importSession(file.name, await file.text(), store.strict.value));
     input.value = ''; // choosing the same file again imports it again
   }
 
@@ -37,7 +39,7 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
       </div>
       <span class="separator" />
       <button
-        onClick={() => downloadNdjson(store.exportRecords(), exportFileName(pageUrl(), new Date()))}
+        onClick={() => downloadNdjson(recordsToExport(store.rows.value), exportFileName(pageUrl(), new Date()))}
         title={filtered ? 'Export the rows the filter shows' : 'Export every row'}
         disabled={store.counts.value.shown === 0}
       >

@@ -1,5 +1,4 @@
 /** How a row's cells read. Page data is only ever rendered as text. */
-import { messageLabel } from '../../core/label';
 import type { MessageRecord } from '../../core/record';
 import { isPlainObject } from '../../core/types';
 
@@ -7,11 +6,6 @@ export function timeOfDay(ms: number): string {
   const d = new Date(ms);
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-}
-
-export function nameOf(record: MessageRecord): string {
-  if (record.undecodable) return '(unreadable body)';
-  return messageLabel(record.type, record.payload) ?? '(no name)';
 }
 
 export function identityOf(record: MessageRecord): { short: string; full: string } {

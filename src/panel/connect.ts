@@ -1,0 +1,11 @@
+/** A panel store wired to its tab's background: what the background sends is applied, Clear goes back. */
+import { applyMessage } from './store/apply-message';
+import { createPanelStore, type PanelStore } from './store/panel-store';
+import type { Transport } from './transport';
+
+/** `transport` is null when no tab is inspected: the panel then only opens imported files. */
+export function connectPanelStore(transport: Transport | null, backgroundStrict: boolean): PanelStore {
+  const store = createPanelStore({ backgroundStrict, clearLiveTab: () => transport?.send({ kind: 'clear' }) });
+  transport?.listen((message) => applyMessage(store, message));
+  return store;
+}

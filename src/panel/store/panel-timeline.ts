@@ -1,0 +1,76 @@
+/**
+ * The panel's copy of one session's timeline (the live tab, or an imported file), in timeline order;
+ * the background's own copy is TabTimeline. Held in a plain array and published through a version
+ * signal at most every PUBLISH_INTERVAL_MS: copying a 50,000-entry array per arriving message would
+ * stall the panel during bursts.
+ */
+import { signal, type ReadonlySignal } from '@preact/signals';
+import type { RequestInfo } from '../../core/record';
+import { compareEntries, type TimelineEntry } from '../../protocol';
+import { insertSorted, lastIndexWhere } from '../../sorted-entries';
+
+export interface PanelTimeline {
+  /** Bumps after `entries()` changed. Read it in computeds that use `entries()`. */
+  readonly version: ReadonlySignal<number>;
+  /** How many messages the background dropped to stay within its buffer. */
+  readonly dropped: ReadonlySignal<number>;
+  entries(): readonly TimelineEntry[];
+  /** Holds exactly these entries from now on. */
+  replace(entries: readonly TimelineEntry[], dropped?: number): void;
+  /** Adds entries, each in its place in timeline order (a late one can belong before others). */
+  insert(entries: readonly TimelineEntry[]): void;
+  /** Gives the message `seq`, when still held, its request's newer outcome. */
+  updateRequest(seq: number, request: RequestInfo): void;
+  remove(seqs: readonly number[]): void;
+  setDropped(count: number): void;
+}
+
+export const PUBLISH_INTERVAL_MS = 100;
+
+export function createPanelTimeline(): PanelTimeline {
+  let entries: TimelineEntry[] = [];
+  const version = signal(0);
+  const dropped = signal(0);
+  let publishTimer: ReturnType<typeof setTimeout> | null = null;
+
+  // A timer, not requestAnimationFrame: a hidden DevTools panel gets no animation frames and would
+  // publish nothing until shown.
+  function publish(): void {
+    if (publishTimer !== null) return;
+    publishTimer = setTimeout(() => {
+      publishTimer = null;
+      version.value++;
+    }, PUBLISH_INTERVAL_MS);
+  }
+
+  return {
+    version,
+    dropped,
+    entries: () => entries,
+    replace(next, droppedCount = 0) {
+      entries = [...next].sort(compareEntries);
+      dropped.value = droppedCount;
+      publish();
+    },
+    insert(added) {
+      for (const entry of added) insertSorted(entries, entry, compareEntries);
+      publish();
+    },
+    updateRequest(seq, request) {
+      // Outcomes arrive for recent calls; an index by seq would need rebuilding on every out-of-order insert.
+      const index = lastIndexWhere(entries, (entry) => entry.seq === seq);
+      const entry = entries[index];
+      if (entry?.kind !== 'message') return;
+      entries[index] = { ...entry, record: { ...entry.record, request } };
+      publish();
+    },
+    remove(seqs) {
+      const removed = new Set(seqs);
+      entries = entries.filter((entry) => !removed.has(entry.seq));
+      publish();
+    },
+    setDropped(count) {
+      dropped.value = count;
+    },
+  };
+}
