@@ -11,6 +11,17 @@ import type { CaptureStore } from './store';
 const SNAPSHOT_CHUNK = 2000;
 /** Additions and updates reach a panel at most this often, in one message each: a burst of 10,000 calls is 10,000 port messages otherwise. */
 const COALESCE_MS = 30;
+/**
+ * What posting to a port whose panel went away throws: Chromium's GinPort::PostMessageHandler
+ * (extensions/renderer/api/messaging/gin_port.cc) and Firefox's Port.sendPortMessage
+ * (toolkit/components/extensions/ExtensionChild.sys.mjs). Both are plain Errors told apart only by message.
+ */
+const DISCONNECTED_PORT_ERRORS: readonly string[] = ['Attempting to use a disconnected port object', 'Attempt to postMessage on disconnected port'];
+
+function isDisconnectedPortError(error: unknown): boolean {
+  const message = typeof error === 'object' && error !== null && 'message' in error ? (error as { message: unknown }).message : error;
+  return typeof message === 'string' && DISCONNECTED_PORT_ERRORS.includes(message);
+}
 
 /** Listeners attach synchronously (a hello sent before the store is loaded must not be lost). */
 export function acceptPanels(ready: Promise<CaptureStore>, onClear: (tabId: number) => void): (port: Runtime.Port) => void {
@@ -32,11 +43,17 @@ export function acceptPanels(ready: Promise<CaptureStore>, onClear: (tabId: numb
     const later = () => {
       timer ??= setTimeout(flush, COALESCE_MS);
     };
+    let reported = false;
     const post = (message: BackgroundMessage) => {
       try {
         port.postMessage(message);
-      } catch {
-        unsubscribe?.(); // the panel went away between events
+      } catch (error) {
+        if (isDisconnectedPortError(error)) unsubscribe?.(); // the panel went away between events
+        else if (!reported) {
+          // Anything else (a message too large to send, say) is a bug: say so once, keep capturing.
+          reported = true;
+          console.error(`track-inspector: a message to the panel could not be sent (${message.kind})`, error);
+        }
       }
     };
     port.onDisconnect.addListener(() => {

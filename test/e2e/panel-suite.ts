@@ -3,12 +3,12 @@
  * invalid one is explained down to the field, Export NDJSON writes what was captured, importing
  * it shows the same rows, hostile page data stays text, and the panel follows the DevTools theme.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from './harness/collector';
-import type { LaunchPanelBrowser, PanelBrowser, PanelHandle } from './harness/panel';
+import { SCREENSHOTS_DIR_ENV, screenshotName, type LaunchPanelBrowser, type PanelBrowser, type PanelHandle } from './harness/panel';
 import { testPages } from './pages/build-pages';
 import { SCENARIO_ROWS } from './pages/sdk-scenario';
 
@@ -49,10 +49,13 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
   let browser: PanelBrowser;
   let panel: PanelHandle;
   const downloadDir = mkdtempSync(path.join(tmpdir(), 'ti-downloads-'));
+  const keptIn = process.env[SCREENSHOTS_DIR_ENV];
+  const screenshotDir = keptIn ? path.resolve(keptIn) : mkdtempSync(path.join(tmpdir(), 'ti-screenshots-'));
   const scenarioNames = SCENARIO_ROWS.map(([name]) => name);
 
   beforeAll(async () => {
     collector = await startCollector(await testPages());
+    mkdirSync(screenshotDir, { recursive: true });
     browser = await launch({ collector, theme: 'light', downloadDir });
     const page = await browser.newPage();
     await page.goto(`${collector.origin}/june.html`);
@@ -72,6 +75,7 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
     await browser?.close();
     await collector?.close();
     rmSync(downloadDir, { recursive: true, force: true });
+    if (!keptIn) rmSync(screenshotDir, { recursive: true, force: true });
   });
 
   describe('the Track panel in DevTools', () => {
@@ -134,7 +138,7 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
     it('follows the DevTools theme (light)', async () => {
       expect(['default', 'light']).toContain(await panel.themeName());
       expect(await panel.evaluate(() => document.documentElement.dataset['theme'], undefined)).toBe('light');
-      await screenshotWithDetail(panel, `docs/panel-${browser.name}-light.png`);
+      await screenshotWithDetail(panel, path.join(screenshotDir, screenshotName(browser.name, 'light')));
     });
 
     it('follows the DevTools theme (dark)', async () => {
@@ -148,7 +152,7 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
         expect(await darkPanel.themeName()).toBe('dark');
         expect(await darkPanel.evaluate(() => document.documentElement.dataset['theme'], undefined)).toBe('dark');
         expect(await darkPanel.evaluate(() => getComputedStyle(document.body).backgroundColor, undefined)).toBe('rgb(32, 33, 36)');
-        await screenshotWithDetail(darkPanel, `docs/panel-${dark.name}-dark.png`);
+        await screenshotWithDetail(darkPanel, path.join(screenshotDir, screenshotName(dark.name, 'dark')));
       } finally {
         await dark.close();
       }
@@ -156,7 +160,7 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
   });
 }
 
-/** The live timeline with the invalid call's detail open: what the README shows. */
+/** The live timeline with the invalid call's detail open: what the README shows (see SCREENSHOTS_DIR_ENV). */
 async function screenshotWithDetail(panel: PanelHandle, file: string): Promise<void> {
   const back = await panel.evaluate(() => document.querySelector('.import-banner button') !== null, undefined);
   if (back) await panel.click('.import-banner button');

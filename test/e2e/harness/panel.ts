@@ -38,3 +38,12 @@ export interface PanelLaunchOptions {
 }
 
 export type LaunchPanelBrowser = (options: PanelLaunchOptions) => Promise<PanelBrowser>;
+
+/**
+ * Set to a folder, the panel suites save their DevTools screenshots there (`npm run docs:screenshots`
+ * sets docs/, where the README's are). Unset, they go to a temporary folder: a test run leaves the
+ * working tree as it found it.
+ */
+export const SCREENSHOTS_DIR_ENV = 'TRACK_INSPECTOR_SCREENSHOTS';
+
+export const screenshotName = (browser: PanelBrowser['name'], theme: PanelLaunchOptions['theme']): string => `panel-${browser}-${theme}.png`;
