@@ -21,7 +21,7 @@ import { chromium } from 'playwright-core';
 import { PANEL_PORT_NAME, PROTOCOL_VERSION, type TimelineEntry } from '../src/protocol';
 import type { PageLike } from '../test/e2e/harness/browser';
 import { launchChromium } from '../test/e2e/harness/chromium';
-import { CHROMIUM, installedPath } from '../test/e2e/harness/installed';
+import { CHROMIUM, chromiumFlags, installedPath } from '../test/e2e/harness/installed';
 import { startCollector, TRACK_HOSTS } from '../test/e2e/harness/collector';
 import { tabIdOf } from '../test/e2e/harness/timeline';
 
@@ -83,11 +83,10 @@ const listenAsPanel = ({ tabId, name, version }: { tabId: number; name: string; 
 /** Same flags as the e2e launcher, minus the extension. */
 async function launchWithoutExtension(tlsPort: number) {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-bench-'));
-  const rules = TRACK_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${tlsPort}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: installedPath(CHROMIUM),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--host-resolver-rules=${rules}`, '--ignore-certificate-errors'],
+    args: chromiumFlags(tlsPort, TRACK_HOSTS),
   });
   return {
     newPage: async () => (await context.newPage()) as unknown as PageLike,

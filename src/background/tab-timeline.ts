@@ -4,6 +4,7 @@
  */
 import type { RequestInfo } from '../core/record';
 import { compareEntries, type TimelineEntry } from '../protocol';
+import { insertSorted, lastIndexWhere } from '../sorted-entries';
 import type { CallSeen } from './body-join';
 
 export interface TabState {
@@ -110,10 +111,7 @@ export class TabTimeline {
   }
 
   private insert(entry: TimelineEntry): void {
-    // Nearly always the last place: search from the end.
-    let index = this.entries.length;
-    while (index > 0 && compareEntries(this.entries[index - 1] as TimelineEntry, entry) > 0) index--;
-    this.entries.splice(index, 0, entry);
+    insertSorted(this.entries, entry, compareEntries);
     if (entry.kind !== 'message') return;
     this.messageCount++;
     if (entry.awaitingBody) {
@@ -147,7 +145,6 @@ export class TabTimeline {
 
   /** Updates concern recent calls: search from the end. */
   private indexOf(seq: number): number {
-    for (let i = this.entries.length - 1; i >= 0; i--) if ((this.entries[i] as TimelineEntry).seq === seq) return i;
-    return -1;
+    return lastIndexWhere(this.entries, (entry) => entry.seq === seq);
   }
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { TRACK_HOSTS } from './collector';
-import { CHROMIUM, installedPath } from './installed';
+import { CHROMIUM, chromiumFlags, installedPath } from './installed';
 import { untilBackgroundListens, type PageLike } from './browser';
 import type { LaunchPanelBrowser, PanelHandle } from './panel';
 
@@ -23,7 +23,6 @@ export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme
     path.join(userDataDir, 'Default', 'Preferences'),
     JSON.stringify({ devtools: { preferences: { currentDockState: '"undocked"', 'ui-theme': theme === 'dark' ? '"dark"' : '"default"' } } }),
   );
-  const rules = TRACK_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${collector.tlsPort}`).join(', ');
   const browser = await puppeteer.launch({
     executablePath: installedPath(CHROMIUM),
     headless: true,
@@ -31,7 +30,7 @@ export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme
     enableExtensions: [path.resolve('dist/chrome')],
     userDataDir,
     defaultViewport: null,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--window-size=1280,800', `--host-resolver-rules=${rules}`, '--ignore-certificate-errors'],
+    args: [...chromiumFlags(collector.tlsPort, TRACK_HOSTS), '--window-size=1280,800'],
   });
   // Pages opened before the extension's worker has run its top level would go unseen.
   const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import puppeteer, { type Page, type Protocol, type Target } from 'puppeteer-core';
 import { EXTENSION_PAGE, type BrowserUnderTest, type PageLike } from './browser';
 import { TRACK_HOSTS } from './collector';
-import { CHROMIUM, installedPath } from './installed';
+import { CHROMIUM, chromiumFlags, installedPath } from './installed';
 import { readTimeline } from './timeline';
 
 export interface UnattachedChromium extends BrowserUnderTest {
@@ -21,14 +21,13 @@ const isExtensionWorker = (target: Target) => target.type() === 'service_worker'
 
 export async function launchUnattachedChromium({ tlsPort }: { readonly tlsPort: number }): Promise<UnattachedChromium> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-chromium-unattached-'));
-  const rules = TRACK_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${tlsPort}`).join(', ');
   const browser = await puppeteer.launch({
     executablePath: installedPath(CHROMIUM),
     headless: true,
     pipe: true, // enableExtensions needs the pipe transport
     enableExtensions: [path.resolve('dist/chrome')],
     userDataDir,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--host-resolver-rules=${rules}`, '--ignore-certificate-errors'],
+    args: chromiumFlags(tlsPort, TRACK_HOSTS),
   });
   try {
     // Puppeteer detaches from a service worker as soon as Chromium auto-attaches it (whatever any

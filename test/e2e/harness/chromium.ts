@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { TRACK_HOSTS } from './collector';
 import { EXTENSION_PAGE, untilBackgroundListens, type BrowserUnderTest, type PageLike } from './browser';
-import { CHROMIUM, installedPath } from './installed';
+import { CHROMIUM, chromiumFlags, installedPath } from './installed';
 
 const EXTENSION_DIR = path.resolve('dist/chrome');
 
@@ -17,7 +17,6 @@ export interface ChromiumOptions {
 
 export async function launchChromium(options: ChromiumOptions): Promise<BrowserUnderTest & { context: BrowserContext }> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-chromium-'));
-  const rules = TRACK_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${options.tlsPort}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: installedPath(CHROMIUM),
     headless: true,
@@ -25,15 +24,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<BrowserU
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--host-resolver-rules=${rules}`,
-      '--ignore-certificate-errors',
+      ...chromiumFlags(options.tlsPort, TRACK_HOSTS),
     ],
   });
   const isOurs = (url: string) => url.startsWith('chrome-extension://');

@@ -21,6 +21,16 @@ export function installedPath(browser: DebianBrowser): string {
   return browser.path;
 }
 
+/**
+ * The flags every Chromium the tests start gets: no sandbox (root in CI), no network of its own
+ * (its background connections are refused on this machine's closed network), and the tracking hosts
+ * mapped to the local TLS collector, whose certificate is self-signed.
+ */
+export function chromiumFlags(tlsPort: number, trackHosts: readonly string[]): string[] {
+  const rules = trackHosts.map((host) => `MAP ${host} 127.0.0.1:${tlsPort}`).join(', ');
+  return ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--host-resolver-rules=${rules}`, '--ignore-certificate-errors'];
+}
+
 export function missingBrowsers(): string[] {
   return [CHROMIUM, FIREFOX].filter((browser) => !existsSync(browser.path)).map(missingLine);
 }
