@@ -45,7 +45,13 @@ const sendCalls = async ({ prefix, from, count }: { prefix: string; from: number
   for (let i = from; i < from + count; i++) {
     const sentAt = Date.now();
     // A string body goes as text/plain, as analytics.js sends it: no CORS preflight.
-    const body = JSON.stringify({ type: 'track', event: `${prefix} ${i}`, userId: 'u', properties: { sentAt, plan: 'pro', seats: i % 7 }, timestamp: new Date(sentAt).toISOString() });
+    const body = JSON.stringify({
+      type: 'track',
+      event: `${prefix} ${i}`,
+      userId: 'u',
+      properties: { sentAt, plan: 'pro', seats: i % 7 },
+      timestamp: new Date(sentAt).toISOString(),
+    });
     const start = performance.now();
     await fetch('https://api.segment.io/v1/t', { method: 'POST', body });
     durations.push(performance.now() - start);
@@ -124,7 +130,7 @@ try {
   /** Waits for every row sent so far, so the worker's leftover work does not land in the next round. */
   async function awaitRows(expected: number): Promise<void> {
     let count = await arrivedCount();
-    for (let last = count, quietSince = Date.now(); count < expected && Date.now() - quietSince < 10_000; ) {
+    for (let last = count, quietSince = Date.now(); count < expected && Date.now() - quietSince < 10_000;) {
       await sleep(50);
       count = await arrivedCount();
       if (count !== last) [last, quietSince] = [count, Date.now()];
@@ -178,7 +184,9 @@ try {
   console.log(`  the extension adds ${fmt(medianWith - medianWithout)} ms at the median; round medians with/without: ${roundMedians.join(', ')} ms`);
   const [internetWith, internetWithout] = [median(internet.with), median(internet.without)];
   console.log(`with ${INTERNET_MS} ms of server time (an internet round trip), ${CALLS} calls each:`);
-  console.log(`  with extension median ${fmt(internetWith)} ms, without ${fmt(internetWithout)} ms; adds ${fmt(internetWith - internetWithout)} ms; rounds ${internet.roundMedians.join(', ')} ms`);
+  console.log(
+    `  with extension median ${fmt(internetWith)} ms, without ${fmt(internetWithout)} ms; adds ${fmt(internetWith - internetWithout)} ms; rounds ${internet.roundMedians.join(', ')} ms`,
+  );
   console.log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log('');
   console.log(`capture-to-panel latency p50: ${fmt(percentile(latency, 50))} ms, p95: ${fmt(percentile(latency, 95))} ms (goal p95 < 100 ms)`);

@@ -1,7 +1,7 @@
 /** A realistic, deterministic mix of tracking bodies for the benchmarks. */
 
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
 function message(i: number, targetBytes: number): Record<string, unknown> {
   const invalid = i % 10 === 0; // 10% invalid, in varied ways
@@ -14,7 +14,12 @@ function message(i: number, targetBytes: number): Record<string, unknown> {
     messageId: `msg-${i}`,
     timestamp: invalid && i % 20 === 0 ? '2024-05-01' : '2024-05-01T10:00:00.000Z',
     properties: invalid && i % 20 === 10 ? 'oops' : properties,
-    context: { locale: 'en-US', timezone: 'Europe/Paris', library: { name: 'analytics-next', version: '1.70.0' }, page: { url: 'https://app.example.com/settings', title: 'Settings' } },
+    context: {
+      locale: 'en-US',
+      timezone: 'Europe/Paris',
+      library: { name: 'analytics-next', version: '1.70.0' },
+      page: { url: 'https://app.example.com/settings', title: 'Settings' },
+    },
   };
   const filler = targetBytes - JSON.stringify(msg).length;
   if (filler > 0 && typeof msg.properties === 'object') properties['description'] = 'lorem ipsum '.repeat(Math.ceil(filler / 12)).slice(0, filler);

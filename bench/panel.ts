@@ -26,7 +26,7 @@ const CALLS = 10_000;
 const BURST = 50;
 const IMPORTED = 50_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const run = <T>(panel: PanelHandle, source: string) => panel.evaluate(source as unknown as () => T, undefined) as Promise<T>;
+const run = <T>(panel: PanelHandle, source: string): Promise<T> => panel.evaluate<T, undefined>(source as unknown as () => T, undefined);
 
 /** Sums the resident memory of Chromium's extension processes (the worker and the panel live there). */
 function extensionRssMb(): number {
@@ -91,7 +91,9 @@ try {
   console.log(`1. streaming ${CALLS.toLocaleString('en')} Segment track calls (/v1/t, bursts of ${BURST}) into the open Track panel`);
   console.log(`   rows counted by the panel: ${shown.toLocaleString('en')} of ${CALLS.toLocaleString('en')}`);
   console.log(`   last send -> every row in the panel: ${((doneAt - lastSendAt) / 1000).toFixed(2)} s (goal < 2 s)`);
-  console.log(`   longest main-thread stall in the panel: ${Math.max(stalls.longestTask, stalls.longestGap).toFixed(0)} ms (long task ${stalls.longestTask.toFixed(0)} ms, heartbeat gap ${stalls.longestGap.toFixed(0)} ms; goal < 100 ms)`);
+  console.log(
+    `   longest main-thread stall in the panel: ${Math.max(stalls.longestTask, stalls.longestGap).toFixed(0)} ms (long task ${stalls.longestTask.toFixed(0)} ms, heartbeat gap ${stalls.longestGap.toFixed(0)} ms; goal < 100 ms)`,
+  );
   console.log(`   extension process peak memory: ${peakRss.toFixed(0)} MB RSS (goal < 300 MB)`);
   console.log(`   panel DOM: ${elements} elements, ${rowElements} row elements (only visible rows)`);
 
@@ -99,29 +101,44 @@ try {
   const file = path.join(downloadDir, 'fifty-thousand.ndjson');
   const lines: string[] = [];
   for (let i = 0; i < IMPORTED; i++) {
-    lines.push(JSON.stringify({ type: 'track', event: `Order Completed ${i % 500}`, userId: `user-${i % 1000}`, messageId: `m-${i}`, timestamp: i % 10 === 0 ? '2024-05-01' : '2024-05-01T10:00:00Z', properties: { orderId: `ord-${i}`, total: i * 1.5, currency: 'EUR' } }));
+    lines.push(
+      JSON.stringify({
+        type: 'track',
+        event: `Order Completed ${i % 500}`,
+        userId: `user-${i % 1000}`,
+        messageId: `m-${i}`,
+        timestamp: i % 10 === 0 ? '2024-05-01' : '2024-05-01T10:00:00Z',
+        properties: { orderId: `ord-${i}`, total: i * 1.5, currency: 'EUR' },
+      }),
+    );
   }
   writeFileSync(file, lines.join('\n') + '\n');
-  await run(panel, `(() => {
+  await run(
+    panel,
+    `(() => {
     const w = window; w.__load = {};
     document.querySelector('.toolbar input[type=file]').addEventListener('change', () => { w.__load.chosen = performance.now(); }, true);
     new MutationObserver(() => { if (!w.__load.rendered && document.querySelector('.import-banner') && document.querySelectorAll('.row.message').length > 0) w.__load.rendered = performance.now(); }).observe(document.body, { subtree: true, childList: true, characterData: true });
     return true;
-  })()`);
+  })()`,
+  );
   await panel.chooseFile('.toolbar input[type="file"]', file);
   let load: { chosen?: number; rendered?: number; validated?: number } = {};
   for (const deadline = Date.now() + 120_000; Date.now() < deadline && load.rendered === undefined; await sleep(50)) load = await run(panel, 'window.__load');
   const importedShown = await run<number>(panel, shownCount);
   load.validated = await run<number>(panel, `performance.getEntriesByName('track-inspector:import-validated').at(-1)?.startTime ?? NaN`);
 
-  await run(panel, `(() => {
+  await run(
+    panel,
+    `(() => {
     const w = window; w.__keys = [];
     document.querySelector('input[type=search]').addEventListener('input', () => {
       const start = performance.now();
       requestAnimationFrame(() => setTimeout(() => w.__keys.push(performance.now() - start)));
     });
     return true;
-  })()`);
+  })()`,
+  );
   const typed = 'completed 42';
   for (const key of typed) {
     await panel.type('input[type="search"]', key);
@@ -134,7 +151,9 @@ try {
   console.log(`2. ${IMPORTED.toLocaleString('en')} messages imported into the panel (${importedShown.toLocaleString('en')} shown)`);
   console.log(`   loaded (parsed and re-validated) -> first render: ${((load.rendered ?? NaN) - (load.validated ?? NaN)).toFixed(0)} ms (goal < 200 ms)`);
   console.log(`   file chosen -> rows on screen, reading, parsing and re-validating included: ${((load.rendered ?? NaN) - (load.chosen ?? NaN)).toFixed(0)} ms`);
-  console.log(`   filter keystrokes "${typed}" -> next painted frame: ${ms(keys)} ms; median ${[...keys].sort((a, b) => a - b)[Math.floor(keys.length / 2)]?.toFixed(0)} ms, max ${Math.max(...keys).toFixed(0)} ms (goal < 50 ms); ${filtered} rows match`);
+  console.log(
+    `   filter keystrokes "${typed}" -> next painted frame: ${ms(keys)} ms; median ${[...keys].sort((a, b) => a - b)[Math.floor(keys.length / 2)]?.toFixed(0)} ms, max ${Math.max(...keys).toFixed(0)} ms (goal < 50 ms); ${filtered} rows match`,
+  );
 } finally {
   await browser.close();
   await collector.close();

@@ -14,10 +14,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const types = ['track', 'identify', 'page', 'group', 'alias', 'screen'];
 const outDir = join(root, 'src/core/generated');
 
-const ajv = new Ajv2020({ code: { source: true, esm: true }, allErrors: true, strict: true,
+const ajv = new Ajv2020({
+  code: { source: true, esm: true },
+  allErrors: true,
+  strict: true,
   // The seed schema (verbatim) puts `required` inside `anyOf` branches, a standard JSON Schema idiom
   // that ajv's strictRequired check flags; everything else stays strict.
-  strictRequired: false });
+  strictRequired: false,
+});
 addFormats(ajv);
 const exportsByName = {};
 const declared = {};
@@ -28,8 +32,7 @@ for (const type of types) {
   declared[type] = Object.keys(schema.properties ?? {});
 }
 // The top-level fields each schema declares: validation only applies inherited batch fields it checks.
-const moduleSource =
-  standaloneCode.default(ajv, exportsByName) + `\nexport const declaredFields = ${JSON.stringify(declared)};\n`;
+const moduleSource = standaloneCode.default(ajv, exportsByName) + `\nexport const declaredFields = ${JSON.stringify(declared)};\n`;
 
 mkdirSync(outDir, { recursive: true });
 const result = await build({

@@ -67,5 +67,5 @@ function failuresIn(reportFile: string, stderr: string): string[] {
 }
 
 function firstLine(text: unknown): string {
-  return String(text ?? '').split('\n')[0]?.slice(0, 400) ?? '';
+  return (typeof text === 'string' ? text : '').split('\n')[0]?.slice(0, 400) ?? '';
 }

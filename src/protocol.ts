@@ -35,9 +35,7 @@ export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
 }
 
 /** Panel -> background, over the port. */
-export type PanelMessage =
-  | { readonly kind: 'hello'; readonly version: typeof PROTOCOL_VERSION; readonly tabId: number }
-  | { readonly kind: 'clear' };
+export type PanelMessage = { readonly kind: 'hello'; readonly version: typeof PROTOCOL_VERSION; readonly tabId: number } | { readonly kind: 'clear' };
 
 /** Background -> panel, over the port, in order. A snapshot replaces everything the panel holds. */
 export type BackgroundMessage =

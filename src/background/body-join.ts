@@ -107,11 +107,7 @@ export class BodyJoiner {
 
   /** Removes and returns the nearest-in-time held item for the same tab, URL and method. */
   private take<T extends Keyed>(list: Held<T>[], key: Keyed, accept: (item: T) => boolean = () => true): T | null {
-    const found = nearest(
-      list.map((held) => held.item).filter(accept),
-      key,
-      JOIN_WINDOW_MS,
-    );
+    const found = nearest(list.map((held) => held.item).filter(accept), key, JOIN_WINDOW_MS);
     if (!found) return null;
     const index = list.findIndex((held) => held.item === found);
     const [held] = list.splice(index, 1);

@@ -17,8 +17,8 @@ export const browserTabs: BrowserTabs = {
   },
   async lookupDocument(tabId, frameId, documentId): Promise<DocumentInfo | null> {
     // Chrome 106+ finds a frame by documentId; the polyfill's types predate it.
-    const getFrame = browser.webNavigation.getFrame as unknown as (details: { tabId: number; frameId: number; documentId: string }) => Promise<ChromiumFrame | null>;
-    const frame = await getFrame({ tabId, frameId, documentId });
+    const details = { tabId, frameId, documentId } as Parameters<typeof browser.webNavigation.getFrame>[0];
+    const frame = (await browser.webNavigation.getFrame(details)) as ChromiumFrame | null;
     if (!frame) return null;
     return { tabId, url: frame.url, ...(frame.parentDocumentId ? { parentDocumentId: frame.parentDocumentId } : {}) };
   },

@@ -60,7 +60,15 @@ export class Capture {
     // A redirect repeats onBeforeRequest with the same requestId: one call, one set of rows.
     if (!call || this.resolving.has(details.requestId) || this.store.requestOf(details.tabId, details.requestId)) return;
     const body = requestBodyOf(details);
-    const seen = (page: SenderPage): SeenCall => ({ requestId: details.requestId, tabId: details.tabId, url: details.url, method: details.method, at: details.timeStamp, call, page });
+    const seen = (page: SenderPage): SeenCall => ({
+      requestId: details.requestId,
+      tabId: details.tabId,
+      url: details.url,
+      method: details.method,
+      at: details.timeStamp,
+      call,
+      page,
+    });
     const page = this.tabs.senderOf(details);
     if (!(page instanceof Promise)) {
       this.called(seen(page), body);

@@ -27,7 +27,7 @@ const app = settings.ready.then(async (initial) => {
   const store = new CaptureStore(db, initial.bufferSize);
   await Promise.all([store.ready, documents?.load()]);
   const tabs = new Tabs(store, documents, browserTabs);
-  const capture = new Capture(store, tabs, settings.current);
+  const capture = new Capture(store, tabs, () => settings.current());
   await tabs.forgetStale().catch((error: unknown) => console.error('track-inspector: closed tabs could not be listed; their timelines stay', error));
   watchBadge(store);
   settings.onChange((next, previous) => {
@@ -36,14 +36,24 @@ const app = settings.ready.then(async (initial) => {
   });
   return { store, capture, tabs };
 });
-// Capture must not stop silently: a failed start is logged once, and every handler below waits on it.
-app.catch((error: unknown) => console.error('track-inspector: the background could not start', error));
+type App = Awaited<typeof app>;
+let reported = false;
+/**
+ * Runs `handle` once the background has started. A failure is logged (the first one in full) and
+ * stays with its event: the next event is handled as usual, so capture goes on.
+ */
+function withApp(handle: (started: App) => void): void {
+  app.then(handle).catch((error: unknown) => {
+    if (!reported) console.error('track-inspector: an event could not be handled; capture goes on', error);
+    reported = true;
+  });
+}
 const storeReady = app.then(({ store }) => store);
 
 const ALL_URLS = { urls: ['<all_urls>'] };
 browser.webRequest.onBeforeRequest.addListener(
   (details) => {
-    void app.then(({ capture }) => capture.beforeRequest(details));
+    withApp(({ capture }) => capture.beforeRequest(details));
     return undefined;
   },
   ALL_URLS,
@@ -52,13 +62,13 @@ browser.webRequest.onBeforeRequest.addListener(
 // Header statuses matter only for beacons (see outcome.ts): no event for every other response.
 browser.webRequest.onHeadersReceived.addListener(
   (details) => {
-    void app.then(({ capture }) => capture.headersReceived(details));
+    withApp(({ capture }) => capture.headersReceived(details));
     return undefined;
   },
   { urls: ['<all_urls>'], types: [BEACON_RESOURCE_TYPE] },
 );
-browser.webRequest.onCompleted.addListener((details) => void app.then(({ capture }) => capture.completed(details)), ALL_URLS);
-browser.webRequest.onErrorOccurred.addListener((details) => void app.then(({ capture }) => capture.errorOccurred(details)), ALL_URLS);
+browser.webRequest.onCompleted.addListener((details) => withApp(({ capture }) => capture.completed(details)), ALL_URLS);
+browser.webRequest.onErrorOccurred.addListener((details) => withApp(({ capture }) => capture.errorOccurred(details)), ALL_URLS);
 
 if (documents) {
   // Chromium: which document each request names by its documentId (see documents.ts).
@@ -66,7 +76,7 @@ if (documents) {
     const { tabId, frameId, url } = details;
     const { documentId, parentDocumentId } = details as typeof details & { documentId?: string; parentDocumentId?: string };
     if (tabId < 0 || documentId === undefined) return;
-    void app.then(({ tabs }) => tabs.documentCommitted(documentId, { tabId, url, ...(parentDocumentId ? { parentDocumentId } : {}) }, frameId));
+    withApp(({ tabs }) => tabs.documentCommitted(documentId, { tabId, url, ...(parentDocumentId ? { parentDocumentId } : {}) }, frameId));
   });
 }
 
@@ -82,7 +92,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 browser.runtime.onConnect.addListener(
   acceptPanels(storeReady, (tabId) => {
-    void app.then(({ store, capture }) => {
+    withApp(({ store, capture }) => {
       store.clear(tabId);
       capture.resetLinter(tabId);
     });
@@ -96,8 +106,8 @@ browser.action.onClicked.addListener((tab) => {
 
 browser.tabs.onUpdated.addListener((tabId, change) => {
   const url = change.url;
-  if (url) void app.then(({ tabs }) => tabs.urlChanged(tabId, url));
+  if (url) withApp(({ tabs }) => tabs.urlChanged(tabId, url));
 });
 browser.tabs.onRemoved.addListener((tabId) => {
-  void app.then(({ tabs }) => tabs.closed(tabId));
+  withApp(({ tabs }) => tabs.closed(tabId));
 });

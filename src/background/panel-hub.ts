@@ -19,7 +19,7 @@ const COALESCE_MS = 30;
 const DISCONNECTED_PORT_ERRORS: readonly string[] = ['Attempting to use a disconnected port object', 'Attempt to postMessage on disconnected port'];
 
 function isDisconnectedPortError(error: unknown): boolean {
-  const message = typeof error === 'object' && error !== null && 'message' in error ? (error as { message: unknown }).message : error;
+  const message = typeof error === 'object' && error !== null && 'message' in error ? error.message : error;
   return typeof message === 'string' && DISCONNECTED_PORT_ERRORS.includes(message);
 }
 
@@ -48,7 +48,8 @@ export function acceptPanels(ready: Promise<CaptureStore>, onClear: (tabId: numb
       try {
         port.postMessage(message);
       } catch (error) {
-        if (isDisconnectedPortError(error)) unsubscribe?.(); // the panel went away between events
+        if (isDisconnectedPortError(error))
+          unsubscribe?.(); // the panel went away between events
         else if (!reported) {
           // Anything else (a message too large to send, say) is a bug: say so once, keep capturing.
           reported = true;

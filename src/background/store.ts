@@ -84,7 +84,12 @@ export class CaptureStore {
     const removed = timeline.removeRequest(requestId);
     this.persistRemoval(tabId, removed);
     const { added, trimmed } = this.appendTo(timeline, build);
-    for (const l of this.listeners) l.replaced(tabId, [...removed, ...trimmed].map((entry) => entry.seq), added);
+    for (const l of this.listeners)
+      l.replaced(
+        tabId,
+        [...removed, ...trimmed].map((entry) => entry.seq),
+        added,
+      );
   }
 
   snapshot(tabId: number): { entries: readonly TimelineEntry[]; dropped: number } {

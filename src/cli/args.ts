@@ -17,10 +17,7 @@ export interface ValidateArgs {
   readonly files: readonly string[];
 }
 
-export type ParsedArgs =
-  | { readonly kind: 'validate'; readonly args: ValidateArgs }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'usage-error'; readonly message: string };
+export type ParsedArgs = { readonly kind: 'validate'; readonly args: ValidateArgs } | { readonly kind: 'help' } | { readonly kind: 'usage-error'; readonly message: string };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;

@@ -18,7 +18,7 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     try {
       await access(file, constants.R_OK);
     } catch (error) {
-      io.stderr.write(`track-inspector: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+      io.stderr.write(`track-inspector: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
       return 2;
     }
   }

@@ -15,7 +15,7 @@
 
   // A Proxy keeps `instanceof Blob`, `Blob.prototype` and natively created Blobs intact.
   window.Blob = new Proxy(NativeBlob, {
-    construct(target, args, newTarget) {
+    construct(target, args: unknown[], newTarget) {
       const blob = Reflect.construct(target, args, newTarget) as Blob;
       const parts = args[0];
       if (Array.isArray(parts)) partsOf.set(blob, parts.slice());
@@ -49,20 +49,22 @@
     } catch {
       return;
     }
-    const send = (body: string) =>
-      document.dispatchEvent(new CustomEvent(EVENT, { detail: JSON.stringify({ url: href, method: method.toUpperCase(), body, sentAt }) }));
+    const send = (body: string) => document.dispatchEvent(new CustomEvent(EVENT, { detail: JSON.stringify({ url: href, method: method.toUpperCase(), body, sentAt }) }));
     const known = textOf(blob);
     if (known !== null) send(known);
     // A Blob we did not see built (sliced, from another frame): reading it works outside unload.
     else if (blob.size <= MAX_REPORT_CHARS) blob.text().then(send, () => undefined);
   }
 
+  // The originals, called with their own receiver through .call().
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const nativeBeacon = Navigator.prototype.sendBeacon;
   Navigator.prototype.sendBeacon = function sendBeacon(this: Navigator, url: string | URL, data?: BodyInit | null) {
     if (data instanceof NativeBlob) report(url, 'POST', data);
     return nativeBeacon.call(this, url, data);
   };
 
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const nativeFetch = window.fetch;
   window.fetch = function fetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
     const body = init?.body;
@@ -71,10 +73,12 @@
       report(url, init?.method ?? (input instanceof Request ? input.method : 'GET'), body);
     }
     return nativeFetch.call(this, input, init);
-  } as typeof window.fetch;
+  };
 
   const opened = new WeakMap<XMLHttpRequest, { method: string; url: string | URL }>();
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const nativeOpen = XMLHttpRequest.prototype.open;
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const nativeSend = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function open(this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
     opened.set(this, { method, url });

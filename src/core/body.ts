@@ -15,8 +15,7 @@ export type RequestBody =
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export type BodyText =
-  | { readonly ok: true; readonly text: string; readonly bytes: number }
-  | { readonly ok: false; readonly reason: string; readonly bytes: number; readonly preview: string };
+  { readonly ok: true; readonly text: string; readonly bytes: number } | { readonly ok: false; readonly reason: string; readonly bytes: number; readonly preview: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: false }); // invalid UTF-8 becomes U+FFFD, never a throw
 
@@ -102,6 +101,7 @@ export function sizeForLimits(text: string): number {
   return text.length * 3 < SMALLEST_LIMIT_BYTES ? text.length : utf8ByteLength(text);
 }
 
+// eslint-disable-next-line no-control-regex -- every character above ASCII, NUL included in the range on purpose
 const NON_ASCII = /[^\x00-\x7f]/;
 
 export function utf8ByteLength(text: string): number {

@@ -49,13 +49,11 @@ export function decodeBody(body: RequestBody, callType: CallType): DecodeResult 
     if (entries.length === 0) return fail('batch is empty: "batch" holds no messages');
     const inherited = batchInherited(parsed);
     const count = entries.length;
-    const messages = entries.map(
-      (entry: unknown, i): DecodedMessage => ({
-        type: isPlainObject(entry) && isMessageType(entry['type']) ? entry['type'] : 'unknown',
-        payload: entry,
-        batch: { index: i + 1, count, inherited },
-      }),
-    );
+    const messages = entries.map((entry: unknown, i): DecodedMessage => ({
+      type: isPlainObject(entry) && isMessageType(entry['type']) ? entry['type'] : 'unknown',
+      payload: entry,
+      batch: { index: i + 1, count, inherited },
+    }));
     return { ok: true, messages, bodyBytes };
   }
   return { ok: true, messages: [{ type: callType, payload: parsed }], bodyBytes };

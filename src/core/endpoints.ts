@@ -18,13 +18,20 @@ export interface HostPattern {
 // Long names (Segment HTTP API, June, RudderStack) and the short ones analytics.js uses (/v1/t).
 // Metrics (`m`) are deliberately absent: they are not tracking calls.
 const NAME_TO_TYPE: Readonly<Record<string, CallType>> = {
-  track: 'track', t: 'track',
-  identify: 'identify', i: 'identify',
-  page: 'page', p: 'page',
-  screen: 'screen', s: 'screen',
-  group: 'group', g: 'group',
-  alias: 'alias', a: 'alias',
-  batch: 'batch', b: 'batch',
+  track: 'track',
+  t: 'track',
+  identify: 'identify',
+  i: 'identify',
+  page: 'page',
+  p: 'page',
+  screen: 'screen',
+  s: 'screen',
+  group: 'group',
+  g: 'group',
+  alias: 'alias',
+  a: 'alias',
+  batch: 'batch',
+  b: 'batch',
 };
 
 interface KnownHost {
@@ -40,11 +47,7 @@ const KNOWN_HOSTS: readonly KnownHost[] = [
   { matches: (h) => h.endsWith('.dataplane.rudderstack.com'), sender: 'rudderstack', prefix: '/v1' },
 ];
 
-export function recogniseCall(
-  method: string,
-  url: string,
-  customHosts: readonly HostPattern[] = [],
-): TrackingCall | null {
+export function recogniseCall(method: string, url: string, customHosts: readonly HostPattern[] = []): TrackingCall | null {
   if (method.toUpperCase() !== 'POST') return null; // OPTIONS preflights, GET pixels, etc.
   let parsed: URL;
   try {
@@ -102,7 +105,7 @@ export function parseHostPattern(text: string): HostPattern | { readonly error: 
   const withoutScheme = trimmed.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
   const slash = withoutScheme.indexOf('/');
   const host = (slash < 0 ? withoutScheme : withoutScheme.slice(0, slash)).toLowerCase();
-  const pathPrefix = slash < 0 ? '' : withoutScheme.slice(slash).replace(/\/+$/, '').split(/[?#]/)[0] ?? '';
+  const pathPrefix = slash < 0 ? '' : (withoutScheme.slice(slash).replace(/\/+$/, '').split(/[?#]/)[0] ?? '');
   if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/.test(host)) {
     return { error: `"${trimmed}" is not a host name (expected e.g. proxy.example.com/collect)` };
   }

@@ -67,7 +67,8 @@ export function describeValue(value: unknown): string {
     const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
     return JSON.stringify(shown);
   }
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return typeof value; // a function or a symbol: never in JSON
 }
 
 export function valueAt(root: unknown, pointer: string): unknown {

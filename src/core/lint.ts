@@ -43,7 +43,11 @@ export function createLinter(): Linter {
       const id = payload['messageId'];
       if (typeof id === 'string' && id !== '') {
         if (recentIds.has(id)) {
-          warnings.push({ path: '/messageId', message: `messageId ${describeValue(id)} was already sent in this capture (a retry or a duplicate)`, keyword: 'lint:duplicate-message-id' });
+          warnings.push({
+            path: '/messageId',
+            message: `messageId ${describeValue(id)} was already sent in this capture (a retry or a duplicate)`,
+            keyword: 'lint:duplicate-message-id',
+          });
         } else recentIds.add(id);
       }
       skewWarning(payload['timestamp'], context.capturedAt, warnings);
@@ -99,18 +103,13 @@ function skewWarning(timestamp: unknown, capturedAt: number | undefined, out: Pr
   out.push({ path: '/timestamp', message: `timestamp is ${amount} ${where} relative to capture time`, keyword: 'lint:clock-skew' });
 }
 
-function driftWarnings(
-  payload: Record<string, unknown>,
-  type: string,
-  seen: Map<string, Map<string, JsonType>>,
-  out: Problem[],
-): void {
+function driftWarnings(payload: Record<string, unknown>, type: string, seen: Map<string, Map<string, JsonType>>, out: Problem[]): void {
   const name = type === 'track' ? payload['event'] : type === 'page' || type === 'screen' ? payload['name'] : undefined;
   const properties = payload['properties'];
   if (typeof name !== 'string' || !isPlainObject(properties)) return;
   const key = `${type}\u0000${name}`;
   let types = seen.get(key);
-  if (!types) seen.set(key, (types = new Map()));
+  if (!types) seen.set(key, (types = new Map<string, JsonType>()));
   for (const [property, value] of Object.entries(properties)) {
     const now = jsonType(value);
     const before = types.get(property);

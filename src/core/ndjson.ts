@@ -52,9 +52,7 @@ export interface ImportedMessage {
 }
 
 export type NdjsonLine =
-  | { readonly kind: 'blank' }
-  | { readonly kind: 'bad'; readonly line: number; readonly message: string }
-  | { readonly kind: 'message'; readonly message: ImportedMessage };
+  { readonly kind: 'blank' } | { readonly kind: 'bad'; readonly line: number; readonly message: string } | { readonly kind: 'message'; readonly message: ImportedMessage };
 
 /** U+FEFF at the very start of a file: a UTF-8 byte order mark, which Windows tools write. */
 const BYTE_ORDER_MARK = '\uFEFF';
@@ -87,16 +85,11 @@ export function typeOfPayload(payload: Record<string, unknown>): MessageType | '
 function fromRecord(value: Record<string, unknown>, line: number): ImportedMessage {
   const payload = value['payload'];
   const recordedType = value['type'];
-  const type =
-    isMessageType(recordedType) || recordedType === 'batch'
-      ? recordedType
-      : isPlainObject(payload)
-        ? typeOfPayload(payload)
-        : 'unknown';
+  const type = isMessageType(recordedType) || recordedType === 'batch' ? recordedType : isPlainObject(payload) ? typeOfPayload(payload) : 'unknown';
   const capturedAt = typeof value['capturedAt'] === 'number' ? value['capturedAt'] : Date.parse(String(value['capturedAt']));
   const request = isPlainObject(value['request']) ? value['request'] : {};
   const undecodable = isPlainObject(value['undecodable'])
-    ? { reason: String(value['undecodable']['reason'] ?? ''), preview: String(value['undecodable']['preview'] ?? '') }
+    ? { reason: textOf(value['undecodable']['reason'], ''), preview: textOf(value['undecodable']['preview'], '') }
     : undefined;
   return {
     line,
@@ -121,16 +114,17 @@ function requestOf(request: Record<string, unknown>): RequestInfo {
   const recorded = OUTCOME_KINDS.find((kind) => kind === request['outcome']);
   // Exports made before the outcome kind was written: a status, else a failure, else pending.
   const outcome = recorded ?? (status !== null ? 'status' : error !== null ? 'failed' : 'pending');
-  return { url: String(request['url'] ?? ''), method: String(request['method'] ?? 'POST'), outcome, status, error };
+  return { url: textOf(request['url'], ''), method: textOf(request['method'], 'POST'), outcome, status, error };
+}
+
+/** A field read as text: strings as they are, other values as JSON, absent ones as `fallback`. */
+function textOf(value: unknown, fallback: string): string {
+  if (value === undefined || value === null) return fallback;
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function isBatchPosition(value: unknown): value is BatchPosition {
-  return (
-    isPlainObject(value) &&
-    typeof value['index'] === 'number' &&
-    typeof value['count'] === 'number' &&
-    isPlainObject(value['inherited'])
-  );
+  return isPlainObject(value) && typeof value['index'] === 'number' && typeof value['count'] === 'number' && isPlainObject(value['inherited']);
 }
 
 function isSender(value: unknown): value is MessageRecord['sender'] {

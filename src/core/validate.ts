@@ -48,28 +48,18 @@ export function validateMessage(input: ValidationInput, strict: boolean): Valida
   if (validate(effective)) return { errors: [], warnings };
   const inheritedKeys = new Set(inherited.map(([key]) => key));
   const errors = explainErrors(validate.errors ?? [], effective).map((problem) =>
-    inheritedKeys.has(problem.path.split('/')[1] ?? '')
-      ? { ...problem, message: `${problem.message} (inherited from the batch)` }
-      : problem,
+    inheritedKeys.has(problem.path.split('/')[1] ?? '') ? { ...problem, message: `${problem.message} (inherited from the batch)` } : problem,
   );
   return { errors, warnings };
 }
 
 /** Batch-level fields the entry lacks and its schema checks (sentAt / writeKey are checked by none). */
-function inheritedToApply(
-  payload: Record<string, unknown>,
-  inherited: BatchInherited | undefined,
-  declared: readonly string[],
-): [string, unknown][] {
+function inheritedToApply(payload: Record<string, unknown>, inherited: BatchInherited | undefined, declared: readonly string[]): [string, unknown][] {
   if (!inherited) return [];
   return Object.entries(inherited).filter(([key]) => payload[key] === undefined && declared.includes(key));
 }
 
-function adjusted(
-  payload: Record<string, unknown>,
-  inherited: readonly [string, unknown][],
-  removed: readonly string[],
-): Record<string, unknown> {
+function adjusted(payload: Record<string, unknown>, inherited: readonly [string, unknown][], removed: readonly string[]): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(payload)) if (!removed.includes(key)) copy[key] = payload[key];
   for (const [key, value] of inherited) copy[key] = value;

@@ -34,14 +34,15 @@ function Options() {
   const errors = hostErrors(hosts);
   const size = Number(bufferSize);
   const sizeError =
-    Number.isInteger(size) && size >= BUFFER_SIZE_RANGE.min && size <= BUFFER_SIZE_RANGE.max
-      ? null
-      : `a whole number from ${BUFFER_SIZE_RANGE.min} to ${BUFFER_SIZE_RANGE.max}`;
+    Number.isInteger(size) && size >= BUFFER_SIZE_RANGE.min && size <= BUFFER_SIZE_RANGE.max ? null : `a whole number from ${BUFFER_SIZE_RANGE.min} to ${BUFFER_SIZE_RANGE.max}`;
 
   async function save(event: Event) {
     event.preventDefault();
     if (errors.length || sizeError) return;
-    const customHosts = hosts.split('\n').map((h) => h.trim()).filter(Boolean);
+    const customHosts = hosts
+      .split('\n')
+      .map((h) => h.trim())
+      .filter(Boolean);
     const settings: Settings = { customHosts, bufferSize: size, strict };
     await browser.storage.local.set({ [SETTINGS_KEY]: settings });
     setStatus('Saved. Capture uses these settings from now on.');
@@ -49,13 +50,18 @@ function Options() {
 
   if (!loaded) return <p>Loading…</p>;
   return (
-    <form onSubmit={save}>
+    <form onSubmit={(event) => void save(event)}>
       <h1>Track Inspector settings</h1>
       <label for="hosts">Extra tracking hosts (first-party proxies), one per line</label>
-      <p class="hint">A host, optionally with a path prefix: <code>proxy.example.com/collect</code>, <code>*.metrics.example.com</code>, <code>localhost:8080</code>. Calls to their June / Segment paths are captured like api.june.so's.</p>
+      <p class="hint">
+        A host, optionally with a path prefix: <code>proxy.example.com/collect</code>, <code>*.metrics.example.com</code>, <code>localhost:8080</code>. Calls to their June /
+        Segment paths are captured like api.june.so's.
+      </p>
       <textarea id="hosts" rows={5} value={hosts} onInput={(e) => setHosts(e.currentTarget.value)} aria-invalid={errors.length > 0} />
       {errors.map((error) => (
-        <p class="error" key={error}>{error}</p>
+        <p class="error" key={error}>
+          {error}
+        </p>
       ))}
       <label for="buffer">Messages kept per tab</label>
       <p class="hint">When a tab holds more, the oldest are dropped and the panel says how many.</p>
@@ -65,7 +71,9 @@ function Options() {
         <input id="strict" type="checkbox" checked={strict} onChange={(e) => setStrict(e.currentTarget.checked)} />
         Strict mode: validate payloads exactly as sent (a <code>null</code> userId is an error, not a warning)
       </label>
-      <button type="submit" disabled={errors.length > 0 || sizeError !== null}>Save</button>
+      <button type="submit" disabled={errors.length > 0 || sizeError !== null}>
+        Save
+      </button>
       <p role="status">{status}</p>
     </form>
   );

@@ -11,16 +11,27 @@ function file(name: string, lines: string[]): string {
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 }
+/** What `--json` prints for one line. */
+interface JsonResult {
+  readonly line: number;
+  readonly valid: boolean;
+  readonly type: string | null;
+  readonly event: string | null;
+  readonly errors: readonly { readonly path: string; readonly message: string; readonly keyword: string }[];
+  readonly warnings: readonly { readonly path: string; readonly message: string; readonly keyword: string }[];
+}
+const jsonResults = (stdout: string): JsonResult[] =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as JsonResult);
+
 function run(args: string[], input?: string) {
   const result = spawnSync(process.execPath, ['bin/track-inspector.js', ...args], { input, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const valid = file('valid.ndjson', [
-  '{"event":"Signed Up","userId":"u1","timestamp":"2024-05-01T10:00:00Z"}',
-  '',
-  '{"type":"identify","userId":"u1","traits":{"plan":"pro"}}',
-]);
+const valid = file('valid.ndjson', ['{"event":"Signed Up","userId":"u1","timestamp":"2024-05-01T10:00:00Z"}', '', '{"type":"identify","userId":"u1","traits":{"plan":"pro"}}']);
 const mixed = file('mixed.ndjson', [
   '{"event":"Order Completed","userId":"u1","properties":{"total":10}}',
   '{"event":"Order Completed","userId":"u1","timestamp":"2024-05-01"}',
@@ -55,7 +66,7 @@ describe('track-inspector validate', () => {
 
   it('--json prints exactly one result per non-blank line, in order', () => {
     const { code, stdout } = run(['validate', '--json', mixed]);
-    const results = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const results = jsonResults(stdout);
     expect(results.map((r) => [r.line, r.valid, r.type, r.event])).toEqual([
       [1, true, 'track', 'Order Completed'],
       [2, false, 'track', 'Order Completed'],
@@ -63,14 +74,14 @@ describe('track-inspector validate', () => {
       [4, false, 'group', null],
       [5, true, 'track', 'Anonymous'],
     ]);
-    expect(Object.keys(results[0])).toEqual(['line', 'valid', 'type', 'event', 'errors', 'warnings']);
-    expect(results[4].warnings[0].keyword).toBe('identity:null');
+    expect(Object.keys(results[0] ?? {})).toEqual(['line', 'valid', 'type', 'event', 'errors', 'warnings']);
+    expect(results[4]?.warnings[0]?.keyword).toBe('identity:null');
     expect(code).toBe(1);
   });
 
   it('--strict rejects the null userId the June SDK sends', () => {
     const { stdout } = run(['validate', '--strict', '--json', mixed]);
-    expect(JSON.parse(stdout.trimEnd().split('\n')[4] ?? '').errors[0].message).toBe('userId must be a string, got null');
+    expect(jsonResults(stdout)[4]?.errors[0]?.message).toBe('userId must be a string, got null');
   });
 
   it('reads standard input with no file or with -', () => {
@@ -81,27 +92,31 @@ describe('track-inspector validate', () => {
 
   it('reads records exported by the panel, re-validating them', () => {
     const exported = JSON.stringify({
-      capturedAt: '2024-05-01T12:00:00.000Z', tabId: 3, pageUrl: 'http://127.0.0.1/', sender: 'june',
+      capturedAt: '2024-05-01T12:00:00.000Z',
+      tabId: 3,
+      pageUrl: 'http://127.0.0.1/',
+      sender: 'june',
       request: { url: 'https://api.june.so/sdk/b', method: 'POST', outcome: 'status', status: 200, error: null },
-      type: 'track', payload: { event: 'E', userId: 'u', timestamp: '2024-05-09T12:00:00Z' },
+      type: 'track',
+      payload: { event: 'E', userId: 'u', timestamp: '2024-05-09T12:00:00Z' },
       batch: { index: 1, count: 1, inherited: { context: 'bad' } },
       validation: { valid: true, errors: [], warnings: [] },
     });
     const { stdout } = run(['validate', '--json', '-'], exported + '\n');
-    const result = JSON.parse(stdout);
-    expect(result.errors[0].message).toBe('context must be an object, got "bad" (inherited from the batch)');
-    expect(result.warnings[0].message).toBe('timestamp is 8 days in the future relative to capture time');
+    const [result] = jsonResults(stdout);
+    expect(result?.errors[0]?.message).toBe('context must be an object, got "bad" (inherited from the batch)');
+    expect(result?.warnings[0]?.message).toBe('timestamp is 8 days in the future relative to capture time');
   });
 
   it('ignores a UTF-8 byte order mark at the start of a file, and only there', () => {
     const path = join(dir, 'bom.ndjson');
     writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"event":"First","userId":"u1"}\r\n\uFEFF{"event":"Second","userId":"u1"}\r\n')]));
     const { code, stdout } = run(['validate', '--json', path]);
-    const results = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const results = jsonResults(stdout);
     expect(results[0]).toMatchObject({ line: 1, valid: true, event: 'First' });
     // A BOM that does not open the file is data: line 2 is not JSON.
     expect(results[1]).toMatchObject({ line: 2, valid: false });
-    expect(results[1].errors[0].message).toMatch(/^line 2 is not valid JSON/);
+    expect(results[1]?.errors[0]?.message).toMatch(/^line 2 is not valid JSON/);
     expect(code).toBe(1);
   });
 
@@ -110,18 +125,19 @@ describe('track-inspector validate', () => {
   });
 
   it('exits 2 with a message on stderr for usage errors and unreadable files', () => {
-    expect(run(['validate', join(dir, 'missing.ndjson')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/cannot read .*missing\.ndjson: ENOENT/) });
-    expect(run(['validate', '--nope'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown option "--nope"/) });
-    expect(run(['lint'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown command "lint"/) });
-    expect(run(['--help'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: track-inspector validate/) });
+    const outcomes = [run(['validate', join(dir, 'missing.ndjson')]), run(['validate', '--nope']), run(['lint']), run(['--help'])];
+    expect(outcomes.map(({ code }) => code)).toEqual([2, 2, 2, 0]);
+    expect(outcomes[0]?.stderr).toMatch(/cannot read .*missing\.ndjson: ENOENT/);
+    expect(outcomes[1]?.stderr).toMatch(/unknown option "--nope"/);
+    expect(outcomes[2]?.stderr).toMatch(/unknown command "lint"/);
+    expect(outcomes[3]?.stdout).toMatch(/^Usage: track-inspector validate/);
   });
 });
 
 describe('large inputs', () => {
   it('streams: a 45 MB file validates under a 24 MB heap that could not hold it', { timeout: 120_000 }, () => {
     const path = join(dir, 'large.ndjson');
-    const line = (i: number) =>
-      JSON.stringify({ event: 'Order Completed', userId: `u${i % 500}`, messageId: `m-${i}`, properties: { total: i, note: 'x'.repeat(200) } });
+    const line = (i: number) => JSON.stringify({ event: 'Order Completed', userId: `u${i % 500}`, messageId: `m-${i}`, properties: { total: i, note: 'x'.repeat(200) } });
     const chunk = Array.from({ length: 1000 }, (_, i) => line(i)).join('\n') + '\n';
     writeFileSync(path, '');
     for (let i = 0; i < 150; i++) writeFileSync(path, chunk, { flag: 'a' });

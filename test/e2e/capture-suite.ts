@@ -51,7 +51,11 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       const { page, tabId } = await openTab(context, '/transports.html?all');
       expect(await page.evaluate(() => (window as unknown as { sendEverything(): Promise<string> }).sendEverything(), undefined)).toBe('sent');
       const expected = await page.evaluate(() => (window as unknown as { EXPECTED: Row[] }).EXPECTED, undefined);
-      const messages = await waitForLabels(context.browser, tabId, expected.map(([label]) => label));
+      const messages = await waitForLabels(
+        context.browser,
+        tabId,
+        expected.map(([label]) => label),
+      );
       expectRowsOnce(messages, expected);
       // Batch entries know their place; metrics calls are not rows.
       const third = messages.find((m) => labelOf(m) === 'june batch 3') as Message;
@@ -66,7 +70,11 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
         'iframe fetch': { page: firefox ? '/transports.html?all' : 'about:srcdoc', top: '/transports.html?all' },
         'worker fetch': { page: firefox ? '/' : '/transports.html?all' },
       };
-      const pages = (m: Message) => ({ label: labelOf(m), page: m.record.pageUrl.replace(context.collector.origin, ''), top: m.record.topUrl?.replace(context.collector.origin, '') });
+      const pages = (m: Message) => ({
+        label: labelOf(m),
+        page: m.record.pageUrl.replace(context.collector.origin, ''),
+        top: m.record.topUrl?.replace(context.collector.origin, ''),
+      });
       expect(messages.map(pages)).toEqual(messages.map((m) => ({ label: labelOf(m), page: '/transports.html?all', top: undefined, ...special[labelOf(m)] })));
       await page.close();
     });
@@ -78,7 +86,11 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       const { page, tabId } = await openTab(context, path);
       const before = context.collector.requests.length;
       expect(await page.evaluate(() => (window as unknown as { runScenario(): Promise<string> }).runScenario(), undefined)).toBe('done');
-      const messages = await waitForLabels(context.browser, tabId, SCENARIO_ROWS.map(([label]) => label));
+      const messages = await waitForLabels(
+        context.browser,
+        tabId,
+        SCENARIO_ROWS.map(([label]) => label),
+      );
       expectRowsOnce(messages, SCENARIO_ROWS, sender);
       const sent = context.collector.requests.slice(before).filter((r) => r.host === host);
       expect(messages).toHaveLength(sent.length);
@@ -143,7 +155,10 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
     it('captures a user-added host (a first-party proxy) as soon as it is saved, without a reload', async () => {
       const { page, tabId } = await openTab(context, '/transports.html?proxy');
       const send = () =>
-        page.evaluate(() => fetch('https://proxy.example.com/collect/v1/t', { method: 'POST', body: JSON.stringify({ event: 'Via Proxy', userId: 'u' }) }).then((r) => r.status), undefined);
+        page.evaluate(
+          () => fetch('https://proxy.example.com/collect/v1/t', { method: 'POST', body: JSON.stringify({ event: 'Via Proxy', userId: 'u' }) }).then((r) => r.status),
+          undefined,
+        );
       expect(await send()).toBe(200);
       // Through the options page, as a user would: a bad line is refused, then the proxy is saved.
       const saved = await context.browser.inExtension(async (hosts) => {

@@ -61,7 +61,10 @@ describe('chromium: exact across a worker stop', () => {
   it('keeps every body and page when the worker is stopped before Blob beacons and a pagehide beacon', async () => {
     const { page, tabId, url } = await openTab(context, '/transports.html?exact');
     // A burst over every transport; the worker is stopped 500 ms in.
-    const burst = sendVia(page, Array.from({ length: 26 }, (_, i) => [TRANSPORTS[i % TRANSPORTS.length] as string, name(i)] as const));
+    const burst = sendVia(
+      page,
+      Array.from({ length: 26 }, (_, i) => [TRANSPORTS[i % TRANSPORTS.length] as string, name(i)] as const),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     await context.browser.stopBackground();
     await burst;

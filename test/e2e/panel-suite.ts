@@ -65,7 +65,11 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
       () =>
         fetch('https://api.june.so/sdk/track', {
           method: 'POST',
-          body: JSON.stringify({ event: '<img src=x onerror="window.__pwned=1">', userId: 'u', properties: { link: 'javascript:window.__pwned=2', note: '<script>window.__pwned=3</script>' } }),
+          body: JSON.stringify({
+            event: '<img src=x onerror="window.__pwned=1">',
+            userId: 'u',
+            properties: { link: 'javascript:window.__pwned=2', note: '<script>window.__pwned=3</script>' },
+          }),
         }),
       undefined,
     );
@@ -80,8 +84,16 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
 
   describe('the Track panel in DevTools', () => {
     it('shows the June SDK calls, including those sent before DevTools opened, and explains the invalid one down to the field', async () => {
-      const rows = await until(() => shownRows(panel), (r) => hasAll(r, scenarioNames), 'the scenario rows');
-      const marker = await until(() => panel.evaluate(() => document.querySelector('.row.navigation')?.textContent ?? '', undefined), (t) => t !== '', 'the navigation marker');
+      const rows = await until(
+        () => shownRows(panel),
+        (r) => hasAll(r, scenarioNames),
+        'the scenario rows',
+      );
+      const marker = await until(
+        () => panel.evaluate(() => document.querySelector('.row.navigation')?.textContent ?? '', undefined),
+        (t) => t !== '',
+        'the navigation marker',
+      );
       expect(marker).toMatch(/Navigated to http:\/\/127\.0\.0\.1:\d+\/june\.html$/);
       for (const [name, type, valid] of SCENARIO_ROWS) {
         const row = rows.find((r) => r.name === name) as ShownRow;
@@ -89,7 +101,11 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
       }
       const bad = rows.find((r) => r.name === 'Bad Timestamp') as ShownRow;
       await panel.click(`.row.message[data-key="${bad.key}"]`);
-      const detail = await until(() => panel.evaluate(() => document.querySelector('.detail')?.textContent ?? '', undefined), (t) => t !== '', 'the detail pane');
+      const detail = await until(
+        () => panel.evaluate(() => document.querySelector('.detail')?.textContent ?? '', undefined),
+        (t) => t !== '',
+        'the detail pane',
+      );
       expect(detail).toContain('/timestamp');
       expect(detail).toContain('timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"');
       const highlighted = await panel.evaluate(() => document.querySelector('.json-tree .has-error')?.textContent, undefined);
@@ -97,7 +113,11 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
     });
 
     it('renders hostile property values as text and runs nothing', async () => {
-      const rows = await until(() => shownRows(panel), (r) => r.some((row) => row.name.startsWith('<img')), 'the hostile row');
+      const rows = await until(
+        () => shownRows(panel),
+        (r) => r.some((row) => row.name.startsWith('<img')),
+        'the hostile row',
+      );
       const row = rows.find((r) => r.name.startsWith('<img')) as ShownRow;
       await panel.click(`.row.message[data-key="${row.key}"]`);
       const state = await until(
@@ -123,15 +143,26 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
       const before = await shownRows(panel);
       await panel.click(`.toolbar > button:nth-of-type(${await buttonIndex(panel, 'Export NDJSON')})`);
       const file = await panel.waitForDownload(/^track-inspector-127\.0\.0\.1_\d+-\d{8}-\d{6}\.ndjson$/);
-      const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string; payload: { event?: string }; validation: { valid: boolean } });
+      const lines = readFileSync(file, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { type: string; payload: { event?: string }; validation: { valid: boolean } });
       expect(lines).toHaveLength(before.length);
       expect(lines.map((l) => [l.type, l.validation.valid])).toEqual(before.map((r) => [r.type, !r.verdict.includes('error')]));
       expect(lines.find((l) => l.payload.event === 'Bad Timestamp')?.validation.valid).toBe(false);
 
       await panel.chooseFile('.toolbar input[type="file"]', file);
-      const banner = await until(() => panel.evaluate(() => document.querySelector('.import-banner')?.textContent ?? '', undefined), (t) => t !== '', 'the import banner');
+      const banner = await until(
+        () => panel.evaluate(() => document.querySelector('.import-banner')?.textContent ?? '', undefined),
+        (t) => t !== '',
+        'the import banner',
+      );
       expect(banner).toContain(`Imported ${path.basename(file)}: ${before.length} messages`);
-      const after = await until(() => shownRows(panel), (r) => r.length === before.length && !r.some((row) => row.key.startsWith('n')), 'the imported rows');
+      const after = await until(
+        () => shownRows(panel),
+        (r) => r.length === before.length && !r.some((row) => row.key.startsWith('n')),
+        'the imported rows',
+      );
       expect(after.map(({ type, name, verdict }) => [type, name, verdict])).toEqual(before.map(({ type, name, verdict }) => [type, name, verdict]));
     });
 
@@ -148,7 +179,11 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
         await page.goto(`${collector.origin}/june.html`);
         await page.evaluate(() => (window as unknown as { runScenario(): Promise<string> }).runScenario(), undefined);
         const darkPanel = await dark.openTrackPanel(page);
-        await until(() => shownRows(darkPanel), (r) => hasAll(r, scenarioNames), 'the scenario rows');
+        await until(
+          () => shownRows(darkPanel),
+          (r) => hasAll(r, scenarioNames),
+          'the scenario rows',
+        );
         expect(await darkPanel.themeName()).toBe('dark');
         expect(await darkPanel.evaluate(() => document.documentElement.dataset['theme'], undefined)).toBe('dark');
         expect(await darkPanel.evaluate(() => getComputedStyle(document.body).backgroundColor, undefined)).toBe('rgb(32, 33, 36)');
@@ -164,7 +199,11 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
 async function screenshotWithDetail(panel: PanelHandle, file: string): Promise<void> {
   const back = await panel.evaluate(() => document.querySelector('.import-banner button') !== null, undefined);
   if (back) await panel.click('.import-banner button');
-  const rows = await until(() => shownRows(panel), (r) => r.some((row) => row.name === 'Bad Timestamp'), 'the live rows');
+  const rows = await until(
+    () => shownRows(panel),
+    (r) => r.some((row) => row.name === 'Bad Timestamp'),
+    'the live rows',
+  );
   await panel.click(`.row.message[data-key="${(rows.find((r) => r.name === 'Bad Timestamp') as ShownRow).key}"]`);
   await until(() => panel.evaluate(() => document.querySelector('.detail .problems') !== null, undefined), Boolean, 'the problems');
   await new Promise((resolve) => setTimeout(resolve, 500)); // let DevTools paint the pane before capturing

@@ -16,7 +16,7 @@ describe('copy', () => {
     expect(JSON.parse(asJson(record))).toEqual({ event: 'Signed Up', userId: 'u' });
   });
 
-  it("copies a cURL that re-sends the message, a batch entry as a batch of one with what it inherited, quotes escaped", () => {
+  it('copies a cURL that re-sends the message, a batch entry as a batch of one with what it inherited, quotes escaped', () => {
     const single = capturedOne({ event: "Bob's order", userId: 'u' }).record;
     expect(asCurl(single)).toBe(
       `curl 'https://api.june.so/sdk/track' \\\n  -X POST \\\n  -H 'Content-Type: application/json' \\\n  --data-raw '{"event":"Bob'\\''s order","userId":"u"}'`,

@@ -116,7 +116,12 @@ describe('the Track panel', () => {
     const reason = 'body is not valid JSON (it looks truncated)';
     const broken: MessageEntry = {
       ...entry,
-      record: { ...entry.record, payload: null, undecodable: { reason, preview: '{"event": "cut' }, validation: { valid: false, errors: [{ path: '', message: reason, keyword: 'decode' }], warnings: [] } },
+      record: {
+        ...entry.record,
+        payload: null,
+        undecodable: { reason, preview: '{"event": "cut' },
+        validation: { valid: false, errors: [{ path: '', message: reason, keyword: 'decode' }], warnings: [] },
+      },
     };
     await mount([broken]);
     expect(rowTexts()).toEqual(['(unreadable body)']);

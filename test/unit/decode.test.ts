@@ -29,11 +29,7 @@ describe('decodeBody: single messages', () => {
 
 describe('decodeBody: batches', () => {
   const body = JSON.stringify({
-    batch: [
-      { type: 'track', event: 'A', userId: 'u' },
-      { type: 'identify', userId: 'u', traits: {}, context: { locale: 'fr-FR' } },
-      { event: 'no type' },
-    ],
+    batch: [{ type: 'track', event: 'A', userId: 'u' }, { type: 'identify', userId: 'u', traits: {}, context: { locale: 'fr-FR' } }, { event: 'no type' }],
     sentAt: '2024-05-01T10:00:00.000Z',
     writeKey: 'wk',
     context: { locale: 'en-US' },

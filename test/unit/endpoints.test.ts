@@ -26,7 +26,13 @@ describe('June browser SDK', () => {
 
 describe('Segment analytics.js, analytics-next and HTTP API', () => {
   it.each([
-    ['t', 'track'], ['i', 'identify'], ['p', 'page'], ['g', 'group'], ['a', 'alias'], ['s', 'screen'], ['b', 'batch'],
+    ['t', 'track'],
+    ['i', 'identify'],
+    ['p', 'page'],
+    ['g', 'group'],
+    ['a', 'alias'],
+    ['s', 'screen'],
+    ['b', 'batch'],
   ])('short path /v1/%s is %s', (path, type) => {
     expect(call(`https://api.segment.io/v1/${path}`)).toEqual({ sender: 'segment', callType: type });
   });

@@ -10,7 +10,8 @@ describe('lint warnings', () => {
   it('warns about a message over 32 KB', () => {
     const linter = createLinter();
     const warnings = linter.lint(track({ event: 'E' }), { capturedAt, bodyBytes: 40 * 1024 });
-    expect(warnings).toEqual([expect.objectContaining({ keyword: 'lint:message-size', message: expect.stringMatching(/40\.0 KB/) })]);
+    expect(warnings.map((w) => w.keyword)).toEqual(['lint:message-size']);
+    expect(warnings[0]?.message).toMatch(/40\.0 KB/);
     expect(linter.lint(track({ event: 'E' }), { capturedAt, bodyBytes: 1000 })).toEqual([]);
   });
 

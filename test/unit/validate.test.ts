@@ -12,19 +12,14 @@ describe('track against the seed schema', () => {
   });
   it('names the field and the value of a bad timestamp', () => {
     const r = check('track', { event: 'E', userId: 'u', timestamp: '2024-05-01' });
-    expect(r.errors).toEqual([
-      { path: '/timestamp', keyword: 'format', message: 'timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"' },
-    ]);
+    expect(r.errors).toEqual([{ path: '/timestamp', keyword: 'format', message: 'timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"' }]);
   });
   it('requires a date-time with a time zone', () => {
     expect(check('track', { event: 'E', userId: 'u', timestamp: '2024-05-01T10:00:00' }).errors[0]?.keyword).toBe('format');
   });
   it('reports a missing event and a missing identity once each', () => {
     const r = check('track', { properties: {} });
-    expect(r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
-      ': userId or anonymousId is required; neither is present',
-      '/event: event is required',
-    ]);
+    expect(r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([': userId or anonymousId is required; neither is present', '/event: event is required']);
   });
   it('explains wrong types with what was sent', () => {
     const r = check('track', { event: 12, userId: 'u', properties: [1], context: { locale: 5 } });
@@ -38,7 +33,8 @@ describe('track against the seed schema', () => {
     expect(check('track', 'hello').errors[0]?.message).toBe('the message must be a JSON object, got "hello"');
   });
   it('names the missing type of a batch entry', () => {
-    expect(check('unknown', { event: 'E' }).errors[0]).toMatchObject({ path: '/type', message: expect.stringMatching(/it has none/) });
+    expect(check('unknown', { event: 'E' }).errors[0]?.path).toBe('/type');
+    expect(check('unknown', { event: 'E' }).errors[0]?.message).toMatch(/it has none/);
     expect(check('unknown', { type: 'bogus' }).errors[0]?.message).toMatch(/got "bogus"/);
   });
 });

@@ -35,9 +35,7 @@ export function FilterBar({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
       <button class="chip warning" aria-pressed={filters.warningsOnly.value} onClick={() => (filters.warningsOnly.value = !filters.warningsOnly.value)}>
         Warnings <span class="count">{counts.warnings}</span>
       </button>
-      <span class="shown">
-        {filters.active.value ? `${counts.shown} of ${counts.total} messages` : `${counts.total} messages`}
-      </span>
+      <span class="shown">{filters.active.value ? `${counts.shown} of ${counts.total} messages` : `${counts.total} messages`}</span>
     </div>
   );
 }

@@ -39,10 +39,11 @@ function JsonNode({ name, value, path, depth, errorPaths, warningPaths, reveal, 
   const line = useRef<HTMLDivElement>(null);
   const revealed = reveal?.path === path;
 
+  // `reveal` is a new object on every click of a path, so this runs once per click.
   useEffect(() => {
     if (reveal && isAncestor(path, reveal.path)) setOpen(true);
     if (revealed) line.current?.scrollIntoView({ block: 'center' });
-  }, [reveal?.nonce]);
+  }, [reveal, path, revealed]);
 
   const mark = errorPaths.has(path) ? ' has-error' : warningPaths.has(path) ? ' has-warning' : '';
   const label = name === null ? null : <span class="key">{name}</span>;
@@ -69,7 +70,9 @@ function JsonNode({ name, value, path, depth, errorPaths, warningPaths, reveal, 
   }
   const isArray = Array.isArray(value);
   const children: [string, unknown][] = isArray ? value.map((v, i) => [String(i), v]) : Object.entries(value);
-  const missingChildren = [...errorPaths].filter((p) => p.startsWith(path + '/') && !p.slice(path.length + 1).includes('/') && !children.some(([k]) => `${path}/${escapePointer(k)}` === p));
+  const missingChildren = [...errorPaths].filter(
+    (p) => p.startsWith(path + '/') && !p.slice(path.length + 1).includes('/') && !children.some(([k]) => `${path}/${escapePointer(k)}` === p),
+  );
   const summary = isArray ? `[${children.length}]` : `{${children.length}}`;
   return (
     <div role="treeitem" aria-expanded={open}>
@@ -82,10 +85,32 @@ function JsonNode({ name, value, path, depth, errorPaths, warningPaths, reveal, 
       {open && (
         <div role="group">
           {children.map(([key, child]) => (
-            <JsonNode key={key} name={key} value={child} path={`${path}/${escapePointer(key)}`} depth={depth + 1} errorPaths={errorPaths} warningPaths={warningPaths} reveal={reveal} />
+            <JsonNode
+              key={key}
+              name={key}
+              value={child}
+              path={`${path}/${escapePointer(key)}`}
+              depth={depth + 1}
+              errorPaths={errorPaths}
+              warningPaths={warningPaths}
+              reveal={reveal}
+            />
           ))}
           {missingChildren.map((p) => (
-            <JsonNode key={p} name={p.slice(path.length + 1).replace(/~1/g, '/').replace(/~0/g, '~')} value={undefined} missing path={p} depth={depth + 1} errorPaths={errorPaths} warningPaths={warningPaths} reveal={reveal} />
+            <JsonNode
+              key={p}
+              name={p
+                .slice(path.length + 1)
+                .replace(/~1/g, '/')
+                .replace(/~0/g, '~')}
+              value={undefined}
+              missing
+              path={p}
+              depth={depth + 1}
+              errorPaths={errorPaths}
+              warningPaths={warningPaths}
+              reveal={reveal}
+            />
           ))}
         </div>
       )}

@@ -33,10 +33,13 @@ export function Timeline() {
     if (element && following) element.scrollTop = bottom;
   }, [bottom, following]);
 
-  // Keep the keyboard selection in view.
+  // Keep the keyboard selection in view when it moves, not whenever rows stream in (the user may
+  // have scrolled away from it): the latest rows are read through a ref.
+  const latestRows = useRef(rows);
+  latestRows.current = rows;
   useLayoutEffect(() => {
     const element = viewport.current;
-    const index = rows.findIndex((row) => row.key === selectedKey);
+    const index = latestRows.current.findIndex((row) => row.key === selectedKey);
     if (!element || index < 0) return;
     const top = index * ROW_HEIGHT;
     if (top < element.scrollTop) element.scrollTop = top;
@@ -78,7 +81,11 @@ export function Timeline() {
             ))}
           </div>
         </div>
-        {rows.length === 0 && <p class="empty">{store.counts.value.total ? 'No message matches the filter.' : 'No tracking calls yet. Calls to June and Segment-compatible endpoints from this tab appear here.'}</p>}
+        {rows.length === 0 && (
+          <p class="empty">
+            {store.counts.value.total ? 'No message matches the filter.' : 'No tracking calls yet. Calls to June and Segment-compatible endpoints from this tab appear here.'}
+          </p>
+        )}
       </div>
       {!following && rows.length > 0 && (
         <button class="follow" onClick={() => setFollowing(true)}>

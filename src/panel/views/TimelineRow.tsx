@@ -23,22 +23,20 @@ export function TimelineRow({ row, selected, onSelect }: Props) {
   const outcome = outcomeOf(record);
   const identity = identityOf(record);
   return (
-    <div
-      class={`row message ${verdict.kind}${selected ? ' selected' : ''}`}
-      role="row"
-      aria-selected={selected}
-      data-key={row.key}
-      onClick={() => onSelect(row.key)}
-    >
+    <div class={`row message ${verdict.kind}${selected ? ' selected' : ''}`} role="row" aria-selected={selected} data-key={row.key} onClick={() => onSelect(row.key)}>
       <span class="cell time">{timeOfDay(record.capturedAt)}</span>
       <span class="cell type">{record.type}</span>
       <span class="cell name" title={recordName(record)}>
         {recordName(record)}
         {record.batch && <span class="batch-position">{` ${record.batch.index}/${record.batch.count}`}</span>}
       </span>
-      <span class="cell identity" title={identity.full}>{identity.short}</span>
+      <span class="cell identity" title={identity.full}>
+        {identity.short}
+      </span>
       <span class="cell sender">{record.sender}</span>
-      <span class={`cell outcome ${outcome.kind}`} title={outcome.title}>{outcome.text}</span>
+      <span class={`cell outcome ${outcome.kind}`} title={outcome.title}>
+        {outcome.text}
+      </span>
       <span class={`cell verdict ${verdict.kind}`}>{verdict.text}</span>
     </div>
   );

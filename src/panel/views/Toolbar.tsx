@@ -48,7 +48,14 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
       <button onClick={() => fileInput.current?.click()} title="Open an NDJSON capture or payload file as its own session">
         Import NDJSON
       </button>
-      <input ref={fileInput} type="file" accept=".ndjson,.jsonl,.json,.txt,application/x-ndjson" hidden onChange={importChosen} aria-label="NDJSON file to import" />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".ndjson,.jsonl,.json,.txt,application/x-ndjson"
+        hidden
+        onChange={(event) => void importChosen(event)}
+        aria-label="NDJSON file to import"
+      />
       {store.dropped.value > 0 && <span class="dropped">{store.dropped.value.toLocaleString('en')} older messages dropped (buffer full)</span>}
     </div>
   );

@@ -23,7 +23,9 @@ export function outcomeOf(record: MessageRecord): { kind: OutcomeStyle; text: st
   const why = error ?? '';
   switch (outcome) {
     case 'status':
-      return status === null ? { kind: 'pending', text: 'pending', title: 'no response yet' } : { kind: status < 400 ? 'ok' : 'http-error', text: String(status), title: `HTTP ${status}` };
+      return status === null
+        ? { kind: 'pending', text: 'pending', title: 'no response yet' }
+        : { kind: status < 400 ? 'ok' : 'http-error', text: String(status), title: `HTTP ${status}` };
     case 'pending':
       return { kind: 'pending', text: 'pending', title: 'no response yet' };
     case 'blocked':

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type ElementHandle, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { TargetType, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { TRACK_HOSTS } from './collector';
 import { CHROMIUM, chromiumFlags, installedPath } from './installed';
 import { untilBackgroundListens, type PageLike } from './browser';
@@ -33,7 +33,7 @@ export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme
     args: [...chromiumFlags(collector.tlsPort, TRACK_HOSTS), '--window-size=1280,800'],
   });
   // Pages opened before the extension's worker has run its top level would go unseen.
-  const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
+  const workerTarget = await browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
   const worker = await workerTarget.worker();
   if (!worker) throw new Error('the extension service worker target has no worker');
   await untilBackgroundListens((check) => worker.evaluate(check));
@@ -57,11 +57,12 @@ async function openTrackPanel(page: Page, downloadDir: string): Promise<PanelHan
   // The tab appears once the extension's devtools page has called panels.create (seconds).
   await devtools.locator('::-p-aria(Track[role="tab"])').setTimeout(30_000).click();
   const find = () => devtools.frames().find((f) => !f.isDetached() && f.url().endsWith(PANEL_PATH));
-  let frame: Frame | undefined;
-  for (const deadline = Date.now() + 30_000; !(frame = find()); await sleep(100)) {
+  let found: Frame | undefined;
+  for (const deadline = Date.now() + 30_000; !(found = find()); await sleep(100)) {
     if (Date.now() > deadline) throw new Error('the Track panel frame did not appear in DevTools');
   }
-  const current = (): Frame => (frame && !frame.isDetached() ? frame : (frame = find() ?? (frame as Frame)));
+  let frame: Frame = found;
+  const current = (): Frame => (frame.isDetached() ? (frame = find() ?? frame) : frame);
   const element = async (selector: string): Promise<ElementHandle> => {
     const handle = await current().$(selector);
     if (!handle) throw new Error(`nothing in the panel matches ${selector}`);
@@ -72,7 +73,7 @@ async function openTrackPanel(page: Page, downloadDir: string): Promise<PanelHan
     evaluate: (fn, arg) => current().evaluate(fn as (a: unknown) => unknown, arg) as never,
     click: async (selector) => (await element(selector)).click(),
     type: async (selector, text) => (await element(selector)).type(text),
-    chooseFile: async (selector, filePath) => (await element(selector) as ElementHandle<HTMLInputElement>).uploadFile(filePath),
+    chooseFile: async (selector, filePath) => ((await element(selector)) as ElementHandle<HTMLInputElement>).uploadFile(filePath),
     async waitForDownload(name) {
       for (const deadline = Date.now() + 15_000; Date.now() < deadline; await sleep(100)) {
         const done = readdirSync(downloadDir).find((file) => name.test(file) && !existsSync(path.join(downloadDir, `${file}.crdownload`)));
@@ -81,7 +82,7 @@ async function openTrackPanel(page: Page, downloadDir: string): Promise<PanelHan
       throw new Error(`no download matching ${name} in ${downloadDir}`);
     },
     async screenshot(filePath) {
-      await devtools.screenshot({ path: filePath as `${string}.png` });
+      await devtools.screenshot({ path: filePath });
     },
     themeName: () => current().evaluate(() => (globalThis as unknown as { chrome: { devtools?: { panels?: { themeName?: string } } } }).chrome.devtools?.panels?.themeName),
   };

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Page, type Protocol, type Target } from 'puppeteer-core';
+import puppeteer, { TargetType, type Page, type Protocol, type Target } from 'puppeteer-core';
 import { EXTENSION_PAGE, type BrowserUnderTest, type PageLike } from './browser';
 import { TRACK_HOSTS } from './collector';
 import { CHROMIUM, chromiumFlags, installedPath } from './installed';
@@ -17,7 +17,7 @@ export interface UnattachedChromium extends BrowserUnderTest {
   waitForWorkerStopped(timeoutMs: number): Promise<void>;
 }
 
-const isExtensionWorker = (target: Target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://');
+const isExtensionWorker = (target: Target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith('chrome-extension://');
 
 export async function launchUnattachedChromium({ tlsPort }: { readonly tlsPort: number }): Promise<UnattachedChromium> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-chromium-unattached-'));
@@ -68,8 +68,8 @@ export async function launchUnattachedChromium({ tlsPort }: { readonly tlsPort: 
       async inExtension(fn, arg) {
         return ((await extension()) as unknown as PageLike).evaluate(fn, arg);
       },
-      async stopBackground() {
-        throw new Error('not supported: this browser leaves stopping the service worker to Chromium (waitForWorkerStopped)');
+      stopBackground() {
+        return Promise.reject(new Error('not supported: this browser leaves stopping the service worker to Chromium (waitForWorkerStopped)'));
       },
       waitForWorkerStopped(timeoutMs) {
         return new Promise<void>((resolve, reject) => {

@@ -21,11 +21,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<BrowserU
     executablePath: installedPath(CHROMIUM),
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions', ...(options.disableBackForwardCache === false ? ['--disable-back-forward-cache'] : [])],
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      ...chromiumFlags(options.tlsPort, TRACK_HOSTS),
-    ],
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...chromiumFlags(options.tlsPort, TRACK_HOSTS)],
   });
   const isOurs = (url: string) => url.startsWith('chrome-extension://');
   const worker = context.serviceWorkers().find((w) => isOurs(w.url())) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()), timeout: 20_000 }));
@@ -50,7 +46,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<BrowserU
     name: 'chromium',
     context,
     async newPage() {
-      return (await context.newPage()) as unknown as PageLike;
+      return await context.newPage();
     },
     async inExtension(fn, arg) {
       return ((await extension()) as unknown as PageLike).evaluate(fn, arg);

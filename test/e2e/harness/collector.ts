@@ -29,7 +29,29 @@ function generateCert(hosts: readonly string[]): { key: string; cert: string } {
   const certFile = path.join(dir, 'cert.pem');
   const san = [...hosts.map((h) => `DNS:${h}`), 'IP:127.0.0.1'].join(',');
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=track-inspector-e2e', '-addext', `subjectAltName=${san}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+        '-days',
+        '2',
+        '-subj',
+        '/CN=track-inspector-e2e',
+        '-addext',
+        `subjectAltName=${san}`,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -65,7 +87,13 @@ export async function startCollector(pages: Record<string, PageContent> = {}) {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      requests.push({ host: (req.headers.host ?? '').replace(/:\d+$/, ''), method: req.method ?? '', path: req.url ?? '', body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+      requests.push({
+        host: (req.headers.host ?? '').replace(/:\d+$/, ''),
+        method: req.method ?? '',
+        path: req.url ?? '',
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      });
       const answer = () => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"success":true}');
       if (delayMs > 0) setTimeout(answer, delayMs);
       else answer();

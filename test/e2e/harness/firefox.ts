@@ -68,8 +68,8 @@ export async function launchFirefox(options: { proxyPort: number }): Promise<Bro
     async inExtension(fn, arg) {
       return ((await extension()) as unknown as PageLike).evaluate(fn, arg);
     },
-    async stopBackground() {
-      throw new Error('stopping the background is a Chromium test (Firefox keeps an event page)');
+    stopBackground() {
+      return Promise.reject(new Error('stopping the background is a Chromium test (Firefox keeps an event page)'));
     },
     async close() {
       await browser.close().catch(() => undefined);

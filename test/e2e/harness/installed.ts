@@ -28,7 +28,17 @@ export function installedPath(browser: DebianBrowser): string {
  */
 export function chromiumFlags(tlsPort: number, trackHosts: readonly string[]): string[] {
   const rules = trackHosts.map((host) => `MAP ${host} 127.0.0.1:${tlsPort}`).join(', ');
-  return ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--host-resolver-rules=${rules}`, '--ignore-certificate-errors'];
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--host-resolver-rules=${rules}`,
+    '--ignore-certificate-errors',
+  ];
 }
 
 export function missingBrowsers(): string[] {

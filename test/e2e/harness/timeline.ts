@@ -75,8 +75,7 @@ export async function waitForLabels(
   { timeoutMs = 20_000, outcome = true }: { timeoutMs?: number; outcome?: boolean } = {},
 ): Promise<Message[]> {
   const settled = (m: Message) => !outcome || m.record.request.status !== null || m.record.request.error !== null;
-  const summary = (entries: TimelineEntry[]) =>
-    messagesOf(entries).map((m) => `${labelOf(m)} [${m.record.request.status ?? m.record.request.error ?? 'pending'}]`);
+  const summary = (entries: TimelineEntry[]) => messagesOf(entries).map((m) => `${labelOf(m)} [${m.record.request.status ?? m.record.request.error ?? 'pending'}]`);
   const entries = await poll(
     () => readTimeline(browser, tabId),
     (entries) => {

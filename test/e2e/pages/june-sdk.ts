@@ -8,6 +8,6 @@ const writeKey = 'e2e-june-write-key';
 const analytics = AnalyticsBrowser.load({
   writeKey,
   cdnSettings: { integrations: { 'june.so': { apiKey: writeKey } }, remotePlugins: [], metrics: { sampleRate: 0 } },
-} as Parameters<typeof AnalyticsBrowser.load>[0]);
+});
 
 Object.assign(window, { runScenario: () => runScenario(analytics as unknown as SdkLike) });

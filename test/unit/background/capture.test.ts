@@ -8,6 +8,7 @@ import type { TimelineDb } from '../../../src/background/idb';
 import { CaptureStore } from '../../../src/background/store';
 import { Tabs } from '../../../src/background/tabs';
 import type { TimelineEntry } from '../../../src/protocol';
+import { missingBodyReason } from '../../../src/platform';
 import { DEFAULT_SETTINGS } from '../../../src/settings';
 import { fakeBrowserTabs, memorySession, persistentDb } from './fakes';
 
@@ -20,7 +21,18 @@ type Details = WebRequest.OnBeforeRequestDetailsType & { documentId?: string };
 let requestIds = 0;
 /** A beacon Chromium shows without its body (a Blob), sent by `documentId`. */
 function blobBeacon(at: number, documentId = 'doc-a', extra: Partial<Details> = {}): Details {
-  return { requestId: `r${++requestIds}`, tabId: TAB, frameId: 0, url: URL_T, method: 'POST', type: 'ping', timeStamp: at, documentId, requestBody: { error: 'Unknown error.' }, ...extra } as Details;
+  return {
+    requestId: `r${++requestIds}`,
+    tabId: TAB,
+    frameId: 0,
+    url: URL_T,
+    method: 'POST',
+    type: 'ping',
+    timeStamp: at,
+    documentId,
+    requestBody: { error: 'Unknown error.' },
+    ...extra,
+  } as Details;
 }
 const report = (event: string, at: number) => ({ tabId: TAB, url: URL_T, method: 'POST', body: JSON.stringify({ type: 'track', event, anonymousId: 'a' }), at });
 
@@ -36,7 +48,11 @@ async function worker(db: TimelineDb, session = memorySession(), live: Record<st
     store
       .snapshot(TAB)
       .entries.filter((e): e is Extract<TimelineEntry, { kind: 'message' }> => e.kind === 'message')
-      .map((e) => ({ name: (e.record.payload as { event?: string } | null)?.event ?? e.record.undecodable?.reason ?? '', page: e.record.pageUrl, status: e.record.request.status }));
+      .map((e) => ({
+        name: (e.record.payload as { event?: string } | null)?.event ?? e.record.undecodable?.reason ?? '',
+        page: e.record.pageUrl,
+        status: e.record.request.status,
+      }));
   return { store, documents, tabs, capture, rows };
 }
 
@@ -48,7 +64,7 @@ describe('Capture: a Blob body the page reports', () => {
     const { capture, tabs, rows } = await worker(persistentDb());
     tabs.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
     capture.beforeRequest(blobBeacon(1000));
-    expect(rows()).toEqual([{ name: expect.stringMatching(/^Chromium did not expose this body/), page: PAGE_A, status: null }]);
+    expect(rows()).toEqual([{ name: missingBodyReason(), page: PAGE_A, status: null }]);
     vi.advanceTimersByTime(10_000); // the report reaches the worker 10 s later
     await capture.pageBody(report('Checkout', 1001));
     expect(rows()).toEqual([{ name: 'Checkout', page: PAGE_A, status: null }]);
@@ -84,7 +100,7 @@ describe('Capture: the page that sent a call', () => {
     tabs.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
     tabs.navigationStarted(TAB, PAGE_B, 900);
     tabs.documentCommitted('doc-b', { tabId: TAB, url: PAGE_B }, 0);
-    capture.beforeRequest(blobBeacon(950, 'doc-a', { requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Left","userId":"u"}').buffer }] } } as Partial<Details>));
+    capture.beforeRequest(blobBeacon(950, 'doc-a', { requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Left","userId":"u"}').buffer }] } }));
     expect(rows()).toEqual([{ name: 'Left', page: PAGE_A, status: null }]);
   });
 
@@ -110,8 +126,8 @@ describe('Capture: the page that sent a call', () => {
     const tabs = new Tabs(store, null, fakeBrowserTabs([{ id: TAB, url: PAGE_B }]));
     const capture = new Capture(store, tabs, () => DEFAULT_SETTINGS);
     const framed = { frameId: 7, documentUrl: 'https://widget.example/embed', frameAncestors: [{ url: PAGE_A, frameId: 0 }] };
-    capture.beforeRequest(blobBeacon(1000, undefined, { documentUrl: PAGE_A, requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Top","userId":"u"}').buffer }] } } as Partial<Details>));
-    capture.beforeRequest(blobBeacon(1001, undefined, { ...framed, requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Framed","userId":"u"}').buffer }] } } as Partial<Details>));
+    capture.beforeRequest(blobBeacon(1000, undefined, { documentUrl: PAGE_A, requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Top","userId":"u"}').buffer }] } }));
+    capture.beforeRequest(blobBeacon(1001, undefined, { ...framed, requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Framed","userId":"u"}').buffer }] } }));
     const pages = store.snapshot(TAB).entries.map((e) => e.kind === 'message' && { page: e.record.pageUrl, top: e.record.topUrl });
     expect(pages).toEqual([
       { page: PAGE_A, top: undefined },

@@ -9,16 +9,23 @@ import { persistentDb } from './fakes';
 const PENDING: RequestInfo = { url: 'https://api.june.so/sdk/track', method: 'POST', outcome: 'pending', status: null, error: null };
 const OK: RequestInfo = { ...PENDING, outcome: 'status', status: 200 };
 
-const message = (requestId: string, at = 1) => (seq: number): TimelineEntry => ({
-  kind: 'message',
-  seq,
-  requestId,
-  record: {
-    capturedAt: at, tabId: 1, pageUrl: 'https://app.example/', sender: 'june', type: 'track', payload: { event: `E${seq}` },
-    request: PENDING,
-    validation: { valid: true, errors: [], warnings: [] },
-  },
-});
+const message =
+  (requestId: string, at = 1) =>
+  (seq: number): TimelineEntry => ({
+    kind: 'message',
+    seq,
+    requestId,
+    record: {
+      capturedAt: at,
+      tabId: 1,
+      pageUrl: 'https://app.example/',
+      sender: 'june',
+      type: 'track',
+      payload: { event: `E${seq}` },
+      request: PENDING,
+      validation: { valid: true, errors: [], warnings: [] },
+    },
+  });
 
 /** A runtime.Port as the background sees it: what it posted, and the panel's side of it. */
 function fakePort(name = PANEL_PORT_NAME) {
@@ -48,7 +55,7 @@ function fakePort(name = PANEL_PORT_NAME) {
   };
 }
 
-async function connected(store: CaptureStore, onClear = vi.fn()) {
+function connected(store: CaptureStore, onClear = vi.fn()) {
   const ready = store.ready.then(() => store);
   const panel = fakePort();
   acceptPanels(ready, onClear)(panel.port);
@@ -87,9 +94,12 @@ describe('the panel hub', () => {
   });
 
   it('answers hello with a snapshot of its tab only, in chunks of 2000 beyond that', async () => {
-    store.append(1, Array.from({ length: 4500 }, (_, i) => message(`r${i}`, i)));
+    store.append(
+      1,
+      Array.from({ length: 4500 }, (_, i) => message(`r${i}`, i)),
+    );
     store.append(2, message('elsewhere'));
-    const panel = await connected(store);
+    const panel = connected(store);
     await panel.hello(1);
     expect(kinds(panel.posted)).toEqual(['snapshot', 'snapshot-continued', 'snapshot-continued']);
     expect(panel.posted[0]).toMatchObject({ kind: 'snapshot', version: PROTOCOL_VERSION, tabId: 1, dropped: 0 });
@@ -100,7 +110,7 @@ describe('the panel hub', () => {
   });
 
   it('coalesces additions and updates within 30 ms into one message each, additions first', async () => {
-    const panel = await connected(store);
+    const panel = connected(store);
     await panel.hello(1);
     panel.posted.length = 0;
     store.append(1, message('a'));
@@ -122,7 +132,7 @@ describe('the panel hub', () => {
   });
 
   it('sends what was added before a replacement first, then the replacement, at once', async () => {
-    const panel = await connected(store);
+    const panel = connected(store);
     await panel.hello(1);
     panel.posted.length = 0;
     store.append(1, message('beacon'));
@@ -137,7 +147,7 @@ describe('the panel hub', () => {
 
   it('sends a fresh snapshot when the timeline is reset, and a second hello subscribes once', async () => {
     store.append(1, message('a'));
-    const panel = await connected(store);
+    const panel = connected(store);
     await panel.hello(1);
     await panel.hello(1);
     store.clear(1);
@@ -149,7 +159,7 @@ describe('the panel hub', () => {
   });
 
   it('tells a panel of another protocol version so, and sends it nothing else', async () => {
-    const panel = await connected(store);
+    const panel = connected(store);
     await panel.hello(1, PROTOCOL_VERSION + 1);
     store.append(1, message('a'));
     vi.advanceTimersByTime(30);
@@ -157,7 +167,7 @@ describe('the panel hub', () => {
   });
 
   it('passes clear on for the tab the panel said hello for', async () => {
-    const panel = await connected(store);
+    const panel = connected(store);
     await panel.send({ kind: 'clear' });
     expect(panel.onClear).not.toHaveBeenCalled();
     await panel.hello(7);
@@ -166,7 +176,7 @@ describe('the panel hub', () => {
   });
 
   it('stops sending to a panel that disconnected, dropping what was pending', async () => {
-    const panel = await connected(store);
+    const panel = connected(store);
     await panel.hello(1);
     store.append(1, message('a'));
     panel.disconnect();
@@ -182,7 +192,7 @@ describe('the panel hub', () => {
     ['Firefox', 'Attempt to postMessage on disconnected port'],
   ])('unsubscribes quietly when %s says the port is disconnected', async (_browser, text) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const panel = await connected(store);
+    const panel = connected(store);
     await panel.hello(1);
     panel.failWith(new Error(text));
     store.append(1, message('a'));
@@ -196,7 +206,7 @@ describe('the panel hub', () => {
 
   it('logs any other failure to post once per port and keeps the panel subscribed', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const panel = await connected(store);
+    const panel = connected(store);
     await panel.hello(1);
     const tooLarge = new Error('Message length exceeded maximum allowed length.');
     panel.failWith(tooLarge);

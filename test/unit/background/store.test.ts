@@ -3,7 +3,9 @@ import type { TimelineDb } from '../../../src/background/idb';
 import { CaptureStore } from '../../../src/background/store';
 import type { TimelineEntry } from '../../../src/protocol';
 
-const navigation = (url: string) => (seq: number): TimelineEntry => ({ kind: 'navigation', seq, url, at: seq });
+const navigation =
+  (url: string) =>
+  (seq: number): TimelineEntry => ({ kind: 'navigation', seq, url, at: seq });
 
 function memoryDb(stored: Awaited<ReturnType<TimelineDb['loadAll']>> | Error) {
   const writes: unknown[] = [];

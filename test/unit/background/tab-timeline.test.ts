@@ -7,7 +7,12 @@ const message = (seq: number, requestId: string, at = seq): TimelineEntry => ({
   seq,
   requestId,
   record: {
-    capturedAt: at, tabId: 1, pageUrl: '', sender: 'segment', type: 'track', payload: { event: `E${seq}` },
+    capturedAt: at,
+    tabId: 1,
+    pageUrl: '',
+    sender: 'segment',
+    type: 'track',
+    payload: { event: `E${seq}` },
     request: { url: 'https://api.segment.io/v1/t', method: 'POST', outcome: 'pending', status: null, error: null },
     validation: { valid: seq % 2 === 0, errors: [], warnings: [] },
   },
