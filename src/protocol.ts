@@ -4,7 +4,7 @@
  */
 import type { MessageRecord, RequestInfo } from './core/record';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const PANEL_PORT_NAME = 'track-inspector/panel';
 
 /** One row of a tab's timeline: a captured message, or a top-frame navigation marker. */
@@ -39,7 +39,7 @@ export type PanelMessage = { readonly kind: 'hello'; readonly version: typeof PR
 
 /** Background -> panel, over the port, in order. A snapshot replaces everything the panel holds. */
 export type BackgroundMessage =
-  | { readonly kind: 'snapshot'; readonly version: typeof PROTOCOL_VERSION; readonly tabId: number; readonly entries: readonly TimelineEntry[]; readonly dropped: number }
+  | { readonly kind: 'snapshot'; readonly tabId: number; readonly entries: readonly TimelineEntry[]; readonly dropped: number }
   /** The rest of a large snapshot, in chunks that follow it directly. */
   | { readonly kind: 'snapshot-continued'; readonly entries: readonly TimelineEntry[] }
   | { readonly kind: 'added'; readonly entries: readonly TimelineEntry[]; readonly dropped: number }
@@ -61,8 +61,6 @@ export interface PageBodyMessage {
   /** Date.now() in the page when it was sent. */
   readonly sentAt: number;
 }
-
-export type RuntimeMessage = PageBodyMessage;
 
 export function isPanelMessage(value: unknown): value is PanelMessage {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,10 +1,10 @@
 /** The toolbar badge: how many invalid messages the tab holds. Coalesced: bursts update it once. */
 import browser from 'webextension-polyfill';
-import type { CaptureStore } from './store';
+import type { BackgroundStore } from './background-store';
 
 const DELAY_MS = 150;
 
-export function watchBadge(store: CaptureStore): void {
+export function watchBadge(store: BackgroundStore): void {
   const scheduled = new Set<number>();
   const schedule = (tabId: number) => {
     if (scheduled.has(tabId)) return;

@@ -14,7 +14,7 @@ import { hostPatterns, type Settings } from '../settings';
 import { BodyJoiner, type CallSeen, type PageBody } from './body-join';
 import { completedOutcome, errorOutcome, PENDING, type Outcome } from './outcome';
 import { requestBodyOf } from './request-body';
-import type { CaptureStore } from './store';
+import type { BackgroundStore } from './background-store';
 import type { SenderPage, Tabs } from './tabs';
 
 const EARLY_OUTCOMES_KEPT = 500;
@@ -38,14 +38,14 @@ export class Capture {
   private hostsFor: { settings: Settings; patterns: HostPattern[] } | null = null;
 
   constructor(
-    private readonly store: CaptureStore,
+    private readonly store: BackgroundStore,
     private readonly tabs: Tabs,
     private readonly settings: () => Settings,
   ) {
     tabs.onForget((tabId) => this.linters.delete(tabId));
   }
 
-  /** A fresh linter for the tab: duplicates and drift are judged within one capture. */
+  /** A fresh linter for the tab: duplicates and drift are linted within one capture. */
   resetLinter(tabId: number): void {
     this.linters.delete(tabId);
   }

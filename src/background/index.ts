@@ -16,7 +16,7 @@ import { createTimelineDb } from './idb';
 import { acceptPanels } from './panel-hub';
 import { RecentIds } from './recent-ids';
 import { watchSettings } from './settings-watch';
-import { CaptureStore } from './store';
+import { BackgroundStore } from './background-store';
 import { Tabs } from './tabs';
 
 const settings = watchSettings();
@@ -24,7 +24,7 @@ const db = createTimelineDb();
 const documents = REQUESTS_NAME_THEIR_DOCUMENT_URL ? null : new DocumentBook(browser.storage.session);
 
 const app = settings.ready.then(async (initial) => {
-  const store = new CaptureStore(db, initial.bufferSize);
+  const store = new BackgroundStore(db, initial.bufferSize);
   await Promise.all([store.ready, documents?.load()]);
   const tabs = new Tabs(store, documents, browserTabs);
   const capture = new Capture(store, tabs, () => settings.current());

@@ -6,7 +6,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { RequestInfo } from '../core/record';
 import { isPanelMessage, PANEL_PORT_NAME, PROTOCOL_VERSION, type BackgroundMessage, type PanelMessage, type TimelineEntry } from '../protocol';
-import type { CaptureStore } from './store';
+import type { BackgroundStore } from './background-store';
 
 const SNAPSHOT_CHUNK = 2000;
 /** Additions and updates reach a panel at most this often, in one message each: a burst of 10,000 calls is 10,000 port messages otherwise. */
@@ -24,7 +24,7 @@ function isDisconnectedPortError(error: unknown): boolean {
 }
 
 /** Listeners attach synchronously (a hello sent before the store is loaded must not be lost). */
-export function acceptPanels(ready: Promise<CaptureStore>, onClear: (tabId: number) => void): (port: Runtime.Port) => void {
+export function acceptPanels(ready: Promise<BackgroundStore>, onClear: (tabId: number) => void): (port: Runtime.Port) => void {
   return (port) => {
     if (port.name !== PANEL_PORT_NAME) return;
     let unsubscribe: (() => void) | null = null;
@@ -66,7 +66,7 @@ export function acceptPanels(ready: Promise<CaptureStore>, onClear: (tabId: numb
     });
     let tabId: number | null = null;
 
-    function handle(store: CaptureStore, message: PanelMessage): void {
+    function handle(store: BackgroundStore, message: PanelMessage): void {
       if (message.kind === 'clear') {
         if (tabId !== null) onClear(tabId);
         return;
@@ -101,12 +101,12 @@ export function acceptPanels(ready: Promise<CaptureStore>, onClear: (tabId: numb
       });
     }
 
-    function sendSnapshot(store: CaptureStore, tab: number): void {
+    function sendSnapshot(store: BackgroundStore, tab: number): void {
       // What is pending is in the snapshot too.
       pendingAdded = [];
       pendingUpdates = [];
       const { entries, dropped } = store.snapshot(tab);
-      post({ kind: 'snapshot', version: PROTOCOL_VERSION, tabId: tab, entries: entries.slice(0, SNAPSHOT_CHUNK), dropped });
+      post({ kind: 'snapshot', tabId: tab, entries: entries.slice(0, SNAPSHOT_CHUNK), dropped });
       for (let i = SNAPSHOT_CHUNK; i < entries.length; i += SNAPSHOT_CHUNK) {
         post({ kind: 'snapshot-continued', entries: entries.slice(i, i + SNAPSHOT_CHUNK) });
       }

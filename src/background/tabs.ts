@@ -7,7 +7,7 @@
  * the tab has moved on (seen: 23 of 64 calls of page A recorded with B's URL). The request itself
  * names the document that sent it; the tab's URL is only the last resort.
  */
-import type { CaptureStore } from './store';
+import type { BackgroundStore } from './background-store';
 import type { DocumentBook, DocumentInfo } from './documents';
 
 export interface SenderPage {
@@ -47,7 +47,7 @@ export class Tabs {
   private readonly forgetListeners: ((tabId: number) => void)[] = [];
 
   constructor(
-    private readonly store: CaptureStore,
+    private readonly store: BackgroundStore,
     /** Chromium's document book; null where requests name their document URL (Firefox). */
     private readonly documents: DocumentBook | null,
     private readonly browserTabs: BrowserTabs,

@@ -37,7 +37,7 @@ document.addEventListener(
     }
     const { url, method, body, sentAt } = parsed;
     if (typeof url !== 'string' || typeof method !== 'string' || typeof body !== 'string' || typeof sentAt !== 'number') return;
-    send({ kind: 'page-body', version: 1, id: crypto.randomUUID(), url, method, body, sentAt });
+    send({ kind: 'page-body', version: 2, id: crypto.randomUUID(), url, method, body, sentAt });
   },
   true,
 );

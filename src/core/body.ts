@@ -95,7 +95,7 @@ const SMALLEST_LIMIT_BYTES = 32 * 1024;
 /**
  * A text's UTF-8 size as far as the size limits can tell: exact whenever it could reach the smallest
  * limit, else its length in UTF-16 units (a lower bound, below every limit). Measuring every small
- * body exactly cost a quarter of the decode time, for no verdict it could change.
+ * body exactly cost a quarter of the decode time, for no validation it could change.
  */
 export function sizeForLimits(text: string): number {
   return text.length * 3 < SMALLEST_LIMIT_BYTES ? text.length : utf8ByteLength(text);

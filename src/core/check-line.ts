@@ -1,6 +1,6 @@
-/** One NDJSON line -> one verdict, as the CLI reports it. Stateful across lines (lint). */
+/** One NDJSON line -> its validation, as the CLI reports it. Stateful across lines (lint). */
 import { sizeForLimits } from './body';
-import { judgeImported } from './import';
+import { validateImported } from './import';
 import { createLinter } from './lint';
 import { parseNdjsonLine } from './ndjson';
 import type { Problem } from './types';
@@ -24,7 +24,7 @@ export function createLineChecker(strict: boolean): (text: string, line: number)
     }
     const { type, payload } = parsed.message;
     const event = typeof (payload as { event?: unknown } | null)?.event === 'string' ? (payload as { event: string }).event : null;
-    const { valid, errors, warnings } = judgeImported(parsed.message, strict, linter, sizeForLimits(text)).validation;
+    const { valid, errors, warnings } = validateImported(parsed.message, strict, linter, sizeForLimits(text)).validation;
     return { line, valid, type, event, errors, warnings };
   };
 }

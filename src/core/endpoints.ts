@@ -1,6 +1,6 @@
 /**
  * Is a request a tracking call, who sent it, and what does it carry?
- * Covers every row of DESIGN.md's wire-format table plus hosts the user adds (first-party proxies).
+ * Covers every row of the README's "What is recognised" table plus hosts the user adds (first-party proxies).
  */
 import type { CallType, Sender } from './types';
 

@@ -1,9 +1,9 @@
 /** NDJSON text -> re-validated MessageRecords plus the bad lines, by number. */
-import { judge } from './inspect';
+import { validateAndLint } from './inspect';
 import { createLinter, type Linter } from './lint';
 import { parseNdjsonLine, type ImportedMessage } from './ndjson';
-import { verdict, type MessageRecord } from './record';
-import type { Verdict } from './types';
+import { makeValidation, type MessageRecord } from './record';
+import type { Validation } from './types';
 import type { ValidationInput } from './validate';
 import { sizeForLimits } from './body';
 
@@ -37,21 +37,21 @@ export function importNdjson(text: string, options: { strict: boolean; importedA
 }
 
 /**
- * The verdict on one imported message, re-validated: a record of an unreadable body, or of a whole
+ * The validation of one imported message, done again: a record of an unreadable body, or of a whole
  * batch, stays an error saying so. Shared by the panel's import and the CLI.
  */
-export function judgeImported(
+export function validateImported(
   message: ImportedMessage,
   strict: boolean,
   linter: Linter,
   lineBytes: number,
-): { validation: Verdict; undecodable?: NonNullable<MessageRecord['undecodable']> } {
+): { validation: Validation; undecodable?: NonNullable<MessageRecord['undecodable']> } {
   const capture = message.capture;
   if (capture?.undecodable || message.type === 'batch') {
     const reason = capture?.undecodable?.reason ?? 'the record names a whole batch, not one message';
-    return { validation: verdict([{ path: '', message: reason, keyword: 'decode' }], []), undecodable: capture?.undecodable ?? { reason, preview: '' } };
+    return { validation: makeValidation([{ path: '', message: reason, keyword: 'decode' }], []), undecodable: capture?.undecodable ?? { reason, preview: '' } };
   }
-  return { validation: judge(message as ValidationInput, { strict, linter, capturedAt: readableCaptureTime(message) }, lineBytes) };
+  return { validation: validateAndLint(message as ValidationInput, { strict, linter, capturedAt: readableCaptureTime(message) }, lineBytes) };
 }
 
 /** A record whose capture time could not be read (0) is shown at import time and not skew-linted. */
@@ -72,6 +72,6 @@ function toRecord(message: ImportedMessage, options: { strict: boolean; imported
     type: message.type,
     payload: message.payload,
     ...(message.batch ? { batch: message.batch } : {}),
-    ...judgeImported(message, options.strict, linter, lineBytes),
+    ...validateImported(message, options.strict, linter, lineBytes),
   };
 }

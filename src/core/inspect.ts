@@ -3,9 +3,9 @@ import type { RequestBody } from './body';
 import { decodeBody } from './decode';
 import type { TrackingCall } from './endpoints';
 import type { Linter } from './lint';
-import { isLintWarning, verdict, type MessageRecord } from './record';
+import { isLintWarning, makeValidation, type MessageRecord } from './record';
 import { validateMessage, type ValidationInput } from './validate';
-import { isMessageType, type Verdict } from './types';
+import { isMessageType, type Validation } from './types';
 
 export type InspectedMessage = Pick<MessageRecord, 'type' | 'payload' | 'batch' | 'undecodable' | 'validation'>;
 
@@ -21,19 +21,19 @@ export function inspectCall(call: TrackingCall, body: RequestBody, options: Insp
   if (!decoded.ok) {
     const undecodable = { reason: decoded.reason, preview: decoded.preview };
     const error = { path: '', message: decoded.reason, keyword: 'decode' };
-    return [{ type: call.callType, payload: null, undecodable, validation: verdict([error], []) }];
+    return [{ type: call.callType, payload: null, undecodable, validation: makeValidation([error], []) }];
   }
   return decoded.messages.map((message) => ({
     ...message,
-    validation: judge(message, options, decoded.bodyBytes),
+    validation: validateAndLint(message, options, decoded.bodyBytes),
   }));
 }
 
-export function judge(message: ValidationInput, options: InspectOptions, bodyBytes: number): Verdict {
+export function validateAndLint(message: ValidationInput, options: InspectOptions, bodyBytes: number): Validation {
   const { errors, warnings } = validateMessage(message, options.strict);
   const lint = options.linter.lint(message, { capturedAt: options.capturedAt, bodyBytes });
   // Most messages have no warnings of either kind: no new array for them.
-  return verdict(errors, lint.length === 0 ? warnings : warnings.length === 0 ? lint : [...warnings, ...lint]);
+  return makeValidation(errors, lint.length === 0 ? warnings : warnings.length === 0 ? lint : [...warnings, ...lint]);
 }
 
 /** Strict mode toggled: validation is redone, the capture's lint warnings stay as they were. */
@@ -41,5 +41,5 @@ export function revalidateRecord(record: MessageRecord, strict: boolean): Messag
   const { type, payload, batch, undecodable } = record;
   if (undecodable || !(isMessageType(type) || type === 'unknown')) return record;
   const { errors, warnings } = validateMessage({ type, payload, ...(batch ? { batch } : {}) }, strict);
-  return { ...record, validation: verdict(errors, [...warnings, ...record.validation.warnings.filter(isLintWarning)]) };
+  return { ...record, validation: makeValidation(errors, [...warnings, ...record.validation.warnings.filter(isLintWarning)]) };
 }

@@ -2,7 +2,7 @@
  * NDJSON: one line per message. Export writes MessageRecords; import reads such lines or bare
  * payload lines, reports bad lines by number and keeps the rest.
  */
-import { isPlainObject, isMessageType, type BatchPosition, type CallType, type MessageType } from './types';
+import { isPlainObject, isMessageType, isSender, type BatchPosition, type CallType, type MessageType } from './types';
 import { OUTCOME_KINDS, type MessageRecord, type RequestInfo } from './record';
 import { describeValue } from './explain';
 
@@ -125,8 +125,4 @@ function textOf(value: unknown, fallback: string): string {
 
 function isBatchPosition(value: unknown): value is BatchPosition {
   return isPlainObject(value) && typeof value['index'] === 'number' && typeof value['count'] === 'number' && isPlainObject(value['inherited']);
-}
-
-function isSender(value: unknown): value is MessageRecord['sender'] {
-  return value === 'june' || value === 'segment' || value === 'rudderstack' || value === 'custom';
 }

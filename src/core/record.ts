@@ -1,5 +1,5 @@
 /** One captured message as the store, the panel and NDJSON see it. */
-import type { BatchPosition, CallType, Problem, Sender, Verdict } from './types';
+import type { BatchPosition, CallType, Problem, Sender, Validation } from './types';
 
 /**
  * What became of a request: an HTTP `status`; `failed` (a network error); `blocked` by the browser
@@ -35,10 +35,10 @@ export interface MessageRecord {
   readonly batch?: BatchPosition;
   /** Set when the body could not be decoded: why, in plain words, and the start of the body. */
   readonly undecodable?: { readonly reason: string; readonly preview: string };
-  readonly validation: Verdict;
+  readonly validation: Validation;
 }
 
-export function verdict(errors: readonly Problem[], warnings: readonly Problem[]): Verdict {
+export function makeValidation(errors: readonly Problem[], warnings: readonly Problem[]): Validation {
   return { valid: errors.length === 0, errors, warnings };
 }
 

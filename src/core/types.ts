@@ -1,4 +1,17 @@
-/** Shared vocabulary of the core: what a tracking call is, what a message is, what is wrong with it. */
+/**
+ * Shared vocabulary of the core: what a tracking call is, what a message is, what is wrong with it.
+ *
+ * Glossary (one word per idea, used the same way in every part of the code):
+ * - call: one HTTP request to a tracking endpoint; its body holds one message or a batch.
+ * - message: one track / identify / page / screen / group / alias payload (a batch entry is one).
+ * - record: a message as captured: payload, request, page, time, and its validation.
+ * - inspect: the whole pipeline for one call: decode, then validate and lint each message.
+ * - validate: check one message against the June schemas (default or strict mode).
+ * - lint: warnings that need the capture around a message (retries, drift, sizes, clock skew).
+ * - problem: one error or warning, with the path of the field it concerns.
+ * - validation: the result for one message: valid, its errors and its warnings.
+ * - verdict: a validation in one word or two ("valid", "2 errors"), as the panel's Verdict column shows it.
+ */
 
 export const MESSAGE_TYPES = ['track', 'identify', 'page', 'screen', 'group', 'alias'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
@@ -6,7 +19,12 @@ export type MessageType = (typeof MESSAGE_TYPES)[number];
 /** A tracking call's URL names either one message type or a batch of them. */
 export type CallType = MessageType | 'batch';
 
-export type Sender = 'june' | 'segment' | 'rudderstack' | 'custom';
+export const SENDERS = ['june', 'segment', 'rudderstack', 'custom'] as const;
+export type Sender = (typeof SENDERS)[number];
+
+export function isSender(value: unknown): value is Sender {
+  return typeof value === 'string' && (SENDERS as readonly string[]).includes(value);
+}
 
 /** One thing wrong (an error) or worth a look (a warning) with a message, pointing at the field. */
 export interface Problem {
@@ -18,7 +36,7 @@ export interface Problem {
   readonly keyword: string;
 }
 
-export interface Verdict {
+export interface Validation {
   readonly valid: boolean;
   readonly errors: readonly Problem[];
   readonly warnings: readonly Problem[];

@@ -14,7 +14,7 @@ export interface ValidationInput {
   readonly batch?: BatchPosition;
 }
 
-export interface ValidationResult {
+export interface SchemaProblems {
   readonly errors: readonly Problem[];
   readonly warnings: readonly Problem[];
 }
@@ -22,7 +22,7 @@ export interface ValidationResult {
 const VALIDATORS: Readonly<Record<MessageType, ValidateFunction>> = { track, identify, page, screen, group, alias };
 const IDENTITY_FIELDS = ['userId', 'anonymousId'] as const;
 
-export function validateMessage(input: ValidationInput, strict: boolean): ValidationResult {
+export function validateMessage(input: ValidationInput, strict: boolean): SchemaProblems {
   const { payload, type } = input;
   if (!isPlainObject(payload)) {
     return { errors: [{ path: '', message: `the message must be a JSON object, got ${describeValue(payload)}`, keyword: 'type' }], warnings: [] };

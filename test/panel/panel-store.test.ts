@@ -28,7 +28,7 @@ describe('panel store: the live session', () => {
     const a = capturedOne({ event: 'A', userId: 'u' }, { at: T0 + 100, status: null });
     const c = capturedOne({ event: 'C', userId: 'u' }, { at: T0 + 300 });
     const b = capturedOne({ event: 'B', userId: 'u' }, { at: T0 + 200 });
-    background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: [a], dropped: 0 });
+    background.emit({ kind: 'snapshot', tabId: 1, entries: [a], dropped: 0 });
     background.emit({ kind: 'added', entries: [c], dropped: 0 });
     background.emit({ kind: 'added', entries: [b], dropped: 4 }); // handled late, sent earlier
     background.emit({ kind: 'updated', updates: [{ seq: a.seq, request: { ...a.record.request, outcome: 'status', status: 202 } }] });
@@ -42,8 +42,8 @@ describe('panel store: the live session', () => {
   it('a new snapshot (after the worker restarted) replaces, never doubles', () => {
     const { background, store } = connectedPanel();
     const entries = [...captured({ event: 'A', userId: 'u' }), ...captured({ event: 'B', userId: 'u' })];
-    background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries, dropped: 0 });
-    background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: entries.slice(0, 1), dropped: 0 });
+    background.emit({ kind: 'snapshot', tabId: 1, entries, dropped: 0 });
+    background.emit({ kind: 'snapshot', tabId: 1, entries: entries.slice(0, 1), dropped: 0 });
     background.emit({ kind: 'snapshot-continued', entries: entries.slice(1) });
     passPublishInterval();
     expect(names(store)).toEqual(['A', 'B']);
@@ -51,7 +51,7 @@ describe('panel store: the live session', () => {
 
   it('Preserve log off: a navigation clears the view; on: keeps it, with the marker', () => {
     const { background, store } = connectedPanel();
-    background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: [navigation('https://app.example.com/'), ...captured({ event: 'Before', userId: 'u' })], dropped: 0 });
+    background.emit({ kind: 'snapshot', tabId: 1, entries: [navigation('https://app.example.com/'), ...captured({ event: 'Before', userId: 'u' })], dropped: 0 });
     passPublishInterval();
     expect(names(store)).toEqual(['→ https://app.example.com/', 'Before']); // backfill shows everything
     background.emit({ kind: 'added', entries: [navigation('https://app.example.com/next'), ...captured({ event: 'After', userId: 'u' })], dropped: 0 });
@@ -71,14 +71,14 @@ describe('panel store: the live session', () => {
 
   it('Strict mode re-validates what is shown', () => {
     const { background, store } = connectedPanel();
-    background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries: captured({ event: 'Anon', userId: null, anonymousId: 'a' }), dropped: 0 });
+    background.emit({ kind: 'snapshot', tabId: 1, entries: captured({ event: 'Anon', userId: null, anonymousId: 'a' }), dropped: 0 });
     passPublishInterval();
-    const verdict = () => messageRowsOf(store.rows.value)[0]?.record.validation;
-    expect(verdict()?.valid).toBe(true);
+    const validation = () => messageRowsOf(store.rows.value)[0]?.record.validation;
+    expect(validation()?.valid).toBe(true);
     store.strict.value = true;
-    expect(verdict()?.errors.map((e) => e.message)).toEqual(['userId must be a string, got null']);
+    expect(validation()?.errors.map((e) => e.message)).toEqual(['userId must be a string, got null']);
     store.strict.value = false;
-    expect(verdict()?.valid).toBe(true);
+    expect(validation()?.valid).toBe(true);
   });
 });
 
@@ -88,7 +88,6 @@ describe('panel store: filters, counts, summary', () => {
     const panel = connectedPanel();
     panel.background.emit({
       kind: 'snapshot',
-      version: 1,
       tabId: 1,
       entries: [
         ...captured({ event: 'Order Completed', userId: 'u', properties: { sku: 'shoe-42' } }),

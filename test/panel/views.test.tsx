@@ -34,7 +34,7 @@ async function mount(entries: TimelineEntry[]) {
     );
   });
   await act(() => {
-    background.emit({ kind: 'snapshot', version: 1, tabId: 1, entries, dropped: 0 });
+    background.emit({ kind: 'snapshot', tabId: 1, entries, dropped: 0 });
     passPublishInterval();
   });
   return { store, background };

@@ -1,4 +1,4 @@
-/** What the timeline shows: message rows (with verdicts in the panel's mode) and navigation markers. */
+/** What the timeline shows: message rows (validated in the panel's mode) and navigation markers. */
 import { revalidateRecord } from '../../core/inspect';
 import type { MessageRecord } from '../../core/record';
 import type { TimelineEntry } from '../../protocol';
@@ -14,10 +14,10 @@ export function messageRowsOf(rows: readonly Row[]): MessageRow[] {
   return rows.filter((row): row is MessageRow => row.kind === 'message');
 }
 
-// Verdicts in the other mode, computed once per record and mode toggle.
+// Validations in the other mode, computed once per record and mode toggle.
 const otherMode = new WeakMap<MessageRecord, MessageRecord>();
 
-/** A record as the panel's strict setting judges it; `validatedStrict` is how it was judged. */
+/** A record as validated in the panel's mode; `validatedStrict` is the mode it was validated in. */
 export function inMode(record: MessageRecord, strict: boolean, validatedStrict: boolean): MessageRecord {
   if (strict === validatedStrict) return record;
   let other = otherMode.get(record);

@@ -1,5 +1,5 @@
 /**
- * The rows of the session on show, judged in the panel's mode: the live tab (from its last
+ * The rows of the session on show, validated in the panel's mode: the live tab (from its last
  * navigation unless Preserve log is on), or an imported file.
  */
 import { computed, type ReadonlySignal } from '@preact/signals';

@@ -37,6 +37,7 @@ export function outcomeOf(record: MessageRecord): { kind: OutcomeStyle; text: st
   }
 }
 
+/** The verdict: a record's validation in one word or two, as the Verdict column shows it. */
 export function verdictOf(record: MessageRecord): { kind: 'valid' | 'invalid' | 'warning'; text: string } {
   const { errors, warnings } = record.validation;
   if (errors.length) return { kind: 'invalid', text: errors.length === 1 ? '1 error' : `${errors.length} errors` };

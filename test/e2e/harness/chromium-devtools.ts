@@ -5,9 +5,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { TargetType, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
-import { TRACK_HOSTS } from './collector';
-import { CHROMIUM, chromiumFlags, installedPath } from './installed';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import { isExtensionWorker, launchPuppeteerChromium } from './puppeteer-chromium';
 import { untilBackgroundListens, type PageLike } from './browser';
 import type { LaunchPanelBrowser, PanelHandle } from './panel';
 
@@ -23,17 +22,9 @@ export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme
     path.join(userDataDir, 'Default', 'Preferences'),
     JSON.stringify({ devtools: { preferences: { currentDockState: '"undocked"', 'ui-theme': theme === 'dark' ? '"dark"' : '"default"' } } }),
   );
-  const browser = await puppeteer.launch({
-    executablePath: installedPath(CHROMIUM),
-    headless: true,
-    pipe: true, // enableExtensions needs the pipe transport
-    enableExtensions: [path.resolve('dist/chrome')],
-    userDataDir,
-    defaultViewport: null,
-    args: [...chromiumFlags(collector.tlsPort, TRACK_HOSTS), '--window-size=1280,800'],
-  });
+  const browser = await launchPuppeteerChromium({ userDataDir, tlsPort: collector.tlsPort, extraArgs: ['--window-size=1280,800'] });
   // Pages opened before the extension's worker has run its top level would go unseen.
-  const workerTarget = await browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
+  const workerTarget = await browser.waitForTarget(isExtensionWorker, { timeout: 20_000 });
   const worker = await workerTarget.worker();
   if (!worker) throw new Error('the extension service worker target has no worker');
   await untilBackgroundListens((check) => worker.evaluate(check));
@@ -70,7 +61,8 @@ async function openTrackPanel(page: Page, downloadDir: string): Promise<PanelHan
   };
 
   return {
-    evaluate: (fn, arg) => current().evaluate(fn as (a: unknown) => unknown, arg) as never,
+    // Puppeteer types the argument through its handle wrappers; the tests pass plain JSON values.
+    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => current().evaluate(fn as (a: unknown) => unknown, arg) as Promise<R>,
     click: async (selector) => (await element(selector)).click(),
     type: async (selector, text) => (await element(selector)).type(text),
     chooseFile: async (selector, filePath) => ((await element(selector)) as ElementHandle<HTMLInputElement>).uploadFile(filePath),

@@ -6,10 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { TargetType, type Page, type Protocol, type Target } from 'puppeteer-core';
+import type { Page, Protocol } from 'puppeteer-core';
 import { EXTENSION_PAGE, type BrowserUnderTest, type PageLike } from './browser';
-import { TRACK_HOSTS } from './collector';
-import { CHROMIUM, chromiumFlags, installedPath } from './installed';
+import { isExtensionWorker, launchPuppeteerChromium } from './puppeteer-chromium';
 import { readTimeline } from './timeline';
 
 export interface UnattachedChromium extends BrowserUnderTest {
@@ -17,18 +16,9 @@ export interface UnattachedChromium extends BrowserUnderTest {
   waitForWorkerStopped(timeoutMs: number): Promise<void>;
 }
 
-const isExtensionWorker = (target: Target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith('chrome-extension://');
-
 export async function launchUnattachedChromium({ tlsPort }: { readonly tlsPort: number }): Promise<UnattachedChromium> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-chromium-unattached-'));
-  const browser = await puppeteer.launch({
-    executablePath: installedPath(CHROMIUM),
-    headless: true,
-    pipe: true, // enableExtensions needs the pipe transport
-    enableExtensions: [path.resolve('dist/chrome')],
-    userDataDir,
-    args: chromiumFlags(tlsPort, TRACK_HOSTS),
-  });
+  const browser = await launchPuppeteerChromium({ userDataDir, tlsPort });
   try {
     // Puppeteer detaches from a service worker as soon as Chromium auto-attaches it (whatever any
     // targetFilter says), unless asked for its `worker()`, which attaches for good and is never

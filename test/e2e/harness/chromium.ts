@@ -57,13 +57,23 @@ export async function launchChromium(options: ChromiumOptions): Promise<BrowserU
       try {
         const [target] = await workerTargets(cdp);
         if (!target) throw new Error('the extension service worker is not running');
+        // Chromium's own account of the worker says when it has stopped. Polling the target list
+        // instead failed by chance: calls the page sends meanwhile restart the worker at once
+        // (as the same target), so the list may never be seen without it.
+        let closing = false;
+        const stopped = new Promise<void>((resolve) => {
+          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+            if (closing && versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === 'stopped')) resolve();
+          });
+        });
+        await cdp.send('ServiceWorker.enable');
+        closing = true;
         await cdp.send('Target.closeTarget', { targetId: target.targetId });
-        // Playwright's Worker "close" never fires for this; poll the target list instead.
-        const deadline = Date.now() + 5000;
-        while ((await workerTargets(cdp)).length) {
-          if (Date.now() > deadline) throw new Error('service worker still running 5 s after Target.closeTarget');
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const late = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('Chromium did not report the service worker stopped within 5 s of Target.closeTarget')), 5000);
+        });
+        await Promise.race([stopped, late]).finally(() => clearTimeout(timer));
       } finally {
         await cdp.detach().catch(() => undefined);
       }

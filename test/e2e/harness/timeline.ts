@@ -3,7 +3,7 @@
  * page. Each read connects afresh, so it also proves the backfill a (re)connecting panel gets.
  */
 import type { MessageRecord } from '../../../src/core/record';
-import type { TimelineEntry } from '../../../src/protocol';
+import { PROTOCOL_VERSION, type TimelineEntry } from '../../../src/protocol';
 import { messageLabel } from '../../../src/core/label';
 import { poll, type BrowserUnderTest } from './browser';
 
@@ -27,7 +27,7 @@ export async function readTimeline(browser: BrowserUnderTest, tabId: number): Pr
   // Returned as JSON text: WebDriver BiDi serialises an object met twice (the request a batch's
   // messages share) as a reference that puppeteer turns into undefined.
   const json = await browser.inExtension(
-    (tab) =>
+    ({ tab, version }) =>
       new Promise<string>((resolve, reject) => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
         const port = api.runtime.connect({ name: 'track-inspector/panel' });
@@ -51,9 +51,9 @@ export async function readTimeline(browser: BrowserUnderTest, tabId: number): Pr
           clearTimeout(quiet);
           quiet = setTimeout(finish, 300);
         });
-        port.postMessage({ kind: 'hello', version: 1, tabId: tab });
+        port.postMessage({ kind: 'hello', version, tabId: tab });
       }),
-    tabId,
+    { tab: tabId, version: PROTOCOL_VERSION },
   );
   return JSON.parse(json) as TimelineEntry[];
 }

@@ -5,7 +5,7 @@ import type { WebRequest } from 'webextension-polyfill';
 import { Capture } from '../../../src/background/capture';
 import { DocumentBook } from '../../../src/background/documents';
 import type { TimelineDb } from '../../../src/background/idb';
-import { CaptureStore } from '../../../src/background/store';
+import { BackgroundStore } from '../../../src/background/background-store';
 import { Tabs } from '../../../src/background/tabs';
 import type { TimelineEntry } from '../../../src/protocol';
 import { missingBodyReason } from '../../../src/platform';
@@ -38,7 +38,7 @@ const report = (event: string, at: number) => ({ tabId: TAB, url: URL_T, method:
 
 /** One life of the worker: a store restored from `db`, a document book from `session`. */
 async function worker(db: TimelineDb, session = memorySession(), live: Record<string, { url: string; parentDocumentId?: string }> = {}) {
-  const store = new CaptureStore(db, 1000);
+  const store = new BackgroundStore(db, 1000);
   const documents = new DocumentBook(session);
   await Promise.all([store.ready, documents.load()]);
   const tabs = new Tabs(store, documents, fakeBrowserTabs([{ id: TAB, url: PAGE_B }], live));
@@ -121,7 +121,7 @@ describe('Capture: the page that sent a call', () => {
   });
 
   it('in Firefox, is the documentUrl the request carries', async () => {
-    const store = new CaptureStore(persistentDb(), 1000);
+    const store = new BackgroundStore(persistentDb(), 1000);
     await store.ready;
     const tabs = new Tabs(store, null, fakeBrowserTabs([{ id: TAB, url: PAGE_B }]));
     const capture = new Capture(store, tabs, () => DEFAULT_SETTINGS);

@@ -3,7 +3,41 @@ import type { SessionArea } from '../../../src/background/documents';
 import type { TimelineDb } from '../../../src/background/idb';
 import type { TabState } from '../../../src/background/tab-timeline';
 import type { BrowserTabs } from '../../../src/background/tabs';
+import type { RequestInfo } from '../../../src/core/record';
 import type { TimelineEntry } from '../../../src/protocol';
+
+export const PENDING_REQUEST: RequestInfo = { url: 'https://api.june.so/sdk/track', method: 'POST', outcome: 'pending', status: null, error: null };
+
+/** A captured track message named `E<seq>`, as the background stores it. */
+export function messageEntry({
+  seq,
+  requestId,
+  at = seq,
+  valid = true,
+  request = PENDING_REQUEST,
+}: {
+  seq: number;
+  requestId: string;
+  at?: number;
+  valid?: boolean;
+  request?: RequestInfo;
+}): TimelineEntry {
+  return {
+    kind: 'message',
+    seq,
+    requestId,
+    record: {
+      capturedAt: at,
+      tabId: 1,
+      pageUrl: 'https://app.example/',
+      sender: 'june',
+      type: 'track',
+      payload: { event: `E${seq}` },
+      request,
+      validation: { valid, errors: [], warnings: [] },
+    },
+  };
+}
 
 /** An IndexedDB stand-in that keeps what was written, so a new store can restore it (a worker restart). */
 export function persistentDb(): TimelineDb {

@@ -1,31 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { acceptPanels } from '../../../src/background/panel-hub';
-import { CaptureStore } from '../../../src/background/store';
+import { BackgroundStore } from '../../../src/background/background-store';
 import type { RequestInfo } from '../../../src/core/record';
 import { PANEL_PORT_NAME, PROTOCOL_VERSION, type BackgroundMessage, type TimelineEntry } from '../../../src/protocol';
-import { persistentDb } from './fakes';
+import { messageEntry, PENDING_REQUEST, persistentDb } from './fakes';
 
-const PENDING: RequestInfo = { url: 'https://api.june.so/sdk/track', method: 'POST', outcome: 'pending', status: null, error: null };
+const PENDING = PENDING_REQUEST;
 const OK: RequestInfo = { ...PENDING, outcome: 'status', status: 200 };
 
 const message =
   (requestId: string, at = 1) =>
-  (seq: number): TimelineEntry => ({
-    kind: 'message',
-    seq,
-    requestId,
-    record: {
-      capturedAt: at,
-      tabId: 1,
-      pageUrl: 'https://app.example/',
-      sender: 'june',
-      type: 'track',
-      payload: { event: `E${seq}` },
-      request: PENDING,
-      validation: { valid: true, errors: [], warnings: [] },
-    },
-  });
+  (seq: number): TimelineEntry =>
+    messageEntry({ seq, requestId, at });
 
 /** A runtime.Port as the background sees it: what it posted, and the panel's side of it. */
 function fakePort(name = PANEL_PORT_NAME) {
@@ -55,7 +42,7 @@ function fakePort(name = PANEL_PORT_NAME) {
   };
 }
 
-function connected(store: CaptureStore, onClear = vi.fn()) {
+function connected(store: BackgroundStore, onClear = vi.fn()) {
   const ready = store.ready.then(() => store);
   const panel = fakePort();
   acceptPanels(ready, onClear)(panel.port);
@@ -76,10 +63,10 @@ function connected(store: CaptureStore, onClear = vi.fn()) {
 const kinds = (posted: readonly BackgroundMessage[]) => posted.map((m) => m.kind);
 
 describe('the panel hub', () => {
-  let store: CaptureStore;
+  let store: BackgroundStore;
   beforeEach(async () => {
     vi.useFakeTimers();
-    store = new CaptureStore(persistentDb(), 10_000);
+    store = new BackgroundStore(persistentDb(), 10_000);
     await store.ready;
   });
   afterEach(() => {
@@ -102,7 +89,7 @@ describe('the panel hub', () => {
     const panel = connected(store);
     await panel.hello(1);
     expect(kinds(panel.posted)).toEqual(['snapshot', 'snapshot-continued', 'snapshot-continued']);
-    expect(panel.posted[0]).toMatchObject({ kind: 'snapshot', version: PROTOCOL_VERSION, tabId: 1, dropped: 0 });
+    expect(panel.posted[0]).toMatchObject({ kind: 'snapshot', tabId: 1, dropped: 0 });
     const chunks = panel.posted.map((m) => ('entries' in m ? m.entries.length : 0));
     expect(chunks).toEqual([2000, 2000, 500]);
     const seqs = panel.posted.flatMap((m) => ('entries' in m ? m.entries.map((e) => e.seq) : []));

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TabTimeline } from '../../../src/background/tab-timeline';
 import type { TimelineEntry } from '../../../src/protocol';
+import { messageEntry } from './fakes';
 
-const message = (seq: number, requestId: string, at = seq): TimelineEntry => ({
-  kind: 'message',
-  seq,
-  requestId,
-  record: {
-    capturedAt: at,
-    tabId: 1,
-    pageUrl: '',
-    sender: 'segment',
-    type: 'track',
-    payload: { event: `E${seq}` },
-    request: { url: 'https://api.segment.io/v1/t', method: 'POST', outcome: 'pending', status: null, error: null },
-    validation: { valid: seq % 2 === 0, errors: [], warnings: [] },
-  },
-});
+const message = (seq: number, requestId: string, at = seq): TimelineEntry => messageEntry({ seq, requestId, at, valid: seq % 2 === 0 });
 const fresh = (capacity: number) => new TabTimeline({ tabId: 1, nextSeq: 1, dropped: 0 }, capacity);
 
 describe('TabTimeline', () => {

@@ -17,7 +17,7 @@ export interface StoreListener {
   reset(tabId: number): void;
 }
 
-export class CaptureStore {
+export class BackgroundStore {
   private readonly tabs = new Map<number, TabTimeline>();
   private readonly listeners = new Set<StoreListener>();
   readonly ready: Promise<void>;

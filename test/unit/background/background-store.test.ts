@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TimelineDb } from '../../../src/background/idb';
-import { CaptureStore } from '../../../src/background/store';
+import { BackgroundStore } from '../../../src/background/background-store';
 import type { TimelineEntry } from '../../../src/protocol';
 
 const navigation =
@@ -16,11 +16,11 @@ function memoryDb(stored: Awaited<ReturnType<TimelineDb['loadAll']>> | Error) {
   return { db, writes };
 }
 
-describe('CaptureStore', () => {
+describe('BackgroundStore', () => {
   it('restores what a stopped worker had stored and continues its numbering', async () => {
     const entry: TimelineEntry = { kind: 'navigation', seq: 7, url: 'https://a.example/', at: 7 };
     const { db } = memoryDb({ states: [{ tabId: 3, nextSeq: 8, dropped: 2 }], entries: new Map([[3, [entry]]]) });
-    const store = new CaptureStore(db, 100);
+    const store = new BackgroundStore(db, 100);
     await store.ready;
     store.append(3, navigation('https://a.example/next'));
     expect(store.snapshot(3)).toEqual({ entries: [entry, { kind: 'navigation', seq: 8, url: 'https://a.example/next', at: 8 }], dropped: 2 });
@@ -28,7 +28,7 @@ describe('CaptureStore', () => {
 
   it('tells listeners about additions and persists them and the tab state', async () => {
     const { db, writes } = memoryDb({ states: [], entries: new Map() });
-    const store = new CaptureStore(db, 100);
+    const store = new BackgroundStore(db, 100);
     await store.ready;
     const added = vi.fn();
     store.listen({ added, updated: vi.fn(), replaced: vi.fn(), reset: vi.fn() });
@@ -40,7 +40,7 @@ describe('CaptureStore', () => {
   it('keeps capturing in memory when storage cannot be opened', async () => {
     const { db } = memoryDb(new Error('IndexedDB unavailable'));
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const store = new CaptureStore(db, 100);
+    const store = new BackgroundStore(db, 100);
     await store.ready;
     store.append(1, navigation('https://c.example/'));
     expect(store.snapshot(1).entries).toHaveLength(1);
