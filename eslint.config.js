@@ -27,23 +27,26 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  {
+  ...[
+    ['src/core/*.ts', '../*'],
+    ['src/core/*/**/*.ts', '../../*'],
+  ].map(([files, outside]) => ({
     // The core is shared by the extension, the CLI and tests: it reaches no browser, Node or UI module.
-    files: ['src/core/**/*.ts'],
+    files: [files],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['webextension-polyfill', 'preact', 'preact/*', '@preact/*', 'node:*', '../*', '!../core/*'],
+              group: ['webextension-polyfill', 'preact', 'preact/*', '@preact/*', 'node:*', outside],
               message: 'src/core runs everywhere: no browser, Node or UI modules, and nothing outside src/core.',
             },
           ],
         },
       ],
     },
-  },
+  })),
   {
     // Plain JavaScript (build scripts, the CLI's launcher): Node globals, no type information.
     files: ['**/*.js', '**/*.mjs'],

@@ -1,0 +1,103 @@
+/**
+ * Drafts a tracking plan from captured messages, in the shape Segment's Public API serves a plan,
+ * so a Segment / Typewriter user can take the draft straight back: one TRACK rule per event name
+ * (its schema over `properties`), one IDENTIFY and one GROUP rule (over `traits`) when such
+ * messages were seen. Each rule's schema is over the whole message, as Segment serves it.
+ *
+ * Pure and streaming: the messages are merged one at a time (see infer-shape.ts for what a drafted
+ * schema decides), so 100,000 messages cost what their distinct paths cost. The output is the same
+ * bytes whatever the order of the input: schema keys and `required` sorted (code-unit order; in
+ * the JSON text, integer-like property names such as "2" and "10" come first in numeric order, as
+ * JavaScript orders an object's keys), TRACK rules sorted by event name, then IDENTIFY, then GROUP.
+ * A rule's own fields keep the order Segment serves them in: key, type, version, jsonSchema.
+ */
+import { compareStrings, createShape, isJsonValue, observe, toSchema, type Shape } from './infer-shape';
+
+/** One message: its type (track, identify, group…; others are skipped) and its payload as sent. A MessageRecord is one. */
+export interface DraftInput {
+  readonly type: string;
+  readonly payload: unknown;
+}
+
+export type DraftedRuleType = 'TRACK' | 'IDENTIFY' | 'GROUP';
+
+export interface DraftedRule {
+  /** The event name, for a TRACK rule only. */
+  readonly key?: string;
+  readonly type: DraftedRuleType;
+  readonly version: 1;
+  readonly jsonSchema: { readonly [keyword: string]: unknown };
+}
+
+export interface DraftedPlan {
+  readonly name: string;
+  readonly rules: readonly DraftedRule[];
+}
+
+export const DEFAULT_DRAFT_NAME = 'Draft tracking plan';
+
+/** Segment serves rules in draft-07; a plan loader reads a rule naming it as such. */
+const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+
+/** The messages one rule is drafted from, and the merged shape of the field it describes. */
+interface RuleDraft {
+  messages: number;
+  readonly field: Shape;
+}
+
+export function draftPlan(messages: Iterable<DraftInput>, name: string = DEFAULT_DRAFT_NAME): DraftedPlan {
+  const track = new Map<string, RuleDraft>();
+  const identify = createRuleDraft();
+  const group = createRuleDraft();
+  for (const { type, payload } of messages) {
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) continue;
+    const message = payload as Record<string, unknown>;
+    if (type === 'track') {
+      const event = message['event'];
+      if (typeof event !== 'string' || event === '') continue;
+      let draft = track.get(event);
+      if (!draft) track.set(event, (draft = createRuleDraft()));
+      mergeField(draft, message['properties']);
+    } else if (type === 'identify') mergeField(identify, message['traits']);
+    else if (type === 'group') mergeField(group, message['traits']);
+  }
+
+  const rules: DraftedRule[] = [...track.keys()].sort(compareStrings).map((event) => ({
+    key: event,
+    type: 'TRACK',
+    version: 1,
+    jsonSchema: messageSchema('properties', track.get(event) ?? createRuleDraft()),
+  }));
+  if (identify.messages > 0) rules.push({ type: 'IDENTIFY', version: 1, jsonSchema: messageSchema('traits', identify) });
+  if (group.messages > 0) rules.push({ type: 'GROUP', version: 1, jsonSchema: messageSchema('traits', group) });
+  return { name, rules };
+}
+
+/** The draft as a file: two-space indented JSON with a trailing newline. */
+export function draftPlanJson(messages: Iterable<DraftInput>, name?: string): string {
+  return `${JSON.stringify(draftPlan(messages, name), null, 2)}\n`;
+}
+
+function createRuleDraft(): RuleDraft {
+  return { messages: 0, field: createShape() };
+}
+
+function mergeField(draft: RuleDraft, value: unknown): void {
+  draft.messages += 1;
+  if (value === undefined || !isJsonValue(value)) return;
+  draft.field.present += 1;
+  // The field is a key of the message: its value sits one level down.
+  observe(draft.field, value, 1);
+}
+
+/** The schema of a whole message that constrains one field, required where every message had it. */
+function messageSchema(fieldName: 'properties' | 'traits', draft: RuleDraft): Record<string, unknown> {
+  // Never seen: the field is still an object in every message shape Segment documents.
+  const field = draft.field.present === 0 ? { type: 'object' } : toSchema(draft.field);
+  return {
+    $schema: DRAFT_07,
+    properties: { [fieldName]: field },
+    ...(draft.field.present === draft.messages ? { required: [fieldName] } : {}),
+    type: 'object',
+  };
+}

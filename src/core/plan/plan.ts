@@ -1,0 +1,45 @@
+/**
+ * A tracking plan as the core holds it, whichever file shape it came in (Segment Public API,
+ * Typewriter 7 / 8, RudderStack): the team's own rules, checked beside the June schema.
+ */
+
+/** The JSON Schema dialects a plan rule may be written in; a rule naming none is draft-07. */
+export const DIALECTS = ['draft-04', 'draft-06', 'draft-07', '2019-09', '2020-12'] as const;
+export type Dialect = (typeof DIALECTS)[number];
+
+export type JsonSchema = boolean | { readonly [keyword: string]: unknown };
+
+/**
+ * What a rule's schema describes. As Segment's API serves a plan, a rule's schema is over the
+ * whole message (`message`); Typewriter 8 caches it unwrapped, as the schema of the `properties`
+ * object (a track rule) or of `traits` (identify / group rules).
+ */
+export type RuleTarget = 'message' | 'properties' | 'traits';
+
+export interface PlanRule {
+  readonly schema: JsonSchema;
+  readonly dialect: Dialect;
+  readonly target: RuleTarget;
+  /** The rule's version in the plan, when it has one. */
+  readonly version?: number;
+}
+
+export interface TrackingPlan {
+  readonly name: string;
+  /** Applies to every message. */
+  readonly common: PlanRule | null;
+  /** Track rules by event name (as written: names are matched exactly). */
+  readonly track: ReadonlyMap<string, PlanRule>;
+  readonly identify: PlanRule | null;
+  readonly group: PlanRule | null;
+  readonly page: PlanRule | null;
+}
+
+/** What the user is told about a plan file that cannot be used: one line per problem. */
+export type PlanLoad = { readonly ok: true; readonly plan: TrackingPlan } | { readonly ok: false; readonly problems: readonly string[] };
+
+/** How the counts of a plan read, for the options page and the CLI. */
+export function describePlan(plan: TrackingPlan): string {
+  const extra = [plan.identify && 'identify traits', plan.group && 'group traits', plan.page && 'pages', plan.common && 'common rules'].filter(Boolean);
+  return `"${plan.name}": ${plan.track.size} track ${plan.track.size === 1 ? 'event' : 'events'}${extra.length ? `, ${extra.join(', ')}` : ''}`;
+}
