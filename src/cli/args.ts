@@ -1,15 +1,22 @@
-/** `track-inspector validate [--strict] [--json] [FILE ...]` -> options, or a usage error. */
+/** `track-inspector validate …` and `track-inspector plan infer …` -> options, or a usage error. */
 
 export const USAGE = `Usage: track-inspector validate [--strict] [--json] [FILE ...]
+       track-inspector plan infer [--name NAME] [FILE ...]
 
-Validates NDJSON of June / Segment payloads (bare payloads, or records exported by the
-Track Inspector panel). With no FILE, or when FILE is -, reads standard input.
+validate     Validates NDJSON of June / Segment payloads (bare payloads, or records exported by
+             the Track Inspector panel).
+plan infer   Drafts a tracking plan (Segment Public API shape, JSON Schema draft-07) from the
+             same input: one rule per track event, one for identify traits and one for group
+             traits, property types as observed. Writes it to standard output.
 
-  --strict   validate payloads exactly as sent (a null userId is an error, not a warning)
-  --json     print one JSON result per input line instead of a report
-  --help     show this help
+With no FILE, or when FILE is -, reads standard input.
 
-Exit status: 0 all valid, 1 any invalid, 2 usage error or unreadable file.`;
+  --strict     validate payloads exactly as sent (a null userId is an error, not a warning)
+  --json       print one JSON result per input line instead of a report
+  --name NAME  the drafted plan's name (default "Draft tracking plan")
+  --help       show this help
+
+Exit status: 0 all valid (or plan written), 1 any invalid, 2 usage error or unreadable file.`;
 
 export interface ValidateArgs {
   readonly strict: boolean;
@@ -17,23 +24,68 @@ export interface ValidateArgs {
   readonly files: readonly string[];
 }
 
-export type ParsedArgs = { readonly kind: 'validate'; readonly args: ValidateArgs } | { readonly kind: 'help' } | { readonly kind: 'usage-error'; readonly message: string };
+export interface PlanInferArgs {
+  readonly name?: string;
+  readonly files: readonly string[];
+}
+
+export type ParsedArgs =
+  | { readonly kind: 'validate'; readonly args: ValidateArgs }
+  | { readonly kind: 'plan-infer'; readonly args: PlanInferArgs }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'usage-error'; readonly message: string };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
-  if (command !== 'validate') return { kind: 'usage-error', message: `unknown command "${command}"` };
+  if (command === 'validate') return parseValidate(rest);
+  if (command === 'plan') {
+    const [sub, ...options] = rest;
+    if (sub === 'infer') return parsePlanInfer(options);
+    return { kind: 'usage-error', message: sub === undefined ? 'plan needs a subcommand: infer' : `unknown plan subcommand "${sub}"` };
+  }
+  return { kind: 'usage-error', message: `unknown command "${command}"` };
+}
+
+function parseValidate(argv: readonly string[]): ParsedArgs {
   let strict = false;
   let json = false;
+  const files = filesAndOptions(argv, (arg) => {
+    if (arg === '--strict') strict = true;
+    else if (arg === '--json') json = true;
+    else return false;
+    return true;
+  });
+  return 'kind' in files ? files : { kind: 'validate', args: { strict, json, files: files.files } };
+}
+
+function parsePlanInfer(argv: readonly string[]): ParsedArgs {
+  let name: string | undefined;
+  let expectName = false;
+  const files = filesAndOptions(argv, (arg) => {
+    if (expectName) {
+      name = arg;
+      expectName = false;
+    } else if (arg === '--name') expectName = true;
+    else return false;
+    return true;
+  });
+  if (expectName) return { kind: 'usage-error', message: '--name needs a value' };
+  if ('kind' in files) return files;
+  return { kind: 'plan-infer', args: { ...(name !== undefined ? { name } : {}), files: files.files } };
+}
+
+/** Files (after "--" everything is a file; "-" is standard input) and the options `option` accepts. */
+function filesAndOptions(argv: readonly string[], option: (arg: string) => boolean): { files: string[] } | Extract<ParsedArgs, { kind: 'help' | 'usage-error' }> {
   const files: string[] = [];
   let onlyFiles = false;
-  for (const arg of rest) {
-    if (onlyFiles || arg === '-' || !arg.startsWith('-')) files.push(arg);
+  for (const arg of argv) {
+    if (onlyFiles) files.push(arg);
+    else if (option(arg)) continue;
+    else if (arg === '-' || !arg.startsWith('-')) files.push(arg);
     else if (arg === '--') onlyFiles = true;
-    else if (arg === '--strict') strict = true;
-    else if (arg === '--json') json = true;
     else if (arg === '--help' || arg === '-h') return { kind: 'help' };
     else return { kind: 'usage-error', message: `unknown option "${arg}"` };
   }
-  return { kind: 'validate', args: { strict, json, files: files.length ? files : ['-'] } };
+  return { files: files.length ? files : ['-'] };
 }

@@ -1,5 +1,6 @@
 /** Entry point of the `track-inspector` command. */
 import { parseArgs, USAGE } from './args';
+import { runPlanInfer } from './plan-infer-command';
 import { runValidate } from './validate-command';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -12,6 +13,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`track-inspector: ${parsed.message}\n\n${USAGE}\n`);
     return 2;
   }
+  if (parsed.kind === 'plan-infer') return runPlanInfer(parsed.args, process);
   return runValidate(parsed.args, process);
 }
 

@@ -148,3 +148,35 @@ describe('large inputs', () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe('track-inspector plan infer', () => {
+  const lines = [
+    '{"event":"Signed Up","userId":"u1","properties":{"plan":"pro","seats":3}}',
+    '{"event":"Signed Up","userId":"u2","properties":{"plan":"team"}}',
+    '{"type":"identify","userId":"u1","traits":{"email":"a@example.com"}}',
+    '{"event":"Order Completed","userId":"u1","properties":{"total":9.5,"coupon":null}}',
+  ];
+
+  it('drafts a plan from NDJSON, the same bytes whatever the order, and names bad lines without stopping', () => {
+    const forward = run(['plan', 'infer', '--name', 'Acme', file('infer-a.ndjson', lines)]);
+    const backward = run(['plan', 'infer', '--name', 'Acme', file('infer-b.ndjson', ['not json', ...[...lines].reverse()])]);
+    expect(forward.code).toBe(0);
+    expect(backward.stdout).toBe(forward.stdout);
+    expect(backward.stderr).toMatch(/^track-inspector: line 1 is not valid JSON: .*; skipped\n$/);
+    const plan = JSON.parse(forward.stdout) as { name: string; rules: { type: string; key?: string; jsonSchema: { properties: Record<string, unknown> } }[] };
+    expect(plan.name).toBe('Acme');
+    expect(plan.rules.map((r) => `${r.type} ${r.key ?? ''}`.trim())).toEqual(['TRACK Order Completed', 'TRACK Signed Up', 'IDENTIFY']);
+    expect(plan.rules[0]?.jsonSchema.properties['properties']).toEqual({
+      properties: { coupon: { type: 'null' }, total: { type: 'number' } },
+      required: ['coupon', 'total'],
+      type: 'object',
+    });
+  });
+
+  it('reads standard input, and refuses an unknown subcommand', () => {
+    expect(JSON.parse(run(['plan', 'infer'], lines.join('\n')).stdout)).toMatchObject({ name: 'Draft tracking plan' });
+    const unknown = run(['plan', 'check']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown plan subcommand "check"/);
+  });
+});

@@ -45,37 +45,58 @@ interface RuleDraft {
   readonly field: Shape;
 }
 
-export function draftPlan(messages: Iterable<DraftInput>, name: string = DEFAULT_DRAFT_NAME): DraftedPlan {
+/** A draft being built one message at a time (the CLI streams files of any size through it). */
+export interface PlanDraft {
+  add(message: DraftInput): void;
+  plan(): DraftedPlan;
+  /** The draft as a file: two-space indented JSON with a trailing newline. */
+  json(): string;
+}
+
+export function createPlanDraft(name: string = DEFAULT_DRAFT_NAME): PlanDraft {
   const track = new Map<string, RuleDraft>();
   const identify = createRuleDraft();
   const group = createRuleDraft();
-  for (const { type, payload } of messages) {
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) continue;
-    const message = payload as Record<string, unknown>;
-    if (type === 'track') {
-      const event = message['event'];
-      if (typeof event !== 'string' || event === '') continue;
-      let draft = track.get(event);
-      if (!draft) track.set(event, (draft = createRuleDraft()));
-      mergeField(draft, message['properties']);
-    } else if (type === 'identify') mergeField(identify, message['traits']);
-    else if (type === 'group') mergeField(group, message['traits']);
-  }
+  const draft: PlanDraft = {
+    add({ type, payload }) {
+      if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return;
+      const message = payload as Record<string, unknown>;
+      if (type === 'track') {
+        const event = message['event'];
+        if (typeof event !== 'string' || event === '') return;
+        let rule = track.get(event);
+        if (!rule) track.set(event, (rule = createRuleDraft()));
+        mergeField(rule, message['properties']);
+      } else if (type === 'identify') mergeField(identify, message['traits']);
+      else if (type === 'group') mergeField(group, message['traits']);
+    },
+    plan() {
+      const rules: DraftedRule[] = [...track.keys()].sort(compareStrings).map((event) => ({
+        key: event,
+        type: 'TRACK',
+        version: 1,
+        jsonSchema: messageSchema('properties', track.get(event) ?? createRuleDraft()),
+      }));
+      if (identify.messages > 0) rules.push({ type: 'IDENTIFY', version: 1, jsonSchema: messageSchema('traits', identify) });
+      if (group.messages > 0) rules.push({ type: 'GROUP', version: 1, jsonSchema: messageSchema('traits', group) });
+      return { name, rules };
+    },
+    json: () => `${JSON.stringify(draft.plan(), null, 2)}\n`,
+  };
+  return draft;
+}
 
-  const rules: DraftedRule[] = [...track.keys()].sort(compareStrings).map((event) => ({
-    key: event,
-    type: 'TRACK',
-    version: 1,
-    jsonSchema: messageSchema('properties', track.get(event) ?? createRuleDraft()),
-  }));
-  if (identify.messages > 0) rules.push({ type: 'IDENTIFY', version: 1, jsonSchema: messageSchema('traits', identify) });
-  if (group.messages > 0) rules.push({ type: 'GROUP', version: 1, jsonSchema: messageSchema('traits', group) });
-  return { name, rules };
+export function draftPlan(messages: Iterable<DraftInput>, name?: string): DraftedPlan {
+  const draft = createPlanDraft(name);
+  for (const message of messages) draft.add(message);
+  return draft.plan();
 }
 
 /** The draft as a file: two-space indented JSON with a trailing newline. */
 export function draftPlanJson(messages: Iterable<DraftInput>, name?: string): string {
-  return `${JSON.stringify(draftPlan(messages, name), null, 2)}\n`;
+  const draft = createPlanDraft(name);
+  for (const message of messages) draft.add(message);
+  return draft.json();
 }
 
 function createRuleDraft(): RuleDraft {

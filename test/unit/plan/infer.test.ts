@@ -2,6 +2,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH } from '../../../src/core/plan/infer-shape';
 import { draftPlan, draftPlanJson, type DraftedPlan, type DraftInput } from '../../../src/core/plan/infer';
+import { loadPlan } from '../../../src/core/plan/load';
 
 const track = (event: unknown, properties?: unknown): DraftInput => ({ type: 'track', payload: { event, ...(properties === undefined ? {} : { properties }) } });
 const identify = (traits?: unknown): DraftInput => ({ type: 'identify', payload: { userId: 'u-1', ...(traits === undefined ? {} : { traits }) } });
@@ -322,3 +323,20 @@ function cut(value: unknown, levels: number): unknown {
   if (levels === 0 || typeof value !== 'object' || value === null) return 12;
   return { next: cut((value as { next: unknown }).next, levels - 1) };
 }
+
+describe('a drafted plan read back', () => {
+  it('loads as a Segment Public API plan, every rule over the whole message', () => {
+    const messages = [
+      { type: 'track', payload: { event: 'Signed Up', userId: 'u', properties: { plan: 'pro' } } },
+      { type: 'identify', payload: { userId: 'u', traits: { email: 'a@example.com' } } },
+      { type: 'group', payload: { userId: 'u', groupId: 'g', traits: { seats: 3 } } },
+    ];
+    const loaded = loadPlan(draftPlanJson(messages, 'Round trip'));
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.plan.name).toBe('Round trip');
+    expect([...loaded.plan.track.keys()]).toEqual(['Signed Up']);
+    expect([loaded.plan.track.get('Signed Up')?.target, loaded.plan.identify?.target, loaded.plan.group?.target]).toEqual(['message', 'message', 'message']);
+    expect(loaded.plan.track.get('Signed Up')?.dialect).toBe('draft-07');
+  });
+});
