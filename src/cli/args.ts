@@ -1,6 +1,6 @@
 /** `track-inspector validate …` and `track-inspector plan infer …` -> options, or a usage error. */
 
-export const USAGE = `Usage: track-inspector validate [--strict] [--json] [FILE ...]
+export const USAGE = `Usage: track-inspector validate [--plan PLAN [--unplanned warn|error]] [--strict] [--json] [FILE ...]
        track-inspector plan infer [--name NAME] [FILE ...]
 
 validate     Validates NDJSON of June / Segment payloads (bare payloads, or records exported by
@@ -11,6 +11,9 @@ plan infer   Drafts a tracking plan (Segment Public API shape, JSON Schema draft
 
 With no FILE, or when FILE is -, reads standard input.
 
+  --plan PLAN  also check every message against this tracking plan (Segment Public API or
+               Config API / Typewriter JSON); a bad plan file exits 2
+  --unplanned  what a track event the plan does not have is: warn (default) or error
   --strict     validate payloads exactly as sent (a null userId is an error, not a warning)
   --json       print one JSON result per input line instead of a report
   --name NAME  the drafted plan's name (default "Draft tracking plan")
@@ -21,6 +24,8 @@ Exit status: 0 all valid (or plan written), 1 any invalid, 2 usage error or unre
 export interface ValidateArgs {
   readonly strict: boolean;
   readonly json: boolean;
+  readonly plan?: string;
+  readonly unplanned: 'warn' | 'error';
   readonly files: readonly string[];
 }
 
@@ -50,13 +55,25 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 function parseValidate(argv: readonly string[]): ParsedArgs {
   let strict = false;
   let json = false;
+  let plan: string | undefined;
+  let unplanned: string = 'warn';
+  let expecting: '--plan' | '--unplanned' | null = null;
   const files = filesAndOptions(argv, (arg) => {
-    if (arg === '--strict') strict = true;
+    if (expecting === '--plan') plan = arg;
+    else if (expecting === '--unplanned') unplanned = arg;
+    else if (arg === '--plan' || arg === '--unplanned') {
+      expecting = arg;
+      return true;
+    } else if (arg === '--strict') strict = true;
     else if (arg === '--json') json = true;
     else return false;
+    expecting = null;
     return true;
   });
-  return 'kind' in files ? files : { kind: 'validate', args: { strict, json, files: files.files } };
+  if (expecting) return { kind: 'usage-error', message: `${expecting as string} needs a value` };
+  if ('kind' in files) return files;
+  if (unplanned !== 'warn' && unplanned !== 'error') return { kind: 'usage-error', message: `--unplanned must be warn or error, got "${unplanned}"` };
+  return { kind: 'validate', args: { strict, json, ...(plan !== undefined ? { plan } : {}), unplanned, files: files.files } };
 }
 
 function parsePlanInfer(argv: readonly string[]): ParsedArgs {

@@ -1,6 +1,7 @@
 /** One NDJSON line -> its validation, as the CLI reports it. Stateful across lines (lint). */
 import { sizeForLimits } from './body';
 import { validateImported } from './import';
+import type { PlanSetting } from './inspect';
 import { createLinter } from './lint';
 import { parseNdjsonLine } from './ndjson';
 import type { Problem } from './types';
@@ -14,7 +15,8 @@ export interface LineResult {
   readonly warnings: readonly Problem[];
 }
 
-export function createLineChecker(strict: boolean): (text: string, line: number) => LineResult | null {
+/** `plan`: the team's tracking plan, checked beside the June schema (the CLI's --plan). */
+export function createLineChecker(strict: boolean, plan: PlanSetting | null = null): (text: string, line: number) => LineResult | null {
   const linter = createLinter();
   return (text, line) => {
     const parsed = parseNdjsonLine(text, line);
@@ -24,7 +26,7 @@ export function createLineChecker(strict: boolean): (text: string, line: number)
     }
     const { type, payload } = parsed.message;
     const event = typeof (payload as { event?: unknown } | null)?.event === 'string' ? (payload as { event: string }).event : null;
-    const { valid, errors, warnings } = validateImported(parsed.message, strict, linter, sizeForLimits(text)).validation;
+    const { valid, errors, warnings } = validateImported(parsed.message, { strict, linter, plan }, sizeForLimits(text)).validation;
     return { line, valid, type, event, errors, warnings };
   };
 }

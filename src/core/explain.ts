@@ -47,7 +47,8 @@ function explainError(error: AjvError, payload: unknown): Problem {
   return { path, message: `${field} ${error.message ?? 'is not valid'}`, keyword };
 }
 
-function fieldName(pointer: string): string {
+/** The field a JSON Pointer names, by its last segment: `/properties/plan` -> `plan`. */
+export function fieldName(pointer: string): string {
   if (pointer === '') return 'the message';
   const last = pointer.slice(pointer.lastIndexOf('/') + 1);
   return unescapePointer(last);

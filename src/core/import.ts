@@ -1,5 +1,5 @@
 /** NDJSON text -> re-validated MessageRecords plus the bad lines, by number. */
-import { validateAndLint } from './inspect';
+import { validateAndLint, type InspectOptions } from './inspect';
 import { createLinter, type Linter } from './lint';
 import { parseNdjsonLine, type ImportedMessage } from './ndjson';
 import { makeValidation, type MessageRecord } from './record';
@@ -42,8 +42,7 @@ export function importNdjson(text: string, options: { strict: boolean; importedA
  */
 export function validateImported(
   message: ImportedMessage,
-  strict: boolean,
-  linter: Linter,
+  options: Omit<InspectOptions, 'capturedAt'>,
   lineBytes: number,
 ): { validation: Validation; undecodable?: NonNullable<MessageRecord['undecodable']> } {
   const capture = message.capture;
@@ -51,7 +50,7 @@ export function validateImported(
     const reason = capture?.undecodable?.reason ?? 'the record names a whole batch, not one message';
     return { validation: makeValidation([{ path: '', message: reason, keyword: 'decode' }], []), undecodable: capture?.undecodable ?? { reason, preview: '' } };
   }
-  return { validation: validateAndLint(message as ValidationInput, { strict, linter, capturedAt: readableCaptureTime(message) }, lineBytes) };
+  return { validation: validateAndLint(message as ValidationInput, { ...options, capturedAt: readableCaptureTime(message) }, lineBytes) };
 }
 
 /** A record whose capture time could not be read (0) is shown at import time and not skew-linted. */
@@ -72,6 +71,6 @@ function toRecord(message: ImportedMessage, options: { strict: boolean; imported
     type: message.type,
     payload: message.payload,
     ...(message.batch ? { batch: message.batch } : {}),
-    ...validateImported(message, options.strict, linter, lineBytes),
+    ...validateImported(message, { strict: options.strict, linter }, lineBytes),
   };
 }

@@ -5,13 +5,22 @@ import type { TrackingCall } from './endpoints';
 import type { Linter } from './lint';
 import { isLintWarning, makeValidation, type MessageRecord } from './record';
 import { validateMessage, type ValidationInput } from './validate';
-import { isMessageType, type Validation } from './types';
+import { checkPlan } from './plan/check';
+import type { TrackingPlan } from './plan/plan';
+import { isMessageType, isPlainObject, type Validation } from './types';
 
 export type InspectedMessage = Pick<MessageRecord, 'type' | 'payload' | 'batch' | 'undecodable' | 'validation'>;
+
+/** The team's tracking plan, checked beside the June schema, and what an unplanned event is. */
+export interface PlanSetting {
+  readonly plan: TrackingPlan;
+  readonly unplanned: 'warn' | 'error';
+}
 
 export interface InspectOptions {
   readonly strict: boolean;
   readonly linter: Linter;
+  readonly plan?: PlanSetting | null;
   /** Reference for the clock-skew warning; undefined when unknown (bare payloads). */
   readonly capturedAt: number | undefined;
 }
@@ -33,7 +42,19 @@ export function validateAndLint(message: ValidationInput, options: InspectOption
   const { errors, warnings } = validateMessage(message, options.strict);
   const lint = options.linter.lint(message, { capturedAt: options.capturedAt, bodyBytes });
   // Most messages have no warnings of either kind: no new array for them.
-  return makeValidation(errors, lint.length === 0 ? warnings : warnings.length === 0 ? lint : [...warnings, ...lint]);
+  const schemaWarnings = lint.length === 0 ? warnings : warnings.length === 0 ? lint : [...warnings, ...lint];
+  if (!options.plan) return makeValidation(errors, schemaWarnings);
+  const plan = checkPlan(withInherited(message), options.plan.plan, { unplanned: options.plan.unplanned });
+  return makeValidation([...errors, ...plan.errors], [...schemaWarnings, ...plan.warnings]);
+}
+
+/** A batch entry is checked against the plan with what it inherits from its batch, as against the schema. */
+function withInherited(message: ValidationInput): ValidationInput {
+  const inherited = message.batch?.inherited;
+  const { payload } = message;
+  if (!inherited || !isPlainObject(payload)) return message;
+  const missing = Object.entries(inherited).filter(([key, value]) => value !== undefined && payload[key] === undefined);
+  return missing.length ? { ...message, payload: { ...payload, ...Object.fromEntries(missing) } } : message;
 }
 
 /** Strict mode toggled: validation is redone, the capture's lint warnings stay as they were. */

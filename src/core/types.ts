@@ -32,8 +32,10 @@ export interface Problem {
   readonly path: string;
   /** Plain English that names the field and, where there is one, the value. */
   readonly message: string;
-  /** ajv's keyword for schema errors (`format`, `required`…), `lint:*` / `identity:null` for warnings. */
+  /** ajv's keyword for schema errors (`format`, `required`…), `lint:*` / `identity:null` for warnings, `plan:*` for the plan's own. */
   readonly keyword: string;
+  /** Who found it: the team's tracking plan, or (when absent) the June schema and our own checks. */
+  readonly source?: 'schema' | 'plan';
 }
 
 export interface Validation {

@@ -180,3 +180,59 @@ describe('track-inspector plan infer', () => {
     expect(unknown.stderr).toMatch(/unknown plan subcommand "check"/);
   });
 });
+
+describe('track-inspector validate --plan', () => {
+  const plan = file('acme-plan.json', [
+    JSON.stringify({
+      name: 'Acme',
+      rules: [
+        {
+          type: 'TRACK',
+          key: 'Signed Up',
+          version: 1,
+          jsonSchema: { type: 'object', properties: { properties: { type: 'object', properties: { plan: { enum: ['free', 'pro'] } }, required: ['plan'] } } },
+        },
+      ],
+    }),
+  ]);
+  const capture = file('acme.ndjson', [
+    '{"event":"Signed Up","userId":"u","properties":{"plan":"pro"}}',
+    '{"event":"Signed Up","userId":"u","properties":{}}',
+    '{"event":"Signed up","userId":"u"}',
+  ]);
+
+  it('reports plan errors with their source, and an unplanned event as a warning naming the nearest planned one', () => {
+    const { code, stdout } = run(['validate', '--plan', plan, '--json', capture]);
+    const results = jsonResults(stdout);
+    expect(results.map((r) => r.valid)).toEqual([true, false, true]);
+    expect(results[1]?.errors).toEqual([{ path: '/properties/plan', message: 'plan is required', keyword: 'required', source: 'plan' }]);
+    expect(results[2]?.warnings).toEqual([
+      { path: '/event', message: '"Signed up" is not in the tracking plan "Acme"; did you mean "Signed Up"?', keyword: 'plan:unplanned', source: 'plan' },
+    ]);
+    expect(code).toBe(1);
+  });
+
+  it('makes an unplanned event an error with --unplanned error, and says (plan) in the report', () => {
+    const { stdout } = run(['validate', '--plan', plan, '--unplanned', 'error', capture]);
+    expect(stdout).toContain('line 3 "Signed up"\n  /event: "Signed up" is not in the tracking plan "Acme"; did you mean "Signed Up"? (plan)\n');
+  });
+
+  it('refuses a bad plan file with one line per problem and exit 2', () => {
+    const remote = file('remote-plan.json', [JSON.stringify({ rules: [{ type: 'TRACK', key: 'E', jsonSchema: { $ref: 'https://example.com/s.json' } }] })]);
+    const result = run(['validate', '--plan', remote, capture]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^track-inspector: .*remote-plan\.json: .*remote \$ref "https:\/\/example\.com\/s\.json" is not allowed.*\n$/);
+    expect(run(['validate', '--plan', plan, '--unplanned', 'maybe', capture]).stderr).toMatch(/--unplanned must be warn or error, got "maybe"/);
+  });
+
+  it('round trip: a plan drafted from a capture passes that capture, and a changed property type fails at its path', () => {
+    const messages = ['{"event":"Paid","userId":"u","properties":{"amount":12,"currency":"EUR"}}', '{"type":"identify","userId":"u","traits":{"email":"a@example.com"}}'];
+    const drafted = join(dir, 'drafted-plan.json');
+    writeFileSync(drafted, run(['plan', 'infer', file('paid.ndjson', messages)]).stdout);
+    expect(run(['validate', '--plan', drafted, file('paid-again.ndjson', messages)]).code).toBe(0);
+    const changed = jsonResults(
+      run(['validate', '--plan', drafted, '--json', file('paid-changed.ndjson', ['{"event":"Paid","userId":"u","properties":{"amount":"12","currency":"EUR"}}'])]).stdout,
+    );
+    expect(changed[0]?.errors.map((e) => [e.path, e.message])).toEqual([['/properties/amount', 'amount must be an integer, got "12"']]);
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Checks one message against a tracking plan, beside the June schema: which rules apply, what they
+ * find, and whether the event is in the plan at all. Every problem is marked `source: 'plan'`.
+ *
+ * - The COMMON rule applies to every message; a track message's rule is the one for its exact event
+ *   name; identify, group and page messages have one rule each. Screen and alias have none.
+ * - A rule over the `message` checks the payload; over `properties` / `traits` it checks that field
+ *   (`{}` when absent) and its paths start with /properties or /traits.
+ * - A track event the plan lacks is "unplanned": a warning, or an error when options say so, with
+ *   the planned name it was probably meant to be.
+ * - A payload that is not an object gets nothing here: the schema check already says so.
+ *
+ * A batch entry is checked as it is given: the caller passes the entry with whatever the batch
+ * lends it (`context`, `sentAt`…) already applied when a rule should see those fields.
+ */
+import { isPlainObject } from '../types';
+import { explainRuleErrors, type PlanProblem } from './check-explain';
+import { closestName } from './check-suggest';
+import { quote } from './load-util';
+import type { PlanRule, TrackingPlan } from './plan';
+import { compileRule, type RuleCompile } from './plan-validator';
+
+export type { PlanProblem } from './check-explain';
+
+export interface PlanCheckInput {
+  /** track, identify, page… as the message was recognised; anything else only meets the COMMON rule. */
+  readonly type: string;
+  readonly payload: unknown;
+}
+
+export interface PlanCheckOptions {
+  /** What a track event missing from the plan is. */
+  readonly unplanned: 'warn' | 'error';
+}
+
+export interface PlanCheck {
+  readonly errors: PlanProblem[];
+  readonly warnings: PlanProblem[];
+}
+
+export interface CompiledRule {
+  /** How messages name the rule: `rule TRACK "Order Completed"`, `rule IDENTIFY`. */
+  readonly label: string;
+  readonly rule: PlanRule;
+  readonly compiled: RuleCompile;
+}
+
+export interface CompiledPlan {
+  readonly common: CompiledRule | undefined;
+  readonly track: ReadonlyMap<string, CompiledRule>;
+  readonly identify: CompiledRule | undefined;
+  readonly group: CompiledRule | undefined;
+  readonly page: CompiledRule | undefined;
+  /** One line per rule the validator refuses (`rule TRACK "X": …`): a loader or options page can show them up front. */
+  readonly problems: readonly string[];
+}
+
+/** Suggestions remembered per plan; a capture full of distinct unplanned names stops at this many. */
+const MAX_REMEMBERED_SUGGESTIONS = 1000;
+
+const compiledPlans = new WeakMap<TrackingPlan, CompiledPlan>();
+const suggestions = new WeakMap<TrackingPlan, Map<string, string | undefined>>();
+
+/** Every rule compiled once per plan object (a new plan object, as a reload makes, compiles again). */
+export function compilePlan(plan: TrackingPlan): CompiledPlan {
+  let compiled = compiledPlans.get(plan);
+  if (!compiled) compiledPlans.set(plan, (compiled = compileAll(plan)));
+  return compiled;
+}
+
+export function checkPlan(message: PlanCheckInput, plan: TrackingPlan, options: PlanCheckOptions): PlanCheck {
+  const errors: PlanProblem[] = [];
+  const warnings: PlanProblem[] = [];
+  const { type, payload } = message;
+  if (!isPlainObject(payload)) return { errors, warnings };
+  const compiled = compilePlan(plan);
+  if (compiled.common) errors.push(...checkRule(compiled.common, payload));
+  if (type === 'track') {
+    const event = payload['event'];
+    // No event name at all is the schema's error to report, not an unplanned event.
+    if (typeof event !== 'string') return { errors, warnings };
+    const rule = compiled.track.get(event);
+    if (rule) errors.push(...checkRule(rule, payload));
+    else (options.unplanned === 'error' ? errors : warnings).push(unplanned(event, plan));
+  } else if (type === 'identify' || type === 'group' || type === 'page') {
+    const rule = compiled[type];
+    if (rule) errors.push(...checkRule(rule, payload));
+  }
+  return { errors, warnings };
+}
+
+function checkRule({ label, rule, compiled }: CompiledRule, payload: Readonly<Record<string, unknown>>): PlanProblem[] {
+  if (!compiled.ok) {
+    return [{ path: '', message: `the plan's ${label} cannot be checked: ${compiled.problems.join('; ')}`, keyword: 'plan:invalid-rule', source: 'plan' }];
+  }
+  if (rule.target === 'message') return explainRuleErrors(compiled.check(payload), payload);
+  const prefix = `/${rule.target}`;
+  const errors = compiled.check(payload[rule.target] ?? {}).map((error) => ({ ...error, instancePath: prefix + error.instancePath }));
+  return explainRuleErrors(errors, payload);
+}
+
+function unplanned(event: string, plan: TrackingPlan): PlanProblem {
+  let remembered = suggestions.get(plan);
+  if (!remembered) suggestions.set(plan, (remembered = new Map<string, string | undefined>()));
+  if (!remembered.has(event)) {
+    if (remembered.size >= MAX_REMEMBERED_SUGGESTIONS) remembered.clear();
+    remembered.set(event, closestName(event, plan.track.keys()));
+  }
+  const suggestion = remembered.get(event);
+  const didYouMean = suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`;
+  return { path: '/event', message: `${quote(event)} is not in the tracking plan ${quote(plan.name)}${didYouMean}`, keyword: 'plan:unplanned', source: 'plan' };
+}
+
+function compileAll(plan: TrackingPlan): CompiledPlan {
+  const problems: string[] = [];
+  const compile = (label: string, rule: PlanRule | null): CompiledRule | undefined => {
+    if (!rule) return undefined;
+    const compiled = compileRule(rule);
+    if (!compiled.ok) problems.push(...compiled.problems.map((problem) => `${label}: ${problem}`));
+    return { label, rule, compiled };
+  };
+  const track = new Map<string, CompiledRule>();
+  for (const [event, rule] of plan.track) {
+    const compiled = compile(`rule TRACK ${quote(event)}`, rule);
+    if (compiled) track.set(event, compiled);
+  }
+  return {
+    common: compile('rule COMMON', plan.common),
+    track,
+    identify: compile('rule IDENTIFY', plan.identify),
+    group: compile('rule GROUP', plan.group),
+    page: compile('rule PAGE', plan.page),
+    problems,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * One plan rule -> one validator, interpreted by json-schema-library: a plan arrives at run time
+ * and MV3 forbids compiling it to code, as ajv would. Errors come out in ajv's shape (check-errors.ts)
+ * so explain.ts's wording serves both validators.
+ *
+ * The library's defaults this wrapper corrects (see /tmp/validator-eval for the evaluation):
+ * - formats: asserted in every dialect, with ajv-formats' answers (check-formats.ts);
+ * - a schema error (a regular expression that does not compile, a `type` that names no type) is
+ *   kept in `schemaErrors` and the keyword then ignored: here it refuses the rule;
+ * - a `$ref` it cannot resolve fails only when reached, and it resolves none remotely: refused up
+ *   front (the loader refuses them too; this is the guard for plans that did not come through it);
+ * - `additionalProperties: false` lets a property named `_id` through (its settings.propertyBlacklist);
+ * - a deep enough instance overflows the stack: one error, not a crash.
+ */
+import { compileSchema, draft04, draft06, draft07, draft2019, draft2020, extendDraft, settings, type Draft, type JsonSchemaValidator } from 'json-schema-library';
+import { FORMAT_CHECKS, type FormatCheck } from './check-formats';
+import { toRuleErrors, type RuleError } from './check-errors';
+import { isPlainObject } from '../types';
+import type { Dialect, JsonSchema, PlanRule } from './plan';
+
+export type { RuleError } from './check-errors';
+
+export type RuleCompile = { readonly ok: true; check(instance: unknown): RuleError[] } | { readonly ok: false; readonly problems: readonly string[] };
+
+/** The library's own checks for these pass "" (they come from form validation, where "" is "not filled in"). */
+const NON_EMPTY_BUILT_INS = ['url'];
+
+const DRAFTS: Readonly<Record<Dialect, Draft>> = {
+  'draft-04': withFormats(draft04),
+  'draft-06': withFormats(draft06),
+  'draft-07': withFormats(draft07),
+  '2019-09': withFormats(draft2019),
+  '2020-12': withFormats(draft2020),
+};
+
+export function compileRule(rule: PlanRule): RuleCompile {
+  const refused = unresolvableRefs(rule.schema);
+  if (refused.length > 0) return { ok: false, problems: refused };
+  // The library's blacklist is module state: emptying it is idempotent and touches nothing else that runs here.
+  settings.propertyBlacklist.length = 0;
+  let root: ReturnType<typeof compileSchema>;
+  try {
+    // One draft offered: the library uses it whatever `$schema` says (the loader read the dialect from it).
+    root = compileSchema(rule.schema, { drafts: [DRAFTS[rule.dialect]], formatAssertion: true });
+  } catch (error) {
+    return { ok: false, problems: [`the schema cannot be used: ${reasonOf(error)}`] };
+  }
+  const schemaErrors = root.schemaErrors ?? [];
+  if (schemaErrors.length > 0) return { ok: false, problems: schemaErrors.map((error) => describeSchemaError(error.message)) };
+  return {
+    ok: true,
+    check(instance) {
+      try {
+        const result = root.validate(instance);
+        return result.valid ? [] : toRuleErrors(result.errors, instance, rule.dialect);
+      } catch (error) {
+        // A RangeError from an instance nested deeper than the stack: one error for the whole instance.
+        const message = `could not be checked against the plan (${reasonOf(error)})`;
+        return [{ instancePath: '', keyword: 'plan:unchecked', params: {}, message }];
+      }
+    },
+  };
+}
+
+function withFormats(draft: Draft): Draft {
+  const formats: Record<string, JsonSchemaValidator> = {};
+  for (const [name, test] of Object.entries(FORMAT_CHECKS)) formats[name] = assertFormat(name, test);
+  for (const name of NON_EMPTY_BUILT_INS) {
+    const builtIn = draft.formats[name];
+    if (builtIn) formats[name] = (params) => (params.data === '' ? assertFormat(name, () => false)(params) : builtIn(params));
+  }
+  // extendDraft copies: the library's shared drafts stay as they are.
+  return extendDraft(draft, { formats });
+}
+
+function assertFormat(format: string, test: FormatCheck): JsonSchemaValidator {
+  return ({ node, pointer, data }) =>
+    typeof data !== 'string' || test(data)
+      ? undefined
+      : node.createError(`format-${format}-error`, { value: data, pointer, schema: node.schema, format }, `must match format "${format}"`);
+}
+
+const REF_KEYWORDS = ['$ref', '$dynamicRef', '$recursiveRef'];
+/** Keywords whose value maps names to subschemas: their keys are names, not keywords. */
+const MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'dependencies']);
+/** Data, not schemas: a `$ref` inside an `enum` value is a value. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
+
+/** References to anything but this rule's own schema ("#…"): the library would fail them silently, or fetch them elsewhere. */
+function unresolvableRefs(schema: JsonSchema): string[] {
+  const problems: string[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (typeof node !== 'object' || node === null || depth > 200) return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, depth + 1);
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (REF_KEYWORDS.includes(key) && typeof value === 'string') {
+        if (value !== '' && !value.startsWith('#')) problems.push(`${key} ${JSON.stringify(value)} points outside the rule (plans are checked offline)`);
+      } else if (MAP_KEYWORDS.has(key) && isPlainObject(value)) {
+        for (const subschema of Object.values(value)) visit(subschema, depth + 1);
+      } else if (!DATA_KEYWORDS.has(key)) visit(value, depth + 1);
+    }
+  };
+  visit(schema, 0);
+  return problems;
+}
+
+/** "Invalid schema found at #/properties/a: Invalid regular expression: /([a-z/u: …" reads as one line. */
+function describeSchemaError(message: string): string {
+  return message.replace(/^Invalid schema found at #?/, 'invalid schema at ').replace(/\s+/g, ' ');
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
