@@ -10,7 +10,8 @@ import { createLinter } from '../src/core/lint';
 import { toNdjson, toNdjsonChunks } from '../src/core/ndjson';
 import { importNdjson } from '../src/core/import';
 import type { MessageRecord } from '../src/core/record';
-import { bodyMix, payloads } from './fixtures';
+import { loadPlan } from '../src/core/plan/load';
+import { bodyMix, benchPlanJson, payloads } from './fixtures';
 
 const bodies = bodyMix(4000);
 const totalBytes = bodies.reduce((n, b) => n + b.text.length, 0);
@@ -38,6 +39,14 @@ const decodeValidateMs = best(7, () => {
 });
 const pipelineMs = best(7, () => {
   const options = { strict: false, linter: createLinter(), capturedAt: Date.parse('2024-05-01T10:00:02Z') };
+  for (const body of bodies) sink += inspectCall({ sender: 'segment', callType: body.callType }, { kind: 'text', text: body.text }, options).length;
+});
+
+const loaded = loadPlan(benchPlanJson(200), 'bench-plan.json');
+if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+const plan = { plan: loaded.plan, unplanned: 'warn' as const };
+const planPipelineMs = best(7, () => {
+  const options = { strict: false, linter: createLinter(), capturedAt: Date.parse('2024-05-01T10:00:02Z'), plan };
   for (const body of bodies) sink += inspectCall({ sender: 'segment', callType: body.callType }, { kind: 'text', text: body.text }, options).length;
 });
 
@@ -70,4 +79,6 @@ console.log(`decode+validate+lint (whole pipeline): ${rate(pipelineMs)}`);
 console.log(`JSON.parse alone (baseline):           ${rate(parseMs)}`);
 console.log(`decode+validate:                       ${rate(decodeValidateMs)}`);
 console.log(`decode+validate / JSON.parse throughput ratio: ${(parseMs / decodeValidateMs).toFixed(2)}`);
+console.log(`decode+validate+lint+plan (200-event plan): ${rate(planPipelineMs)}`);
+console.log(`decode+validate+plan / JSON.parse throughput ratio: ${(parseMs / planPipelineMs).toFixed(2)} (goal >= 0.3)`);
 if (sink < 0) console.log(sink);

@@ -50,3 +50,32 @@ export function bodyMix(count: number): BenchBody[] {
 export function payloads(count: number): Record<string, unknown>[] {
   return Array.from({ length: count }, (_, i) => message(i, 300 + (i % 10) * 100));
 }
+
+/** A Segment Public API plan of `events` track rules ("Event 0"…), each over the whole message, as a team would write them. */
+export function benchPlanJson(events: number): string {
+  const rules = Array.from({ length: events }, (_, i) => ({
+    type: 'TRACK',
+    key: `Event ${i}`,
+    version: 1,
+    jsonSchema: {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      properties: {
+        properties: {
+          type: 'object',
+          properties: {
+            plan: { enum: ['free', 'pro', 'team'] },
+            total: { type: 'number', minimum: 0 },
+            currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+            items: { type: 'integer', minimum: 0 },
+            description: { type: 'string', maxLength: 10000 },
+          },
+          required: ['plan', 'total', 'currency'],
+        },
+        context: { type: 'object', properties: { locale: { type: 'string' } } },
+      },
+      required: ['properties'],
+    },
+  }));
+  return JSON.stringify({ name: 'Bench plan', rules });
+}
