@@ -10,6 +10,7 @@ import { createLinter } from '../src/core/lint';
 import { toNdjson, toNdjsonChunks } from '../src/core/ndjson';
 import { importNdjson } from '../src/core/import';
 import type { MessageRecord } from '../src/core/record';
+import { planChecker } from '../src/core/plan/check';
 import { loadPlan } from '../src/core/plan/load';
 import { bodyMix, benchPlanJson, payloads } from './fixtures';
 
@@ -44,7 +45,7 @@ const pipelineMs = best(7, () => {
 
 const loaded = loadPlan(benchPlanJson(200), 'bench-plan.json');
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-const plan = { plan: loaded.plan, unplanned: 'warn' as const };
+const plan = planChecker(loaded.plan, { unplanned: 'warn' });
 const planPipelineMs = best(7, () => {
   const options = { strict: false, linter: createLinter(), capturedAt: Date.parse('2024-05-01T10:00:02Z'), plan };
   for (const body of bodies) sink += inspectCall({ sender: 'segment', callType: body.callType }, { kind: 'text', text: body.text }, options).length;

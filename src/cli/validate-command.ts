@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createLineChecker, type LineResult } from '../core/check-line';
-import type { PlanSetting } from '../core/inspect';
-import { compilePlan } from '../core/plan/check';
+import type { PlanChecker } from '../core/inspect';
+import { compilePlan, planChecker } from '../core/plan/check';
 import { loadPlan } from '../core/plan/load';
 import type { Problem } from '../core/types';
 import type { ValidateArgs } from './args';
@@ -44,7 +44,7 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
 }
 
 /** The plan file, loaded and every rule compiled; or 'refused', its problems written one per line. */
-async function planSetting(file: string, unplanned: 'warn' | 'error', io: Io): Promise<PlanSetting | 'refused'> {
+async function planSetting(file: string, unplanned: 'warn' | 'error', io: Io): Promise<PlanChecker | 'refused'> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -58,7 +58,7 @@ async function planSetting(file: string, unplanned: 'warn' | 'error', io: Io): P
     for (const problem of problems) io.stderr.write(`track-inspector: ${file}: ${problem}\n`);
     return 'refused';
   }
-  return { plan: loaded.plan, unplanned };
+  return planChecker(loaded.plan, { unplanned });
 }
 
 /** Every problem says where it came from: the June schema (and our checks) or the plan. */

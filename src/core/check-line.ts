@@ -1,7 +1,7 @@
 /** One NDJSON line -> its validation, as the CLI reports it. Stateful across lines (lint). */
 import { sizeForLimits } from './body';
 import { validateImported } from './import';
-import type { PlanSetting } from './inspect';
+import type { PlanChecker } from './inspect';
 import { createLinter } from './lint';
 import { parseNdjsonLine } from './ndjson';
 import type { Problem } from './types';
@@ -16,7 +16,7 @@ export interface LineResult {
 }
 
 /** `plan`: the team's tracking plan, checked beside the June schema (the CLI's --plan). */
-export function createLineChecker(strict: boolean, plan: PlanSetting | null = null): (text: string, line: number) => LineResult | null {
+export function createLineChecker(strict: boolean, plan: PlanChecker | null = null): (text: string, line: number) => LineResult | null {
   const linter = createLinter();
   return (text, line) => {
     const parsed = parseNdjsonLine(text, line);

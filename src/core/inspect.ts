@@ -5,22 +5,20 @@ import type { TrackingCall } from './endpoints';
 import type { Linter } from './lint';
 import { isLintWarning, makeValidation, type MessageRecord } from './record';
 import { validateMessage, type ValidationInput } from './validate';
-import { checkPlan } from './plan/check';
-import type { TrackingPlan } from './plan/plan';
-import { isMessageType, isPlainObject, type Validation } from './types';
+import { isMessageType, isPlainObject, type Problem, type Validation } from './types';
 
 export type InspectedMessage = Pick<MessageRecord, 'type' | 'payload' | 'batch' | 'undecodable' | 'validation'>;
 
-/** The team's tracking plan, checked beside the June schema, and what an unplanned event is. */
-export interface PlanSetting {
-  readonly plan: TrackingPlan;
-  readonly unplanned: 'warn' | 'error';
-}
+/**
+ * Checks one message against the team's tracking plan (see plan/check.ts `planChecker`). Passed
+ * in rather than imported, so a bundle that never loads a plan does not carry the plan validator.
+ */
+export type PlanChecker = (message: ValidationInput) => { readonly errors: readonly Problem[]; readonly warnings: readonly Problem[] };
 
 export interface InspectOptions {
   readonly strict: boolean;
   readonly linter: Linter;
-  readonly plan?: PlanSetting | null;
+  readonly plan?: PlanChecker | null;
   /** Reference for the clock-skew warning; undefined when unknown (bare payloads). */
   readonly capturedAt: number | undefined;
 }
@@ -44,7 +42,7 @@ export function validateAndLint(message: ValidationInput, options: InspectOption
   // Most messages have no warnings of either kind: no new array for them.
   const schemaWarnings = lint.length === 0 ? warnings : warnings.length === 0 ? lint : [...warnings, ...lint];
   if (!options.plan) return makeValidation(errors, schemaWarnings);
-  const plan = checkPlan(withInherited(message), options.plan.plan, { unplanned: options.plan.unplanned });
+  const plan = options.plan(withInherited(message));
   return makeValidation([...errors, ...plan.errors], [...schemaWarnings, ...plan.warnings]);
 }
 

@@ -133,3 +133,8 @@ function compileAll(plan: TrackingPlan): CompiledPlan {
     problems,
   };
 }
+
+/** The plan as the core's validation seam takes it (InspectOptions.plan). */
+export function planChecker(plan: TrackingPlan, options: PlanCheckOptions): (message: PlanCheckInput) => PlanCheck {
+  return (message) => checkPlan(message, plan, options);
+}
