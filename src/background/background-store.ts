@@ -12,7 +12,7 @@ export interface StoreListener {
   added(tabId: number, entries: readonly TimelineEntry[], dropped: number): void;
   updated(tabId: number, entries: readonly TimelineEntry[]): void;
   /** A call's rows were replaced (its body arrived after it): `removed` seqs go, `added` come. */
-  replaced(tabId: number, removed: readonly number[], added: readonly TimelineEntry[]): void;
+  replaced(tabId: number, removed: readonly number[], added: readonly TimelineEntry[], dropped: number): void;
   /** The tab's timeline changed wholesale (cleared, re-validated): clients take a new snapshot. */
   reset(tabId: number): void;
 }
@@ -89,6 +89,7 @@ export class BackgroundStore {
         tabId,
         [...removed, ...trimmed].map((entry) => entry.seq),
         added,
+        timeline.state.dropped,
       );
   }
 

@@ -47,6 +47,8 @@ interface Held<T> {
 export const JOIN_WINDOW_MS = 2000;
 /** How long a page body waits for its call, in arrival time. */
 export const HELD_BODY_MS = 30_000;
+/** Page bodies held at most (a page sending beacons faster than their calls arrive is cut here, oldest first). */
+export const MAX_HELD_BODIES = 200;
 
 type Keyed = Pick<CallSeen, 'tabId' | 'url' | 'method' | 'at'>;
 
@@ -82,6 +84,13 @@ export class BodyJoiner {
     const call = nearest(awaiting, body, JOIN_WINDOW_MS);
     if (call) return { call, settled: Promise.resolve() };
     if (this.take(this.withBody, body, (c) => c.body === body.body)) return { call: null, settled: Promise.resolve() };
+    if (this.bodies.length >= MAX_HELD_BODIES) {
+      const [oldest] = this.bodies.splice(0, 1);
+      if (oldest) {
+        this.timers.clearTimeout(oldest.timer);
+        oldest.taken();
+      }
+    }
     const settled = new Promise<void>((resolve) => {
       const acknowledge = this.timers.setTimeout(resolve, JOIN_WINDOW_MS);
       this.hold(this.bodies, body, HELD_BODY_MS, () => {

@@ -50,7 +50,8 @@ export class Capture {
     this.linters.delete(tabId);
   }
 
-  beforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void {
+  /** Settles at once, except while Chromium's sending document is looked up (a promise then). */
+  beforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void | Promise<void> {
     if (details.tabId < 0) return; // not attributable to a tab (a service worker's own fetches)
     if (details.type === 'main_frame') {
       this.tabs.navigationStarted(details.tabId, details.url, details.timeStamp);
@@ -75,7 +76,8 @@ export class Capture {
       return;
     }
     this.resolving.add(details.requestId);
-    void page.then((found) => {
+    // Returned so a failure reaches the caller's handler instead of vanishing.
+    return page.then((found) => {
       this.resolving.delete(details.requestId);
       this.called(seen(found), body);
     });
@@ -83,6 +85,8 @@ export class Capture {
 
   /** A body the page relay reported; resolves once it is used or has waited its turn (the relay's acknowledgement). */
   pageBody(body: PageBody): Promise<void> {
+    // The page hook reports every Blob it sees sent (uploads too): only tracking calls' are kept.
+    if (!recogniseCall(body.method, body.url, this.hosts())) return Promise.resolve();
     const { call, settled } = this.joiner.pageBody(body, this.store.awaitingCalls(body.tabId));
     if (call) this.fillBody(call, body.body);
     return settled;

@@ -2,7 +2,8 @@
  * The background: a service worker in Chrome, background scripts in Firefox, from this one source.
  * Every listener is registered synchronously at the top level, because Chrome stops the worker
  * after ~30 s idle and only wakes it for listeners registered in its first turn. Handlers wait for
- * the stored timelines to load, in arrival order, then run synchronously.
+ * the stored timelines to load, in arrival order, then run (synchronously, but for a call whose
+ * sending document Chromium must look up).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { revalidateRecord } from '../core/inspect';
@@ -39,10 +40,11 @@ const app = settings.ready.then(async (initial) => {
 type App = Awaited<typeof app>;
 let reported = false;
 /**
- * Runs `handle` once the background has started. A failure is logged (the first one in full) and
+ * Runs `handle` once the background has started. The first failure is logged (later ones would
+ * repeat it on every event) and
  * stays with its event: the next event is handled as usual, so capture goes on.
  */
-function withApp(handle: (started: App) => void): void {
+function withApp(handle: (started: App) => void | Promise<void>): void {
   app.then(handle).catch((error: unknown) => {
     if (!reported) console.error('track-inspector: an event could not be handled; capture goes on', error);
     reported = true;
@@ -71,13 +73,18 @@ browser.webRequest.onCompleted.addListener((details) => withApp(({ capture }) =>
 browser.webRequest.onErrorOccurred.addListener((details) => withApp(({ capture }) => capture.errorOccurred(details)), ALL_URLS);
 
 if (documents) {
-  // Chromium: which document each request names by its documentId (see documents.ts).
-  browser.webNavigation.onCommitted.addListener((details) => {
+  // Chromium: which document each request names by its documentId (see documents.ts). A
+  // single-page app's route change (history.pushState, a #fragment) keeps the document and
+  // changes its URL: the book follows it.
+  const recordDocument = (details: { tabId: number; frameId: number; url: string }) => {
     const { tabId, frameId, url } = details;
     const { documentId, parentDocumentId } = details as typeof details & { documentId?: string; parentDocumentId?: string };
     if (tabId < 0 || documentId === undefined) return;
     withApp(({ tabs }) => tabs.documentCommitted(documentId, { tabId, url, ...(parentDocumentId ? { parentDocumentId } : {}) }, frameId));
-  });
+  };
+  browser.webNavigation.onCommitted.addListener(recordDocument);
+  browser.webNavigation.onHistoryStateUpdated.addListener(recordDocument);
+  browser.webNavigation.onReferenceFragmentUpdated.addListener(recordDocument);
 }
 
 const reportsSeen = new RecentIds(1000);

@@ -92,10 +92,10 @@ export function acceptPanels(ready: Promise<BackgroundStore>, onClear: (tabId: n
           pendingUpdates.push(...entries.flatMap(requestUpdate));
           later();
         },
-        replaced(t, removed, entries) {
+        replaced(t, removed, entries, dropped) {
           if (t !== subscribed) return;
           flush(); // what was added before must arrive before it is replaced
-          post({ kind: 'replaced', removed, entries });
+          post({ kind: 'replaced', removed, entries, dropped });
         },
         reset: (t) => t === subscribed && sendSnapshot(store, subscribed),
       });

@@ -43,7 +43,10 @@ export interface BrowserTabs {
 export const CLOSED_TAB_GRACE_MS = 2500;
 
 export class Tabs {
+  /** Each tab's current URL: it follows a single-page app's history.pushState. */
   private readonly tabUrls = new Map<number, string>();
+  /** The URL each tab's top document was loaded with (what Firefox's documentUrl keeps saying after a pushState). */
+  private readonly loadedUrls = new Map<number, string>();
   private readonly forgetListeners: ((tabId: number) => void)[] = [];
 
   constructor(
@@ -55,16 +58,16 @@ export class Tabs {
 
   /** The page that sent a request: at once when known, after a lookup when Chromium names a document the book lacks. */
   senderOf(source: RequestSource): SenderPage | Promise<SenderPage> {
-    if (!this.documents) return this.firefoxSender(source);
+    if (!this.documents) return this.senderFromDocumentUrl(source);
     const { documentId } = source;
     if (documentId === undefined) return this.fallback(source);
     const known = this.documents.get(documentId);
-    if (known) return this.chromiumSender(documentId, known, source);
+    if (known) return this.senderFromDocumentBook(documentId, known, source);
     return this.browserTabs.lookupDocument(source.tabId, source.frameId, documentId).then(
       (found) => {
         if (!found) return this.fallback(source);
         this.documents?.committed(documentId, found);
-        return this.chromiumSender(documentId, found, source);
+        return this.senderFromDocumentBook(documentId, found, source);
       },
       () => this.fallback(source),
     );
@@ -73,6 +76,7 @@ export class Tabs {
   /** A top-frame navigation starts: a marker in the tab's timeline. */
   navigationStarted(tabId: number, url: string, at: number): void {
     this.tabUrls.set(tabId, url);
+    this.loadedUrls.set(tabId, url);
     this.store.append(tabId, (seq) => ({ kind: 'navigation', seq, url, at }));
   }
 
@@ -98,7 +102,11 @@ export class Tabs {
   async forgetStale(): Promise<void> {
     const open = await this.browserTabs.query();
     const openIds = new Set(open.map((tab) => tab.id));
-    for (const tab of open) if (tab.id !== undefined && tab.url && !this.tabUrls.has(tab.id)) this.tabUrls.set(tab.id, tab.url);
+    for (const tab of open) {
+      if (tab.id === undefined || !tab.url || this.tabUrls.has(tab.id)) continue;
+      this.tabUrls.set(tab.id, tab.url);
+      this.loadedUrls.set(tab.id, tab.url);
+    }
     // Tab ids restart with the browser: an earlier session's timeline must not reach a new tab.
     const sameSession = await this.browserTabs.sessionStartedBefore();
     for (const tabId of this.store.tabIds()) if (!openIds.has(tabId) || !sameSession) this.forget(tabId);
@@ -107,18 +115,25 @@ export class Tabs {
   private forget(tabId: number): void {
     this.store.removeTab(tabId);
     this.tabUrls.delete(tabId);
+    this.loadedUrls.delete(tabId);
     this.documents?.forgetTab(tabId);
     for (const listener of this.forgetListeners) listener(tabId);
   }
 
-  private firefoxSender(source: RequestSource): SenderPage {
-    const pageUrl = source.documentUrl ?? source.originUrl ?? this.tabUrls.get(source.tabId) ?? '';
+  /** Firefox: the request names its document's URL, and the frames above it. */
+  private senderFromDocumentUrl(source: RequestSource): SenderPage {
     // Firefox names a srcdoc frame by the URL it inherits, so a frame's top page may read the same.
     const top = source.frameAncestors?.[source.frameAncestors.length - 1]?.url;
+    const documentUrl = source.documentUrl ?? source.originUrl;
+    // Firefox's documentUrl stays the URL the document was loaded with when a single-page app
+    // moves on with history.pushState; while the tab still shows that document, its URL is the page.
+    const current = top === undefined && documentUrl !== undefined && documentUrl === this.loadedUrls.get(source.tabId) ? this.tabUrls.get(source.tabId) : undefined;
+    const pageUrl = current ?? documentUrl ?? this.tabUrls.get(source.tabId) ?? '';
     return top !== undefined ? { pageUrl, topUrl: top } : { pageUrl };
   }
 
-  private chromiumSender(documentId: string, document: DocumentInfo, source: RequestSource): SenderPage {
+  /** Chromium: the request names its document by id; the book knows its URL and parents. */
+  private senderFromDocumentBook(documentId: string, document: DocumentInfo, source: RequestSource): SenderPage {
     if (document.parentDocumentId === undefined) return { pageUrl: document.url };
     const top = this.documents?.topUrlAbove(documentId) ?? this.tabUrls.get(source.tabId);
     return top !== undefined ? { pageUrl: document.url, topUrl: top } : { pageUrl: document.url };

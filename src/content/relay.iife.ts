@@ -12,6 +12,13 @@ import type { PageBodyMessage } from '../protocol';
 
 const RETRY_DELAYS_MS = [100, 400, 1600];
 
+/** Unique enough to drop repeats. Not crypto.randomUUID(): it exists only in secure contexts, and apps are served over plain http too. */
+function reportId(): string {
+  const random = new Uint32Array(2);
+  crypto.getRandomValues(random);
+  return `${Date.now().toString(36)}-${random[0]?.toString(36) ?? ''}${random[1]?.toString(36) ?? ''}`;
+}
+
 function send(message: PageBodyMessage, attempt = 0): void {
   chrome.runtime.sendMessage(message).then(
     (acknowledged: unknown) => acknowledged === true || retry(message, attempt),
@@ -37,7 +44,7 @@ document.addEventListener(
     }
     const { url, method, body, sentAt } = parsed;
     if (typeof url !== 'string' || typeof method !== 'string' || typeof body !== 'string' || typeof sentAt !== 'number') return;
-    send({ kind: 'page-body', version: 2, id: crypto.randomUUID(), url, method, body, sentAt });
+    send({ kind: 'page-body', version: 2, id: reportId(), url, method, body, sentAt });
   },
   true,
 );

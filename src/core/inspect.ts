@@ -55,10 +55,18 @@ function withInherited(message: ValidationInput): ValidationInput {
   return missing.length ? { ...message, payload: { ...payload, ...Object.fromEntries(missing) } } : message;
 }
 
-/** Strict mode toggled: validation is redone, the capture's lint warnings stay as they were. */
+/** Strict mode toggled: validation is redone; the capture's lint warnings and the plan's findings stay as they were. */
 export function revalidateRecord(record: MessageRecord, strict: boolean): MessageRecord {
   const { type, payload, batch, undecodable } = record;
   if (undecodable || !(isMessageType(type) || type === 'unknown')) return record;
   const { errors, warnings } = validateMessage({ type, payload, ...(batch ? { batch } : {}) }, strict);
-  return { ...record, validation: makeValidation(errors, [...warnings, ...record.validation.warnings.filter(isLintWarning)]) };
+  // The plan's findings do not depend on the mode either: they stay, as the lint warnings do.
+  const fromPlan = (problem: Problem) => problem.source === 'plan';
+  return {
+    ...record,
+    validation: makeValidation(
+      [...errors, ...record.validation.errors.filter(fromPlan)],
+      [...warnings, ...record.validation.warnings.filter((w) => isLintWarning(w) || fromPlan(w))],
+    ),
+  };
 }

@@ -137,6 +137,17 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       await page.close();
     });
 
+    it("names a single-page app's route after pushState as the page of the calls sent from it", async () => {
+      const { page, tabId } = await openTab(context, '/transports.html?spa');
+      await page.evaluate(() => {
+        history.pushState({}, '', '/transports.html?route=checkout');
+        return fetch('https://api.june.so/sdk/track', { method: 'POST', body: JSON.stringify({ event: 'After Route', userId: 'u' }) }).then((r) => r.status);
+      }, undefined);
+      const [routed] = await waitForLabels(context.browser, tabId, ['After Route']);
+      expect(routed?.record.pageUrl).toBe(`${context.collector.origin}/transports.html?route=checkout`);
+      await page.close();
+    });
+
     it('keeps tabs apart: each sees only its own calls', async () => {
       const first = await openTab(context, '/transports.html?tab=1');
       const second = await openTab(context, '/transports.html?tab=2');

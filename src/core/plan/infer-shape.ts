@@ -11,10 +11,13 @@
  * - values JSON cannot carry (undefined, functions, symbols, bigints) count as absent, as
  *   `JSON.stringify` would drop them;
  * - below MAX_DEPTH levels nothing is looked at: such a value's schema is `{}` (anything). It bounds
- *   the work on hostile nesting, and the recursion with it.
+ *   the work on hostile nesting, and the recursion with it. Each level of a message is two levels
+ *   of schema (`properties` / `items`, then the field) under about four of the rule's own, so this
+ *   keeps every draft within the depth a plan may have (PLAN_DEPTH_LIMIT): a draft always loads.
  */
+import { PLAN_DEPTH_LIMIT } from './load-json';
 
-export const MAX_DEPTH = 32;
+export const MAX_DEPTH = Math.floor((PLAN_DEPTH_LIMIT - 6) / 2);
 
 type Kind = 'array' | 'boolean' | 'integer' | 'null' | 'number' | 'object' | 'string';
 

@@ -25,6 +25,7 @@ export function applyMessage(store: PanelStore, message: BackgroundMessage): voi
     case 'replaced':
       live.remove(message.removed);
       live.insert(message.entries);
+      live.setDropped(message.dropped);
       break;
     case 'version-mismatch':
       store.protocolMismatch.value = true;

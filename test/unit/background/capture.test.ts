@@ -63,7 +63,7 @@ describe('Capture: a Blob body the page reports', () => {
   it('fills a call recorded before the report came, however late it comes', async () => {
     const { capture, tabs, rows } = await worker(persistentDb());
     tabs.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
-    capture.beforeRequest(blobBeacon(1000));
+    await capture.beforeRequest(blobBeacon(1000));
     expect(rows()).toEqual([{ name: missingBodyReason(), page: PAGE_A, status: null }]);
     vi.advanceTimersByTime(10_000); // the report reaches the worker 10 s later
     await capture.pageBody(report('Checkout', 1001));
@@ -75,7 +75,7 @@ describe('Capture: a Blob body the page reports', () => {
     const session = memorySession();
     const first = await worker(db, session);
     first.tabs.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
-    first.capture.beforeRequest(blobBeacon(1000));
+    await first.capture.beforeRequest(blobBeacon(1000));
     vi.advanceTimersByTime(100); // the document book is saved
     const second = await worker(db, session);
     await second.capture.pageBody(report('Checkout', 1000));
@@ -88,7 +88,7 @@ describe('Capture: a Blob body the page reports', () => {
     const beacon = blobBeacon(2000);
     capture.completed({ ...beacon, statusCode: 200 } as unknown as WebRequest.OnCompletedDetailsType);
     vi.advanceTimersByTime(5000);
-    capture.beforeRequest(beacon);
+    await capture.beforeRequest(beacon);
     await vi.advanceTimersByTimeAsync(0); // the unknown document is looked up
     expect(rows()).toEqual([{ name: 'Early', page: PAGE_A, status: 200 }]);
   });
@@ -100,7 +100,7 @@ describe('Capture: the page that sent a call', () => {
     tabs.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
     tabs.navigationStarted(TAB, PAGE_B, 900);
     tabs.documentCommitted('doc-b', { tabId: TAB, url: PAGE_B }, 0);
-    capture.beforeRequest(blobBeacon(950, 'doc-a', { requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Left","userId":"u"}').buffer }] } }));
+    await capture.beforeRequest(blobBeacon(950, 'doc-a', { requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Left","userId":"u"}').buffer }] } }));
     expect(rows()).toEqual([{ name: 'Left', page: PAGE_A, status: null }]);
   });
 
@@ -108,14 +108,14 @@ describe('Capture: the page that sent a call', () => {
     const { capture, tabs, store } = await worker(persistentDb());
     tabs.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
     tabs.documentCommitted('doc-frame', { tabId: TAB, url: 'https://widget.example/embed', parentDocumentId: 'doc-a' }, 3);
-    capture.beforeRequest(blobBeacon(1000, 'doc-frame', { frameId: 3 }));
+    await capture.beforeRequest(blobBeacon(1000, 'doc-frame', { frameId: 3 }));
     const [entry] = store.snapshot(TAB).entries;
     expect(entry?.kind === 'message' && { page: entry.record.pageUrl, top: entry.record.topUrl }).toEqual({ page: 'https://widget.example/embed', top: PAGE_A });
   });
 
   it('falls back to the tab URL only when the request names no document it can find', async () => {
     const { capture, rows } = await worker(persistentDb());
-    capture.beforeRequest(blobBeacon(1000, 'doc-gone'));
+    await capture.beforeRequest(blobBeacon(1000, 'doc-gone'));
     await vi.advanceTimersByTimeAsync(0);
     expect(rows().map((r) => r.page)).toEqual([PAGE_B]);
   });
@@ -126,12 +126,42 @@ describe('Capture: the page that sent a call', () => {
     const tabs = new Tabs(store, null, fakeBrowserTabs([{ id: TAB, url: PAGE_B }]));
     const capture = new Capture(store, tabs, () => DEFAULT_SETTINGS);
     const framed = { frameId: 7, documentUrl: 'https://widget.example/embed', frameAncestors: [{ url: PAGE_A, frameId: 0 }] };
-    capture.beforeRequest(blobBeacon(1000, undefined, { documentUrl: PAGE_A, requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Top","userId":"u"}').buffer }] } }));
-    capture.beforeRequest(blobBeacon(1001, undefined, { ...framed, requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Framed","userId":"u"}').buffer }] } }));
+    await capture.beforeRequest(
+      blobBeacon(1000, undefined, { documentUrl: PAGE_A, requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Top","userId":"u"}').buffer }] } }),
+    );
+    await capture.beforeRequest(blobBeacon(1001, undefined, { ...framed, requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Framed","userId":"u"}').buffer }] } }));
     const pages = store.snapshot(TAB).entries.map((e) => e.kind === 'message' && { page: e.record.pageUrl, top: e.record.topUrl });
     expect(pages).toEqual([
       { page: PAGE_A, top: undefined },
       { page: 'https://widget.example/embed', top: PAGE_A },
     ]);
+  });
+
+  it("in Firefox, follows a single-page app's pushState, but not into the next page's load", async () => {
+    const store = new BackgroundStore(persistentDb(), 1000);
+    await store.ready;
+    const tabs = new Tabs(store, null, fakeBrowserTabs([]));
+    const capture = new Capture(store, tabs, () => DEFAULT_SETTINGS);
+    const sent = (event: string, at: number, documentUrl: string) =>
+      capture.beforeRequest(blobBeacon(at, undefined, { documentUrl, requestBody: { raw: [{ bytes: new TextEncoder().encode(JSON.stringify({ event, userId: 'u' })).buffer }] } }));
+    tabs.navigationStarted(TAB, PAGE_A, 900);
+    tabs.urlChanged(TAB, `${PAGE_A}/step-2`); // history.pushState: Firefox's documentUrl stays PAGE_A
+    await sent('Routed', 1000, PAGE_A);
+    tabs.navigationStarted(TAB, PAGE_B, 1100);
+    await sent('Leaving', 1101, PAGE_A); // the old document's unload beacon
+    const pages = store.snapshot(TAB).entries.flatMap((e) => (e.kind === 'message' ? [e.record.pageUrl] : []));
+    expect(pages).toEqual([`${PAGE_A}/step-2`, PAGE_A]);
+  });
+});
+
+describe('Capture: reports that are not tracking calls', () => {
+  it('are acknowledged at once and not held: an upload sent as a Blob', async () => {
+    const { capture } = await worker(persistentDb());
+    const acknowledged = { upload: false, beacon: false };
+    void capture.pageBody({ tabId: TAB, url: 'https://uploads.example/files', method: 'POST', body: 'x'.repeat(1000), at: 1000 }).then(() => (acknowledged.upload = true));
+    void capture.pageBody(report('Held', 1000)).then(() => (acknowledged.beacon = true));
+    await vi.advanceTimersByTimeAsync(0);
+    // A tracking call's report waits for its call (up to the join window); the upload's does not.
+    expect(acknowledged).toEqual({ upload: true, beacon: false });
   });
 });

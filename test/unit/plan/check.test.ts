@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlan, compilePlan, type PlanCheckOptions } from '../../../src/core/plan/check';
+import { inspectCall, revalidateRecord } from '../../../src/core/inspect';
+import { createLinter } from '../../../src/core/lint';
+import { checkPlan, compilePlan, planChecker, type PlanCheckOptions } from '../../../src/core/plan/check';
 import { closestName, editDistance } from '../../../src/core/plan/check-suggest';
 import { loadPlan } from '../../../src/core/plan/load';
 import type { PlanRule, TrackingPlan } from '../../../src/core/plan/plan';
@@ -334,5 +336,30 @@ describe('compiling', () => {
 
   it('compiles a plan once', () => {
     expect(compilePlan(growth)).toBe(compilePlan(growth));
+  });
+});
+
+describe('strict mode toggled on a record the plan checked', () => {
+  it('keeps the plan findings: they do not depend on the mode', () => {
+    const loaded = loadPlan(JSON.stringify({ name: 'P', rules: [{ type: 'TRACK', key: 'E', jsonSchema: { properties: { properties: { required: ['plan'] } } } }] }));
+    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+    const plan = planChecker(loaded.plan, { unplanned: 'warn' });
+    const [message] = inspectCall(
+      { sender: 'june', callType: 'track' },
+      { kind: 'text', text: JSON.stringify({ event: 'E', userId: null, anonymousId: 'a', properties: {} }) },
+      { strict: false, linter: createLinter(), capturedAt: undefined, plan },
+    );
+    if (!message) throw new Error('no message');
+    const record = {
+      ...message,
+      capturedAt: 0,
+      tabId: 1,
+      pageUrl: '',
+      request: { url: '', method: 'POST', outcome: 'pending', status: null, error: null },
+      sender: 'june',
+    } as const;
+    const strict = revalidateRecord(record, true);
+    expect(strict.validation.errors.map((e) => `${e.source ?? 'schema'} ${e.path}`)).toEqual(['schema /userId', 'plan /properties/plan']);
+    expect(revalidateRecord(strict, false).validation.errors.map((e) => e.source)).toEqual(['plan']);
   });
 });

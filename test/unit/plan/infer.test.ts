@@ -340,3 +340,11 @@ describe('a drafted plan read back', () => {
     expect(loaded.plan.track.get('Signed Up')?.dialect).toBe('draft-07');
   });
 });
+
+describe('a draft of a deeply nested message', () => {
+  it('still loads: the draft stops within the depth a plan may have', () => {
+    let nested: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 200; i++) nested = { next: nested };
+    expect(loadPlan(draftPlanJson([{ type: 'track', payload: { event: 'Deep', userId: 'u', properties: nested } }])).ok).toBe(true);
+  });
+});
