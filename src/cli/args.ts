@@ -47,6 +47,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === 'plan') {
     const [sub, ...options] = rest;
     if (sub === 'infer') return parsePlanInfer(options);
+    if (sub === '--help' || sub === '-h') return { kind: 'help' };
     return { kind: 'usage-error', message: sub === undefined ? 'plan needs a subcommand: infer' : `unknown plan subcommand "${sub}"` };
   }
   return { kind: 'usage-error', message: `unknown command "${command}"` };
@@ -73,6 +74,7 @@ function parseValidate(argv: readonly string[]): ParsedArgs {
   if (expecting) return { kind: 'usage-error', message: `${expecting as string} needs a value` };
   if ('kind' in files) return files;
   if (unplanned !== 'warn' && unplanned !== 'error') return { kind: 'usage-error', message: `--unplanned must be warn or error, got "${unplanned}"` };
+  if (plan === '-') return { kind: 'usage-error', message: '--plan needs a file; standard input carries the messages' };
   return { kind: 'validate', args: { strict, json, ...(plan !== undefined ? { plan } : {}), unplanned, files: files.files } };
 }
 
