@@ -22,7 +22,14 @@ const EARLY_OUTCOMES_KEPT = 500;
 interface SeenCall extends CallSeen {
   readonly call: TrackingCall;
   readonly page: SenderPage;
+  /** Chromium: the sending document, kept so a route change reported late can re-attribute the call. */
+  readonly documentId?: string;
+  readonly frameId?: number;
 }
+
+/** Recent calls per Chromium document, and how many documents, for late route changes (bounded). */
+const RECENT_CALLS_PER_DOCUMENT = 100;
+const RECENT_DOCUMENTS = 100;
 
 export class Capture {
   private readonly linters = new Map<number, Linter>();
@@ -36,6 +43,7 @@ export class Capture {
   private readonly resolving = new Set<string>();
   private readonly joiner = new BodyJoiner();
   private hostsFor: { settings: Settings; patterns: HostPattern[] } | null = null;
+  private readonly recentByDocument = new Map<string, SeenCall[]>();
 
   constructor(
     private readonly store: BackgroundStore,
@@ -43,6 +51,7 @@ export class Capture {
     private readonly settings: () => Settings,
   ) {
     tabs.onForget((tabId) => this.linters.delete(tabId));
+    tabs.onRouted((documentId, since) => this.reattribute(documentId, since));
   }
 
   /** A fresh linter for the tab: duplicates and drift are linted within one capture. */
@@ -61,7 +70,10 @@ export class Capture {
     // A redirect repeats onBeforeRequest with the same requestId: one call, one set of rows.
     if (!call || this.resolving.has(details.requestId) || this.store.requestOf(details.tabId, details.requestId)) return;
     const body = requestBodyOf(details);
+    const { documentId } = details as typeof details & { documentId?: string };
     const seen = (page: SenderPage): SeenCall => ({
+      ...(documentId !== undefined ? { documentId } : {}),
+      frameId: details.frameId,
       requestId: details.requestId,
       tabId: details.tabId,
       url: details.url,
@@ -107,7 +119,41 @@ export class Capture {
     this.settle(details, errorOutcome(details.error, details.type, status));
   }
 
+  /**
+   * A single-page app's route change reported after calls sent since it: those calls name the new
+   * route. Their rows are replaced as they are (no second inspection), with the page corrected.
+   */
+  private reattribute(documentId: string, since: number): void {
+    for (const call of this.recentByDocument.get(documentId) ?? []) {
+      if (call.at < since) continue;
+      const page = this.tabs.senderOf({ tabId: call.tabId, frameId: call.frameId ?? 0, documentId, timeStamp: call.at });
+      if (page instanceof Promise) continue; // the document is in the book: never a lookup
+      const entries = this.store.entriesOf(call.tabId, call.requestId);
+      if (!entries.some((entry) => entry.record.pageUrl !== page.pageUrl || entry.record.topUrl !== page.topUrl)) continue;
+      this.store.replaceRequest(
+        call.tabId,
+        call.requestId,
+        entries.map((entry) => (seq: number) => {
+          const { topUrl: _old, ...record } = entry.record;
+          return { ...entry, seq, record: { ...record, ...page } };
+        }),
+      );
+    }
+  }
+
+  private remember(seen: SeenCall): void {
+    if (seen.documentId === undefined) return;
+    const calls = this.recentByDocument.get(seen.documentId) ?? [];
+    this.recentByDocument.delete(seen.documentId); // re-inserted last: the map's order is recency
+    this.recentByDocument.set(seen.documentId, [...calls.slice(-(RECENT_CALLS_PER_DOCUMENT - 1)), seen]);
+    for (const oldest of this.recentByDocument.keys()) {
+      if (this.recentByDocument.size <= RECENT_DOCUMENTS) break;
+      this.recentByDocument.delete(oldest);
+    }
+  }
+
   private called(seen: SeenCall, body: RequestBody | null): void {
+    this.remember(seen);
     if (body) {
       this.joiner.callWithBody(seen, () => textOf(body));
       this.record(seen, body);

@@ -8,8 +8,27 @@
 
 export interface DocumentInfo {
   readonly tabId: number;
+  /** The URL the document committed with. */
   readonly url: string;
   readonly parentDocumentId?: string;
+  /** A single-page app's later URLs (history.pushState, #fragments), each from its time on. */
+  readonly routes?: readonly Route[];
+}
+
+export interface Route {
+  readonly url: string;
+  /** When the route changed, ms since the epoch (webNavigation's timeStamp). */
+  readonly at: number;
+}
+
+/** Routes kept per document: enough for a session of clicking through an app. */
+const MAX_ROUTES = 50;
+
+/** The document's URL at a given time: its latest route by then, else the URL it committed with. */
+export function urlAt(document: DocumentInfo, at: number): string {
+  let url = document.url;
+  for (const route of document.routes ?? []) if (route.at <= at) url = route.url;
+  return url;
 }
 
 export interface SessionArea {
@@ -56,19 +75,27 @@ export class DocumentBook {
     this.save();
   }
 
+  /** A route change (history.pushState, a #fragment) in a document the book knows. */
+  routed(documentId: string, url: string, at: number): void {
+    const document = this.documents.get(documentId);
+    if (!document) return;
+    const routes = [...(document.routes ?? []), { url, at }].sort((a, b) => a.at - b.at).slice(-MAX_ROUTES);
+    this.committed(documentId, { ...document, routes });
+  }
+
   get(documentId: string): DocumentInfo | undefined {
     return this.documents.get(documentId);
   }
 
-  /** The URL of the top document above `documentId`, when it is known and is another document. */
-  topUrlAbove(documentId: string): string | undefined {
+  /** The URL at `at` of the top document above `documentId`, when it is known and is another document. */
+  topUrlAbove(documentId: string, at = Infinity): string | undefined {
     let top: DocumentInfo | undefined;
     let id = this.documents.get(documentId)?.parentDocumentId;
     for (let depth = 0; id !== undefined && depth < 32; depth++) {
       top = this.documents.get(id);
       id = top?.parentDocumentId;
     }
-    return top?.url;
+    return top && urlAt(top, at);
   }
 
   forgetTab(tabId: number): void {

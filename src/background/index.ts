@@ -76,15 +76,21 @@ if (documents) {
   // Chromium: which document each request names by its documentId (see documents.ts). A
   // single-page app's route change (history.pushState, a #fragment) keeps the document and
   // changes its URL: the book follows it.
-  const recordDocument = (details: { tabId: number; frameId: number; url: string }) => {
-    const { tabId, frameId, url } = details;
+  const documentOf = (details: { tabId: number; url: string }) => {
     const { documentId, parentDocumentId } = details as typeof details & { documentId?: string; parentDocumentId?: string };
-    if (tabId < 0 || documentId === undefined) return;
-    withApp(({ tabs }) => tabs.documentCommitted(documentId, { tabId, url, ...(parentDocumentId ? { parentDocumentId } : {}) }, frameId));
+    if (details.tabId < 0 || documentId === undefined) return null;
+    return { documentId, info: { tabId: details.tabId, url: details.url, ...(parentDocumentId ? { parentDocumentId } : {}) } };
   };
-  browser.webNavigation.onCommitted.addListener(recordDocument);
-  browser.webNavigation.onHistoryStateUpdated.addListener(recordDocument);
-  browser.webNavigation.onReferenceFragmentUpdated.addListener(recordDocument);
+  browser.webNavigation.onCommitted.addListener((details) => {
+    const document = documentOf(details);
+    if (document) withApp(({ tabs }) => tabs.documentCommitted(document.documentId, document.info, details.frameId));
+  });
+  const routed = (details: { tabId: number; frameId: number; url: string; timeStamp: number }) => {
+    const document = documentOf(details);
+    if (document) withApp(({ tabs }) => tabs.documentRouted(document.documentId, document.info, details.frameId, details.timeStamp));
+  };
+  browser.webNavigation.onHistoryStateUpdated.addListener(routed);
+  browser.webNavigation.onReferenceFragmentUpdated.addListener(routed);
 }
 
 const reportsSeen = new RecentIds(1000);

@@ -104,6 +104,22 @@ describe('Capture: the page that sent a call', () => {
     expect(rows()).toEqual([{ name: 'Left', page: PAGE_A, status: null }]);
   });
 
+  it("follows a single-page app's route changes by send time, whichever Chromium reports first", async () => {
+    const { capture, tabs, rows } = await worker(persistentDb());
+    const withBody = (event: string, at: number) =>
+      blobBeacon(at, 'doc-a', { requestBody: { raw: [{ bytes: new TextEncoder().encode(JSON.stringify({ event, userId: 'u' })).buffer }] } });
+    tabs.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
+    await capture.beforeRequest(withBody('Before Route', 1000));
+    await capture.beforeRequest(withBody('Right After Route', 2001)); // handled before the route change's own event
+    tabs.documentRouted('doc-a', { tabId: TAB, url: `${PAGE_A}/step-2` }, 0, 2000);
+    await capture.beforeRequest(withBody('Sent Before Route, Handled After', 1500));
+    expect(rows().map((r) => `${r.name} @ ${r.page}`)).toEqual([
+      `Before Route @ ${PAGE_A}`,
+      `Sent Before Route, Handled After @ ${PAGE_A}`,
+      `Right After Route @ ${PAGE_A}/step-2`,
+    ]);
+  });
+
   it("is an iframe's own URL, with the top page beside it", async () => {
     const { capture, tabs, store } = await worker(persistentDb());
     tabs.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
