@@ -139,12 +139,17 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
 
     it("names a single-page app's route after pushState as the page of the calls sent from it", async () => {
       const { page, tabId } = await openTab(context, '/transports.html?spa');
-      await page.evaluate(() => {
-        history.pushState({}, '', '/transports.html?route=checkout');
-        return fetch('https://api.june.so/sdk/track', { method: 'POST', body: JSON.stringify({ event: 'After Route', userId: 'u' }) }).then((r) => r.status);
-      }, undefined);
+      const routedUrl = `${context.collector.origin}/transports.html?route=checkout`;
+      await page.evaluate(() => history.pushState({}, '', '/transports.html?route=checkout'), undefined);
+      // Sent once the browser has taken the route change in (the tab shows the new URL). A call sent
+      // in the very same moment may still name the previous route: the README says why.
+      await tabIdOf(context.browser, routedUrl);
+      await page.evaluate(
+        () => fetch('https://api.june.so/sdk/track', { method: 'POST', body: JSON.stringify({ event: 'After Route', userId: 'u' }) }).then((r) => r.status),
+        undefined,
+      );
       const [routed] = await waitForLabels(context.browser, tabId, ['After Route']);
-      expect(routed?.record.pageUrl).toBe(`${context.collector.origin}/transports.html?route=checkout`);
+      expect(routed?.record.pageUrl).toBe(routedUrl);
       await page.close();
     });
 
