@@ -133,7 +133,9 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
         `${context.collector.origin}/frame.html?from=iframe`,
       );
       const [framed] = await waitForLabels(context.browser, tabId, ['Framed Call']);
-      expect({ page: framed?.record.pageUrl, top: framed?.record.topUrl }).toEqual({ page: `${context.collector.origin}/frame.html?from=iframe`, top: url });
+      const named = { page: framed?.record.pageUrl, top: framed?.record.topUrl };
+      // The values in the message too: the soak report keeps only a failure's first line.
+      expect(named, `named ${JSON.stringify(named)}`).toEqual({ page: `${context.collector.origin}/frame.html?from=iframe`, top: url });
       await page.close();
     });
 
