@@ -85,8 +85,12 @@ export class Tabs {
 
   /** Chromium: a document committed in a tab's frame (webNavigation.onCommitted). */
   documentCommitted(documentId: string, info: DocumentInfo, frameId: number): void {
-    this.documents?.committed(documentId, info);
+    const known = this.documents?.get(documentId);
+    this.documents?.committed(documentId, known?.routes ? { ...info, routes: known.routes } : info);
     if (frameId === 0) this.tabUrls.set(info.tabId, info.url);
+    // A document's first calls can be handled before its commit, when looking it up failed too
+    // (an iframe that sends as it loads): they are named again now that the book knows it.
+    for (const listener of this.routeListeners) listener(documentId, -Infinity);
   }
 
   /**

@@ -129,6 +129,17 @@ describe('Capture: the page that sent a call', () => {
     expect(entry?.kind === 'message' && { page: entry.record.pageUrl, top: entry.record.topUrl }).toEqual({ page: 'https://widget.example/embed', top: PAGE_A });
   });
 
+  it("names an iframe's first call again once its commit arrives, when the lookup found nothing", async () => {
+    const { capture, tabs, store } = await worker(persistentDb());
+    tabs.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
+    await capture.beforeRequest(
+      blobBeacon(1000, 'doc-frame', { frameId: 3, requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Early","userId":"u"}').buffer }] } }),
+    );
+    tabs.documentCommitted('doc-frame', { tabId: TAB, url: 'https://widget.example/embed', parentDocumentId: 'doc-a' }, 3);
+    const pages = store.snapshot(TAB).entries.flatMap((e) => (e.kind === 'message' ? [{ page: e.record.pageUrl, top: e.record.topUrl }] : []));
+    expect(pages).toEqual([{ page: 'https://widget.example/embed', top: PAGE_A }]);
+  });
+
   it('falls back to the tab URL only when the request names no document it can find', async () => {
     const { capture, rows } = await worker(persistentDb());
     await capture.beforeRequest(blobBeacon(1000, 'doc-gone'));
