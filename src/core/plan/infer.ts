@@ -11,6 +11,7 @@
  * JavaScript orders an object's keys), TRACK rules sorted by event name, then IDENTIFY, then GROUP.
  * A rule's own fields keep the order Segment serves them in: key, type, version, jsonSchema.
  */
+import { isPlainObject } from '../types';
 import { compareStrings, createShape, isJsonValue, observe, toSchema, type Shape } from './infer-shape';
 
 /** One message: its type (track, identify, group…; others are skipped) and its payload as sent. A MessageRecord is one. */
@@ -59,8 +60,8 @@ export function createPlanDraft(name: string = DEFAULT_DRAFT_NAME): PlanDraft {
   const group = createRuleDraft();
   const draft: PlanDraft = {
     add({ type, payload }) {
-      if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return;
-      const message = payload as Record<string, unknown>;
+      if (!isPlainObject(payload)) return;
+      const message = payload;
       if (type === 'track') {
         const event = message['event'];
         if (typeof event !== 'string' || event === '') return;
