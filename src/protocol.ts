@@ -3,8 +3,9 @@
  * typed and versioned. Ports carry the timeline of one tab; runtime messages carry the rest.
  */
 import type { MessageRecord, RequestInfo } from './core/record';
+import type { ValidationSettings } from './validation-settings';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 export const PANEL_PORT_NAME = 'track-inspector/panel';
 
 /** One row of a tab's timeline: a captured message, or a top-frame navigation marker. */
@@ -39,7 +40,14 @@ export type PanelMessage = { readonly kind: 'hello'; readonly version: typeof PR
 
 /** Background -> panel, over the port, in order. A snapshot replaces everything the panel holds. */
 export type BackgroundMessage =
-  | { readonly kind: 'snapshot'; readonly tabId: number; readonly entries: readonly TimelineEntry[]; readonly dropped: number }
+  | {
+      readonly kind: 'snapshot';
+      readonly tabId: number;
+      readonly entries: readonly TimelineEntry[];
+      readonly dropped: number;
+      /** What every record here (and every later one, until the next snapshot) was validated with. */
+      readonly validation: ValidationSettings;
+    }
   /** The rest of a large snapshot, in chunks that follow it directly. */
   | { readonly kind: 'snapshot-continued'; readonly entries: readonly TimelineEntry[] }
   | { readonly kind: 'added'; readonly entries: readonly TimelineEntry[]; readonly dropped: number }

@@ -8,9 +8,11 @@ export interface Settings {
   readonly bufferSize: number;
   /** Validate payloads exactly as sent (a null userId is an error). */
   readonly strict: boolean;
+  /** What a track event missing from the tracking plan is: a warning, or an error. */
+  readonly unplanned: 'warn' | 'error';
 }
 
-export const DEFAULT_SETTINGS: Settings = { customHosts: [], bufferSize: 10_000, strict: false };
+export const DEFAULT_SETTINGS: Settings = { customHosts: [], bufferSize: 10_000, strict: false, unplanned: 'warn' };
 export const SETTINGS_KEY = 'settings';
 export const BUFFER_SIZE_RANGE = { min: 100, max: 100_000 } as const;
 
@@ -23,6 +25,7 @@ export function normaliseSettings(raw: unknown): Settings {
     customHosts: hosts,
     bufferSize: Math.min(BUFFER_SIZE_RANGE.max, Math.max(BUFFER_SIZE_RANGE.min, size)),
     strict: value['strict'] === true,
+    unplanned: value['unplanned'] === 'error' ? 'error' : 'warn',
   };
 }
 

@@ -13,8 +13,8 @@ export interface StoreListener {
   updated(tabId: number, entries: readonly TimelineEntry[]): void;
   /** A call's rows were replaced (its body arrived after it): `removed` seqs go, `added` come. */
   replaced(tabId: number, removed: readonly number[], added: readonly TimelineEntry[], dropped: number): void;
-  /** The tab's timeline changed wholesale (cleared, re-validated): clients take a new snapshot. */
-  reset(tabId: number): void;
+  /** The tab's timeline changed wholesale (cleared, trimmed), or every tab's did ('all': re-validated): clients take a new snapshot. */
+  reset(tabId: number | 'all'): void;
 }
 
 export class BackgroundStore {
@@ -106,14 +106,17 @@ export class BackgroundStore {
     return [...this.tabs.keys()];
   }
 
-  /** Replaces every message entry of every tab through `map` (e.g. re-validation in another mode). */
+  /**
+   * Replaces every entry of every tab through `map` (re-validation with other settings). Every
+   * client is reset, a panel on a tab with nothing captured too: the snapshot says what changed.
+   */
   remapAll(map: (entry: TimelineEntry) => TimelineEntry): void {
     for (const [tabId, timeline] of this.tabs) {
       const entries = timeline.all().map(map);
       timeline.replaceAll(entries);
       for (const entry of entries) this.db.write({ op: 'put-entry', tabId, entry });
-      for (const l of this.listeners) l.reset(tabId);
     }
+    for (const l of this.listeners) l.reset('all');
   }
 
   clear(tabId: number): void {

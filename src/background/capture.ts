@@ -11,6 +11,7 @@ import { createLinter, type Linter } from '../core/lint';
 import type { RequestInfo } from '../core/record';
 import { missingBodyReason } from '../platform';
 import { hostPatterns, type Settings } from '../settings';
+import type { ValidationMode } from '../validation-settings';
 import { BodyJoiner, type CallSeen, type PageBody } from './body-join';
 import { completedOutcome, errorOutcome, PENDING, type Outcome } from './outcome';
 import { requestBodyOf } from './request-body';
@@ -49,6 +50,8 @@ export class Capture {
     private readonly store: BackgroundStore,
     private readonly tabs: Tabs,
     private readonly settings: () => Settings,
+    /** What messages are validated with (Strict mode, the tracking plan): current at each call. */
+    private readonly mode: () => ValidationMode,
   ) {
     tabs.onForget((tabId) => this.linters.delete(tabId));
     tabs.onRouted((documentId, since) => this.reattribute(documentId, since));
@@ -195,7 +198,8 @@ export class Capture {
 
   private entries(seen: SeenCall, body: RequestBody, request: RequestInfo, awaitingBody = false) {
     const { tabId, requestId, page } = seen;
-    const messages = inspectCall(seen.call, body, { strict: this.settings().strict, linter: this.linter(tabId), capturedAt: seen.at });
+    const { settings, plan } = this.mode();
+    const messages = inspectCall(seen.call, body, { strict: settings.strict, plan, linter: this.linter(tabId), capturedAt: seen.at });
     return messages.map((message) => (seq: number) => ({
       kind: 'message' as const,
       seq,

@@ -6,9 +6,9 @@
  * sending document Chromium must look up).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { revalidateRecord } from '../core/inspect';
 import { BEACON_RESOURCE_TYPE, REQUESTS_NAME_THEIR_DOCUMENT_URL } from '../platform';
 import { isPageBodyMessage } from '../protocol';
+import { DEFAULT_SETTINGS } from '../settings';
 import { watchBadge } from './badge';
 import { Capture } from './capture';
 import { browserTabs } from './browser-tabs';
@@ -16,6 +16,8 @@ import { DocumentBook } from './documents';
 import { createTimelineDb } from './idb';
 import { acceptPanels } from './panel-hub';
 import { RecentIds } from './recent-ids';
+import { validationModeOf, type ValidationMode } from '../validation-settings';
+import { keepValidated } from './keep-validated';
 import { watchSettings } from './settings-watch';
 import { BackgroundStore } from './background-store';
 import { Tabs } from './tabs';
@@ -24,16 +26,34 @@ const settings = watchSettings();
 const db = createTimelineDb();
 const documents = REQUESTS_NAME_THEIR_DOCUMENT_URL ? null : new DocumentBook(browser.storage.session);
 
+/** What messages are validated with: the defaults until the settings are read, then follows them. */
+let mode: ValidationMode = validationModeOf(DEFAULT_SETTINGS, null);
+
 const app = settings.ready.then(async (initial) => {
-  const store = new BackgroundStore(db, initial.bufferSize);
+  const store = new BackgroundStore(db, initial.settings.bufferSize);
   await Promise.all([store.ready, documents?.load()]);
   const tabs = new Tabs(store, documents, browserTabs);
-  const capture = new Capture(store, tabs, () => settings.current());
+  mode = validationModeOf(initial.settings, initial.plan);
+  const capture = new Capture(
+    store,
+    tabs,
+    () => settings.current().settings,
+    () => mode,
+  );
   await tabs.forgetStale().catch((error: unknown) => console.error('track-inspector: closed tabs could not be listed; their timelines stay', error));
   watchBadge(store);
+  const validated = await keepValidated(store);
+  // Read from the watch, not from the change: storage.onChanged may have fired while this worker started.
+  const follow = () => {
+    const { settings: current, plan } = settings.current();
+    mode = validationModeOf(current, plan);
+    if (mode.settings.planProblem) console.error(`track-inspector: the stored tracking plan cannot be used (${mode.settings.planProblem}); validating without it`);
+    validated.sync(mode);
+  };
+  follow();
   settings.onChange((next, previous) => {
-    if (next.bufferSize !== previous.bufferSize) store.setCapacity(next.bufferSize);
-    if (next.strict !== previous.strict) store.remapAll((entry) => (entry.kind === 'message' ? { ...entry, record: revalidateRecord(entry.record, next.strict) } : entry));
+    if (next.settings.bufferSize !== previous.settings.bufferSize) store.setCapacity(next.settings.bufferSize);
+    follow();
   });
   return { store, capture, tabs };
 });
@@ -104,12 +124,16 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.runtime.onConnect.addListener(
-  acceptPanels(storeReady, (tabId) => {
-    withApp(({ store, capture }) => {
-      store.clear(tabId);
-      capture.resetLinter(tabId);
-    });
-  }),
+  acceptPanels(
+    storeReady,
+    (tabId) => {
+      withApp(({ store, capture }) => {
+        store.clear(tabId);
+        capture.resetLinter(tabId);
+      });
+    },
+    () => mode.settings,
+  ),
 );
 
 // The toolbar button opens this tab's Track panel as a page, beside DevTools or instead of it.

@@ -2,10 +2,12 @@
  * Ports to panels. A panel says hello with its inspected tab; it gets a snapshot of what is stored
  * (in chunks), then every addition and update of that tab, in order. A reconnect (after the
  * service worker stopped) gets a fresh snapshot that replaces what it held: nothing lost, nothing doubled.
+ * Every snapshot says what its rows were validated with; new settings re-validate and re-send them.
  */
 import type { Runtime } from 'webextension-polyfill';
 import type { RequestInfo } from '../core/record';
 import { isPanelMessage, PANEL_PORT_NAME, PROTOCOL_VERSION, type BackgroundMessage, type PanelMessage, type TimelineEntry } from '../protocol';
+import type { ValidationSettings } from '../validation-settings';
 import type { BackgroundStore } from './background-store';
 
 const SNAPSHOT_CHUNK = 2000;
@@ -24,7 +26,12 @@ function isDisconnectedPortError(error: unknown): boolean {
 }
 
 /** Listeners attach synchronously (a hello sent before the store is loaded must not be lost). */
-export function acceptPanels(ready: Promise<BackgroundStore>, onClear: (tabId: number) => void): (port: Runtime.Port) => void {
+export function acceptPanels(
+  ready: Promise<BackgroundStore>,
+  onClear: (tabId: number) => void,
+  /** What the timelines are validated with now: every snapshot carries it. */
+  validation: () => ValidationSettings,
+): (port: Runtime.Port) => void {
   return (port) => {
     if (port.name !== PANEL_PORT_NAME) return;
     let unsubscribe: (() => void) | null = null;
@@ -97,7 +104,7 @@ export function acceptPanels(ready: Promise<BackgroundStore>, onClear: (tabId: n
           flush(); // what was added before must arrive before it is replaced
           post({ kind: 'replaced', removed, entries, dropped });
         },
-        reset: (t) => t === subscribed && sendSnapshot(store, subscribed),
+        reset: (t) => (t === 'all' || t === subscribed) && sendSnapshot(store, subscribed),
       });
     }
 
@@ -106,7 +113,7 @@ export function acceptPanels(ready: Promise<BackgroundStore>, onClear: (tabId: n
       pendingAdded = [];
       pendingUpdates = [];
       const { entries, dropped } = store.snapshot(tab);
-      post({ kind: 'snapshot', tabId: tab, entries: entries.slice(0, SNAPSHOT_CHUNK), dropped });
+      post({ kind: 'snapshot', tabId: tab, entries: entries.slice(0, SNAPSHOT_CHUNK), dropped, validation: validation() });
       for (let i = SNAPSHOT_CHUNK; i < entries.length; i += SNAPSHOT_CHUNK) {
         post({ kind: 'snapshot-continued', entries: entries.slice(i, i + SNAPSHOT_CHUNK) });
       }

@@ -1,26 +1,35 @@
-/** Settings as the background sees them: loaded once, then kept current as the user edits them. */
+/** The user's settings and tracking plan as the background sees them: loaded once, then kept current as the user edits them. */
 import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, normaliseSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { normaliseStoredPlan, PLAN_KEY, type StoredPlan } from '../stored-plan';
+
+export interface UserSettings {
+  readonly settings: Settings;
+  readonly plan: StoredPlan | null;
+}
 
 export interface SettingsWatch {
-  readonly ready: Promise<Settings>;
-  current(): Settings;
-  onChange(listener: (next: Settings, previous: Settings) => void): void;
+  readonly ready: Promise<UserSettings>;
+  current(): UserSettings;
+  onChange(listener: (next: UserSettings, previous: UserSettings) => void): void;
 }
 
 export function watchSettings(): SettingsWatch {
-  let current = DEFAULT_SETTINGS;
-  const listeners: ((next: Settings, previous: Settings) => void)[] = [];
+  let current: UserSettings = { settings: DEFAULT_SETTINGS, plan: null };
+  const listeners: ((next: UserSettings, previous: UserSettings) => void)[] = [];
   // Registered synchronously with the other top-level listeners; effective at once, no reload.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    if (area !== 'local' || !(SETTINGS_KEY in changes || PLAN_KEY in changes)) return;
     const previous = current;
-    current = normaliseSettings(changes[SETTINGS_KEY]?.newValue);
+    current = {
+      settings: SETTINGS_KEY in changes ? normaliseSettings(changes[SETTINGS_KEY]?.newValue) : current.settings,
+      plan: PLAN_KEY in changes ? normaliseStoredPlan(changes[PLAN_KEY]?.newValue) : current.plan,
+    };
     for (const listener of listeners) listener(current, previous);
   });
-  const ready = browser.storage.local.get(SETTINGS_KEY).then(
+  const ready = browser.storage.local.get([SETTINGS_KEY, PLAN_KEY]).then(
     (stored) => {
-      current = normaliseSettings(stored[SETTINGS_KEY]);
+      current = { settings: normaliseSettings(stored[SETTINGS_KEY]), plan: normaliseStoredPlan(stored[PLAN_KEY]) };
       return current;
     },
     // Capture goes on with the defaults rather than not at all.

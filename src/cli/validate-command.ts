@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createLineChecker, type LineResult } from '../core/check-line';
 import type { PlanChecker } from '../core/inspect';
-import { compilePlan, planChecker } from '../core/plan/check';
-import { loadPlan } from '../core/plan/load';
+import { planChecker } from '../core/plan/check';
+import { openPlan } from '../core/plan/open';
 import type { Problem } from '../core/types';
 import type { ValidateArgs } from './args';
 import { forEachLine, unreadableFile, write, type Io } from './read-lines';
@@ -52,13 +52,12 @@ async function planSetting(file: string, unplanned: 'warn' | 'error', io: Io): P
     io.stderr.write(`track-inspector: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
     return 'refused';
   }
-  const loaded = loadPlan(text, path.basename(file));
-  const problems = loaded.ok ? compilePlan(loaded.plan).problems : loaded.problems;
-  if (!loaded.ok || problems.length) {
-    for (const problem of problems) io.stderr.write(`track-inspector: ${file}: ${problem}\n`);
+  const opened = openPlan(text, path.basename(file));
+  if (!opened.ok) {
+    for (const problem of opened.problems) io.stderr.write(`track-inspector: ${file}: ${problem}\n`);
     return 'refused';
   }
-  return planChecker(loaded.plan, { unplanned });
+  return planChecker(opened.plan, { unplanned });
 }
 
 /** Every problem says where it came from: the June schema (and our checks) or the plan. */

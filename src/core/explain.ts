@@ -29,7 +29,8 @@ function explainError(error: AjvError, payload: unknown): Problem {
   switch (keyword) {
     case 'required': {
       const missing = String(params['missingProperty']);
-      return { path: `${path}/${escapePointer(missing)}`, message: `${missing} is required`, keyword };
+      const at = `${path}/${escapePointer(missing)}`;
+      return { path: at, message: `${fieldName(at)} is required`, keyword };
     }
     case 'anyOf':
       if (path === '' && error.schemaPath === '#/anyOf') {
@@ -47,11 +48,20 @@ function explainError(error: AjvError, payload: unknown): Problem {
   return { path, message: `${field} ${error.message ?? 'is not valid'}`, keyword };
 }
 
-/** The field a JSON Pointer names, by its last segment: `/properties/plan` -> `plan`. */
+/**
+ * The field a JSON Pointer names, as a reader writes it: `/properties/plan` -> `properties.plan`,
+ * `/properties/items/0/sku` -> `properties.items[0].sku`. A name that is not a plain identifier is
+ * quoted: `/properties/order id` -> `properties["order id"]`.
+ */
 export function fieldName(pointer: string): string {
   if (pointer === '') return 'the message';
-  const last = pointer.slice(pointer.lastIndexOf('/') + 1);
-  return unescapePointer(last);
+  let name = '';
+  for (const segment of pointer.slice(1).split('/').map(unescapePointer)) {
+    if (/^(0|[1-9]\d*)$/.test(segment)) name += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) name += name === '' ? segment : `.${segment}`;
+    else name += `[${JSON.stringify(segment)}]`;
+  }
+  return name;
 }
 
 export function withArticle(type: string): string {

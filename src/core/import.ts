@@ -1,5 +1,5 @@
 /** NDJSON text -> re-validated MessageRecords plus the bad lines, by number. */
-import { validateAndLint, type InspectOptions } from './inspect';
+import { validateAndLint, type InspectOptions, type PlanChecker } from './inspect';
 import { createLinter, type Linter } from './lint';
 import { parseNdjsonLine, type ImportedMessage } from './ndjson';
 import { makeValidation, type MessageRecord } from './record';
@@ -17,7 +17,13 @@ export interface ImportResult {
   readonly problems: ImportProblem[];
 }
 
-export function importNdjson(text: string, options: { strict: boolean; importedAt: number }): ImportResult {
+export interface ImportOptions {
+  readonly strict: boolean;
+  readonly plan?: PlanChecker | null;
+  readonly importedAt: number;
+}
+
+export function importNdjson(text: string, options: ImportOptions): ImportResult {
   const linter = createLinter();
   const records: MessageRecord[] = [];
   const problems: ImportProblem[] = [];
@@ -59,7 +65,7 @@ function readableCaptureTime(message: ImportedMessage): number | undefined {
   return at !== undefined && at > 0 ? at : undefined;
 }
 
-function toRecord(message: ImportedMessage, options: { strict: boolean; importedAt: number }, linter: Linter, lineBytes: number): MessageRecord {
+function toRecord(message: ImportedMessage, options: ImportOptions, linter: Linter, lineBytes: number): MessageRecord {
   const capture = message.capture;
   return {
     capturedAt: readableCaptureTime(message) ?? options.importedAt,
@@ -71,6 +77,6 @@ function toRecord(message: ImportedMessage, options: { strict: boolean; imported
     type: message.type,
     payload: message.payload,
     ...(message.batch ? { batch: message.batch } : {}),
-    ...validateImported(message, { strict: options.strict, linter }, lineBytes),
+    ...validateImported(message, { strict: options.strict, plan: options.plan ?? null, linter }, lineBytes),
   };
 }

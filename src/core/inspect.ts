@@ -55,18 +55,27 @@ function withInherited(message: ValidationInput): ValidationInput {
   return missing.length ? { ...message, payload: { ...payload, ...Object.fromEntries(missing) } } : message;
 }
 
-/** Strict mode toggled: validation is redone; the capture's lint warnings and the plan's findings stay as they were. */
-export function revalidateRecord(record: MessageRecord, strict: boolean): MessageRecord {
+const fromPlan = (problem: Problem) => problem.source === 'plan';
+
+/**
+ * Validation redone in another mode or under another plan. The capture's lint warnings stay: they
+ * judged the capture as it happened. `plan` 'keep' leaves the plan's findings as they were (the
+ * Strict toggle does not change them); a checker, or null for no plan, replaces them.
+ */
+export function revalidateRecord(record: MessageRecord, strict: boolean, plan: PlanChecker | null | 'keep' = 'keep'): MessageRecord {
   const { type, payload, batch, undecodable } = record;
   if (undecodable || !(isMessageType(type) || type === 'unknown')) return record;
-  const { errors, warnings } = validateMessage({ type, payload, ...(batch ? { batch } : {}) }, strict);
-  // The plan's findings do not depend on the mode either: they stay, as the lint warnings do.
-  const fromPlan = (problem: Problem) => problem.source === 'plan';
+  const message: ValidationInput = { type, payload, ...(batch ? { batch } : {}) };
+  const { errors, warnings } = validateMessage(message, strict);
+  const { validation } = record;
+  const planned =
+    plan === 'keep'
+      ? { errors: validation.errors.filter(fromPlan), warnings: validation.warnings.filter(fromPlan) }
+      : plan
+        ? plan(withInherited(message))
+        : { errors: [], warnings: [] };
   return {
     ...record,
-    validation: makeValidation(
-      [...errors, ...record.validation.errors.filter(fromPlan)],
-      [...warnings, ...record.validation.warnings.filter((w) => isLintWarning(w) || fromPlan(w))],
-    ),
+    validation: makeValidation([...errors, ...planned.errors], [...warnings, ...validation.warnings.filter(isLintWarning), ...planned.warnings]),
   };
 }

@@ -1,9 +1,10 @@
-/** The options page: extra tracking hosts, buffer size, strict mode. Saved to storage.local. */
+/** The options page: extra tracking hosts, buffer size, strict mode, unplanned events, the tracking plan. Saved to storage.local. */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { parseHostPattern } from '../core/endpoints';
 import { BUFFER_SIZE_RANGE, DEFAULT_SETTINGS, normaliseSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { PlanSection } from './PlanSection';
 import { TabLinks } from './TabLinks';
 import './options.css';
 
@@ -19,6 +20,7 @@ function Options() {
   const [hosts, setHosts] = useState('');
   const [bufferSize, setBufferSize] = useState(String(DEFAULT_SETTINGS.bufferSize));
   const [strict, setStrict] = useState(false);
+  const [unplannedErrors, setUnplannedErrors] = useState(false);
   const [status, setStatus] = useState('');
 
   useEffect(() => {
@@ -28,8 +30,12 @@ function Options() {
       setHosts(settings.customHosts.join('\n'));
       setBufferSize(String(settings.bufferSize));
       setStrict(settings.strict);
+      setUnplannedErrors(settings.unplanned === 'error');
     });
   }, []);
+
+  // "Saved" speaks of what was saved: an edit since makes it untrue.
+  useEffect(() => setStatus(''), [hosts, bufferSize, strict, unplannedErrors]);
 
   const errors = hostErrors(hosts);
   const size = Number(bufferSize);
@@ -43,7 +49,7 @@ function Options() {
       .split('\n')
       .map((h) => h.trim())
       .filter(Boolean);
-    const settings: Settings = { customHosts, bufferSize: size, strict };
+    const settings: Settings = { customHosts, bufferSize: size, strict, unplanned: unplannedErrors ? 'error' : 'warn' };
     await browser.storage.local.set({ [SETTINGS_KEY]: settings });
     setStatus('Saved. Capture uses these settings from now on.');
   }
@@ -71,6 +77,10 @@ function Options() {
         <input id="strict" type="checkbox" checked={strict} onChange={(e) => setStrict(e.currentTarget.checked)} />
         Strict mode: validate payloads exactly as sent (a <code>null</code> userId is an error, not a warning)
       </label>
+      <label class="check">
+        <input id="unplanned" type="checkbox" checked={unplannedErrors} onChange={(e) => setUnplannedErrors(e.currentTarget.checked)} />
+        Unplanned events are errors: a track event the tracking plan does not have makes its message invalid (otherwise a warning)
+      </label>
       <button type="submit" disabled={errors.length > 0 || sizeError !== null}>
         Save
       </button>
@@ -84,6 +94,7 @@ if (root)
   render(
     <>
       <Options />
+      <PlanSection />
       <TabLinks />
     </>,
     root,

@@ -4,10 +4,11 @@
  */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { normaliseSettings, SETTINGS_KEY } from '../settings';
 import { watchDevtoolsTheme } from '../platform';
 import { connectPanelStore } from './connect';
 import { PanelContext } from './store/context';
+import type { PanelStore } from './store/panel-store';
+import { readUserMode } from './user-mode';
 import { connectToBackground } from './transport';
 import { App } from './views/App';
 import './panel.css';
@@ -22,8 +23,9 @@ function inspectedTabId(): number | null {
 async function boot(root: HTMLElement): Promise<void> {
   watchDevtoolsTheme((theme) => (document.documentElement.dataset['theme'] = theme));
   const tabId = inspectedTabId();
-  const settings = normaliseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  const store = connectPanelStore(tabId === null ? null : connectToBackground(tabId), settings.strict);
+  let store: PanelStore | null = null;
+  const userMode = await readUserMode((mode) => store?.userSettingsChanged(mode));
+  store = connectPanelStore(tabId === null ? null : connectToBackground(tabId), userMode);
   render(
     <PanelContext.Provider value={store}>
       <App />

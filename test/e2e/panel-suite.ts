@@ -8,9 +8,28 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from './harness/collector';
+import { openOptions } from './harness/options';
 import { SCREENSHOTS_DIR_ENV, screenshotName, type LaunchPanelBrowser, type PanelBrowser, type PanelHandle } from './harness/panel';
 import { testPages } from './pages/build-pages';
 import { SCENARIO_ROWS } from './pages/sdk-scenario';
+
+/** The team's plan for the scenario: orders in USD only (the SDK page sends EUR); Bad Timestamp is not planned. */
+const SHOP_PLAN = {
+  name: 'Shop plan',
+  rules: [
+    {
+      type: 'TRACK',
+      key: 'Order Completed',
+      version: 1,
+      jsonSchema: {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        type: 'object',
+        properties: { properties: { type: 'object', required: ['order_id'], properties: { order_id: { type: 'string' }, currency: { const: 'USD' } } } },
+      },
+    },
+    { type: 'TRACK', key: 'Signed Up', version: 1, jsonSchema: { type: 'object' } },
+  ],
+};
 
 interface ShownRow {
   readonly key: string;
@@ -164,6 +183,71 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
         'the imported rows',
       );
       expect(after.map(({ type, name, verdict }) => [type, name, verdict])).toEqual(before.map(({ type, name, verdict }) => [type, name, verdict]));
+    });
+
+    it("a tracking plan loaded in the options page flags the SDK's off-plan event; Strict mode changed there moves the open panel with it", async () => {
+      if (await panel.evaluate(() => document.querySelector('.import-banner button') !== null, undefined)) await panel.click('.import-banner button');
+      await until(
+        () => shownRows(panel),
+        (r) => hasAll(r, scenarioNames),
+        'the live rows',
+      );
+      const options = await openOptions(browser, panel);
+      try {
+        const refused = await options.loadPlan('broken.plan.json', '{"rules": [');
+        expect(refused.problems).toMatch(/^broken\.plan\.json was not loaded \(one problem\):/);
+        expect(refused.active).toBe('No plan loaded.');
+
+        const loaded = await options.loadPlan('shop.plan.json', JSON.stringify(SHOP_PLAN));
+        expect(loaded).toMatchObject({ problems: '', status: 'Loaded. Every tab is checked against "Shop plan" from now on.' });
+        expect(loaded.active).toContain('2 track events, 0 identify rules');
+        const flagged = await until(
+          () => shownRows(panel),
+          (r) => r.find((row) => row.name === 'Order Completed')?.verdict === '1 error',
+          'the order flagged by the plan',
+        );
+        expect(await panel.evaluate(() => document.querySelector('.plan-status')?.textContent, undefined)).toBe('Plan: Shop plan');
+        expect(await panel.evaluate(() => document.querySelector('.chip.unplanned')?.textContent, undefined)).toBe('Unplanned 2'); // Bad Timestamp, and the hostile event
+        await panel.click(`.row.message[data-key="${(flagged.find((row) => row.name === 'Order Completed') as ShownRow).key}"]`);
+        const problem = await until(
+          () => panel.evaluate(() => document.querySelector('.detail .problems li.error')?.textContent ?? '', undefined),
+          (t) => t.includes('currency'),
+          'the plan error in the detail pane',
+        );
+        expect(problem).toBe('/properties/currency properties.currency must be "USD", got "EUR"plan');
+
+        const pricingVerdict = (rows: readonly ShownRow[]) => rows.find((row) => row.name === 'Pricing')?.verdict ?? '';
+        const strictToggle = () =>
+          panel.evaluate(
+            () => [...document.querySelectorAll<HTMLLabelElement>('.toolbar label')].find((l) => l.textContent?.includes('Strict'))?.querySelector('input')?.checked,
+            undefined,
+          );
+        expect(await strictToggle()).toBe(false);
+        expect(await options.setStrict(true)).toMatch(/^Saved/);
+        await until(
+          () => shownRows(panel),
+          (r) => pricingVerdict(r).includes('error'),
+          'the anonymous page call invalid in strict mode',
+        );
+        expect(await strictToggle()).toBe(true);
+        expect(await options.setStrict(false)).toMatch(/^Saved/);
+        await until(
+          () => shownRows(panel),
+          (r) => !pricingVerdict(r).includes('error'),
+          'the page call valid again',
+        );
+        expect(await strictToggle()).toBe(false);
+
+        expect(await options.removePlan()).toBe('Removed. Messages are checked against the June schema only.');
+        await until(
+          () => shownRows(panel),
+          (r) => r.find((row) => row.name === 'Order Completed')?.verdict !== '1 error',
+          'the order valid again',
+        );
+        expect(await panel.evaluate(() => document.querySelector('.plan-status')?.textContent, undefined)).toBe('No plan · Options');
+      } finally {
+        await options.close();
+      }
     });
 
     it('follows the DevTools theme (light)', async () => {

@@ -7,8 +7,33 @@ import { connectPanelStore } from '../../src/panel/connect';
 import { PUBLISH_INTERVAL_MS } from '../../src/panel/store/panel-timeline';
 import type { Transport } from '../../src/panel/transport';
 import type { BackgroundMessage, PanelMessage, TimelineEntry } from '../../src/protocol';
+import { DEFAULT_SETTINGS } from '../../src/settings';
+import { validationModeOf, type ValidationMode } from '../../src/validation-settings';
 
 export type MessageEntry = Extract<TimelineEntry, { kind: 'message' }>;
+
+/** The user's settings by default: not strict, no plan. */
+export const USER_MODE = validationModeOf(DEFAULT_SETTINGS, null);
+/** What a snapshot says live rows were validated with, by default. */
+export const LIVE_VALIDATION = USER_MODE.settings;
+
+/** A small tracking plan, as the options page stores it: Order Completed needs a string order_id; Signed Up is planned too. */
+export const SHOP_PLAN = {
+  fileName: 'shop.plan.json',
+  loadedAt: 1,
+  text: JSON.stringify({
+    name: 'Shop plan',
+    rules: [
+      {
+        type: 'TRACK',
+        key: 'Order Completed',
+        version: 1,
+        jsonSchema: { type: 'object', properties: { properties: { type: 'object', required: ['order_id'], properties: { order_id: { type: 'string' } } } } },
+      },
+      { type: 'TRACK', key: 'Signed Up', version: 1, jsonSchema: { type: 'object' } },
+    ],
+  }),
+};
 
 let seq = 0;
 export const T0 = Date.parse('2026-11-26T10:00:00Z');
@@ -18,12 +43,15 @@ interface CaptureOptions {
   readonly at?: number;
   /** The HTTP status; null while the request is pending. */
   readonly status?: number | null;
+  /** What the background validates with (Strict mode, the plan); the defaults otherwise. */
+  readonly mode?: ValidationMode;
 }
 
 /** Entries as the background makes them from one request body (a batch gives several). */
-export function captured(body: object, { callType = 'track', at = T0 + seq * 10, status = 200 }: CaptureOptions = {}): MessageEntry[] {
+export function captured(body: object, { callType = 'track', at = T0 + seq * 10, status = 200, mode = USER_MODE }: CaptureOptions = {}): MessageEntry[] {
   const requestId = `r${++seq}`;
-  const messages = inspectCall({ sender: 'june', callType }, { kind: 'text', text: JSON.stringify(body) }, { strict: false, linter: createLinter(), capturedAt: at });
+  const options = { strict: mode.settings.strict, plan: mode.plan, linter: createLinter(), capturedAt: at };
+  const messages = inspectCall({ sender: 'june', callType }, { kind: 'text', text: JSON.stringify(body) }, options);
   return messages.map((message) => ({
     kind: 'message',
     seq: ++seq,
@@ -64,9 +92,9 @@ export function fakeBackground() {
 }
 
 /** A panel store wired to a fake background, as the panel page wires it to the real one. */
-export function connectedPanel(backgroundStrict = false) {
+export function connectedPanel(userMode: ValidationMode = USER_MODE) {
   const background = fakeBackground();
-  const store = connectPanelStore(background.transport, backgroundStrict);
+  const store = connectPanelStore(background.transport, userMode);
   return { background, store };
 }
 

@@ -3,7 +3,7 @@ import { recordsToExport } from '../../src/panel/store/export-selection';
 import { importSession } from '../../src/panel/store/import-session';
 import type { PanelStore } from '../../src/panel/store/panel-store';
 import { messageRowsOf } from '../../src/panel/store/rows';
-import { captured, capturedOne, connectedPanel, navigation, passPublishInterval, T0 } from './fixtures';
+import { captured, capturedOne, connectedPanel, LIVE_VALIDATION, navigation, passPublishInterval, T0, USER_MODE } from './fixtures';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -17,7 +17,7 @@ const names = (store: PanelStore) =>
 
 /** Opens a file as the panel's Import button does. */
 function importText(store: PanelStore, name: string, text: string) {
-  const session = importSession(name, text, store.strict.value);
+  const session = importSession(name, text, store.strict.value, USER_MODE);
   store.openImported(session);
   return session;
 }
@@ -28,7 +28,7 @@ describe('panel store: the live session', () => {
     const a = capturedOne({ event: 'A', userId: 'u' }, { at: T0 + 100, status: null });
     const c = capturedOne({ event: 'C', userId: 'u' }, { at: T0 + 300 });
     const b = capturedOne({ event: 'B', userId: 'u' }, { at: T0 + 200 });
-    background.emit({ kind: 'snapshot', tabId: 1, entries: [a], dropped: 0 });
+    background.emit({ kind: 'snapshot', tabId: 1, entries: [a], dropped: 0, validation: LIVE_VALIDATION });
     background.emit({ kind: 'added', entries: [c], dropped: 0 });
     background.emit({ kind: 'added', entries: [b], dropped: 4 }); // handled late, sent earlier
     background.emit({ kind: 'updated', updates: [{ seq: a.seq, request: { ...a.record.request, outcome: 'status', status: 202 } }] });
@@ -42,8 +42,8 @@ describe('panel store: the live session', () => {
   it('a new snapshot (after the worker restarted) replaces, never doubles', () => {
     const { background, store } = connectedPanel();
     const entries = [...captured({ event: 'A', userId: 'u' }), ...captured({ event: 'B', userId: 'u' })];
-    background.emit({ kind: 'snapshot', tabId: 1, entries, dropped: 0 });
-    background.emit({ kind: 'snapshot', tabId: 1, entries: entries.slice(0, 1), dropped: 0 });
+    background.emit({ kind: 'snapshot', tabId: 1, entries, dropped: 0, validation: LIVE_VALIDATION });
+    background.emit({ kind: 'snapshot', tabId: 1, entries: entries.slice(0, 1), dropped: 0, validation: LIVE_VALIDATION });
     background.emit({ kind: 'snapshot-continued', entries: entries.slice(1) });
     passPublishInterval();
     expect(names(store)).toEqual(['A', 'B']);
@@ -51,7 +51,13 @@ describe('panel store: the live session', () => {
 
   it('Preserve log off: a navigation clears the view; on: keeps it, with the marker', () => {
     const { background, store } = connectedPanel();
-    background.emit({ kind: 'snapshot', tabId: 1, entries: [navigation('https://app.example.com/'), ...captured({ event: 'Before', userId: 'u' })], dropped: 0 });
+    background.emit({
+      kind: 'snapshot',
+      tabId: 1,
+      entries: [navigation('https://app.example.com/'), ...captured({ event: 'Before', userId: 'u' })],
+      dropped: 0,
+      validation: LIVE_VALIDATION,
+    });
     passPublishInterval();
     expect(names(store)).toEqual(['→ https://app.example.com/', 'Before']); // backfill shows everything
     background.emit({ kind: 'added', entries: [navigation('https://app.example.com/next'), ...captured({ event: 'After', userId: 'u' })], dropped: 0 });
@@ -71,7 +77,7 @@ describe('panel store: the live session', () => {
 
   it('Strict mode re-validates what is shown', () => {
     const { background, store } = connectedPanel();
-    background.emit({ kind: 'snapshot', tabId: 1, entries: captured({ event: 'Anon', userId: null, anonymousId: 'a' }), dropped: 0 });
+    background.emit({ kind: 'snapshot', tabId: 1, entries: captured({ event: 'Anon', userId: null, anonymousId: 'a' }), dropped: 0, validation: LIVE_VALIDATION });
     passPublishInterval();
     const validation = () => messageRowsOf(store.rows.value)[0]?.record.validation;
     expect(validation()?.valid).toBe(true);
@@ -97,6 +103,7 @@ describe('panel store: filters, counts, summary', () => {
         ...captured({ event: 'Anon', userId: null, anonymousId: 'a' }),
       ],
       dropped: 0,
+      validation: LIVE_VALIDATION,
     });
     passPublishInterval();
     return panel.store;

@@ -5,7 +5,7 @@ import { PanelContext } from '../../src/panel/store/context';
 import { App } from '../../src/panel/views/App';
 import { ROW_HEIGHT } from '../../src/panel/views/Timeline';
 import type { TimelineEntry } from '../../src/protocol';
-import { captured, capturedOne, connectedPanel, passPublishInterval, type MessageEntry } from './fixtures';
+import { captured, capturedOne, connectedPanel, LIVE_VALIDATION, passPublishInterval, type MessageEntry } from './fixtures';
 
 // CI runs these beside real browsers on two cores: give the 50,000-row rendering time.
 vi.setConfig({ testTimeout: 20_000 });
@@ -34,7 +34,7 @@ async function mount(entries: TimelineEntry[]) {
     );
   });
   await act(() => {
-    background.emit({ kind: 'snapshot', tabId: 1, entries, dropped: 0 });
+    background.emit({ kind: 'snapshot', tabId: 1, entries, dropped: 0, validation: LIVE_VALIDATION });
     passPublishInterval();
   });
   return { store, background };

@@ -43,7 +43,7 @@ describe('track against the seed schema', () => {
     expect(r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
       '/event: event must be a string, got 12',
       '/properties: properties must be an object, got an array',
-      '/context/locale: locale must be a string, got 5',
+      '/context/locale: context.locale must be a string, got 5',
     ]);
   });
   it('rejects a message that is not an object', () => {

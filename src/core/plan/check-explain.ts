@@ -59,7 +59,8 @@ function explainRuleError(error: RuleError, payload: unknown): Problem {
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const name = String(params[keyword === 'additionalProperties' ? 'additionalProperty' : 'unevaluatedProperty']);
-      return { path: `${path}/${escapePointer(name)}`, message: `${name} is not allowed: the plan lists no such field here`, keyword };
+      const at = `${path}/${escapePointer(name)}`;
+      return { path: at, message: `${fieldName(at)} is not allowed: the plan lists no such field here`, keyword };
     }
     case 'false schema':
       return { path, message: `${field} is not allowed by the plan`, keyword };

@@ -17,7 +17,7 @@ import { isPlainObject } from '../types';
 import { explainRuleErrors, type PlanProblem } from './check-explain';
 import { closestName } from './check-suggest';
 import { quote } from './load-util';
-import type { PlanRule, TrackingPlan } from './plan';
+import { UNPLANNED_KEYWORD, type PlanRule, type TrackingPlan } from './plan';
 import { compileRule, type RuleCompile } from './plan-validator';
 
 export type { PlanProblem } from './check-explain';
@@ -108,7 +108,7 @@ function unplanned(event: string, plan: TrackingPlan): PlanProblem {
   }
   const suggestion = remembered.get(event);
   const didYouMean = suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`;
-  return { path: '/event', message: `${quote(event)} is not in the tracking plan ${quote(plan.name)}${didYouMean}`, keyword: 'plan:unplanned', source: 'plan' };
+  return { path: '/event', message: `${quote(event)} is not in the tracking plan ${quote(plan.name)}${didYouMean}`, keyword: UNPLANNED_KEYWORD, source: 'plan' };
 }
 
 function compileAll(plan: TrackingPlan): CompiledPlan {

@@ -2,6 +2,7 @@
  * A tracking plan as the core holds it, whichever file shape it came in (Segment Public API,
  * Typewriter 7 / 8, RudderStack): the team's own rules, checked beside the June schema.
  */
+import type { Validation } from '../types';
 
 /** The JSON Schema dialects a plan rule may be written in; a rule naming none is draft-07. */
 export const DIALECTS = ['draft-04', 'draft-06', 'draft-07', '2019-09', '2020-12'] as const;
@@ -42,4 +43,26 @@ export type PlanLoad = { readonly ok: true; readonly plan: TrackingPlan } | { re
 export function describePlan(plan: TrackingPlan): string {
   const extra = [plan.identify && 'identify traits', plan.group && 'group traits', plan.page && 'pages', plan.common && 'common rules'].filter(Boolean);
   return `"${plan.name}": ${plan.track.size} track ${plan.track.size === 1 ? 'event' : 'events'}${extra.length ? `, ${extra.join(', ')}` : ''}`;
+}
+
+/** How many rules of each type a plan has: what the options page and the panel show of it. */
+export interface PlanCounts {
+  readonly track: number;
+  readonly identify: number;
+  readonly group: number;
+  readonly page: number;
+  readonly common: number;
+}
+
+export function countRules(plan: TrackingPlan): PlanCounts {
+  const one = (rule: PlanRule | null) => (rule ? 1 : 0);
+  return { track: plan.track.size, identify: one(plan.identify), group: one(plan.group), page: one(plan.page), common: one(plan.common) };
+}
+
+/** The keyword of the finding "this track event is not in the plan" (a warning, or an error when the user says so). */
+export const UNPLANNED_KEYWORD = 'plan:unplanned';
+
+/** Whether a validation says its track event is not in the plan. */
+export function isUnplanned(validation: Validation): boolean {
+  return validation.errors.some((p) => p.keyword === UNPLANNED_KEYWORD) || validation.warnings.some((p) => p.keyword === UNPLANNED_KEYWORD);
 }

@@ -9,7 +9,7 @@ export function applyMessage(store: PanelStore, message: BackgroundMessage): voi
   const { live } = store;
   switch (message.kind) {
     case 'snapshot': // replaces what the panel held: a reconnected port neither loses nor doubles rows
-      live.replace(message.entries, message.dropped);
+      store.liveSnapshot(message.entries, message.dropped, message.validation);
       break;
     case 'snapshot-continued':
       live.insert(message.entries);

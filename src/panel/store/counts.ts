@@ -1,4 +1,5 @@
-/** What the filter bar counts: messages by type, invalid ones, ones with warnings, and how many are shown. */
+/** What the filter bar counts: messages by type, invalid ones, ones with warnings, unplanned events, and how many are shown. */
+import { isUnplanned } from '../../core/plan/plan';
 import { isMessageType, type MessageType } from '../../core/types';
 import { TYPE_CHIPS } from './filter-store';
 import type { MessageRow } from './rows';
@@ -9,6 +10,7 @@ export interface MessageCounts {
   readonly byType: Readonly<Record<MessageType, number>>;
   readonly invalid: number;
   readonly warnings: number;
+  readonly unplanned: number;
 }
 
 /** Counts over every message of the session; `shown` is how many the filter lets through. */
@@ -16,10 +18,12 @@ export function countMessages(messages: readonly MessageRow[], shown: number): M
   const byType = Object.fromEntries(TYPE_CHIPS.map((type) => [type, 0])) as Record<MessageType, number>;
   let invalid = 0;
   let warnings = 0;
+  let unplanned = 0;
   for (const { record } of messages) {
     if (isMessageType(record.type)) byType[record.type]++;
     if (!record.validation.valid) invalid++;
     if (record.validation.warnings.length) warnings++;
+    if (isUnplanned(record.validation)) unplanned++;
   }
-  return { total: messages.length, shown, byType, invalid, warnings };
+  return { total: messages.length, shown, byType, invalid, warnings, unplanned };
 }

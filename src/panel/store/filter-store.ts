@@ -2,6 +2,7 @@
 import { computed, signal } from '@preact/signals';
 import type { MessageRecord } from '../../core/record';
 import { messageLabel } from '../../core/label';
+import { isUnplanned } from '../../core/plan/plan';
 import { MESSAGE_TYPES, type MessageType } from '../../core/types';
 
 /** One chip per message type; screen (what mobile SDKs send for a page) last, being rare in a browser. */
@@ -12,17 +13,20 @@ export function createFilterStore() {
   const types = signal<ReadonlySet<MessageType>>(new Set());
   const invalidOnly = signal(false);
   const warningsOnly = signal(false);
-  const active = computed(() => text.value.trim() !== '' || types.value.size > 0 || invalidOnly.value || warningsOnly.value);
+  const unplannedOnly = signal(false);
+  const active = computed(() => text.value.trim() !== '' || types.value.size > 0 || invalidOnly.value || warningsOnly.value || unplannedOnly.value);
 
   const matches = computed(() => {
     const needle = text.value.trim().toLowerCase();
     const chips = types.value;
     const invalid = invalidOnly.value;
     const warnings = warningsOnly.value;
+    const unplanned = unplannedOnly.value;
     return (record: MessageRecord): boolean => {
       if (chips.size && !chips.has(record.type as MessageType)) return false;
       if (invalid && record.validation.valid) return false;
       if (warnings && record.validation.warnings.length === 0) return false;
+      if (unplanned && !isUnplanned(record.validation)) return false;
       return needle === '' || searchText(record).includes(needle);
     };
   });
@@ -32,6 +36,7 @@ export function createFilterStore() {
     types,
     invalidOnly,
     warningsOnly,
+    unplannedOnly,
     active,
     matches,
     toggleType(type: MessageType) {
@@ -45,6 +50,7 @@ export function createFilterStore() {
       types.value = new Set();
       invalidOnly.value = false;
       warningsOnly.value = false;
+      unplannedOnly.value = false;
     },
   };
 }

@@ -6,7 +6,8 @@ import { batch, computed, signal } from '@preact/signals';
 import type { TimelineEntry } from '../../protocol';
 import { countMessages } from './counts';
 import { createFilterStore } from './filter-store';
-import type { ImportedSession } from './import-session';
+import type { ValidationMode, ValidationSettings } from '../../validation-settings';
+import { revalidateSession, type ImportedSession } from './import-session';
 import { createPanelTimeline } from './panel-timeline';
 import { messageRowsOf, type Row } from './rows';
 import { createSelectionStore } from './selection-store';
@@ -14,25 +15,29 @@ import { createSessionRows } from './session-rows';
 import { summarise } from './summary';
 
 export interface PanelOptions {
-  /** The mode the background validates in (the user's setting); the panel starts in it. */
-  readonly backgroundStrict: boolean;
+  /** The user's settings as the panel read them (Strict mode, the plan): imports are validated with them; the panel's Strict toggle starts in them. */
+  readonly userMode: ValidationMode;
   /** Asks the background to clear the inspected tab's timeline; absent when no tab is inspected. */
   readonly clearLiveTab?: () => void;
 }
 
-export function createPanelStore({ backgroundStrict, clearLiveTab }: PanelOptions) {
+export function createPanelStore({ userMode: initialMode, clearLiveTab }: PanelOptions) {
   const live = createPanelTimeline();
+  const userMode = signal(initialMode);
   /** Set when the background speaks another protocol version (the extension was updated under an open panel). */
   const protocolMismatch = signal(false);
   const filters = createFilterStore();
   const imported = signal<ImportedSession | null>(null);
-  const strict = signal(backgroundStrict);
+  const strict = signal(initialMode.settings.strict);
+  let lastLiveStrict = initialMode.settings.strict;
   const preserveLog = signal(false);
   /** With Preserve log off, a navigation hides what came before it, like the Network panel. */
   const viewStart = signal<TimelineEntry | null>(null);
   const view = signal<'timeline' | 'summary'>('timeline');
 
-  const allRows = createSessionRows({ live, imported, viewStart, strict, backgroundStrict });
+  const allRows = createSessionRows({ live, imported, viewStart, strict });
+  /** What the session on show was validated with (its plan, what an unplanned event is); before the first snapshot, the user's settings. */
+  const validation = computed(() => (imported.value?.timeline ?? live).validation.value ?? userMode.value.settings);
   const messageRows = computed(() => messageRowsOf(allRows.value));
   const rows = computed<Row[]>(() => {
     if (!filters.active.value) return allRows.value;
@@ -58,11 +63,28 @@ export function createPanelStore({ backgroundStrict, clearLiveTab }: PanelOption
     preserveLog,
     view,
     rows,
+    validation,
+    userMode,
     counts: computed(() => countMessages(messageRows.value, shownMessages.value.length)),
     summary: computed(() => summarise(shownMessages.value)),
     dropped: computed(() => (imported.value ? 0 : live.dropped.value)),
     protocolMismatch,
     ...selection,
+    /**
+     * A snapshot: entries and what they were validated with. A change of the user's Strict setting
+     * moves the panel's toggle with it (rows in the other mode are re-validated until the entries publish).
+     */
+    liveSnapshot(entries: readonly TimelineEntry[], dropped: number, settings: ValidationSettings): void {
+      if (lastLiveStrict !== settings.strict) strict.value = settings.strict;
+      lastLiveStrict = settings.strict;
+      live.replace(entries, dropped, settings);
+    },
+    /** The user's settings changed (the options page): an imported session is validated again with them. */
+    userSettingsChanged(mode: ValidationMode): void {
+      userMode.value = mode;
+      const session = imported.value;
+      if (session && session.modeKey !== mode.key) imported.value = revalidateSession(session, mode);
+    },
     /** A navigation arrived live (not in a snapshot). */
     navigated(entry: TimelineEntry): void {
       if (!preserveLog.value) viewStart.value = entry;

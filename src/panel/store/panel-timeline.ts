@@ -4,19 +4,22 @@
  * signal at most every PUBLISH_INTERVAL_MS: copying a 50,000-entry array per arriving message would
  * stall the panel during bursts.
  */
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { RequestInfo } from '../../core/record';
 import { compareEntries, type TimelineEntry } from '../../protocol';
 import { insertSorted, lastIndexWhere } from '../../sorted-entries';
+import type { ValidationSettings } from '../../validation-settings';
 
 export interface PanelTimeline {
   /** Bumps after `entries()` changed. Read it in computeds that use `entries()`. */
   readonly version: ReadonlySignal<number>;
   /** How many messages the background dropped to stay within its buffer. */
   readonly dropped: ReadonlySignal<number>;
+  /** What the entries were validated with; published with them, so rows and settings never disagree. */
+  readonly validation: ReadonlySignal<ValidationSettings | null>;
   entries(): readonly TimelineEntry[];
-  /** Holds exactly these entries from now on. */
-  replace(entries: readonly TimelineEntry[], dropped?: number): void;
+  /** Holds exactly these entries, validated with `validation` (kept when not given), from now on. */
+  replace(entries: readonly TimelineEntry[], dropped?: number, validation?: ValidationSettings): void;
   /** Adds entries, each in its place in timeline order (a late one can belong before others). */
   insert(entries: readonly TimelineEntry[]): void;
   /** Gives the message `seq`, when still held, its request's newer outcome. */
@@ -31,6 +34,8 @@ export function createPanelTimeline(): PanelTimeline {
   let entries: TimelineEntry[] = [];
   const version = signal(0);
   const dropped = signal(0);
+  const validation = signal<ValidationSettings | null>(null);
+  let nextValidation: ValidationSettings | null = null;
   let publishTimer: ReturnType<typeof setTimeout> | null = null;
 
   // A timer, not requestAnimationFrame: a hidden DevTools panel gets no animation frames and would
@@ -39,16 +44,21 @@ export function createPanelTimeline(): PanelTimeline {
     if (publishTimer !== null) return;
     publishTimer = setTimeout(() => {
       publishTimer = null;
-      version.value++;
+      batch(() => {
+        validation.value = nextValidation;
+        version.value++;
+      });
     }, PUBLISH_INTERVAL_MS);
   }
 
   return {
     version,
     dropped,
+    validation,
     entries: () => entries,
-    replace(next, droppedCount = 0) {
+    replace(next, droppedCount = 0, validatedWith) {
       entries = [...next].sort(compareEntries);
+      if (validatedWith) nextValidation = validatedWith;
       dropped.value = droppedCount;
       publish();
     },

@@ -14,11 +14,9 @@ export interface SessionRowsInputs {
   /** The live navigation the view starts at; null shows the whole live timeline. */
   readonly viewStart: ReadonlySignal<TimelineEntry | null>;
   readonly strict: ReadonlySignal<boolean>;
-  /** The mode the background validated live records in. */
-  readonly backgroundStrict: boolean;
 }
 
-export function createSessionRows({ live, imported, viewStart, strict, backgroundStrict }: SessionRowsInputs): ReadonlySignal<Row[]> {
+export function createSessionRows({ live, imported, viewStart, strict }: SessionRowsInputs): ReadonlySignal<Row[]> {
   const liveRows = createRowCache();
   const importedRows = new WeakMap<PanelTimeline, ReturnType<typeof createRowCache>>();
   return computed<Row[]>(() => {
@@ -26,7 +24,7 @@ export function createSessionRows({ live, imported, viewStart, strict, backgroun
     const timeline = session?.timeline ?? live;
     void timeline.version.value;
     const start = session ? null : viewStart.value;
-    const validatedStrict = session?.validatedStrict ?? backgroundStrict;
+    const validatedStrict = timeline.validation.value?.strict ?? false;
     let cache = liveRows;
     if (timeline !== live) {
       cache = importedRows.get(timeline) ?? createRowCache();

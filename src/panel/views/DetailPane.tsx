@@ -25,6 +25,11 @@ export function DetailPane() {
         <code>{p.path || '/'}</code>
       </button>{' '}
       {p.message}
+      {p.source === 'plan' && (
+        <span class="source" title="Found by the tracking plan's rules, not the June schema">
+          plan
+        </span>
+      )}
     </li>
   );
 

@@ -1,4 +1,4 @@
-/** Text search, type chips, Invalid only, Warnings, with live counts. */
+/** Text search, type chips, Invalid only, Warnings, Unplanned (with a plan), with live counts. */
 import type { Ref } from 'preact';
 import { TYPE_CHIPS } from '../store/filter-store';
 import { usePanel } from '../store/context';
@@ -35,6 +35,16 @@ export function FilterBar({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
       <button class="chip warning" aria-pressed={filters.warningsOnly.value} onClick={() => (filters.warningsOnly.value = !filters.warningsOnly.value)}>
         Warnings <span class="count">{counts.warnings}</span>
       </button>
+      {(store.validation.value.plan || filters.unplannedOnly.value) && (
+        <button
+          class="chip unplanned"
+          aria-pressed={filters.unplannedOnly.value}
+          onClick={() => (filters.unplannedOnly.value = !filters.unplannedOnly.value)}
+          title="Track events the tracking plan does not have"
+        >
+          Unplanned <span class="count">{counts.unplanned}</span>
+        </button>
+      )}
       <span class="shown">{filters.active.value ? `${counts.shown} of ${counts.total} messages` : `${counts.total} messages`}</span>
     </div>
   );

@@ -1,8 +1,10 @@
-/** Per event name: count, invalid, most common error. */
+/** Per event name: count, invalid, plan violations (with a plan), most common error. */
 import { usePanel } from '../store/context';
 
 export function SummaryView() {
-  const lines = usePanel().summary.value;
+  const store = usePanel();
+  const lines = store.summary.value;
+  const withPlan = store.validation.value.plan !== null || lines.some((line) => line.planViolations > 0);
   if (!lines.length) return <p class="empty">Nothing to summarise yet.</p>;
   return (
     <div class="summary-view">
@@ -13,6 +15,7 @@ export function SummaryView() {
             <th>Name</th>
             <th class="num">Count</th>
             <th class="num">Invalid</th>
+            {withPlan && <th class="num">Plan violations</th>}
             <th>Most common error</th>
           </tr>
         </thead>
@@ -23,6 +26,7 @@ export function SummaryView() {
               <td>{line.name}</td>
               <td class="num">{line.count}</td>
               <td class="num">{line.invalid}</td>
+              {withPlan && <td class="num">{line.planViolations}</td>}
               <td>{line.topError ? `${line.topError} (${line.topErrorCount}×)` : ''}</td>
             </tr>
           ))}

@@ -1,9 +1,11 @@
-/** Clear, Preserve log, Strict mode, the Timeline/Summary switch, Export and Import NDJSON. */
+/** Clear, Preserve log, Strict mode, the Timeline/Summary switch, Export and Import NDJSON, Draft tracking plan, the active plan. */
 import { useRef } from 'preact/hooks';
-import { downloadNdjson, exportFileName } from '../export-file';
+import { draftPlanJson } from '../../core/plan/infer';
+import { downloadJson, downloadNdjson, draftPlanFileName, exportFileName } from '../export-file';
 import { usePanel } from '../store/context';
 import { recordsToExport } from '../store/export-selection';
 import { importSession } from '../store/import-session';
+import { PlanStatus } from './PlanStatus';
 
 export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
   const store = usePanel();
@@ -14,7 +16,7 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    store.openImported(importSession(file.name, await file.text(), store.strict.value));
+    store.openImported(importSession(file.name, await file.text(), store.strict.value, store.userMode.value));
     input.value = ''; // choosing the same file again imports it again
   }
 
@@ -56,6 +58,15 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
         onChange={(event) => void importChosen(event)}
         aria-label="NDJSON file to import"
       />
+      <button
+        onClick={() => downloadJson(draftPlanJson(recordsToExport(store.rows.value)), draftPlanFileName(pageUrl(), new Date()))}
+        title="Download a tracking plan drafted from the messages shown (Segment Public API format): one rule per event, property types as observed"
+        disabled={store.counts.value.shown === 0}
+      >
+        Draft tracking plan
+      </button>
+      <span class="separator" />
+      <PlanStatus />
       {store.dropped.value > 0 && <span class="dropped">{store.dropped.value.toLocaleString('en')} older messages dropped (buffer full)</span>}
     </div>
   );

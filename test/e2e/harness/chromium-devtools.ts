@@ -35,6 +35,11 @@ export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme
   return {
     name: 'chromium',
     newPage: async () => (await browser.newPage()) as unknown as PageLike,
+    async openExtensionPage(url) {
+      const page = await browser.newPage();
+      await page.goto(url);
+      return page as unknown as PageLike;
+    },
     openTrackPanel: (page) => openTrackPanel(page as unknown as Page, downloadDir),
     async close() {
       await browser.close().catch(() => undefined);

@@ -141,6 +141,13 @@ export const launchFirefoxPanel: LaunchPanelBrowser = async (options) => {
   return {
     name: 'firefox',
     newPage: async () => (await browser.newPage()) as unknown as PageLike,
+    async openExtensionPage(url) {
+      const page = await browser.newPage();
+      // page.goto() to moz-extension:// never resolves in puppeteer 24 + Firefox: navigate with BiDi (as firefox.ts does).
+      const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
+      await frame.browsingContext.navigate(url, 'complete');
+      return page as unknown as PageLike;
+    },
     openTrackPanel,
     async close() {
       await browser.close().catch(() => undefined);

@@ -25,6 +25,8 @@ export interface PanelHandle {
 export interface PanelBrowser {
   readonly name: 'chromium' | 'firefox';
   newPage(): Promise<PageLike>;
+  /** A new tab showing one of the extension's pages (`chrome-extension://…`, `moz-extension://…`), loaded. */
+  openExtensionPage(url: string): Promise<PageLike>;
   /** Opens DevTools for `page` and selects the Track panel. */
   openTrackPanel(page: PageLike): Promise<PanelHandle>;
   close(): Promise<void>;

@@ -10,7 +10,10 @@ import { Tabs } from '../../../src/background/tabs';
 import type { TimelineEntry } from '../../../src/protocol';
 import { missingBodyReason } from '../../../src/platform';
 import { DEFAULT_SETTINGS } from '../../../src/settings';
+import { validationModeOf } from '../../../src/validation-settings';
 import { fakeBrowserTabs, memorySession, persistentDb } from './fakes';
+
+const DEFAULT_MODE = validationModeOf(DEFAULT_SETTINGS, null);
 
 const TAB = 4;
 const PAGE_A = 'https://shop.example/cart';
@@ -42,7 +45,12 @@ async function worker(db: TimelineDb, session = memorySession(), live: Record<st
   const documents = new DocumentBook(session);
   await Promise.all([store.ready, documents.load()]);
   const tabs = new Tabs(store, documents, fakeBrowserTabs([{ id: TAB, url: PAGE_B }], live));
-  const capture = new Capture(store, tabs, () => DEFAULT_SETTINGS);
+  const capture = new Capture(
+    store,
+    tabs,
+    () => DEFAULT_SETTINGS,
+    () => DEFAULT_MODE,
+  );
   await tabs.forgetStale();
   const rows = () =>
     store
@@ -151,7 +159,12 @@ describe('Capture: the page that sent a call', () => {
     const store = new BackgroundStore(persistentDb(), 1000);
     await store.ready;
     const tabs = new Tabs(store, null, fakeBrowserTabs([{ id: TAB, url: PAGE_B }]));
-    const capture = new Capture(store, tabs, () => DEFAULT_SETTINGS);
+    const capture = new Capture(
+      store,
+      tabs,
+      () => DEFAULT_SETTINGS,
+      () => DEFAULT_MODE,
+    );
     const framed = { frameId: 7, documentUrl: 'https://widget.example/embed', frameAncestors: [{ url: PAGE_A, frameId: 0 }] };
     await capture.beforeRequest(
       blobBeacon(1000, undefined, { documentUrl: PAGE_A, requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Top","userId":"u"}').buffer }] } }),
@@ -168,7 +181,12 @@ describe('Capture: the page that sent a call', () => {
     const store = new BackgroundStore(persistentDb(), 1000);
     await store.ready;
     const tabs = new Tabs(store, null, fakeBrowserTabs([]));
-    const capture = new Capture(store, tabs, () => DEFAULT_SETTINGS);
+    const capture = new Capture(
+      store,
+      tabs,
+      () => DEFAULT_SETTINGS,
+      () => DEFAULT_MODE,
+    );
     const sent = (event: string, at: number, documentUrl: string) =>
       capture.beforeRequest(blobBeacon(at, undefined, { documentUrl, requestBody: { raw: [{ bytes: new TextEncoder().encode(JSON.stringify({ event, userId: 'u' })).buffer }] } }));
     tabs.navigationStarted(TAB, PAGE_A, 900);

@@ -5,6 +5,10 @@ import { BackgroundStore } from '../../../src/background/background-store';
 import type { RequestInfo } from '../../../src/core/record';
 import { PANEL_PORT_NAME, PROTOCOL_VERSION, type BackgroundMessage, type TimelineEntry } from '../../../src/protocol';
 import { messageEntry, PENDING_REQUEST, persistentDb } from './fakes';
+import { DEFAULT_SETTINGS } from '../../../src/settings';
+import { validationModeOf } from '../../../src/validation-settings';
+
+const VALIDATION = validationModeOf(DEFAULT_SETTINGS, null).settings;
 
 const PENDING = PENDING_REQUEST;
 const OK: RequestInfo = { ...PENDING, outcome: 'status', status: 200 };
@@ -45,7 +49,7 @@ function fakePort(name = PANEL_PORT_NAME) {
 function connected(store: BackgroundStore, onClear = vi.fn()) {
   const ready = store.ready.then(() => store);
   const panel = fakePort();
-  acceptPanels(ready, onClear)(panel.port);
+  acceptPanels(ready, onClear, () => VALIDATION)(panel.port);
   return {
     ...panel,
     onClear,
@@ -76,7 +80,7 @@ describe('the panel hub', () => {
 
   it('ignores ports that are not panels', () => {
     const other = fakePort('something-else');
-    acceptPanels(Promise.resolve(store), vi.fn())(other.port);
+    acceptPanels(Promise.resolve(store), vi.fn(), () => VALIDATION)(other.port);
     expect(other.listeners()).toBe(0);
   });
 
@@ -143,6 +147,26 @@ describe('the panel hub', () => {
     store.append(1, message('b'));
     vi.advanceTimersByTime(30);
     expect(kinds(panel.posted)).toEqual(['snapshot', 'snapshot', 'snapshot', 'added']);
+  });
+
+  it('re-validation re-sends every panel a snapshot saying what it was validated with, one on a tab with nothing captured too', async () => {
+    store.append(1, message('a'));
+    let validation = VALIDATION;
+    const ready = store.ready.then(() => store);
+    const busy = fakePort();
+    const empty = fakePort();
+    acceptPanels(ready, vi.fn(), () => validation)(busy.port);
+    acceptPanels(ready, vi.fn(), () => validation)(empty.port);
+    busy.fromPanel({ kind: 'hello', version: PROTOCOL_VERSION, tabId: 1 });
+    empty.fromPanel({ kind: 'hello', version: PROTOCOL_VERSION, tabId: 9 });
+    await ready;
+    validation = { ...VALIDATION, strict: true };
+    store.remapAll((entry) => entry);
+    for (const panel of [busy, empty]) {
+      expect(panel.posted.map((m) => m.kind === 'snapshot' && m.validation.strict)).toEqual([false, true]);
+    }
+    expect(busy.posted[1]).toMatchObject({ kind: 'snapshot', tabId: 1, entries: [{ kind: 'message' }] });
+    expect(empty.posted[1]).toMatchObject({ kind: 'snapshot', tabId: 9, entries: [] });
   });
 
   it('tells a panel of another protocol version so, and sends it nothing else', async () => {

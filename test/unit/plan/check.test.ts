@@ -67,34 +67,34 @@ describe('a track event against its rule', () => {
 
   it('names a wrong type with the field, the type and the value, as the schema errors do', () => {
     expect(check(track('Signed Up', { plan: 'pro', seats: '2' })).errors).toEqual([
-      { path: '/properties/seats', message: 'seats must be an integer, got "2"', keyword: 'type', source: 'plan' },
+      { path: '/properties/seats', message: 'properties.seats must be an integer, got "2"', keyword: 'type', source: 'plan' },
     ]);
   });
 
   it('reads a union type as words', () => {
-    expect(errorLines(track('Signed Up', { plan: 'pro', coupon: 5 }))).toEqual(['/properties/coupon: coupon must be a string or null, got 5']);
+    expect(errorLines(track('Signed Up', { plan: 'pro', coupon: 5 }))).toEqual(['/properties/coupon: properties.coupon must be a string or null, got 5']);
   });
 
   it('points a missing required field at where it belongs', () => {
-    expect(check(track('Signed Up', {})).errors).toEqual([{ path: '/properties/plan', message: 'plan is required', keyword: 'required', source: 'plan' }]);
+    expect(check(track('Signed Up', {})).errors).toEqual([{ path: '/properties/plan', message: 'properties.plan is required', keyword: 'required', source: 'plan' }]);
     expect(errorLines(track('Signed Up'))).toEqual(['/properties: properties is required']);
   });
 
   it('lists the values an enum allows', () => {
-    expect(errorLines(track('Signed Up', { plan: 'Pro' }))).toEqual(['/properties/plan: plan must be one of "free", "pro" or "team", got "Pro"']);
+    expect(errorLines(track('Signed Up', { plan: 'Pro' }))).toEqual(['/properties/plan: properties.plan must be one of "free", "pro" or "team", got "Pro"']);
   });
 
   it('says what bound and pattern a value missed', () => {
     expect(errorLines(track('Signed Up', { plan: 'pro', seats: 0, referrer: 'http://x.test' }))).toEqual([
-      '/properties/seats: seats must be at least 1, got 0',
-      '/properties/referrer: referrer must match the pattern "^https://", got "http://x.test"',
+      '/properties/seats: properties.seats must be at least 1, got 0',
+      '/properties/referrer: properties.referrer must match the pattern "^https://", got "http://x.test"',
     ]);
   });
 
   it('points a field the plan does not allow at the field itself, and finds errors inside arrays of objects', () => {
     expect(errorLines(track('Order Completed', { order_id: 'o-1', coupon: 'X', products: [{ sku: 'a' }, { name: 'b' }] }))).toEqual([
-      '/properties/products/1/sku: sku is required',
-      '/properties/coupon: coupon is not allowed: the plan lists no such field here',
+      '/properties/products/1/sku: properties.products[1].sku is required',
+      '/properties/coupon: properties.coupon is not allowed: the plan lists no such field here',
     ]);
   });
 
@@ -160,11 +160,13 @@ describe('which rules apply', () => {
       const payload = type === 'track' ? { event: 'Signed Up', properties: { plan: 'pro' } } : { userId: 'u-1' };
       expect(errorLines({ type, payload }), type).toEqual(['/context: context is required']);
     }
-    expect(errorLines({ type: 'identify', payload: { userId: 'u-1', context: {} } })).toEqual(['/context/app: app is required']);
+    expect(errorLines({ type: 'identify', payload: { userId: 'u-1', context: {} } })).toEqual(['/context/app: context.app is required']);
   });
 
   it("checks an identify call's traits", () => {
-    expect(errorLines({ type: 'identify', payload: { userId: 'u-1', context, traits: { email: 'ada' } } })).toEqual(['/traits/email: email must be an email address, got "ada"']);
+    expect(errorLines({ type: 'identify', payload: { userId: 'u-1', context, traits: { email: 'ada' } } })).toEqual([
+      '/traits/email: traits.email must be an email address, got "ada"',
+    ]);
   });
 
   it('checks nothing for a payload that is not an object: the schema check says so', () => {
@@ -187,15 +189,17 @@ describe('rules over properties or traits (Typewriter 8, unwrapped)', () => {
   });
 
   it('checks properties and prefixes the paths with /properties', () => {
-    expect(errorLines({ type: 'track', payload: { event: 'Plan Selected', properties: { plan: 3 } } }, unwrapped)).toEqual(['/properties/plan: plan must be a string, got 3']);
+    expect(errorLines({ type: 'track', payload: { event: 'Plan Selected', properties: { plan: 3 } } }, unwrapped)).toEqual([
+      '/properties/plan: properties.plan must be a string, got 3',
+    ]);
   });
 
   it('checks {} when the message has no properties', () => {
-    expect(errorLines({ type: 'track', payload: { event: 'Plan Selected' } }, unwrapped)).toEqual(['/properties/plan: plan is required']);
+    expect(errorLines({ type: 'track', payload: { event: 'Plan Selected' } }, unwrapped)).toEqual(['/properties/plan: properties.plan is required']);
   });
 
   it('checks traits with /traits', () => {
-    expect(errorLines({ type: 'identify', payload: { userId: 'u', traits: { age: -1 } } }, unwrapped)).toEqual(['/traits/age: age must be at least 0, got -1']);
+    expect(errorLines({ type: 'identify', payload: { userId: 'u', traits: { age: -1 } } }, unwrapped)).toEqual(['/traits/age: traits.age must be at least 0, got -1']);
   });
 });
 
@@ -229,12 +233,12 @@ describe('rules as schemas', () => {
       expect(errorLines({ type: 'track', payload: { event: 'E', properties: good } }, plan), $schema).toEqual([]);
       const bad = { at: '2024-05-01', email: '', id: '', site: 'example.com', ip: '10.0.0', host: '-x-' };
       expect(errorLines({ type: 'track', payload: { event: 'E', properties: bad } }, plan), $schema).toEqual([
-        '/properties/at: at must be an ISO 8601 date-time with a time zone, got "2024-05-01"',
-        '/properties/email: email must be an email address, got ""',
-        '/properties/id: id must be in the "uuid" format, got ""',
-        '/properties/site: site must be an absolute URI, got "example.com"',
-        '/properties/ip: ip must be in the "ipv4" format, got "10.0.0"',
-        '/properties/host: host must be in the "hostname" format, got "-x-"',
+        '/properties/at: properties.at must be an ISO 8601 date-time with a time zone, got "2024-05-01"',
+        '/properties/email: properties.email must be an email address, got ""',
+        '/properties/id: properties.id must be in the "uuid" format, got ""',
+        '/properties/site: properties.site must be an absolute URI, got "example.com"',
+        '/properties/ip: properties.ip must be in the "ipv4" format, got "10.0.0"',
+        '/properties/host: properties.host must be in the "hostname" format, got "-x-"',
       ]);
     }
   });
@@ -255,7 +259,7 @@ describe('rules as schemas', () => {
         },
       ],
     });
-    expect(errorLines({ type: 'track', payload: { event: 'E', properties: { rating: 5 } } }, plan)).toEqual(['/properties/rating: rating must be less than 5, got 5']);
+    expect(errorLines({ type: 'track', payload: { event: 'E', properties: { rating: 5 } } }, plan)).toEqual(['/properties/rating: properties.rating must be less than 5, got 5']);
   });
 
   it('says how long a tuple may be, in 2020-12 and draft-07 spelling, and names a property unevaluatedProperties refuses', () => {
@@ -266,11 +270,11 @@ describe('rules as schemas', () => {
       properties: { properties: { properties: { point: { prefixItems: [{ type: 'number' }, { type: 'number' }], items: false } }, unevaluatedProperties: false } },
     });
     expect(errorLines({ type: 'track', payload: { ...point, properties: { ...point.properties, extra: 1 } } }, modern)).toEqual([
-      '/properties/point: point must have at most 2 items, got 3 items',
-      '/properties/extra: extra is not allowed: the plan lists no such field here',
+      '/properties/point: properties.point must have at most 2 items, got 3 items',
+      '/properties/extra: properties.extra is not allowed: the plan lists no such field here',
     ]);
     const draft07 = tuple({ properties: { properties: { properties: { point: { items: [{ type: 'number' }, { type: 'number' }], additionalItems: false } } } } });
-    expect(errorLines({ type: 'track', payload: point }, draft07)).toEqual(['/properties/point: point must have at most 2 items, got 3 items']);
+    expect(errorLines({ type: 'track', payload: point }, draft07)).toEqual(['/properties/point: properties.point must have at most 2 items, got 3 items']);
   });
 
   it('escapes a key holding "/" or "~" in the path, and checks a property named _id like any other', () => {
@@ -281,9 +285,9 @@ describe('rules as schemas', () => {
       ],
     });
     expect(errorLines({ type: 'track', payload: { event: 'E', properties: { 'utm/source': 1, 'a~b': 2, _id: 'x' } } }, plan)).toEqual([
-      '/properties/utm~1source: utm/source must be a string, got 1',
-      '/properties/a~0b: a~b must be a string, got 2',
-      '/properties/_id: _id is not allowed: the plan lists no such field here',
+      '/properties/utm~1source: properties["utm/source"] must be a string, got 1',
+      '/properties/a~0b: properties["a~b"] must be a string, got 2',
+      '/properties/_id: properties._id is not allowed: the plan lists no such field here',
     ]);
   });
 
@@ -361,5 +365,14 @@ describe('strict mode toggled on a record the plan checked', () => {
     const strict = revalidateRecord(record, true);
     expect(strict.validation.errors.map((e) => `${e.source ?? 'schema'} ${e.path}`)).toEqual(['schema /userId', 'plan /properties/plan']);
     expect(revalidateRecord(strict, false).validation.errors.map((e) => e.source)).toEqual(['plan']);
+
+    // A plan removed or replaced (the options page): its findings go or are made again; lint warnings stay.
+    const unplanned = planChecker(planOf({ name: 'Other', rules: [{ type: 'TRACK', key: 'F', jsonSchema: {} }] }), { unplanned: 'error' });
+    const linted = { ...record, validation: { ...record.validation, warnings: [...record.validation.warnings, { path: '', message: 'sent twice', keyword: 'lint:duplicate' }] } };
+    expect(revalidateRecord(linted, false, null).validation).toMatchObject({ valid: true, errors: [] });
+    expect(revalidateRecord(linted, false, null).validation.warnings.map((w) => w.keyword)).toEqual(['identity:null', 'lint:duplicate']);
+    const replaced = revalidateRecord(linted, false, unplanned).validation;
+    expect(replaced.errors.map((e) => `${e.source} ${e.message}`)).toEqual(['plan "E" is not in the tracking plan "Other"']);
+    expect(replaced.warnings.map((w) => w.keyword)).toEqual(['identity:null', 'lint:duplicate']);
   });
 });
