@@ -57,7 +57,13 @@ export function PlanSection() {
       return;
     }
     const stored: StoredPlan = { fileName: file.name, text, loadedAt: Date.now() };
-    await browser.storage.local.set({ [PLAN_KEY]: stored });
+    try {
+      await browser.storage.local.set({ [PLAN_KEY]: stored });
+    } catch (error) {
+      // storage.local's quota (Chrome: 10 MB for everything the extension keeps there).
+      setProblems({ file: file.name, lines: [`it could not be saved: ${error instanceof Error ? error.message : String(error)}`] });
+      return;
+    }
     setProblems(null);
     setActive({ stored, name: opened.plan.name, counts: countRules(opened.plan) });
     setStatus(`Loaded. Every tab is checked against "${opened.plan.name}" from now on.`);
