@@ -17,11 +17,14 @@ import path from 'node:path';
 import { launchChromiumPanel } from '../test/e2e/harness/chromium-devtools';
 import { startCollector } from '../test/e2e/harness/collector';
 import type { PanelHandle } from '../test/e2e/harness/panel';
+import { eventSelfTimes, longestTasks, sampledFunctions, threadRunning } from './trace-summary';
 
 if (!existsSync('dist/chrome/manifest.json')) {
   console.error('bench:panel loads the built extension: run `npm run build` first.');
   process.exit(1);
 }
+/** `--trace`: records a Chromium trace while the calls stream in and prints what the panel's longest tasks spent their time on. */
+const TRACE = process.argv.includes('--trace');
 const CALLS = 10_000;
 const BURST = 50;
 const IMPORTED = 50_000;
@@ -59,6 +62,7 @@ try {
   await page.goto(`${collector.origin}/bench`);
   const panel = await browser.openTrackPanel(page);
   await run(panel, WATCH_STALLS);
+  const stopTrace = TRACE ? await browser.startTrace?.() : undefined;
   let peakRss = extensionRssMb();
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, extensionRssMb())), 100);
 
@@ -84,6 +88,7 @@ try {
   }
   const shown = await run<number>(panel, shownCount);
   clearInterval(sampler);
+  const trace = await stopTrace?.();
   const stalls = await run<{ longestTask: number; longestGap: number }>(panel, 'window.__bench');
   const elements = await run<number>(panel, `document.getElementsByTagName('*').length`);
   const rowElements = await run<number>(panel, `document.querySelectorAll('.row').length`);
@@ -96,6 +101,7 @@ try {
   );
   console.log(`   extension process peak memory: ${peakRss.toFixed(0)} MB RSS (goal < 300 MB)`);
   console.log(`   panel DOM: ${elements} elements, ${rowElements} row elements (only visible rows)`);
+  if (trace) explainLongestTasks(trace);
 
   // 2. 50,000 messages imported.
   const file = path.join(downloadDir, 'fifty-thousand.ndjson');
@@ -158,4 +164,21 @@ try {
   await browser.close();
   await collector.close();
   rmSync(downloadDir, { recursive: true, force: true });
+}
+
+function explainLongestTasks(trace: Parameters<typeof threadRunning>[0]): void {
+  const thread = threadRunning(trace, '/src/panel/panel.html') ?? threadRunning(trace, 'panel');
+  if (!thread) return console.log('   trace: the panel thread was not found');
+  const top = (pairs: [string, number][]) =>
+    pairs
+      .filter(([, ms]) => ms >= 1)
+      .slice(0, 8)
+      .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+      .join(', ');
+  const tasks = longestTasks(trace, thread, 3);
+  console.log(`   trace: ${trace.length} events; panel thread ${thread.pid}/${thread.tid}; longest tasks ${tasks.map((t) => ((t.dur ?? 0) / 1000).toFixed(0)).join(', ')} ms`);
+  for (const task of tasks) {
+    console.log(`   trace: task of ${((task.dur ?? 0) / 1000).toFixed(0)} ms; events (self ms): ${top(eventSelfTimes(trace, task))}`);
+    console.log(`          sampled functions (self ms): ${top(sampledFunctions(trace, task))}`);
+  }
 }

@@ -4,6 +4,7 @@
  */
 import type { Collector } from './collector';
 import type { PageLike } from './browser';
+import type { TraceEvent } from './chromium-trace';
 
 export interface PanelHandle {
   /** Runs `fn` in the panel's document and returns its JSON-serialisable result. */
@@ -27,6 +28,8 @@ export interface PanelBrowser {
   newPage(): Promise<PageLike>;
   /** A new tab showing one of the extension's pages (`chrome-extension://…`, `moz-extension://…`), loaded. */
   openExtensionPage(url: string): Promise<PageLike>;
+  /** Chromium only: starts a trace of every process; the function returned stops it (see chromium-trace.ts). */
+  startTrace?(): Promise<() => Promise<TraceEvent[]>>;
   /** Opens DevTools for `page` and selects the Track panel. */
   openTrackPanel(page: PageLike): Promise<PanelHandle>;
   close(): Promise<void>;

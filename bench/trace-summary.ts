@@ -1,0 +1,73 @@
+/**
+ * What the longest tasks of one thread in a Chromium trace spend their time on: the trace events
+ * inside each (GC, layout, style, message deserialisation, script) by self time, and the sampled
+ * JavaScript functions by self time. Used by `bench:panel --trace` on the Track panel's main thread.
+ */
+import type { TraceEvent } from '../test/e2e/harness/chromium-trace';
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+}
+
+/** The main thread of the renderer that ran scripts from `urlPart`. */
+export function threadRunning(events: readonly TraceEvent[], urlPart: string): { pid: number; tid: number } | null {
+  const hit = events.find((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && String((e.args?.['data'] as { url?: string })?.url ?? '').includes(urlPart));
+  return hit ? { pid: hit.pid, tid: hit.tid } : null;
+}
+
+export function longestTasks(events: readonly TraceEvent[], thread: { pid: number; tid: number }, count: number): TraceEvent[] {
+  return events
+    .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+    .slice(0, count);
+}
+
+/** Self time (ms) of each event name nested in `task`, on its thread. */
+export function eventSelfTimes(events: readonly TraceEvent[], task: TraceEvent): [string, number][] {
+  const end = task.ts + (task.dur ?? 0);
+  const inside = events
+    .filter((e) => e.pid === task.pid && e.tid === task.tid && e.ph === 'X' && e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const self = new Map<string, number>();
+  const stack: TraceEvent[] = [];
+  for (const event of inside) {
+    while (stack.length && (stack.at(-1) as TraceEvent).ts + ((stack.at(-1) as TraceEvent).dur ?? 0) <= event.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - (event.dur ?? 0) / 1000);
+    self.set(event.name, (self.get(event.name) ?? 0) + (event.dur ?? 0) / 1000);
+    stack.push(event);
+  }
+  return [...self].sort((a, b) => b[1] - a[1]);
+}
+
+/** Sampled JavaScript self time (ms) by function within `task` (needs the v8 cpu_profiler category). */
+export function sampledFunctions(events: readonly TraceEvent[], task: TraceEvent): [string, number][] {
+  const nodes = new Map<string, ProfileNode>();
+  const samples: { ts: number; node: string }[] = [];
+  const clock = new Map<string, number>();
+  for (const e of events) {
+    if (e.pid !== task.pid || e.tid !== task.tid) continue;
+    const id = String((e as unknown as { id?: string }).id ?? '');
+    const data = e.args?.['data'] as { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
+    if (e.name === 'Profile' && data?.startTime !== undefined) clock.set(id, data.startTime);
+    if (e.name !== 'ProfileChunk' || !data) continue;
+    for (const node of data.cpuProfile?.nodes ?? []) nodes.set(`${id}:${node.id}`, node);
+    let at = clock.get(id) ?? 0;
+    (data.cpuProfile?.samples ?? []).forEach((sample, i) => {
+      at += data.timeDeltas?.[i] ?? 0;
+      samples.push({ ts: at, node: `${id}:${sample}` });
+    });
+    clock.set(id, at);
+  }
+  const end = task.ts + (task.dur ?? 0);
+  const within = samples.filter((s) => s.ts >= task.ts && s.ts <= end);
+  const interval = within.length > 1 ? (end - task.ts) / within.length / 1000 : 0;
+  const self = new Map<string, number>();
+  for (const { node } of within) {
+    const frame = nodes.get(node)?.callFrame;
+    const name = frame ? `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').split('/').at(-1) ?? ''}:${frame.lineNumber + 1}` : '(unknown)';
+    self.set(name, (self.get(name) ?? 0) + interval);
+  }
+  return [...self].sort((a, b) => b[1] - a[1]);
+}
