@@ -6,6 +6,8 @@
  * relay content scripts, which only close Chromium's Blob-body gap (Firefox's webRequest has them),
  * and `webNavigation`, which only tells Chromium's documents apart (Firefox's webRequest names a
  * request's document itself, and there the permission would add an install warning).
+ * Both get package.json's `version`: one version for the extension, the CLI and the store zips,
+ * typed once (manifest.json has none of its own, and the build refuses one that does).
  */
 import { readFileSync } from 'node:fs';
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
@@ -16,8 +18,21 @@ type Manifest = Record<string, unknown>;
 
 export const GECKO_ID = 'track-inspector@track-inspector.dev';
 
+const readJson = (relative: string): Manifest => JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as Manifest;
+
+/** package.json's version: the one version of everything we ship. */
+export function packageVersion(): string {
+  const version = readJson('../package.json')['version'];
+  if (typeof version !== 'string') throw new Error('package.json has no version');
+  return version;
+}
+
 export function manifestFor(target: BrowserTarget): ManifestV3Export {
-  const manifest = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8')) as Manifest;
+  const source = readJson('../manifest.json');
+  if ('version' in source) throw new Error('manifest.json must not set "version": the build takes it from package.json');
+  const { manifest_version, name, short_name, ...fields } = source;
+  // Where a person reading the built manifest looks for it: beside the name.
+  const manifest: Manifest = { manifest_version, name, short_name, version: packageVersion(), ...fields };
   if (target === 'chrome') return manifest as unknown as ManifestV3Export;
   const { minimum_chrome_version: _chromeOnly, content_scripts: _blobGapRelay, ...rest } = manifest;
   const background = manifest['background'] as { service_worker: string; type?: string };

@@ -2,6 +2,7 @@
 
 export const USAGE = `Usage: track-inspector validate [--plan PLAN [--unplanned warn|error]] [--strict] [--json] [FILE ...]
        track-inspector plan infer [--name NAME] [FILE ...]
+       track-inspector --version
 
 validate     Validates NDJSON of June / Segment payloads (bare payloads, or records exported by
              the Track Inspector panel).
@@ -18,6 +19,7 @@ With no FILE, or when FILE is -, reads standard input.
   --json       print one JSON result per input line instead of a report
   --name NAME  the drafted plan's name (default "Draft tracking plan")
   --help       show this help
+  --version    print the version
 
 Exit status: 0 all valid (or plan written), 1 any invalid, 2 usage error or unreadable file.`;
 
@@ -38,11 +40,13 @@ export type ParsedArgs =
   | { readonly kind: 'validate'; readonly args: ValidateArgs }
   | { readonly kind: 'plan-infer'; readonly args: PlanInferArgs }
   | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
   | { readonly kind: 'usage-error'; readonly message: string };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
+  if (command === '--version') return { kind: 'version' };
   if (command === 'validate') return parseValidate(rest);
   if (command === 'plan') {
     const [sub, ...options] = rest;

@@ -2,11 +2,16 @@
 import { parseArgs, USAGE } from './args';
 import { runPlanInfer } from './plan-infer-command';
 import { runValidate } from './validate-command';
+import { VERSION } from './version';
 
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed.kind === 'help') {
     process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (parsed.kind === 'version') {
+    process.stdout.write(VERSION + '\n');
     return 0;
   }
   if (parsed.kind === 'usage-error') {
