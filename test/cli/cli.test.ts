@@ -205,7 +205,7 @@ describe('track-inspector validate --plan', () => {
     const { code, stdout } = run(['validate', '--plan', plan, '--json', capture]);
     const results = jsonResults(stdout);
     expect(results.map((r) => r.valid)).toEqual([true, false, true]);
-    expect(results[1]?.errors).toEqual([{ path: '/properties/plan', message: 'plan is required', keyword: 'required', source: 'plan' }]);
+    expect(results[1]?.errors).toEqual([{ path: '/properties/plan', message: 'properties.plan is required', keyword: 'required', source: 'plan' }]);
     expect(results[2]?.warnings).toEqual([
       { path: '/event', message: '"Signed up" is not in the tracking plan "Acme"; did you mean "Signed Up"?', keyword: 'plan:unplanned', source: 'plan' },
     ]);
@@ -233,6 +233,6 @@ describe('track-inspector validate --plan', () => {
     const changed = jsonResults(
       run(['validate', '--plan', drafted, '--json', file('paid-changed.ndjson', ['{"event":"Paid","userId":"u","properties":{"amount":"12","currency":"EUR"}}'])]).stdout,
     );
-    expect(changed[0]?.errors.map((e) => [e.path, e.message])).toEqual([['/properties/amount', 'amount must be an integer, got "12"']]);
+    expect(changed[0]?.errors.map((e) => [e.path, e.message])).toEqual([['/properties/amount', 'properties.amount must be an integer, got "12"']]);
   });
 });

@@ -16,7 +16,16 @@ export interface TraceEvent {
   readonly args?: Record<string, unknown>;
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'toplevel', '__metadata'];
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'blink.user_timing',
+  'toplevel',
+  '__metadata',
+];
 
 /** Starts tracing; the function returned stops it and resolves with every event. */
 export async function startTrace(browser: Browser): Promise<() => Promise<TraceEvent[]>> {
