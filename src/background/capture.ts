@@ -6,7 +6,7 @@
 import type { WebRequest } from 'webextension-polyfill';
 import { bodyToText, type RequestBody } from '../core/body';
 import { recogniseCall, type HostPattern, type TrackingCall } from '../core/endpoints';
-import { inspectCall } from '../core/inspect';
+import { callRecords } from '../core/call-records';
 import { createLinter, type Linter } from '../core/lint';
 import type { RequestInfo } from '../core/record';
 import { missingBodyReason } from '../platform';
@@ -199,12 +199,12 @@ export class Capture {
   private entries(seen: SeenCall, body: RequestBody, request: RequestInfo, awaitingBody = false) {
     const { tabId, requestId, page } = seen;
     const { settings, plan } = this.mode();
-    const messages = inspectCall(seen.call, body, { strict: settings.strict, plan, linter: this.linter(tabId), capturedAt: seen.at });
-    return messages.map((message) => (seq: number) => ({
+    const records = callRecords(seen.call, body, { capturedAt: seen.at, tabId, ...page, request }, { strict: settings.strict, plan, linter: this.linter(tabId) });
+    return records.map((record) => (seq: number) => ({
       kind: 'message' as const,
       seq,
       requestId,
-      record: { capturedAt: seen.at, tabId, ...page, request, sender: seen.call.sender, ...message },
+      record,
       ...(awaitingBody ? { awaitingBody: true as const } : {}),
     }));
   }

@@ -1,11 +1,14 @@
 /** `track-inspector validate …` and `track-inspector plan infer …` -> options, or a usage error. */
+import { parseHostPattern, type HostPattern } from '../core/endpoints';
 
-export const USAGE = `Usage: track-inspector validate [--plan PLAN [--unplanned warn|error]] [--strict] [--json] [FILE ...]
-       track-inspector plan infer [--name NAME] [FILE ...]
+export const USAGE = `Usage: track-inspector validate [--plan PLAN [--unplanned warn|error]] [--strict] [--json] [--host PATTERN ...] [FILE ...]
+       track-inspector plan infer [--name NAME] [--host PATTERN ...] [FILE ...]
        track-inspector --version
 
 validate     Validates NDJSON of June / Segment payloads (bare payloads, or records exported by
-             the Track Inspector panel).
+             the Track Inspector panel), or the tracking calls in a HAR file (DevTools'
+             "Save all as HAR", Playwright's recordHar): a FILE named *.har, or whose content
+             is one JSON object with log.entries.
 plan infer   Drafts a tracking plan (Segment Public API shape, JSON Schema draft-07) from the
              same input: one rule per track event, one for identify traits and one for group
              traits, property types as observed. Writes it to standard output.
@@ -16,7 +19,10 @@ With no FILE, or when FILE is -, reads standard input.
                Config API / Typewriter JSON); a bad plan file exits 2
   --unplanned  what a track event the plan does not have is: warn (default) or error
   --strict     validate payloads exactly as sent (a null userId is an error, not a warning)
-  --json       print one JSON result per input line instead of a report
+  --json       print one JSON result per message instead of a report ("line" for NDJSON,
+               "entry" for HAR: where the message is in its file, from 1)
+  --host PATTERN  also treat calls to this host as tracking calls in a HAR (a first-party
+               proxy: proxy.example.com/collect, *.metrics.example.com); repeatable
   --name NAME  the drafted plan's name (default "Draft tracking plan")
   --help       show this help
   --version    print the version
@@ -28,11 +34,14 @@ export interface ValidateArgs {
   readonly json: boolean;
   readonly plan?: string;
   readonly unplanned: 'warn' | 'error';
+  /** Extra tracking hosts for HAR input, as typed (parsed by the core's parseHostPattern). */
+  readonly hosts: readonly HostPattern[];
   readonly files: readonly string[];
 }
 
 export interface PlanInferArgs {
   readonly name?: string;
+  readonly hosts: readonly HostPattern[];
   readonly files: readonly string[];
 }
 
@@ -62,11 +71,13 @@ function parseValidate(argv: readonly string[]): ParsedArgs {
   let json = false;
   let plan: string | undefined;
   let unplanned: string = 'warn';
-  let expecting: '--plan' | '--unplanned' | null = null;
+  let expecting: '--plan' | '--unplanned' | '--host' | null = null;
+  const hosts: string[] = [];
   const files = filesAndOptions(argv, (arg) => {
     if (expecting === '--plan') plan = arg;
     else if (expecting === '--unplanned') unplanned = arg;
-    else if (arg === '--plan' || arg === '--unplanned') {
+    else if (expecting === '--host') hosts.push(arg);
+    else if (arg === '--plan' || arg === '--unplanned' || arg === '--host') {
       expecting = arg;
       return true;
     } else if (arg === '--strict') strict = true;
@@ -79,23 +90,41 @@ function parseValidate(argv: readonly string[]): ParsedArgs {
   if ('kind' in files) return files;
   if (unplanned !== 'warn' && unplanned !== 'error') return { kind: 'usage-error', message: `--unplanned must be warn or error, got "${unplanned}"` };
   if (plan === '-') return { kind: 'usage-error', message: '--plan needs a file; standard input carries the messages' };
-  return { kind: 'validate', args: { strict, json, ...(plan !== undefined ? { plan } : {}), unplanned, files: files.files } };
+  const patterns = hostPatternsOf(hosts);
+  if ('kind' in patterns) return patterns;
+  return { kind: 'validate', args: { strict, json, ...(plan !== undefined ? { plan } : {}), unplanned, hosts: patterns.hosts, files: files.files } };
 }
 
 function parsePlanInfer(argv: readonly string[]): ParsedArgs {
   let name: string | undefined;
-  let expectName = false;
+  let expecting: '--name' | '--host' | null = null;
+  const hosts: string[] = [];
   const files = filesAndOptions(argv, (arg) => {
-    if (expectName) {
-      name = arg;
-      expectName = false;
-    } else if (arg === '--name') expectName = true;
-    else return false;
+    if (expecting === '--name') name = arg;
+    else if (expecting === '--host') hosts.push(arg);
+    else if (arg === '--name' || arg === '--host') {
+      expecting = arg;
+      return true;
+    } else return false;
+    expecting = null;
     return true;
   });
-  if (expectName) return { kind: 'usage-error', message: '--name needs a value' };
+  if (expecting) return { kind: 'usage-error', message: `${expecting as string} needs a value` };
   if ('kind' in files) return files;
-  return { kind: 'plan-infer', args: { ...(name !== undefined ? { name } : {}), files: files.files } };
+  const patterns = hostPatternsOf(hosts);
+  if ('kind' in patterns) return patterns;
+  return { kind: 'plan-infer', args: { ...(name !== undefined ? { name } : {}), hosts: patterns.hosts, files: files.files } };
+}
+
+/** --host values, each read as the options page reads a host; the first bad one is a usage error. */
+function hostPatternsOf(hosts: readonly string[]): { hosts: HostPattern[] } | Extract<ParsedArgs, { kind: 'usage-error' }> {
+  const patterns: HostPattern[] = [];
+  for (const host of hosts) {
+    const parsed = parseHostPattern(host);
+    if ('error' in parsed) return { kind: 'usage-error', message: `--host: ${parsed.error}` };
+    patterns.push(parsed);
+  }
+  return { hosts: patterns };
 }
 
 /** Files (after "--" everything is a file; "-" is standard input) and the options `option` accepts. */

@@ -4,6 +4,12 @@ import { runPlanInfer } from './plan-infer-command';
 import { runValidate } from './validate-command';
 import { VERSION } from './version';
 
+// A reader that stops early (`… | head`) closes the pipe: that ends the output, it is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed.kind === 'help') {

@@ -1,8 +1,10 @@
-/** `track-inspector plan infer`: drafts a tracking plan from NDJSON of messages, streamed. */
+/** `track-inspector plan infer`: drafts a tracking plan from NDJSON of messages or HAR files, streamed. */
 import { parseNdjsonLine } from '../core/ndjson';
 import { createPlanDraft } from '../core/plan/infer';
 import type { PlanInferArgs } from './args';
-import { forEachLine, unreadableFile, write, type Io } from './read-lines';
+import { createHarRecorder } from '../core/har/har-records';
+import { forEachInput } from './read-input';
+import { unreadableFile, write, type Io } from './cli-io';
 
 export async function runPlanInfer(args: PlanInferArgs, io: Io): Promise<number> {
   const unreadable = await unreadableFile(args.files);
@@ -12,9 +14,15 @@ export async function runPlanInfer(args: PlanInferArgs, io: Io): Promise<number>
   }
   const draft = createPlanDraft(args.name);
   const showFile = args.files.length > 1;
+  // Only the messages' shapes matter here: no plan, and strict or not makes no difference.
+  const harRecords = createHarRecorder({ strict: false, hosts: args.hosts });
   try {
-    await forEachLine(args.files, io, (text, line, file) => {
-      const parsed = parseNdjsonLine(text, line);
+    await forEachInput(args.files, io, (unit, file) => {
+      if (unit.kind === 'har-entry') {
+        for (const record of harRecords(unit.entry, unit.pages) ?? []) draft.add(record);
+        return;
+      }
+      const parsed = parseNdjsonLine(unit.text, unit.line);
       // A bad line is named and skipped: the plan is drafted from the rest.
       if (parsed.kind === 'bad') io.stderr.write(`track-inspector: ${showFile ? `${file}: ` : ''}${parsed.message}; skipped\n`);
       if (parsed.kind === 'message') draft.add(parsed.message);

@@ -1,15 +1,18 @@
-/** Streams NDJSON files (or stdin) through the core and reports, line by line. */
+/** Streams NDJSON and HAR files (or stdin) through the core and reports, message by message. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createLineChecker, type LineResult } from '../core/check-line';
+import { createLineChecker, eventOf, type LineResult } from '../core/check-line';
+import { createHarRecorder } from '../core/har/har-records';
+import type { MessageRecord } from '../core/record';
 import type { PlanChecker } from '../core/inspect';
 import { planChecker } from '../core/plan/check';
 import { openPlan } from '../core/plan/open';
 import type { Problem } from '../core/types';
 import type { ValidateArgs } from './args';
-import { forEachLine, unreadableFile, write, type Io } from './read-lines';
+import { forEachInput } from './read-input';
+import { unreadableFile, write, type Io } from './cli-io';
 
-export type { Io } from './read-lines';
+export type { Io } from './cli-io';
 
 export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   const unreadable = await unreadableFile(args.files);
@@ -21,17 +24,24 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   if (plan === 'refused') return 2;
   const totals = { messages: 0, valid: 0, invalid: 0, warned: 0 };
   const check = createLineChecker(args.strict, plan);
+  const harRecords = perFile(() => createHarRecorder({ strict: args.strict, plan, hosts: args.hosts }));
   const showFile = args.files.length > 1;
+  const show = async (result: MessageResult, file: string) => {
+    totals.messages++;
+    if (result.valid) totals.valid++;
+    else totals.invalid++;
+    if (result.warnings.length) totals.warned++;
+    const out = args.json ? jsonLine(result, showFile ? file : null) : report(result, showFile ? file : null);
+    if (out) await write(io.stdout, out);
+  };
   try {
-    await forEachLine(args.files, io, async (text, line, file) => {
-      const result = check(text, line);
-      if (!result) return;
-      totals.messages++;
-      if (result.valid) totals.valid++;
-      else totals.invalid++;
-      if (result.warnings.length) totals.warned++;
-      const out = args.json ? jsonLine(result, showFile ? file : null) : report(result, showFile ? file : null);
-      if (out) await write(io.stdout, out);
+    await forEachInput(args.files, io, async (unit, file) => {
+      if (unit.kind === 'line') {
+        const result = check(unit.text, unit.line);
+        if (result) await show(result, file);
+        return;
+      }
+      for (const record of harRecords(file)(unit.entry, unit.pages) ?? []) await show(entryResult(record, unit.index), file);
     });
   } catch (error) {
     io.stderr.write(`track-inspector: ${(error as Error).message}\n`);
@@ -63,14 +73,32 @@ async function planSetting(file: string, unplanned: 'warn' | 'error', io: Io): P
 /** Every problem says where it came from: the June schema (and our checks) or the plan. */
 const sourced = (problems: readonly Problem[]) => problems.map((problem) => ({ ...problem, source: problem.source ?? 'schema' }));
 
-function jsonLine(result: LineResult, file: string | null): string {
+/** A message's result, placed by NDJSON line or by HAR entry. */
+type MessageResult = LineResult | (Omit<LineResult, 'line'> & { readonly entry: number });
+
+function entryResult(record: MessageRecord, entry: number): MessageResult {
+  const { valid, errors, warnings } = record.validation;
+  return { entry, valid, type: record.type, event: eventOf(record.payload), errors, warnings };
+}
+
+/** One instance per file (a HAR's lint, like a capture's, runs within one file). */
+function perFile<T>(make: () => T): (file: string) => T {
+  const made = new Map<string, T>();
+  return (file) => {
+    let value = made.get(file);
+    if (value === undefined) made.set(file, (value = make()));
+    return value;
+  };
+}
+
+function jsonLine(result: MessageResult, file: string | null): string {
   const line = { ...result, errors: sourced(result.errors), warnings: sourced(result.warnings) };
   return JSON.stringify(file === null ? line : { file, ...line }) + '\n';
 }
 
-function report(result: LineResult, file: string | null): string {
+function report(result: MessageResult, file: string | null): string {
   if (result.valid) return '';
-  const where = file === null ? `line ${result.line}` : `${file}:${result.line}`;
+  const where = 'line' in result ? (file === null ? `line ${result.line}` : `${file}:${result.line}`) : file === null ? `entry ${result.entry}` : `${file}: entry ${result.entry}`;
   const name = result.event !== null ? ` "${result.event}"` : result.type ? ` (${result.type})` : '';
   const errors = result.errors.map((e) => `  ${e.path || '/'}: ${e.message}${e.source === 'plan' ? ' (plan)' : ''}\n`).join('');
   return `${where}${name}\n${errors}`;

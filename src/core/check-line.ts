@@ -25,8 +25,13 @@ export function createLineChecker(strict: boolean, plan: PlanChecker | null = nu
       return { line, valid: false, type: null, event: null, errors: [{ path: '', message: parsed.message, keyword: 'parse' }], warnings: [] };
     }
     const { type, payload } = parsed.message;
-    const event = typeof (payload as { event?: unknown } | null)?.event === 'string' ? (payload as { event: string }).event : null;
+    const event = eventOf(payload);
     const { valid, errors, warnings } = validateImported(parsed.message, { strict, linter, plan }, sizeForLimits(text)).validation;
     return { line, valid, type, event, errors, warnings };
   };
+}
+
+/** A track message's event name, or null. */
+export function eventOf(payload: unknown): string | null {
+  return typeof (payload as { event?: unknown } | null)?.event === 'string' ? (payload as { event: string }).event : null;
 }

@@ -1,5 +1,5 @@
 /**
- * The only globals the core uses beyond the language: the parts of URL and TextDecoder it needs,
+ * The only globals the core uses beyond the language: the parts of URL, TextDecoder and atob it needs,
  * which browsers, extension workers and Node all provide. Declared here (for src/core/tsconfig.json
  * only) instead of pulling in DOM or Node types, which would let browser or Node globals in.
  */
@@ -14,3 +14,6 @@ declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
   decode(input?: ArrayBuffer | ArrayBufferView, options?: { stream?: boolean }): string;
 }
+
+/** Base64 to a binary string (Node 16+ and every browser); throws on text that is not base64. */
+declare function atob(data: string): string;

@@ -2,11 +2,11 @@
 import { applyMessage } from './store/apply-message';
 import { createPanelStore, type PanelStore } from './store/panel-store';
 import type { Transport } from './transport';
-import type { ValidationMode } from '../validation-settings';
+import type { PanelUserSettings } from './user-settings';
 
 /** `transport` is null when no tab is inspected: the panel then only opens imported files. */
-export function connectPanelStore(transport: Transport | null, userMode: ValidationMode): PanelStore {
-  const store = createPanelStore({ userMode, clearLiveTab: () => transport?.send({ kind: 'clear' }) });
+export function connectPanelStore(transport: Transport | null, user: PanelUserSettings): PanelStore {
+  const store = createPanelStore({ user, clearLiveTab: () => transport?.send({ kind: 'clear' }) });
   transport?.listen((message) => applyMessage(store, message));
   return store;
 }

@@ -8,7 +8,7 @@ import { watchDevtoolsTheme } from '../platform';
 import { connectPanelStore } from './connect';
 import { PanelContext } from './store/context';
 import type { PanelStore } from './store/panel-store';
-import { readUserMode } from './user-mode';
+import { readUserSettings } from './user-settings';
 import { connectToBackground } from './transport';
 import { App } from './views/App';
 import './panel.css';
@@ -24,8 +24,8 @@ async function boot(root: HTMLElement): Promise<void> {
   watchDevtoolsTheme((theme) => (document.documentElement.dataset['theme'] = theme));
   const tabId = inspectedTabId();
   let store: PanelStore | null = null;
-  const userMode = await readUserMode((mode) => store?.userSettingsChanged(mode));
-  store = connectPanelStore(tabId === null ? null : connectToBackground(tabId), userMode);
+  const user = await readUserSettings((settings) => store?.userSettingsChanged(settings));
+  store = connectPanelStore(tabId === null ? null : connectToBackground(tabId), user);
   render(
     <PanelContext.Provider value={store}>
       <App />

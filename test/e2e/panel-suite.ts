@@ -3,7 +3,8 @@
  * invalid one is explained down to the field, Export NDJSON writes what was captured, importing
  * it shows the same rows, hostile page data stays text, and the panel follows the DevTools theme.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -248,6 +249,50 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
       } finally {
         await options.close();
       }
+    });
+
+    it("imports the HAR the browser's own DevTools wrote of the SDK's calls: every call the collector received, with its verdict, in the panel and the CLI", async () => {
+      if (await panel.evaluate(() => document.querySelector('.import-banner button') !== null, undefined)) await panel.click('.import-banner button');
+      const page = await browser.newPage();
+      const panelOfPage = await browser.openTrackPanel(page); // DevTools open before the calls: its Network log records them
+      await page.goto(`${collector.origin}/june.html`);
+      const before = collector.requests.length;
+      await page.evaluate(() => (window as unknown as { runScenario(): Promise<string> }).runScenario(), undefined);
+      const received = collector.requests.slice(before).filter((r) => r.method === 'POST');
+      expect(received.map((r) => r.path)).toEqual(['/sdk/page', '/sdk/track', '/sdk/track', '/sdk/identify', '/sdk/group']);
+      const har = await until(
+        () =>
+          panelOfPage.evaluate(
+            () => (globalThis as unknown as { browser: { devtools: { network: { getHAR(): Promise<unknown> } } } }).browser.devtools.network.getHAR(),
+            undefined,
+          ),
+        (log) => (log as { entries: { request: { url: string } }[] }).entries.filter((e) => e.request.url.startsWith('https://api.june.so/')).length >= received.length,
+        "the calls in DevTools' HAR",
+      );
+      const file = path.join(downloadDir, `devtools-${browser.name}.har`);
+      writeFileSync(file, JSON.stringify({ log: har }));
+
+      // What the panel shows for a live capture of the same calls is the reference: names and verdicts.
+      const expected = SCENARIO_ROWS.map(([name, type, valid]) => ({ name, type, valid }));
+      const cli = spawnSync(process.execPath, ['bin/track-inspector.js', 'validate', '--json', file], { encoding: 'utf8' });
+      const results = cli.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { entry: number; type: string; valid: boolean; errors: { message: string }[] });
+      expect(results.map((r) => ({ type: r.type, valid: r.valid }))).toEqual(expected.map(({ type, valid }) => ({ type, valid })));
+      expect(results.every((r) => Number.isInteger(r.entry) && r.entry > 0)).toBe(true);
+      expect(cli.status).toBe(1); // Bad Timestamp
+
+      await panel.chooseFile('.toolbar input[type="file"]', file);
+      const rows = await until(
+        () => shownRows(panel),
+        (r) => r.length === expected.length && !r.some((row) => row.key.startsWith('n')),
+        'the HAR rows',
+      );
+      expect(rows.map((r) => ({ name: r.name, type: r.type, valid: r.verdict !== '1 error' }))).toEqual(expected);
+      expect(await panel.evaluate(() => document.querySelector('.import-banner strong')?.textContent, undefined)).toBe(`Imported ${path.basename(file)}`);
+      await panel.click('.import-banner button');
+      await page.close();
     });
 
     it('follows the DevTools theme (light)', async () => {

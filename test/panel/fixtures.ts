@@ -94,7 +94,7 @@ export function fakeBackground() {
 /** A panel store wired to a fake background, as the panel page wires it to the real one. */
 export function connectedPanel(userMode: ValidationMode = USER_MODE) {
   const background = fakeBackground();
-  const store = connectPanelStore(background.transport, userMode);
+  const store = connectPanelStore(background.transport, { mode: userMode, hosts: [] });
   return { background, store };
 }
 

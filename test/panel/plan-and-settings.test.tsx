@@ -112,7 +112,7 @@ describe('settings travel with the snapshot', () => {
     expect(store.validation.value.plan?.name).toBe('Shop plan');
     expect(problems(store).map((lines) => lines.filter((line) => line.includes(' plan ')).length)).toEqual([1, 1, 0]);
 
-    store.userSettingsChanged(USER_MODE);
+    store.userSettingsChanged({ mode: USER_MODE, hosts: [] });
     passPublishInterval();
     expect(store.validation.value.plan).toBeNull();
     expect(

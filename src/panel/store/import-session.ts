@@ -1,5 +1,5 @@
-/** An NDJSON file opened in the panel: its messages re-validated, as a session of their own. */
-import { importNdjson, type ImportProblem } from '../../core/import';
+/** A file opened in the panel (an NDJSON export, or a HAR: import-har.ts): its messages validated again, as a session of their own. */
+import { importNdjson } from '../../core/import';
 import { revalidateRecord } from '../../core/inspect';
 import type { MessageRecord } from '../../core/record';
 import type { TimelineEntry } from '../../protocol';
@@ -9,19 +9,23 @@ import { createPanelTimeline, type PanelTimeline } from './panel-timeline';
 export interface ImportedSession {
   readonly name: string;
   readonly timeline: PanelTimeline;
-  /** The lines that could not be read, by number; the rest were imported. */
-  readonly problems: readonly ImportProblem[];
+  /** What could not be read (NDJSON lines, by number; a HAR that breaks off); the rest was imported. */
+  readonly problems: readonly { readonly message: string; readonly line?: number }[];
   /** The user's settings it was validated with (ValidationMode.key): another key re-validates it. */
   readonly modeKey: string;
 }
 
 export function importSession(name: string, text: string, strict: boolean, mode: ValidationMode): ImportedSession {
   const result = importNdjson(text, { strict, plan: mode.plan, importedAt: Date.now() });
+  return sessionOf(name, result.records, result.problems, strict, mode);
+}
+
+/** Records validated with Strict mode as the panel's toggle was and the user's plan, as a session. */
+export function sessionOf(name: string, records: readonly MessageRecord[], problems: ImportedSession['problems'], strict: boolean, mode: ValidationMode): ImportedSession {
   performance.mark('track-inspector:import-validated'); // seen in the Performance panel and bench:panel
   const timeline = createPanelTimeline();
-  // Validated with Strict mode as the panel's toggle was, and the user's plan.
-  timeline.replace(result.records.map(importedEntry), 0, { ...mode.settings, strict });
-  return { name, timeline, problems: result.problems, modeKey: mode.key };
+  timeline.replace(records.map(importedEntry), 0, { ...mode.settings, strict });
+  return { name, timeline, problems, modeKey: mode.key };
 }
 
 /** The session validated again under the user's new plan (or none), in the mode it was validated in. */

@@ -6,7 +6,8 @@ import { batch, computed, signal } from '@preact/signals';
 import type { TimelineEntry } from '../../protocol';
 import { countMessages } from './counts';
 import { createFilterStore } from './filter-store';
-import type { ValidationMode, ValidationSettings } from '../../validation-settings';
+import type { ValidationSettings } from '../../validation-settings';
+import type { PanelUserSettings } from '../user-settings';
 import { revalidateSession, type ImportedSession } from './import-session';
 import { createPanelTimeline } from './panel-timeline';
 import { messageRowsOf, type Row } from './rows';
@@ -15,15 +16,20 @@ import { createSessionRows } from './session-rows';
 import { summarise } from './summary';
 
 export interface PanelOptions {
-  /** The user's settings as the panel read them (Strict mode, the plan): imports are validated with them; the panel's Strict toggle starts in them. */
-  readonly userMode: ValidationMode;
+  /** The user's settings as the panel read them (Strict mode, the plan, extra hosts): imports are read with them; the panel's Strict toggle starts in them. */
+  readonly user: PanelUserSettings;
   /** Asks the background to clear the inspected tab's timeline; absent when no tab is inspected. */
   readonly clearLiveTab?: () => void;
 }
 
-export function createPanelStore({ userMode: initialMode, clearLiveTab }: PanelOptions) {
+export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
+  const initialMode = user.mode;
   const live = createPanelTimeline();
   const userMode = signal(initialMode);
+  /** The user's extra tracking hosts: a HAR import recognises their calls too. */
+  const userHosts = signal(user.hosts);
+  /** A file being read (a large HAR takes a moment): its name and how much of it is read. */
+  const importing = signal<{ readonly name: string; readonly fraction: number } | null>(null);
   /** Set when the background speaks another protocol version (the extension was updated under an open panel). */
   const protocolMismatch = signal(false);
   const filters = createFilterStore();
@@ -65,6 +71,8 @@ export function createPanelStore({ userMode: initialMode, clearLiveTab }: PanelO
     rows,
     validation,
     userMode,
+    userHosts,
+    importing,
     counts: computed(() => countMessages(messageRows.value, shownMessages.value.length)),
     summary: computed(() => summarise(shownMessages.value)),
     dropped: computed(() => (imported.value ? 0 : live.dropped.value)),
@@ -80,7 +88,8 @@ export function createPanelStore({ userMode: initialMode, clearLiveTab }: PanelO
       live.replace(entries, dropped, settings);
     },
     /** The user's settings changed (the options page): an imported session is validated again with them. */
-    userSettingsChanged(mode: ValidationMode): void {
+    userSettingsChanged({ mode, hosts }: PanelUserSettings): void {
+      userHosts.value = hosts;
       userMode.value = mode;
       const session = imported.value;
       if (session && session.modeKey !== mode.key) imported.value = revalidateSession(session, mode);

@@ -1,6 +1,7 @@
 /** The Track panel: toolbar, filter bar, timeline or summary, and the detail pane. */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { usePanel } from '../store/context';
+import { importFile } from '../store/import-file';
 import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
 import { ImportBanner } from './ImportBanner';
@@ -42,7 +43,19 @@ export function App() {
   };
 
   return (
-    <div class="panel">
+    <div
+      class="panel"
+      // A file dropped anywhere on the panel is imported, as Import would (an NDJSON export or a HAR).
+      onDragOver={(event) => {
+        if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        const file = event.dataTransfer?.files[0];
+        if (!file) return;
+        event.preventDefault();
+        void importFile(store, file);
+      }}
+    >
       <Toolbar pageUrl={pageUrl} />
       <FilterBar inputRef={filterInput} />
       {store.protocolMismatch.value && (

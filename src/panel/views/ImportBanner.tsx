@@ -1,10 +1,18 @@
-/** Shown while an imported file is the session: what it held and which lines could not be read. */
+/** Shown while an imported file is the session: what it held and what could not be read; while a large file is read, how far. */
 import { usePanel } from '../store/context';
 
 const SHOWN_PROBLEMS = 20;
 
 export function ImportBanner() {
   const store = usePanel();
+  const reading = store.importing.value;
+  if (reading) {
+    return (
+      <div class="import-banner" role="status">
+        Reading <strong>{reading.name}</strong>… {Math.floor(reading.fraction * 100)}% <progress value={reading.fraction} max={1} />
+      </div>
+    );
+  }
   const session = store.imported.value;
   if (!session) return null;
   const { problems } = session;
@@ -14,11 +22,13 @@ export function ImportBanner() {
       {problems.length > 0 && (
         <details open={problems.length <= 3}>
           <summary>
-            {problems.length} {problems.length === 1 ? 'line' : 'lines'} could not be read (the rest were imported)
+            {problems.every((p) => p.line !== undefined)
+              ? `${problems.length} ${problems.length === 1 ? 'line' : 'lines'} could not be read (the rest were imported)`
+              : 'The file could not be read to its end (what came before was imported)'}
           </summary>
           <ul>
-            {problems.slice(0, SHOWN_PROBLEMS).map((p) => (
-              <li key={p.line}>{p.message}</li>
+            {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+              <li key={i}>{p.message}</li>
             ))}
             {problems.length > SHOWN_PROBLEMS && <li>… and {problems.length - SHOWN_PROBLEMS} more</li>}
           </ul>

@@ -1,10 +1,10 @@
-/** Clear, Preserve log, Strict mode, the Timeline/Summary switch, Export and Import NDJSON, Draft tracking plan, the active plan. */
+/** Clear, Preserve log, Strict mode, the Timeline/Summary switch, Export NDJSON, Import (NDJSON or HAR), Draft tracking plan, the active plan. */
 import { useRef } from 'preact/hooks';
 import { draftPlanJson } from '../../core/plan/infer';
 import { downloadJson, downloadNdjson, draftPlanFileName, exportFileName } from '../export-file';
 import { usePanel } from '../store/context';
 import { recordsToExport } from '../store/export-selection';
-import { importSession } from '../store/import-session';
+import { importFile } from '../store/import-file';
 import { PlanStatus } from './PlanStatus';
 
 export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
@@ -16,8 +16,8 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    store.openImported(importSession(file.name, await file.text(), store.strict.value, store.userMode.value));
     input.value = ''; // choosing the same file again imports it again
+    await importFile(store, file);
   }
 
   return (
@@ -47,16 +47,16 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
       >
         Export NDJSON
       </button>
-      <button onClick={() => fileInput.current?.click()} title="Open an NDJSON capture or payload file as its own session">
-        Import NDJSON
+      <button onClick={() => fileInput.current?.click()} title="Open an NDJSON export, a file of payloads, or a HAR file as its own session (or drop one on the panel)">
+        Import
       </button>
       <input
         ref={fileInput}
         type="file"
-        accept=".ndjson,.jsonl,.json,.txt,application/x-ndjson"
+        accept=".ndjson,.jsonl,.json,.txt,.har,application/x-ndjson"
         hidden
         onChange={(event) => void importChosen(event)}
-        aria-label="NDJSON file to import"
+        aria-label="NDJSON or HAR file to import"
       />
       <button
         onClick={() => downloadJson(draftPlanJson(recordsToExport(store.rows.value)), draftPlanFileName(pageUrl(), new Date()))}

@@ -1,7 +1,5 @@
-/** The CLI's input: NDJSON files (or standard input for "-"), streamed line by line. */
-import { createReadStream } from 'node:fs';
+/** The CLI's streams: which files can be read, and writing with backpressure (read-input.ts reads them). */
 import { access, constants } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 
 export interface Io {
@@ -21,20 +19,6 @@ export async function unreadableFile(files: readonly string[]): Promise<string |
     }
   }
   return null;
-}
-
-/** Calls `onLine` for each line of each file, numbered from 1 per file; memory stays flat. */
-export async function forEachLine(files: readonly string[], io: Io, onLine: (text: string, line: number, file: string) => Promise<void> | void): Promise<void> {
-  for (const file of files) {
-    const input = file === '-' ? io.stdin : createReadStream(file);
-    const lines = createInterface({ input, crlfDelay: Infinity });
-    let line = 0;
-    try {
-      for await (const text of lines) await onLine(text, ++line, file);
-    } catch (error) {
-      throw new Error(`cannot read ${file}: ${(error as Error).message}`);
-    }
-  }
 }
 
 /** Writes, waiting when the pipe is full. */

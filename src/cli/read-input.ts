@@ -1,0 +1,58 @@
+/**
+ * The CLI's inputs, whatever they are: NDJSON files read line by line, and HAR files read entry by
+ * entry (a file named *.har, or whose content starts as a HAR's does: one JSON object whose first
+ * key is "log"). Standard input for "-". Both are streamed: memory does not grow with the file.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import type { HarPage } from '../core/har/har-entry';
+import { createHarReader } from '../core/har/har-reader';
+import { withFormParams } from '../har-multipart';
+import type { Io } from './cli-io';
+
+export type InputUnit =
+  | { readonly kind: 'line'; readonly text: string; readonly line: number }
+  /** One of `log.entries`, numbered from 1, with the HAR's pages read so far. */
+  | { readonly kind: 'har-entry'; readonly entry: unknown; readonly index: number; readonly pages: ReadonlyMap<string, HarPage> };
+
+/** Calls `onUnit` for each line or HAR entry of each file, in order; throws, naming the file, when one cannot be read. */
+export async function forEachInput(files: readonly string[], io: Io, onUnit: (unit: InputUnit, file: string) => Promise<void> | void): Promise<void> {
+  for (const file of files) {
+    const chunks = (file === '-' ? io.stdin : createReadStream(file))[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+    try {
+      const first = await chunks.next();
+      const head = first.done ? '' : String(first.value);
+      const rest = (async function* () {
+        if (!first.done) yield first.value;
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+      })();
+      if (/\.har$/i.test(file) || /^\uFEFF?\s*\{\s*"log"\s*:/.test(head)) await readHar(rest, (unit) => onUnit(unit, file));
+      else await readLines(rest, (unit) => onUnit(unit, file));
+    } catch (error) {
+      throw new Error(`cannot read ${file}: ${(error as Error).message}`);
+    }
+  }
+}
+
+async function readLines(chunks: AsyncIterable<Buffer | string>, onUnit: (unit: InputUnit) => Promise<void> | void): Promise<void> {
+  let line = 0;
+  for await (const text of createInterface({ input: Readable.from(chunks), crlfDelay: Infinity })) await onUnit({ kind: 'line', text, line: ++line });
+}
+
+async function readHar(chunks: AsyncIterable<Buffer | string>, onUnit: (unit: InputUnit) => Promise<void> | void): Promise<void> {
+  let ready: InputUnit[] = [];
+  const reader = createHarReader((entry, index, pages) => ready.push({ kind: 'har-entry', entry, index, pages }));
+  const handOver = async () => {
+    const units = ready;
+    ready = [];
+    for (const unit of units) await onUnit(unit.kind === 'har-entry' ? { ...unit, entry: await withFormParams(unit.entry) } : unit);
+  };
+  for await (const chunk of chunks) {
+    reader.write(typeof chunk === 'string' ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    await handOver();
+  }
+  const problem = reader.end();
+  await handOver();
+  if (problem) throw new Error(problem);
+}
