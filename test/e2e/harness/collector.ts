@@ -18,6 +18,8 @@ export interface CollectedRequest {
   readonly method: string;
   readonly path: string;
   readonly body: string;
+  /** The Content-Type header ('' when none): a FormData body is multipart. */
+  readonly contentType: string;
   readonly at: number;
 }
 
@@ -92,6 +94,7 @@ export async function startCollector(pages: Record<string, PageContent> = {}) {
         method: req.method ?? '',
         path: req.url ?? '',
         body: Buffer.concat(chunks).toString('utf8'),
+        contentType: req.headers['content-type'] ?? '',
         at: Date.now(),
       });
       const answer = () => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"success":true}');
