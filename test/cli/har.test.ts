@@ -47,7 +47,9 @@ describe('track-inspector validate on a HAR', () => {
     const withHost = jsonResults(cli(['validate', '--json', '--host', 't.example.com/collect', proxied]).stdout);
     expect(withHost.length - without.length).toBeGreaterThan(5);
     expect(withHost.some((r) => r.event === 'Bad Timestamp')).toBe(true);
-    expect(cli(['validate', '--host', 'not a host!', proxied])).toMatchObject({ status: 2, stderr: expect.stringContaining('--host: "not a host!" is not a host name') });
+    const refused = cli(['validate', '--host', 'not a host!', proxied]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--host: "not a host!" is not a host name');
   });
 
   it('exits 2 on a HAR that breaks off, after reporting the entries before the break', () => {
@@ -60,7 +62,9 @@ describe('track-inspector validate on a HAR', () => {
     expect(jsonResults(result.stdout).some((r) => r.event === 'Order Completed')).toBe(true);
     const notHar = join(dir, 'not.har');
     writeFileSync(notHar, '{"something": "else"}');
-    expect(cli(['validate', notHar])).toMatchObject({ status: 2, stderr: expect.stringContaining('not a HAR file: it has no log.entries') });
+    const other = cli(['validate', notHar]);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toContain('not a HAR file: it has no log.entries');
   });
 
   it('plan infer drafts from a HAR as from NDJSON', () => {

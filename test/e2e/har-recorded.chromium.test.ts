@@ -78,7 +78,7 @@ async function recordsOf({ host, path: pathname, body, contentType }: CollectedR
   const call = recogniseCall('POST', url);
   if (!call) return [];
   const form = /^multipart\/form-data/.test(contentType) ? await new Response(body, { headers: { 'Content-Type': contentType } }).formData() : null;
-  const fields = form && Object.fromEntries([...form].map(([name, value]) => [name, [String(value)]]));
+  const fields = form && Object.fromEntries([...form].flatMap(([name, value]) => (typeof value === 'string' ? [[name, [value]]] : [])));
   const request = { url, method: 'POST', outcome: 'status' as const, status: 200, error: null };
   const read = fields ? ({ kind: 'form', fields } as const) : ({ kind: 'text', text: body } as const);
   return callRecords(call, read, { capturedAt: 0, tabId: -1, pageUrl: '', request }, { strict: false, linter: createLinter() });

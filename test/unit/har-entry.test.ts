@@ -45,7 +45,8 @@ describe('a HAR entry', () => {
     expect(body({ mimeType: 'multipart/form-data', params: [{ name: 'data', value: '{"event":"F"}' }] })).toEqual({ kind: 'form', fields: { data: ['{"event":"F"}'] } });
     expect(body({ text: Buffer.from('{"event":"B"}').toString('base64'), encoding: 'base64' })).toEqual({ kind: 'bytes', parts: [new Uint8Array(Buffer.from('{"event":"B"}'))] });
     expect(body({ text: '%%%', encoding: 'base64' })).toEqual({ kind: 'missing', reason: 'the HAR says this body is base64, and it is not' });
-    expect(body(undefined)).toMatchObject({ kind: 'missing', reason: expect.stringMatching(/^the HAR has no body for this request/) });
+    const none = body(undefined);
+    expect(none?.kind === 'missing' && none.reason).toMatch(/^the HAR has no body for this request/);
     expect(body({ mimeType: 'application/octet-stream', text: '' })).toMatchObject({ kind: 'missing' });
   });
 
