@@ -18,6 +18,8 @@ export async function openOptions(browser: PanelBrowser, panel: PanelHandle): Pr
   // The panel is an extension page: its origin is the extension's (chrome-extension://id, moz-extension://uuid).
   const origin = await panel.evaluate(() => location.origin, undefined);
   const page: PageLike = await browser.openExtensionPage(`${origin}/src/options/options.html`);
+  // Under tsx (the benchmarks), esbuild's keepNames wraps the functions below in a `__name` helper the page lacks.
+  await (page as unknown as { evaluate(source: string): Promise<unknown> }).evaluate('globalThis.__name ??= (fn) => fn');
   await page.evaluate(async () => {
     for (let i = 0; i < 100 && !document.querySelector('#plan-file'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
   }, undefined);
