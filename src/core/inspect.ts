@@ -30,15 +30,18 @@ export function inspectCall(call: TrackingCall, body: RequestBody, options: Insp
     const error = { path: '', message: decoded.reason, keyword: 'decode' };
     return [{ type: call.callType, payload: null, undecodable, validation: makeValidation([error], []) }];
   }
-  return decoded.messages.map((message) => ({
-    ...message,
-    validation: validateAndLint(message, options, decoded.bodyBytes),
-  }));
+  // Literals of one shape, not spreads: this runs once per message.
+  return decoded.messages.map((message) => {
+    const { type, payload, batch } = message;
+    const validation = validateAndLint(message, options, decoded.bodyBytes, options.capturedAt);
+    return batch ? { type, payload, batch, validation } : { type, payload, validation };
+  });
 }
 
-export function validateAndLint(message: ValidationInput, options: InspectOptions, bodyBytes: number): Validation {
+/** `capturedAt` apart from the options: an import has one per line, and options built per line cost an object each. */
+export function validateAndLint(message: ValidationInput, options: Omit<InspectOptions, 'capturedAt'>, bodyBytes: number, capturedAt: number | undefined): Validation {
   const { errors, warnings } = validateMessage(message, options.strict);
-  const lint = options.linter.lint(message, { capturedAt: options.capturedAt, bodyBytes });
+  const lint = options.linter.lint(message, { capturedAt, bodyBytes });
   // Most messages have no warnings of either kind: no new array for them.
   const schemaWarnings = lint.length === 0 ? warnings : warnings.length === 0 ? lint : [...warnings, ...lint];
   if (!options.plan) return makeValidation(errors, schemaWarnings);
@@ -51,8 +54,12 @@ function withInherited(message: ValidationInput): ValidationInput {
   const inherited = message.batch?.inherited;
   const { payload } = message;
   if (!inherited || !isPlainObject(payload)) return message;
-  const missing = Object.entries(inherited).filter(([key, value]) => value !== undefined && payload[key] === undefined);
-  return missing.length ? { ...message, payload: { ...payload, ...Object.fromEntries(missing) } } : message;
+  // One copy at most, and none when the entry has every field (a loop, not entries/filter/fromEntries: this runs per entry).
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(inherited)) {
+    if (value !== undefined && payload[key] === undefined) (copy ??= { ...payload })[key] = value;
+  }
+  return copy ? { ...message, payload: copy } : message;
 }
 
 const fromPlan = (problem: Problem) => problem.source === 'plan';
