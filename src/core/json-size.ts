@@ -41,7 +41,7 @@ function containerBound(value: object, budget: number, depth: number): number {
   let bytes = 2;
   if (Array.isArray(value)) {
     for (const item of value) {
-      bytes += 1 + upperBound(item, budget, depth + 1);
+      bytes += 1 + scalarOrNested(item, budget, depth);
       if (bytes > budget) return bytes;
     }
     return bytes;
@@ -50,8 +50,15 @@ function containerBound(value: object, budget: number, depth: number): number {
   // for-in, not Object.keys: no array per object. Inherited enumerable keys would only raise the bound.
   for (const key in record) {
     // "key": value, — quotes, colon and comma around the key's own bound
-    bytes += 4 + MAX_BYTES_PER_UNIT * key.length + upperBound(record[key], budget, depth + 1);
+    bytes += 4 + MAX_BYTES_PER_UNIT * key.length + scalarOrNested(record[key], budget, depth);
     if (bytes > budget) return bytes;
   }
   return bytes;
+}
+
+/** Strings and numbers, most of any payload, without a call; containers one level down. */
+function scalarOrNested(value: unknown, budget: number, depth: number): number {
+  if (typeof value === 'string') return 2 + MAX_BYTES_PER_UNIT * value.length;
+  if (typeof value === 'number') return MAX_NUMBER_CHARS;
+  return upperBound(value, budget, depth + 1);
 }
