@@ -92,18 +92,21 @@ function fromRecord(value: Record<string, unknown>, line: number): ImportedMessa
     ? { reason: textOf(value['undecodable']['reason'], ''), preview: textOf(value['undecodable']['preview'], '') }
     : undefined;
   const topUrl = value['topUrl'];
-  const capture = {
+  const capture: Mutable<NonNullable<ImportedMessage['capture']>> = {
     capturedAt: Number.isNaN(capturedAt) ? 0 : capturedAt,
     tabId: typeof value['tabId'] === 'number' ? value['tabId'] : -1,
     pageUrl: typeof value['pageUrl'] === 'string' ? value['pageUrl'] : '',
-    ...(typeof topUrl === 'string' ? { topUrl } : {}),
     request: requestOf(request),
     sender: isSender(value['sender']) ? value['sender'] : 'custom',
-    ...(undecodable ? { undecodable } : {}),
   };
+  // The rare fields added after, not spread in: one object of one shape for the usual line.
+  if (typeof topUrl === 'string') capture.topUrl = topUrl;
+  if (undecodable) capture.undecodable = undecodable;
   // No spread for the usual record, which is not a batch entry: this runs once per imported line.
   return isBatchPosition(value['batch']) ? { line, type, payload, batch: value['batch'], capture } : { line, type, payload, capture };
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function requestOf(request: Record<string, unknown>): RequestInfo {
   const status = typeof request['status'] === 'number' ? request['status'] : null;
