@@ -1,6 +1,6 @@
 /** NDJSON text -> re-validated MessageRecords plus the bad lines, by number. */
 import { validateAndLint, type InspectOptions, type PlanChecker } from './inspect';
-import { createLinter, type Linter } from './lint';
+import { createLinter } from './lint';
 import { parseNdjsonLine, type ImportedMessage } from './ndjson';
 import { makeValidation, type MessageRecord } from './record';
 import type { Validation } from './types';
@@ -24,7 +24,7 @@ export interface ImportOptions {
 }
 
 export function importNdjson(text: string, options: ImportOptions): ImportResult {
-  const linter = createLinter();
+  const checks = { strict: options.strict, plan: options.plan ?? null, linter: createLinter() };
   const records: MessageRecord[] = [];
   const problems: ImportProblem[] = [];
   let lineNumber = 0;
@@ -37,7 +37,7 @@ export function importNdjson(text: string, options: ImportOptions): ImportResult
     const parsed = parseNdjsonLine(lineText, lineNumber);
     if (parsed.kind === 'bad') problems.push({ line: parsed.line, message: parsed.message });
     if (parsed.kind !== 'message') continue;
-    records.push(toRecord(parsed.message, options, linter, sizeForLimits(lineText)));
+    records.push(toRecord(parsed.message, options.importedAt, checks, sizeForLimits(lineText)));
   }
   return { records, problems };
 }
@@ -51,12 +51,16 @@ export function validateImported(
   options: Omit<InspectOptions, 'capturedAt'>,
   lineBytes: number,
 ): { validation: Validation; undecodable?: NonNullable<MessageRecord['undecodable']> } {
-  const capture = message.capture;
-  if (capture?.undecodable || message.type === 'batch') {
-    const reason = capture?.undecodable?.reason ?? 'the record names a whole batch, not one message';
-    return { validation: makeValidation([{ path: '', message: reason, keyword: 'decode' }], []), undecodable: capture?.undecodable ?? { reason, preview: '' } };
-  }
-  return { validation: validateAndLint(message as ValidationInput, { ...options, capturedAt: readableCaptureTime(message) }, lineBytes) };
+  const undecodable = unreadable(message);
+  if (undecodable) return { validation: makeValidation([{ path: '', message: undecodable.reason, keyword: 'decode' }], []), undecodable };
+  return { validation: validateAndLint(message as ValidationInput, options, lineBytes, readableCaptureTime(message)) };
+}
+
+/** Why a record holds no message to validate: its body was unreadable, or it names a whole batch. */
+function unreadable(message: ImportedMessage): NonNullable<MessageRecord['undecodable']> | undefined {
+  const undecodable = message.capture?.undecodable;
+  if (undecodable) return undecodable;
+  return message.type === 'batch' ? { reason: 'the record names a whole batch, not one message', preview: '' } : undefined;
 }
 
 /** A record whose capture time could not be read (0) is shown at import time and not skew-linted. */
@@ -65,18 +69,27 @@ function readableCaptureTime(message: ImportedMessage): number | undefined {
   return at !== undefined && at > 0 ? at : undefined;
 }
 
-function toRecord(message: ImportedMessage, options: ImportOptions, linter: Linter, lineBytes: number): MessageRecord {
-  const capture = message.capture;
+function toRecord(message: ImportedMessage, importedAt: number, checks: Omit<InspectOptions, 'capturedAt'>, lineBytes: number): MessageRecord {
+  const { capture, type, payload, batch } = message;
+  const { validation, undecodable } = validateImported(message, checks, lineBytes);
+  const capturedAt = readableCaptureTime(message) ?? importedAt;
+  const tabId = capture?.tabId ?? -1;
+  const pageUrl = capture?.pageUrl ?? '';
+  const request = capture?.request ?? { url: '', method: 'POST', outcome: 'pending', status: null, error: null };
+  const sender = capture?.sender ?? 'custom';
+  // The common record as one literal (one shape for 100,000 of them); the rare optional fields through spreads.
+  if (capture?.topUrl === undefined && !batch && !undecodable) return { capturedAt, tabId, pageUrl, request, sender, type, payload, validation };
   return {
-    capturedAt: readableCaptureTime(message) ?? options.importedAt,
-    tabId: capture?.tabId ?? -1,
-    pageUrl: capture?.pageUrl ?? '',
+    capturedAt,
+    tabId,
+    pageUrl,
     ...(capture?.topUrl !== undefined ? { topUrl: capture.topUrl } : {}),
-    request: capture?.request ?? { url: '', method: 'POST', outcome: 'pending', status: null, error: null },
-    sender: capture?.sender ?? 'custom',
-    type: message.type,
-    payload: message.payload,
-    ...(message.batch ? { batch: message.batch } : {}),
-    ...validateImported(message, { strict: options.strict, plan: options.plan ?? null, linter }, lineBytes),
+    request,
+    sender,
+    type,
+    payload,
+    ...(batch ? { batch } : {}),
+    ...(undecodable ? { undecodable } : {}),
+    validation,
   };
 }

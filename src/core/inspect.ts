@@ -5,13 +5,14 @@ import type { TrackingCall } from './endpoints';
 import type { Linter } from './lint';
 import { isLintWarning, makeValidation, type MessageRecord } from './record';
 import { validateMessage, type ValidationInput } from './validate';
-import { isMessageType, isPlainObject, type Problem, type Validation } from './types';
+import { isMessageType, type Problem, type Validation } from './types';
 
 export type InspectedMessage = Pick<MessageRecord, 'type' | 'payload' | 'batch' | 'undecodable' | 'validation'>;
 
 /**
- * Checks one message against the team's tracking plan (see plan/check.ts `planChecker`). Passed
- * in rather than imported, so a bundle that never loads a plan does not carry the plan validator.
+ * Checks one message against the team's tracking plan (see plan/check.ts `planChecker`), a batch entry
+ * with what it inherits from its batch. Passed in rather than imported, so a bundle that never loads a
+ * plan does not carry the plan validator.
  */
 export type PlanChecker = (message: ValidationInput) => { readonly errors: readonly Problem[]; readonly warnings: readonly Problem[] };
 
@@ -30,29 +31,28 @@ export function inspectCall(call: TrackingCall, body: RequestBody, options: Insp
     const error = { path: '', message: decoded.reason, keyword: 'decode' };
     return [{ type: call.callType, payload: null, undecodable, validation: makeValidation([error], []) }];
   }
-  return decoded.messages.map((message) => ({
-    ...message,
-    validation: validateAndLint(message, options, decoded.bodyBytes),
-  }));
+  // Literals of one shape, not spreads: this runs once per message.
+  return decoded.messages.map((message) => {
+    const { type, payload, batch } = message;
+    const validation = validateAndLint(message, options, decoded.bodyBytes, options.capturedAt);
+    return batch ? { type, payload, batch, validation } : { type, payload, validation };
+  });
 }
 
-export function validateAndLint(message: ValidationInput, options: InspectOptions, bodyBytes: number): Validation {
+/** `capturedAt` apart from the options: an import has one per line, and options built per line cost an object each. */
+export function validateAndLint(message: ValidationInput, options: Omit<InspectOptions, 'capturedAt'>, bodyBytes: number, capturedAt: number | undefined): Validation {
   const { errors, warnings } = validateMessage(message, options.strict);
-  const lint = options.linter.lint(message, { capturedAt: options.capturedAt, bodyBytes });
+  const lint = options.linter.lint(message, { capturedAt, bodyBytes });
   // Most messages have no warnings of either kind: no new array for them.
   const schemaWarnings = lint.length === 0 ? warnings : warnings.length === 0 ? lint : [...warnings, ...lint];
   if (!options.plan) return makeValidation(errors, schemaWarnings);
-  const plan = options.plan(withInherited(message));
-  return makeValidation([...errors, ...plan.errors], [...schemaWarnings, ...plan.warnings]);
+  const plan = options.plan(message);
+  return makeValidation(joined(errors, plan.errors), joined(schemaWarnings, plan.warnings));
 }
 
-/** A batch entry is checked against the plan with what it inherits from its batch, as against the schema. */
-function withInherited(message: ValidationInput): ValidationInput {
-  const inherited = message.batch?.inherited;
-  const { payload } = message;
-  if (!inherited || !isPlainObject(payload)) return message;
-  const missing = Object.entries(inherited).filter(([key, value]) => value !== undefined && payload[key] === undefined);
-  return missing.length ? { ...message, payload: { ...payload, ...Object.fromEntries(missing) } } : message;
+/** Both lists in one; either as it is when the other is empty (most messages have no problems to join). */
+function joined(first: readonly Problem[], second: readonly Problem[]): readonly Problem[] {
+  return second.length === 0 ? first : first.length === 0 ? second : [...first, ...second];
 }
 
 const fromPlan = (problem: Problem) => problem.source === 'plan';
@@ -69,11 +69,7 @@ export function revalidateRecord(record: MessageRecord, strict: boolean, plan: P
   const { errors, warnings } = validateMessage(message, strict);
   const { validation } = record;
   const planned =
-    plan === 'keep'
-      ? { errors: validation.errors.filter(fromPlan), warnings: validation.warnings.filter(fromPlan) }
-      : plan
-        ? plan(withInherited(message))
-        : { errors: [], warnings: [] };
+    plan === 'keep' ? { errors: validation.errors.filter(fromPlan), warnings: validation.warnings.filter(fromPlan) } : plan ? plan(message) : { errors: [], warnings: [] };
   return {
     ...record,
     validation: makeValidation([...errors, ...planned.errors], [...warnings, ...validation.warnings.filter(isLintWarning), ...planned.warnings]),

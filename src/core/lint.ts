@@ -2,8 +2,8 @@
  * Warnings (never errors) a capture deserves: sizes the APIs reject, retries, clock skew, and
  * property type drift. Stateful: one linter per capture (tab session, imported file, CLI run).
  */
-import { utf8ByteLength } from './body';
 import { describeValue, escapePointer, withArticle } from './explain';
+import { jsonBytesOver } from './json-size';
 import { isPlainObject, type Problem } from './types';
 import type { ValidationInput } from './validate';
 
@@ -31,7 +31,8 @@ type JsonType = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
 
 export function createLinter(): Linter {
   const recentIds = createRecentSet(LIMITS.rememberedMessageIds);
-  const propertyTypes = new Map<string, Map<string, JsonType>>();
+  // By message type, then by event (or page) name: no key string built per message.
+  const propertyTypes = new Map<string, Map<string, Map<string, JsonType>>>();
 
   return {
     lint(message, context) {
@@ -41,14 +42,12 @@ export function createLinter(): Linter {
       if (!isPlainObject(payload)) return warnings;
 
       const id = payload['messageId'];
-      if (typeof id === 'string' && id !== '') {
-        if (recentIds.has(id)) {
-          warnings.push({
-            path: '/messageId',
-            message: `messageId ${describeValue(id)} was already sent in this capture (a retry or a duplicate)`,
-            keyword: 'lint:duplicate-message-id',
-          });
-        } else recentIds.add(id);
+      if (typeof id === 'string' && id !== '' && !recentIds.addNew(id)) {
+        warnings.push({
+          path: '/messageId',
+          message: `messageId ${describeValue(id)} was already sent in this capture (a retry or a duplicate)`,
+          keyword: 'lint:duplicate-message-id',
+        });
       }
       skewWarning(payload['timestamp'], context.capturedAt, warnings);
       driftWarnings(payload, message.type, propertyTypes, warnings);
@@ -61,25 +60,27 @@ export function createLinter(): Linter {
  * Remembers at least the latest `size` ids in O(1): two generations of sets, the older dropped
  * whole when the newer fills (deleting a Set's oldest entry one by one is O(n) in V8).
  */
-function createRecentSet(size: number): { has(id: string): boolean; add(id: string): void } {
+function createRecentSet(size: number): { addNew(id: string): boolean } {
   let current = new Set<string>();
   let previous = new Set<string>();
   return {
-    has: (id) => current.has(id) || previous.has(id),
-    add(id) {
-      current.add(id);
+    /** Remembers `id` (as recent); false when it was remembered already. No `has` before the `add`: one lookup less per id. */
+    addNew(id) {
+      const before = current.size;
+      const isNew = current.add(id).size !== before && !previous.has(id);
       if (current.size >= size) {
         previous = current;
         current = new Set();
       }
+      return isNew;
     },
   };
 }
 
 function sizeWarnings(message: ValidationInput, bodyBytes: number, out: Problem[]): void {
   const batch = message.batch;
-  // A message is never larger than its body: only measure entries of big bodies.
-  const messageBytes = !batch ? bodyBytes : bodyBytes > LIMITS.messageBytes ? utf8ByteLength(JSON.stringify(message.payload) ?? '') : 0;
+  // A message is never larger than its body: only measure entries of big bodies, and those only when they could be big.
+  const messageBytes = !batch ? bodyBytes : bodyBytes > LIMITS.messageBytes ? jsonBytesOver(message.payload, LIMITS.messageBytes) : 0;
   if (messageBytes > LIMITS.messageBytes) {
     out.push({ path: '', message: `message is ${kb(messageBytes)}; the tracking API rejects messages over 32 KB`, keyword: 'lint:message-size' });
   }
@@ -103,14 +104,16 @@ function skewWarning(timestamp: unknown, capturedAt: number | undefined, out: Pr
   out.push({ path: '/timestamp', message: `timestamp is ${amount} ${where} relative to capture time`, keyword: 'lint:clock-skew' });
 }
 
-function driftWarnings(payload: Record<string, unknown>, type: string, seen: Map<string, Map<string, JsonType>>, out: Problem[]): void {
+function driftWarnings(payload: Record<string, unknown>, type: string, seen: Map<string, Map<string, Map<string, JsonType>>>, out: Problem[]): void {
   const name = type === 'track' ? payload['event'] : type === 'page' || type === 'screen' ? payload['name'] : undefined;
   const properties = payload['properties'];
   if (typeof name !== 'string' || !isPlainObject(properties)) return;
-  const key = `${type}\u0000${name}`;
-  let types = seen.get(key);
-  if (!types) seen.set(key, (types = new Map<string, JsonType>()));
-  for (const [property, value] of Object.entries(properties)) {
+  let byName = seen.get(type);
+  if (!byName) seen.set(type, (byName = new Map<string, Map<string, JsonType>>()));
+  let types = byName.get(name);
+  if (!types) byName.set(name, (types = new Map<string, JsonType>()));
+  for (const property of Object.keys(properties)) {
+    const value = properties[property];
     const now = jsonType(value);
     const before = types.get(property);
     if (before === undefined) types.set(property, now);

@@ -3,7 +3,7 @@
  * payload lines, reports bad lines by number and keeps the rest.
  */
 import { isPlainObject, isMessageType, isSender, type BatchPosition, type CallType, type MessageType } from './types';
-import { OUTCOME_KINDS, type MessageRecord, type RequestInfo } from './record';
+import { OUTCOME_KINDS, type MessageRecord, type OutcomeKind, type RequestInfo } from './record';
 import { describeValue } from './explain';
 
 export function toNdjsonLine(record: MessageRecord): string {
@@ -91,27 +91,27 @@ function fromRecord(value: Record<string, unknown>, line: number): ImportedMessa
   const undecodable = isPlainObject(value['undecodable'])
     ? { reason: textOf(value['undecodable']['reason'], ''), preview: textOf(value['undecodable']['preview'], '') }
     : undefined;
-  return {
-    line,
-    type,
-    payload,
-    ...(isBatchPosition(value['batch']) ? { batch: value['batch'] } : {}),
-    capture: {
-      capturedAt: Number.isNaN(capturedAt) ? 0 : capturedAt,
-      tabId: typeof value['tabId'] === 'number' ? value['tabId'] : -1,
-      pageUrl: typeof value['pageUrl'] === 'string' ? value['pageUrl'] : '',
-      ...(typeof value['topUrl'] === 'string' ? { topUrl: value['topUrl'] } : {}),
-      request: requestOf(request),
-      sender: isSender(value['sender']) ? value['sender'] : 'custom',
-      ...(undecodable ? { undecodable } : {}),
-    },
+  const topUrl = value['topUrl'];
+  const capture: Mutable<NonNullable<ImportedMessage['capture']>> = {
+    capturedAt: Number.isNaN(capturedAt) ? 0 : capturedAt,
+    tabId: typeof value['tabId'] === 'number' ? value['tabId'] : -1,
+    pageUrl: typeof value['pageUrl'] === 'string' ? value['pageUrl'] : '',
+    request: requestOf(request),
+    sender: isSender(value['sender']) ? value['sender'] : 'custom',
   };
+  // The rare fields added after, not spread in: one object of one shape for the usual line.
+  if (typeof topUrl === 'string') capture.topUrl = topUrl;
+  if (undecodable) capture.undecodable = undecodable;
+  // No spread for the usual record, which is not a batch entry: this runs once per imported line.
+  return isBatchPosition(value['batch']) ? { line, type, payload, batch: value['batch'], capture } : { line, type, payload, capture };
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function requestOf(request: Record<string, unknown>): RequestInfo {
   const status = typeof request['status'] === 'number' ? request['status'] : null;
   const error = typeof request['error'] === 'string' ? request['error'] : null;
-  const recorded = OUTCOME_KINDS.find((kind) => kind === request['outcome']);
+  const recorded = OUTCOME_KINDS.includes(request['outcome'] as OutcomeKind) ? (request['outcome'] as OutcomeKind) : undefined;
   // Exports made before the outcome kind was written: a status, else a failure, else pending.
   const outcome = recorded ?? (status !== null ? 'status' : error !== null ? 'failed' : 'pending');
   return { url: textOf(request['url'], ''), method: textOf(request['method'], 'POST'), outcome, status, error };

@@ -10,15 +10,16 @@
  *   the planned name it was probably meant to be.
  * - A payload that is not an object gets nothing here: the schema check already says so.
  *
- * A batch entry is checked as it is given: the caller passes the entry with whatever the batch
- * lends it (`context`, `sentAt`…) already applied when a rule should see those fields.
+ * A batch entry is checked with what its batch lends it (`context`, `sentAt`…), as against the June
+ * schema: each rule sees the inherited fields it can read (rule-reads.ts), without a copy for the others.
  */
-import { isPlainObject } from '../types';
+import { isPlainObject, type BatchInherited } from '../types';
 import { explainRuleErrors, type PlanProblem } from './check-explain';
 import { closestName } from './check-suggest';
 import { quote } from './load-util';
 import { UNPLANNED_KEYWORD, type PlanRule, type TrackingPlan } from './plan';
 import { compileRule, type RuleCompile } from './plan-validator';
+import { fieldsReadBy, withInheritedFor, type FieldsRead } from './rule-reads';
 
 export type { PlanProblem } from './check-explain';
 
@@ -26,6 +27,8 @@ export interface PlanCheckInput {
   /** track, identify, page… as the message was recognised; anything else only meets the COMMON rule. */
   readonly type: string;
   readonly payload: unknown;
+  /** A batch entry's position, with the fields it inherits where it lacks them. */
+  readonly batch?: { readonly inherited: BatchInherited };
 }
 
 export interface PlanCheckOptions {
@@ -43,6 +46,7 @@ export interface CompiledRule {
   readonly label: string;
   readonly rule: PlanRule;
   readonly compiled: RuleCompile;
+  readonly reads: FieldsRead;
 }
 
 export interface CompiledPlan {
@@ -74,29 +78,35 @@ export function checkPlan(message: PlanCheckInput, plan: TrackingPlan, options: 
   const { type, payload } = message;
   if (!isPlainObject(payload)) return { errors, warnings };
   const compiled = compilePlan(plan);
-  if (compiled.common) errors.push(...checkRule(compiled.common, payload));
+  const inherited = message.batch?.inherited;
+  if (compiled.common) errors.push(...checkRule(compiled.common, payload, inherited));
   if (type === 'track') {
     const event = payload['event'];
     // No event name at all is the schema's error to report, not an unplanned event.
     if (typeof event !== 'string') return { errors, warnings };
     const rule = compiled.track.get(event);
-    if (rule) errors.push(...checkRule(rule, payload));
+    if (rule) errors.push(...checkRule(rule, payload, inherited));
     else (options.unplanned === 'error' ? errors : warnings).push(unplanned(event, plan));
   } else if (type === 'identify' || type === 'group' || type === 'page') {
     const rule = compiled[type];
-    if (rule) errors.push(...checkRule(rule, payload));
+    if (rule) errors.push(...checkRule(rule, payload, inherited));
   }
   return { errors, warnings };
 }
 
-function checkRule({ label, rule, compiled }: CompiledRule, payload: Readonly<Record<string, unknown>>): PlanProblem[] {
+function checkRule({ label, rule, compiled, reads }: CompiledRule, sent: Readonly<Record<string, unknown>>, inherited: BatchInherited | undefined): PlanProblem[] {
+  const payload = withInheritedFor(sent, inherited, reads);
   if (!compiled.ok) {
     return [{ path: '', message: `the plan's ${label} cannot be checked: ${compiled.problems.join('; ')}`, keyword: 'plan:invalid-rule', source: 'plan' }];
   }
-  if (rule.target === 'message') return explainRuleErrors(compiled.check(payload), payload);
+  const found = compiled.check(rule.target === 'message' ? payload : (payload[rule.target] ?? {}));
+  if (found.length === 0) return []; // the usual case: nothing to explain
+  if (rule.target === 'message') return explainRuleErrors(found, payload);
   const prefix = `/${rule.target}`;
-  const errors = compiled.check(payload[rule.target] ?? {}).map((error) => ({ ...error, instancePath: prefix + error.instancePath }));
-  return explainRuleErrors(errors, payload);
+  return explainRuleErrors(
+    found.map((error) => ({ ...error, instancePath: prefix + error.instancePath })),
+    payload,
+  );
 }
 
 function unplanned(event: string, plan: TrackingPlan): PlanProblem {
@@ -117,7 +127,7 @@ function compileAll(plan: TrackingPlan): CompiledPlan {
     if (!rule) return undefined;
     const compiled = compileRule(rule);
     if (!compiled.ok) problems.push(...compiled.problems.map((problem) => `${label}: ${problem}`));
-    return { label, rule, compiled };
+    return { label, rule, compiled, reads: fieldsReadBy(rule) };
   };
   const track = new Map<string, CompiledRule>();
   for (const [event, rule] of plan.track) {

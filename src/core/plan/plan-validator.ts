@@ -1,7 +1,8 @@
 /**
  * One plan rule -> one validator, interpreted by json-schema-library: a plan arrives at run time
  * and MV3 forbids compiling it to code, as ajv would. Errors come out in ajv's shape (check-errors.ts)
- * so explain.ts's wording serves both validators.
+ * so explain.ts's wording serves both validators. A message the rule's fast verdict (plan-verdict.ts)
+ * calls valid skips the library: most are, and the library costs ~12 µs a message, valid or not.
  *
  * The library's defaults this wrapper corrects (see /tmp/validator-eval for the evaluation):
  * - formats: asserted in every dialect, with ajv-formats' answers (check-formats.ts);
@@ -15,6 +16,7 @@
 import { compileSchema, draft04, draft06, draft07, draft2019, draft2020, extendDraft, settings, type Draft, type JsonSchemaValidator } from 'json-schema-library';
 import { FORMAT_CHECKS, type FormatCheck } from './check-formats';
 import { toRuleErrors, type RuleError } from './check-errors';
+import { compileVerdict, type FormatLookup, type Verdict } from './plan-verdict';
 import { isPlainObject } from '../types';
 import type { Dialect, JsonSchema, PlanRule } from './plan';
 
@@ -33,7 +35,8 @@ const DRAFTS: Readonly<Record<Dialect, Draft>> = {
   '2020-12': withFormats(draft2020),
 };
 
-export function compileRule(rule: PlanRule): RuleCompile {
+/** `verdict: false` leaves every message to the library (bench/json-schema-suite.ts compares the two). */
+export function compileRule(rule: PlanRule, options: { readonly verdict?: boolean } = {}): RuleCompile {
   const refused = unresolvableRefs(rule.schema);
   if (refused.length > 0) return { ok: false, problems: refused };
   // The library's blacklist is module state: emptying it is idempotent and touches nothing else that runs here.
@@ -47,9 +50,12 @@ export function compileRule(rule: PlanRule): RuleCompile {
   }
   const schemaErrors = root.schemaErrors ?? [];
   if (schemaErrors.length > 0) return { ok: false, problems: schemaErrors.map((error) => describeSchemaError(error.message)) };
+  const verdict = options.verdict === false ? undefined : verdictFor(rule);
   return {
     ok: true,
     check(instance) {
+      // Most messages are valid: the verdict says so at a fraction of the library's cost; the library explains the rest.
+      if (verdict && isValid(verdict, instance)) return [];
       try {
         const result = root.validate(instance);
         return result.valid ? [] : toRuleErrors(result.errors, instance, rule.dialect);
@@ -60,6 +66,25 @@ export function compileRule(rule: PlanRule): RuleCompile {
       }
     },
   };
+}
+
+/** The rule's fast verdict (plan-verdict.ts), or undefined when its schema needs the library for every message. */
+export function verdictFor(rule: PlanRule): Verdict | undefined {
+  return compileVerdict(rule.schema, rule.dialect, formatLookup(rule.dialect));
+}
+
+function isValid(verdict: Verdict, instance: unknown): boolean {
+  try {
+    return verdict(instance);
+  } catch {
+    return false; // a RangeError from an instance nested deeper than the stack: the library says what it can
+  }
+}
+
+/** The formats the verdict checks as the rule's draft does: ours (check-formats.ts); a library built-in is left to the library; any other is not asserted. */
+function formatLookup(dialect: Dialect): FormatLookup {
+  const formats = DRAFTS[dialect].formats;
+  return (name) => (Object.hasOwn(FORMAT_CHECKS, name) ? (FORMAT_CHECKS[name] ?? null) : name in formats ? undefined : null);
 }
 
 function withFormats(draft: Draft): Draft {

@@ -19,7 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FORMAT_CHECKS } from '../../../src/core/plan/check-formats';
 import { loadPlan } from '../../../src/core/plan/load';
 import { DIALECTS, type Dialect } from '../../../src/core/plan/plan';
-import { compileRule } from '../../../src/core/plan/plan-validator';
+import { compileRule, verdictFor } from '../../../src/core/plan/plan-validator';
 
 const PAYLOADS_PER_RULE = 600;
 const SEED = 20240501;
@@ -380,6 +380,52 @@ describe.each(DIALECTS)('%s: json-schema-library agrees with ajv', (dialect) => 
     // The generator must exercise both verdicts, or agreeing means little.
     expect(tally.valid).toBeGreaterThan(PAYLOADS_PER_RULE * 0.2);
     expect(tally.invalid).toBeGreaterThan(PAYLOADS_PER_RULE * 0.2);
+  });
+});
+
+/**
+ * The same rules without what the fast verdict (plan-verdict.ts) leaves to the library ($ref inlined,
+ * no multipleOf, a list instead of a tuple, no unevaluatedProperties): the verdict alone must agree
+ * with ajv on every payload, valid or not, since "valid" from it is final.
+ */
+function forVerdict(node: unknown, defs: Record<string, unknown> = {}): unknown {
+  if (Array.isArray(node)) return node.map((item) => forVerdict(item, defs));
+  if (typeof node !== 'object' || node === null) return node;
+  const schema = { ...(node as Record<string, unknown>) };
+  const localDefs = (schema['definitions'] ?? schema['$defs'] ?? defs) as Record<string, unknown>;
+  if (typeof schema['$ref'] === 'string') return forVerdict(localDefs[schema['$ref'].split('/').pop() ?? ''], localDefs);
+  for (const keyword of ['multipleOf', 'unevaluatedProperties', 'additionalItems', 'prefixItems']) delete schema[keyword];
+  if (Array.isArray(schema['items']) || (node as Record<string, unknown>)['prefixItems']) Object.assign(schema, { items: { type: 'number' }, maxItems: 2 });
+  for (const [keyword, value] of Object.entries(schema)) if (keyword !== 'enum' && keyword !== 'const') schema[keyword] = forVerdict(value, localDefs);
+  return schema;
+}
+
+describe.each(DIALECTS)('%s: the fast verdict agrees with ajv', (dialect) => {
+  it.each([
+    ['Order Completed', orderRule, orderPayload],
+    ['Profile traits', profileRule, profilePayload],
+  ] as const)('on %s', (name, makeRule, makePayload) => {
+    const schema = forVerdict(makeRule(dialect)) as Record<string, unknown>;
+    const ajv = ajvFor(dialect, structuredClone(schema));
+    const load = loadPlan(JSON.stringify({ rules: [{ type: 'TRACK', key: name, version: 1, jsonSchema: schema }] }));
+    const rule = load.ok ? load.plan.track.get(name) : undefined;
+    const verdict = rule && verdictFor(rule);
+    const compiled = rule && compileRule(rule);
+    if (!verdict || !compiled?.ok) throw new Error(`no verdict for ${JSON.stringify(schema)}`);
+    const random = new Random(SEED + DIALECTS.indexOf(dialect) * 1000 + name.length + 7);
+    const disagreements: string[] = [];
+    let valid = 0;
+    for (let i = 0; i < PAYLOADS_PER_RULE; i++) {
+      const payload = makePayload(random);
+      const mutations = random.chance(0.35) ? 0 : random.int(1, 3);
+      for (let m = 0; m < mutations; m++) mutate(random, payload);
+      const byAjv = ajv(payload);
+      if (byAjv) valid++;
+      if (verdict(payload) !== byAjv || (compiled.check(payload).length === 0) !== byAjv) disagreements.push(`ajv ${String(byAjv)}: ${JSON.stringify(payload)}`);
+    }
+    expect(disagreements.slice(0, 3)).toEqual([]);
+    expect(valid).toBeGreaterThan(PAYLOADS_PER_RULE * 0.2);
+    expect(PAYLOADS_PER_RULE - valid).toBeGreaterThan(PAYLOADS_PER_RULE * 0.2);
   });
 });
 

@@ -1,0 +1,165 @@
+/**
+ * A rule's schema -> a function that says only "valid" or "not valid", built from closures (never
+ * code: MV3 forbids eval). json-schema-library takes ~12 µs to check a message against a small rule,
+ * collecting errors nobody reads when it is valid, which most messages are; this says so in well
+ * under a microsecond. A message it does not call valid goes to the library, whose errors are shown:
+ * the verdict decides nothing alone but "no errors".
+ *
+ * It knows the keywords tracking plans are written with, with the same meaning in each dialect as the
+ * library gives them (types, properties, required, enum, bounds, lengths, pattern, format, items,
+ * combinators…). A schema with any other keyword, or one where the library has its own ways ($ref,
+ * multipleOf, contains, tuples, unevaluated*, a keyword from another dialect), gets no verdict: the
+ * library checks every message against it, as before. bench/json-schema-suite.ts --fast-only measures
+ * the verdict alone against the official test suite.
+ */
+import type { FormatCheck } from './check-formats';
+import { objectVerdict } from './verdict-objects';
+import type { Dialect, JsonSchema } from './plan';
+import { ALWAYS, NEVER, allOf, allUnique, hasMaxLength, hasMinLength, jsonEqual, typeTest, type Verdict } from './verdict-values';
+import { isPlainObject } from '../types';
+
+export type { Verdict } from './verdict-values';
+
+/** A format's check; null when the format is not asserted (unknown to the library); undefined when only the library can say. */
+export type FormatLookup = (name: string) => FormatCheck | null | undefined;
+
+export interface VerdictContext {
+  readonly dialect: Dialect;
+  readonly formats: FormatLookup;
+  readonly keywords: ReadonlySet<string>;
+}
+
+/** What a schema may hold and still get a verdict here: annotations, and the keywords below. */
+const ANNOTATIONS = ['$schema', '$id', 'id', 'title', 'description', '$comment', 'default', 'examples', 'readOnly', 'writeOnly', 'deprecated', 'definitions', '$defs'];
+const CORE = ['type', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'format'];
+const ARRAYS = ['items', 'minItems', 'maxItems', 'uniqueItems'];
+const OBJECTS = ['properties', 'required', 'additionalProperties', 'patternProperties', 'minProperties', 'maxProperties'];
+const COMBINATORS = ['allOf', 'anyOf', 'oneOf', 'not'];
+const KEYWORDS: Readonly<Record<Dialect, ReadonlySet<string>>> = {
+  'draft-04': new Set([...ANNOTATIONS, ...CORE, ...ARRAYS, ...OBJECTS, ...COMBINATORS, 'dependencies']),
+  'draft-06': new Set([...ANNOTATIONS, ...CORE, ...ARRAYS, ...OBJECTS, ...COMBINATORS, 'dependencies', 'const', 'propertyNames']),
+  'draft-07': new Set([...ANNOTATIONS, ...CORE, ...ARRAYS, ...OBJECTS, ...COMBINATORS, 'dependencies', 'const', 'propertyNames', 'if', 'then', 'else']),
+  '2019-09': new Set([...ANNOTATIONS, ...CORE, ...ARRAYS, ...OBJECTS, ...COMBINATORS, 'const', 'propertyNames', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas']),
+  '2020-12': new Set([...ANNOTATIONS, ...CORE, ...ARRAYS, ...OBJECTS, ...COMBINATORS, 'const', 'propertyNames', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas']),
+};
+
+/** The verdict for a rule's schema, or undefined when the library must check every message against it. */
+export function compileVerdict(schema: JsonSchema, dialect: Dialect, formats: FormatLookup): Verdict | undefined {
+  try {
+    return compileSchema(schema, { dialect, formats, keywords: KEYWORDS[dialect] });
+  } catch {
+    return undefined; // a pattern that does not compile: the library refuses the rule anyway
+  }
+}
+
+function compileSchema(schema: unknown, context: VerdictContext): Verdict | undefined {
+  if (schema === true) return ALWAYS;
+  if (schema === false) return NEVER;
+  if (!isPlainObject(schema) || !Object.keys(schema).every((keyword) => context.keywords.has(keyword))) return undefined;
+  const parts = [typeVerdict(schema['type']), enumVerdict(schema), numberVerdict(schema, context.dialect), stringVerdict(schema, context), arrayVerdict(schema, context)];
+  parts.push(
+    objectVerdict(schema, (subschema) => compileSchema(subschema, context)),
+    combinedVerdict(schema, context),
+  );
+  if (parts.some((part) => part === undefined)) return undefined;
+  return allOf(parts.filter((part): part is Verdict => part !== null));
+}
+
+/** null: the keyword is absent (nothing to check); undefined: it is there and only the library can check it. */
+type Part = Verdict | null | undefined;
+
+function typeVerdict(type: unknown): Part {
+  if (type === undefined) return null;
+  const names = Array.isArray(type) ? type : [type];
+  const tests = names.map(typeTest);
+  if (tests.length === 0 || tests.some((test) => test === undefined)) return undefined;
+  if (tests.length === 1) return tests[0];
+  return (value) => tests.some((test) => test?.(value));
+}
+
+function enumVerdict(schema: Record<string, unknown>): Part {
+  const { enum: allowed } = schema;
+  const parts: Verdict[] = [];
+  if (allowed !== undefined) {
+    if (!Array.isArray(allowed)) return undefined;
+    // An object or array the library compares as JSON text (key order counts): left to it.
+    parts.push((value) => (typeof value !== 'object' || value === null ? allowed.includes(value) : false));
+  }
+  if ('const' in schema) parts.push((value) => jsonEqual(value, schema['const']));
+  return parts.length === 0 ? null : allOf(parts);
+}
+
+function numberVerdict(schema: Record<string, unknown>, dialect: Dialect): Part {
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum } = schema;
+  const bounds = [minimum, maximum].filter((bound) => bound !== undefined);
+  if (bounds.some((bound) => typeof bound !== 'number')) return undefined;
+  const exclusive = [exclusiveMinimum, exclusiveMaximum].filter((bound) => bound !== undefined);
+  // draft-04 writes exclusive bounds as booleans beside minimum / maximum; later dialects as numbers.
+  if (exclusive.some((bound) => typeof bound !== (dialect === 'draft-04' ? 'boolean' : 'number'))) return undefined;
+  if (bounds.length === 0 && exclusive.length === 0) return null;
+  const lowOpen = dialect === 'draft-04' && exclusiveMinimum === true;
+  const highOpen = dialect === 'draft-04' && exclusiveMaximum === true;
+  const low = typeof minimum === 'number' ? minimum : -Infinity;
+  const high = typeof maximum === 'number' ? maximum : Infinity;
+  const above = typeof exclusiveMinimum === 'number' ? exclusiveMinimum : -Infinity;
+  const below = typeof exclusiveMaximum === 'number' ? exclusiveMaximum : Infinity;
+  return (value) =>
+    typeof value !== 'number' ||
+    ((lowOpen ? value > low : value >= low) && (highOpen ? value < high : value <= high) && (above === -Infinity || value > above) && (below === Infinity || value < below));
+}
+
+function stringVerdict(schema: Record<string, unknown>, context: VerdictContext): Part {
+  const { minLength, maxLength, pattern, format } = schema;
+  if (minLength === undefined && maxLength === undefined && pattern === undefined && format === undefined) return null;
+  if ((minLength !== undefined && typeof minLength !== 'number') || (maxLength !== undefined && typeof maxLength !== 'number')) return undefined;
+  if ((pattern !== undefined && typeof pattern !== 'string') || (format !== undefined && typeof format !== 'string')) return undefined;
+  const regex = pattern === undefined ? undefined : new RegExp(pattern, 'u'); // the library's flags
+  const formatCheck = format === undefined ? null : context.formats(format);
+  if (formatCheck === undefined) return undefined;
+  return (value) =>
+    typeof value !== 'string' ||
+    ((minLength === undefined || hasMinLength(value, minLength)) &&
+      (maxLength === undefined || hasMaxLength(value, maxLength)) &&
+      (regex === undefined || regex.test(value)) &&
+      (formatCheck === null || formatCheck(value)));
+}
+
+function arrayVerdict(schema: Record<string, unknown>, context: VerdictContext): Part {
+  const { items, minItems, maxItems, uniqueItems } = schema;
+  if (items === undefined && minItems === undefined && maxItems === undefined && uniqueItems === undefined) return null;
+  if ([minItems, maxItems].some((bound) => bound !== undefined && typeof bound !== 'number')) return undefined;
+  if (uniqueItems !== undefined && typeof uniqueItems !== 'boolean') return undefined;
+  // A tuple (`items` as an array) is left to the library.
+  const each = items === undefined ? ALWAYS : Array.isArray(items) ? undefined : compileSchema(items, context);
+  if (!each) return undefined;
+  const min = typeof minItems === 'number' ? minItems : 0;
+  const max = typeof maxItems === 'number' ? maxItems : Infinity;
+  return (value) => !Array.isArray(value) || (value.length >= min && value.length <= max && (each === ALWAYS || value.every(each)) && (uniqueItems !== true || allUnique(value)));
+}
+
+function combinedVerdict(schema: Record<string, unknown>, context: VerdictContext): Part {
+  const parts: Verdict[] = [];
+  for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const list = schema[keyword];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.length === 0) return undefined;
+    const checks = list.map((item) => compileSchema(item, context));
+    if (checks.some((check) => check === undefined)) return undefined;
+    const all = checks as Verdict[];
+    if (keyword === 'allOf') parts.push(allOf(all));
+    else if (keyword === 'anyOf') parts.push((value) => all.some((check) => check(value)));
+    else parts.push((value) => all.filter((check) => check(value)).length === 1);
+  }
+  if (schema['not'] !== undefined) {
+    const not = compileSchema(schema['not'], context);
+    if (!not) return undefined;
+    parts.push((value) => !not(value));
+  }
+  if (schema['if'] !== undefined) {
+    // then / else without if mean nothing; with it, a missing branch passes.
+    const [test, then, otherwise] = [schema['if'], schema['then'] ?? true, schema['else'] ?? true].map((branch) => compileSchema(branch, context));
+    if (!test || !then || !otherwise) return undefined;
+    parts.push((value) => (test(value) ? then(value) : otherwise(value)));
+  }
+  return parts.length === 0 ? null : allOf(parts);
+}
