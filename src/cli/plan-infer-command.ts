@@ -2,7 +2,7 @@
 import { parseNdjsonLine } from '../core/ndjson';
 import { createPlanDraft } from '../core/plan/infer';
 import type { PlanInferArgs } from './args';
-import { createHarRecorder } from '../core/har/har-records';
+import { harEntryReader } from '../core/har/har-records';
 import { forEachInput } from './read-input';
 import { unreadableFile, write, type Io } from './cli-io';
 
@@ -15,11 +15,12 @@ export async function runPlanInfer(args: PlanInferArgs, io: Io): Promise<number>
   const draft = createPlanDraft(args.name);
   const showFile = args.files.length > 1;
   // Only the messages' shapes matter here: no plan, and strict or not makes no difference.
-  const harRecords = createHarRecorder({ strict: false, hosts: args.hosts });
+  const har = harEntryReader({ strict: false, hosts: args.hosts });
   try {
     await forEachInput(args.files, io, (unit, file) => {
       if (unit.kind === 'har-entry') {
-        for (const record of harRecords(unit.entry, unit.pages) ?? []) draft.add(record);
+        const item = har(unit.entry, unit.index, unit.pages);
+        if (item?.kind === 'records') for (const record of item.records) draft.add(record);
         return;
       }
       const parsed = parseNdjsonLine(unit.text, unit.line);

@@ -1,9 +1,10 @@
 /** Streams NDJSON and HAR files (or stdin) through the core and reports, message by message. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createLineChecker, eventOf, type LineResult } from '../core/check-line';
-import { createHarRecorder } from '../core/har/har-records';
-import type { MessageRecord } from '../core/record';
+import { harEntryReader } from '../core/har/har-records';
+import { ndjsonLineReader } from '../core/import';
+import type { InputItem, InputPlace } from '../core/input';
+import { eventOf } from '../core/label';
 import type { PlanChecker } from '../core/inspect';
 import { planChecker } from '../core/plan/check';
 import { openPlan } from '../core/plan/open';
@@ -23,8 +24,9 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   const plan = args.plan === undefined ? null : await planSetting(args.plan, args.unplanned, io);
   if (plan === 'refused') return 2;
   const totals = { messages: 0, valid: 0, invalid: 0, warned: 0 };
-  const check = createLineChecker(args.strict, plan);
-  const harRecords = perFile(() => createHarRecorder({ strict: args.strict, plan, hosts: args.hosts }));
+  // One NDJSON reader for every file, as before: lint (duplicates, drift) spans the whole input. A HAR's lint spans its own entries, as a capture's does.
+  const ndjson = ndjsonLineReader({ strict: args.strict, plan, importedAt: Date.now() });
+  const har = perFile(() => harEntryReader({ strict: args.strict, plan, hosts: args.hosts }));
   const showFile = args.files.length > 1;
   const show = async (result: MessageResult, file: string) => {
     totals.messages++;
@@ -36,12 +38,8 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   };
   try {
     await forEachInput(args.files, io, async (unit, file) => {
-      if (unit.kind === 'line') {
-        const result = check(unit.text, unit.line);
-        if (result) await show(result, file);
-        return;
-      }
-      for (const record of harRecords(file)(unit.entry, unit.pages) ?? []) await show(entryResult(record, unit.index), file);
+      const item = unit.kind === 'line' ? ndjson(unit.text, unit.line) : har(file)(unit.entry, unit.index, unit.pages);
+      for (const result of resultsOf(item)) await show(result, file);
     });
   } catch (error) {
     io.stderr.write(`track-inspector: ${(error as Error).message}\n`);
@@ -73,12 +71,20 @@ async function planSetting(file: string, unplanned: 'warn' | 'error', io: Io): P
 /** Every problem says where it came from: the June schema (and our checks) or the plan. */
 const sourced = (problems: readonly Problem[]) => problems.map((problem) => ({ ...problem, source: problem.source ?? 'schema' }));
 
-/** A message's result, placed by NDJSON line or by HAR entry. */
-type MessageResult = LineResult | (Omit<LineResult, 'line'> & { readonly entry: number });
+/** A message's result, placed by NDJSON line or by HAR entry: `{"line": N, …}` or `{"entry": N, …}`. */
+type MessageResult = InputPlace & {
+  readonly valid: boolean;
+  readonly type: string | null;
+  readonly event: string | null;
+  readonly errors: readonly Problem[];
+  readonly warnings: readonly Problem[];
+};
 
-function entryResult(record: MessageRecord, entry: number): MessageResult {
-  const { valid, errors, warnings } = record.validation;
-  return { entry, valid, type: record.type, event: eventOf(record.payload), errors, warnings };
+/** One result per message; a piece that could not be read is one invalid result saying why. */
+function resultsOf(item: InputItem | null): MessageResult[] {
+  if (!item) return [];
+  if (item.kind === 'problem') return [{ ...item.at, valid: false, type: null, event: null, errors: [{ path: '', message: item.message, keyword: 'parse' }], warnings: [] }];
+  return item.records.map(({ type, payload, validation: { valid, errors, warnings } }) => ({ ...item.at, valid, type, event: eventOf(payload), errors, warnings }));
 }
 
 /** One instance per file (a HAR's lint, like a capture's, runs within one file). */

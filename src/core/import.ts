@@ -1,4 +1,4 @@
-/** NDJSON text -> re-validated MessageRecords plus the bad lines, by number. */
+/** NDJSON text -> re-validated MessageRecords plus the bad lines, by number: the NDJSON input (see input.ts). */
 import { validateAndLint, type InspectOptions, type PlanChecker } from './inspect';
 import { createLinter } from './lint';
 import { parseNdjsonLine, type ImportedMessage } from './ndjson';
@@ -6,6 +6,7 @@ import { makeValidation, type MessageRecord } from './record';
 import type { Validation } from './types';
 import type { ValidationInput } from './validate';
 import { sizeForLimits } from './body';
+import type { InputItem } from './input';
 
 export interface ImportProblem {
   readonly line: number;
@@ -24,7 +25,7 @@ export interface ImportOptions {
 }
 
 export function importNdjson(text: string, options: ImportOptions): ImportResult {
-  const checks = { strict: options.strict, plan: options.plan ?? null, linter: createLinter() };
+  const read = ndjsonLineReader(options);
   const records: MessageRecord[] = [];
   const problems: ImportProblem[] = [];
   let lineNumber = 0;
@@ -33,13 +34,22 @@ export function importNdjson(text: string, options: ImportOptions): ImportResult
     const end = text.indexOf('\n', start);
     const lineText = text.slice(start, end < 0 ? text.length : end);
     start = end < 0 ? text.length + 1 : end + 1;
-    lineNumber++;
-    const parsed = parseNdjsonLine(lineText, lineNumber);
-    if (parsed.kind === 'bad') problems.push({ line: parsed.line, message: parsed.message });
-    if (parsed.kind !== 'message') continue;
-    records.push(toRecord(parsed.message, options.importedAt, checks, sizeForLimits(lineText)));
+    const item = read(lineText, ++lineNumber);
+    if (item?.kind === 'problem') problems.push({ line: lineNumber, message: item.message });
+    else if (item) records.push(...item.records);
   }
   return { records, problems };
+}
+
+/** The NDJSON input (see input.ts): one line -> its record, or why it could not be read; null for a blank line. Lints across lines. */
+export function ndjsonLineReader(options: ImportOptions): (text: string, line: number) => InputItem | null {
+  const checks = { strict: options.strict, plan: options.plan ?? null, linter: createLinter() };
+  return (text, line) => {
+    const parsed = parseNdjsonLine(text, line);
+    if (parsed.kind === 'blank') return null;
+    if (parsed.kind === 'bad') return { kind: 'problem', at: { line }, message: parsed.message };
+    return { kind: 'records', at: { line }, records: [toRecord(parsed.message, options.importedAt, checks, sizeForLimits(text))] };
+  };
 }
 
 /**

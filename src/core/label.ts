@@ -25,3 +25,8 @@ export function recordName(record: Pick<MessageRecord, 'type' | 'payload' | 'und
   if (record.undecodable) return '(unreadable body)';
   return messageLabel(record.type, record.payload) ?? '(no name)';
 }
+
+/** A track message's event name, or null. */
+export function eventOf(payload: unknown): string | null {
+  return typeof (payload as { event?: unknown } | null)?.event === 'string' ? (payload as { event: string }).event : null;
+}

@@ -3,7 +3,7 @@ import { callRecords } from '../call-records';
 import type { HostPattern } from '../endpoints';
 import type { PlanChecker } from '../inspect';
 import { createLinter } from '../lint';
-import type { MessageRecord } from '../record';
+import type { InputItem } from '../input';
 import { readHarEntry, type HarPage } from './har-entry';
 
 export interface HarRecordOptions {
@@ -13,12 +13,15 @@ export interface HarRecordOptions {
   readonly hosts: readonly HostPattern[];
 }
 
-/** The records of one entry (several for a batch), or null when it is not a tracking call. Lints across entries, as a capture does. */
-export function createHarRecorder(options: HarRecordOptions): (entry: unknown, pages: ReadonlyMap<string, HarPage>) => MessageRecord[] | null {
-  const linter = createLinter();
-  return (entry, pages) => {
+/**
+ * The HAR input (see input.ts): one entry -> its records (several for a batch), or null when it is
+ * not a tracking call. Lints across entries, as a capture does.
+ */
+export function harEntryReader(options: HarRecordOptions): (entry: unknown, index: number, pages: ReadonlyMap<string, HarPage>) => InputItem | null {
+  const checks = { strict: options.strict, plan: options.plan ?? null, linter: createLinter() };
+  return (entry, index, pages) => {
     const read = readHarEntry(entry, pages, options.hosts);
     if (read.kind === 'skip') return null;
-    return callRecords(read.call, read.body, read.origin, { strict: options.strict, plan: options.plan ?? null, linter });
+    return { kind: 'records', at: { entry: index }, records: callRecords(read.call, read.body, read.origin, checks) };
   };
 }

@@ -6,7 +6,7 @@
 import type { HostPattern } from '../../core/endpoints';
 import { createHarReader } from '../../core/har/har-reader';
 import type { HarPage } from '../../core/har/har-entry';
-import { createHarRecorder } from '../../core/har/har-records';
+import { harEntryReader } from '../../core/har/har-records';
 import type { MessageRecord } from '../../core/record';
 import { withFormParams } from '../../har-multipart';
 import type { ValidationMode } from '../../validation-settings';
@@ -23,14 +23,17 @@ export async function importHar(
   settings: { readonly strict: boolean; readonly mode: ValidationMode; readonly hosts: readonly HostPattern[] },
   onProgress: (fraction: number) => void,
 ): Promise<ImportedSession> {
-  const toRecords = createHarRecorder({ strict: settings.strict, plan: settings.mode.plan, hosts: settings.hosts });
+  const readEntry = harEntryReader({ strict: settings.strict, plan: settings.mode.plan, hosts: settings.hosts });
   const records: MessageRecord[] = [];
-  let pending: { entry: unknown; pages: ReadonlyMap<string, HarPage> }[] = [];
-  const reader = createHarReader((entry, _index, pages) => pending.push({ entry, pages }));
+  let pending: { entry: unknown; index: number; pages: ReadonlyMap<string, HarPage> }[] = [];
+  const reader = createHarReader((entry, index, pages) => pending.push({ entry, index, pages }));
   const handOver = async () => {
     const entries = pending;
     pending = [];
-    for (const { entry, pages } of entries) records.push(...(toRecords(await withFormParams(entry), pages) ?? []));
+    for (const { entry, index, pages } of entries) {
+      const item = readEntry(await withFormParams(entry), index, pages);
+      if (item?.kind === 'records') records.push(...item.records);
+    }
   };
   let read = 0;
   const chunks = file.stream().getReader();
