@@ -20,7 +20,7 @@ import { startCollector } from '../test/e2e/harness/collector';
 import { openOptions } from '../test/e2e/harness/options';
 import type { PanelHandle } from '../test/e2e/harness/panel';
 import { benchPlanJson } from './fixtures';
-import { eventSelfTimes, longestTasks, sampledFunctions, threadRunning } from './trace-summary';
+import { busyThreadsDuring, eventSelfTimes, longestTasks, sampledFunctions, threadRunning } from './trace-summary';
 
 if (!existsSync('dist/chrome/manifest.json')) {
   console.error('bench:panel loads the built extension: run `npm run build` first.');
@@ -77,7 +77,8 @@ try {
   async function streaming(label: string): Promise<void> {
     await run(panel, WATCH_STALLS);
     const stopTrace = TRACE ? await browser.startTrace?.() : undefined;
-    let peakRss = extensionRssMb();
+    const startRss = extensionRssMb();
+    let peakRss = startRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, extensionRssMb())), 100);
     const sent = await page.evaluate(
       `(async () => {
@@ -106,6 +107,8 @@ try {
     const stalls = await run<{ longestTask: number; longestGap: number }>(panel, 'window.__bench');
     const elements = await run<number>(panel, `document.getElementsByTagName('*').length`);
     const rowElements = await run<number>(panel, `document.querySelectorAll('.row').length`);
+    // Chromium's non-standard performance.memory: the panel's own JavaScript heap, beside the process's RSS.
+    const panelHeap = await run<number>(panel, `(performance.memory?.usedJSHeapSize ?? NaN) / 1048576`);
 
     console.log(`${label}: streaming ${CALLS.toLocaleString('en')} Segment track calls (/v1/t, bursts of ${BURST}, ${HTTP2 ? 'HTTP/2' : 'HTTP/1.1'}) into the open Track panel`);
     console.log(`   the page sent them in ${((sent.answered - sent.first) / 1000).toFixed(2)} s (first send -> last response)`);
@@ -114,7 +117,9 @@ try {
     console.log(
       `   longest main-thread stall in the panel: ${Math.max(stalls.longestTask, stalls.longestGap).toFixed(0)} ms (long task ${stalls.longestTask.toFixed(0)} ms, heartbeat gap ${stalls.longestGap.toFixed(0)} ms; goal < 50 ms)`,
     );
-    console.log(`   extension process peak memory: ${peakRss.toFixed(0)} MB RSS (goal < 200 MB)`);
+    console.log(
+      `   extension process peak memory: ${peakRss.toFixed(0)} MB RSS (goal < 200 MB); ${startRss.toFixed(0)} MB before the calls; the panel's JavaScript heap ${panelHeap.toFixed(0)} MB after them`,
+    );
     console.log(`   panel DOM: ${elements} elements, ${rowElements} row elements (only visible rows)`);
     if (trace) explainLongestTasks(trace);
   }
@@ -194,7 +199,9 @@ function explainLongestTasks(trace: Parameters<typeof threadRunning>[0]): void {
   const tasks = longestTasks(trace, thread, 3);
   console.log(`   trace: ${trace.length} events; panel thread ${thread.pid}/${thread.tid}; longest tasks ${tasks.map((t) => ((t.dur ?? 0) / 1000).toFixed(0)).join(', ')} ms`);
   for (const task of tasks) {
-    console.log(`   trace: task of ${((task.dur ?? 0) / 1000).toFixed(0)} ms; events (self ms): ${top(eventSelfTimes(trace, task))}`);
+    const cpu = task.tdur === undefined ? '' : ` (${(task.tdur / 1000).toFixed(0)} ms of it on a CPU)`;
+    console.log(`   trace: task of ${((task.dur ?? 0) / 1000).toFixed(0)} ms${cpu}; events (self ms): ${top(eventSelfTimes(trace, task))}`);
     console.log(`          sampled functions (self ms): ${top(sampledFunctions(trace, task))}`);
+    console.log(`          CPU used meanwhile, by thread (ms): ${top(busyThreadsDuring(trace, task))}`);
   }
 }

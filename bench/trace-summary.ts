@@ -74,3 +74,37 @@ export function sampledFunctions(events: readonly TraceEvent[], task: TraceEvent
   }
   return [...self].sort((a, b) => b[1] - a[1]);
 }
+
+/**
+ * CPU time (ms) each thread spent while `task` ran, from the top-level tasks overlapping it: when a
+ * task's wall time is far above its own CPU time, this says who had the cores.
+ */
+export function busyThreadsDuring(events: readonly TraceEvent[], task: TraceEvent): [string, number][] {
+  const names = new Map<string, string>();
+  const processes = new Map<number, string>();
+  for (const e of events) {
+    if (e.ph !== 'M') continue;
+    const name = String((e.args as { name?: string } | undefined)?.name ?? '');
+    if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, name);
+    if (e.name === 'process_name') processes.set(e.pid, name);
+    if (e.name === 'process_labels') processes.set(e.pid, `${processes.get(e.pid) ?? ''} ${String((e.args as { labels?: string })?.labels ?? '')}`.trim());
+  }
+  // A renderer is named by the origin of the first script it ran: the page, DevTools' own front end, the extension.
+  for (const e of events) {
+    const url = String((e.args?.['data'] as { url?: string } | undefined)?.url ?? '');
+    const label = processes.get(e.pid) ?? '';
+    if ((e.name === 'FunctionCall' || e.name === 'EvaluateScript') && /^(https?|devtools|chrome-extension):/.test(url) && !label.includes('(')) {
+      processes.set(e.pid, `${label} (${url.split('/').slice(0, 3).join('/')})`);
+    }
+  }
+  const start = task.ts;
+  const end = task.ts + (task.dur ?? 0);
+  const busy = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.tdur === undefined || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask') || e.ts >= end || e.ts + (e.dur ?? 0) <= start) continue;
+    const overlap = (Math.min(end, e.ts + (e.dur ?? 0)) - Math.max(start, e.ts)) / Math.max(1, e.dur ?? 0);
+    const key = `${processes.get(e.pid) ?? e.pid}/${names.get(`${e.pid}:${e.tid}`) ?? e.tid}`;
+    busy.set(key, (busy.get(key) ?? 0) + (e.tdur * overlap) / 1000);
+  }
+  return [...busy].sort((a, b) => b[1] - a[1]);
+}
