@@ -13,6 +13,7 @@ import { watchBadge } from './badge';
 import { Capture } from './capture';
 import { browserTabs } from './browser-tabs';
 import { DocumentBook } from './documents';
+import { COUNT_EVENTS, countEvent } from './event-count';
 import { createTimelineDb } from './idb';
 import { acceptPanels } from './panel-hub';
 import { RecentIds } from './recent-ids';
@@ -55,6 +56,7 @@ const storeReady = app.then(({ store }) => store);
 const ALL_URLS = { urls: ['<all_urls>'] };
 browser.webRequest.onBeforeRequest.addListener(
   (details) => {
+    if (COUNT_EVENTS) countEvent();
     withApp(({ capture }) => capture.beforeRequest(details));
     return undefined;
   },
@@ -64,13 +66,20 @@ browser.webRequest.onBeforeRequest.addListener(
 // Header statuses matter only for beacons (see outcome.ts): no event for every other response.
 browser.webRequest.onHeadersReceived.addListener(
   (details) => {
+    if (COUNT_EVENTS) countEvent();
     withApp(({ capture }) => capture.headersReceived(details));
     return undefined;
   },
   { urls: ['<all_urls>'], types: [BEACON_RESOURCE_TYPE] },
 );
-browser.webRequest.onCompleted.addListener((details) => withApp(({ capture }) => capture.completed(details)), ALL_URLS);
-browser.webRequest.onErrorOccurred.addListener((details) => withApp(({ capture }) => capture.errorOccurred(details)), ALL_URLS);
+browser.webRequest.onCompleted.addListener((details) => {
+  if (COUNT_EVENTS) countEvent();
+  withApp(({ capture }) => capture.completed(details));
+}, ALL_URLS);
+browser.webRequest.onErrorOccurred.addListener((details) => {
+  if (COUNT_EVENTS) countEvent();
+  withApp(({ capture }) => capture.errorOccurred(details));
+}, ALL_URLS);
 
 if (documents) {
   // Chromium: which document each request names by its documentId (see documents.ts). A
