@@ -1,8 +1,9 @@
 /**
  * bench:capture's pass over requests that are not tracking calls: 500 same-origin fetches (GET
  * /r/N, served by the bench's page server on 127.0.0.1), one at a time, in a browser with the
- * extension and in one without. What the extension costs them: their latency, the webRequest
- * events the background received for them, and whether they wake its stopped service worker.
+ * extension, in one with an extension that only holds the webRequest permission (the floor), and in
+ * one without any. What the extension costs them: their latency, the webRequest events the
+ * background received for them, and whether they wake its stopped service worker.
  */
 import type { BrowserContext } from 'playwright-core';
 import type { PageContent } from '../test/e2e/harness/collector';
@@ -10,8 +11,8 @@ import type { PageLike } from '../test/e2e/harness/browser';
 import { EVENT_COUNT_GLOBAL } from '../src/background/event-count';
 
 export const NON_TRACKING_REQUESTS = 500;
-const ROUNDS = 4;
-const WARMUP = 25;
+const ROUNDS = 10;
+const WARMUP = 10;
 
 /** The resources the pass fetches: small, not cached, nothing like a tracking call. */
 export function nonTrackingPages(): Record<string, PageContent> {
@@ -40,25 +41,35 @@ export async function backgroundEventCount(context: BrowserContext): Promise<num
   return worker.evaluate((name) => (globalThis as unknown as Record<string, number | undefined>)[name] ?? 0, EVENT_COUNT_GLOBAL);
 }
 
-/** Interleaved rounds of (with, without), each after warm-up fetches; the events counted around the measured fetches. */
-export async function nonTrackingLatency(pageWith: PageLike, pageWithout: PageLike, context: BrowserContext) {
-  const ms = { with: [] as number[], without: [] as number[] };
+/** The browsers compared: with the extension, with the webRequest-only floor (bench-extensions.ts), without any. */
+export interface ComparedPages {
+  readonly with: PageLike;
+  readonly floor: PageLike;
+  readonly without: PageLike;
+}
+
+/** Interleaved rounds of (with, floor, without), each after warm-up fetches; the events counted around the measured fetches. */
+export async function nonTrackingLatency(pages: ComparedPages, context: BrowserContext) {
+  const ms = { with: [] as number[], floor: [] as number[], without: [] as number[] };
   const roundMedians: string[] = [];
   let events = 0;
   const perRound = NON_TRACKING_REQUESTS / ROUNDS;
   for (let round = 0; round < ROUNDS; round++) {
     const measured = { from: round * perRound, count: perRound };
-    await pageWith.evaluate(fetchResources, { from: 0, count: WARMUP });
-    await sleep(200); // the warm-up's events reach the worker before counting starts
-    const before = await backgroundEventCount(context);
-    const withMs = await pageWith.evaluate(fetchResources, measured);
-    await sleep(300);
-    events += (await backgroundEventCount(context)) - before;
-    await pageWithout.evaluate(fetchResources, { from: 0, count: WARMUP });
-    const withoutMs = await pageWithout.evaluate(fetchResources, measured);
-    ms.with.push(...withMs);
-    ms.without.push(...withoutMs);
-    roundMedians.push(`${median(withMs).toFixed(1)}/${median(withoutMs).toFixed(1)}`);
+    const medians: string[] = [];
+    for (const which of ['with', 'floor', 'without'] as const) {
+      await pages[which].evaluate(fetchResources, { from: 0, count: WARMUP });
+      await sleep(200); // the warm-up's events reach the worker before counting starts
+      const before = which === 'with' ? await backgroundEventCount(context) : 0;
+      const durations = await pages[which].evaluate(fetchResources, measured);
+      if (which === 'with') {
+        await sleep(300);
+        events += (await backgroundEventCount(context)) - before;
+      }
+      ms[which].push(...durations);
+      medians.push(median(durations).toFixed(1));
+    }
+    roundMedians.push(medians.join('/'));
   }
   return { ...ms, events, roundMedians };
 }
