@@ -8,6 +8,11 @@
  *    it, the same; ratio of medians without / with. Goal: >= 0.95 (at most ~5% slower). The local
  *    collector answers at once, so that pass is the worst case; a second pass gives the collector
  *    50 ms of server time, an internet round trip, which is what a user's page sees.
+ *  - requests that are not tracking calls (bench/non-tracking.ts): 500 same-origin fetches with and
+ *    without the extension; ratio of medians without / with (goal >= 0.99), the webRequest events
+ *    the background received for them (the bench builds the extension with an event counter,
+ *    bench/bench-extensions.ts), and whether they wake its stopped service worker. Beside them, the
+ *    floor: the same fetches with an extension that holds the webRequest permission and no listener.
  * Calls go one at a time, each after the previous response, as an SDK's queue sends them: latency
  * at a realistic pace, not under a flood. With and without run interleaved (4 rounds of with, then
  * without; 50 warm-up calls before each round) so drift and other load hit both alike. Send and
@@ -24,6 +29,8 @@ import { launchChromium } from '../test/e2e/harness/chromium';
 import { CHROMIUM, chromiumFlags, installedPath } from '../test/e2e/harness/installed';
 import { startCollector, TRACK_HOSTS } from '../test/e2e/harness/collector';
 import { tabIdOf } from '../test/e2e/harness/timeline';
+import { buildCountingExtension, writeWebRequestOnlyExtension } from './bench-extensions';
+import { median as medianOf, NON_TRACKING_REQUESTS, nonTrackingLatency, nonTrackingPages, wakesStoppedWorker, watchWorker } from './non-tracking';
 
 const CALLS = 1000;
 const ROUNDS = 4;
@@ -86,13 +93,14 @@ const listenAsPanel = ({ tabId, name, version }: { tabId: number; name: string; 
     bench.port.postMessage({ kind: 'hello', version, tabId });
   });
 
-/** Same flags as the e2e launcher, minus the extension. */
-async function launchWithoutExtension(tlsPort: number) {
+/** Same flags as the e2e launcher, with no extension or with `extensionDir` only. */
+async function launchPlain(tlsPort: number, extensionDir?: string) {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: installedPath(CHROMIUM),
     headless: true,
-    args: chromiumFlags(tlsPort, TRACK_HOSTS),
+    ...(extensionDir ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
+    args: [...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []), ...chromiumFlags(tlsPort, TRACK_HOSTS)],
   });
   return {
     newPage: async () => (await context.newPage()) as unknown as PageLike,
@@ -113,10 +121,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const started = Date.now();
 const loadAtStart = loadavg()[0] ?? NaN;
-const collector = await startCollector({ '/bench': '<!doctype html><title>capture bench</title>' });
+const collector = await startCollector({ '/bench': '<!doctype html><title>capture bench</title>', ...nonTrackingPages() });
 const url = `${collector.origin}/bench`;
-const withExtension = await launchChromium({ tlsPort: collector.tlsPort });
-const withoutExtension = await launchWithoutExtension(collector.tlsPort);
+const withExtension = await launchChromium({ tlsPort: collector.tlsPort, extensionDir: buildCountingExtension() });
+const withoutExtension = await launchPlain(collector.tlsPort);
+const webRequestOnly = await launchPlain(collector.tlsPort, writeWebRequestOnlyExtension());
 try {
   const pageWith = await withExtension.newPage();
   const pageWithout = await withoutExtension.newPage();
@@ -159,6 +168,11 @@ try {
   const local = await pageLatency('Bench', 0);
   collector.setDelay(INTERNET_MS);
   const internet = await pageLatency('Internet', 10_000);
+  const pageFloor = await webRequestOnly.newPage();
+  await pageFloor.goto(url);
+  const nonTracking = await nonTrackingLatency({ with: pageWith, floor: pageFloor, without: pageWithout }, withExtension.context);
+  const workerRunning = await watchWorker(withExtension.context);
+  const woke = await wakesStoppedWorker(pageWith, () => withExtension.stopBackground(), workerRunning);
   const { roundMedians } = local;
   const pageMs = local;
 
@@ -187,13 +201,30 @@ try {
   console.log(
     `  with extension median ${fmt(internetWith)} ms, without ${fmt(internetWithout)} ms; adds ${fmt(internetWith - internetWithout)} ms; rounds ${internet.roundMedians.join(', ')} ms`,
   );
+  const [nonTrackingWith, nonTrackingWithout, nonTrackingFloor] = [medianOf(nonTracking.with), medianOf(nonTracking.without), medianOf(nonTracking.floor)];
+  console.log(`requests that are not tracking calls: ${NON_TRACKING_REQUESTS} same-origin fetches (GET on 127.0.0.1), one at a time, each:`);
+  console.log(
+    `  with extension median ${fmt(nonTrackingWith)} ms, p95 ${fmt(percentile(nonTracking.with, 95))} ms; without median ${fmt(nonTrackingWithout)} ms, p95 ${fmt(percentile(nonTracking.without, 95))} ms`,
+  );
+  console.log(
+    `  with an extension holding only the webRequest permission, no listener (the floor: Chromium proxies every request for it): median ${fmt(nonTrackingFloor)} ms, p95 ${fmt(percentile(nonTracking.floor, 95))} ms`,
+  );
+  console.log(`  rounds with/floor/without: ${nonTracking.roundMedians.join(', ')} ms`);
+  console.log(`  webRequest events the background received for them: ${nonTracking.events}`);
+  console.log(`  ${NON_TRACKING_REQUESTS} more after its service worker was stopped: ${woke ? 'they WOKE the worker' : 'the worker stayed asleep'}`);
   console.log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log('');
   console.log(`capture-to-panel latency p50: ${fmt(percentile(latency, 50))} ms, p95: ${fmt(percentile(latency, 95))} ms (goal p95 < 100 ms)`);
   console.log(`page latency ratio (without / with extension), local collector answering at once: ${(medianWithout / medianWith).toFixed(2)}`);
   console.log(`page latency ratio (without / with extension), ${INTERNET_MS} ms server time: ${(internetWithout / internetWith).toFixed(2)} (goal >= 0.95)`);
+  console.log(`non-tracking request latency ratio (without / with extension): ${(nonTrackingWithout / nonTrackingWith).toFixed(2)} (goal >= 0.99)`);
+  console.log(`non-tracking request latency ratio (without / with the webRequest-only extension, the floor): ${(nonTrackingWithout / nonTrackingFloor).toFixed(2)}`);
+  console.log(
+    `non-tracking requests: ${nonTracking.events} webRequest events reached the background for ${NON_TRACKING_REQUESTS} requests; stopped worker ${woke ? 'woken' : 'stayed asleep'}`,
+  );
 } finally {
   await withExtension.close();
   await withoutExtension.close();
+  await webRequestOnly.close();
   await collector.close();
 }

@@ -24,6 +24,28 @@ export const REQUESTS_NAME_THEIR_DOCUMENT_URL = BROWSER === 'firefox';
 export const BEACON_RESOURCE_TYPES = { chrome: 'ping', firefox: 'beacon' } as const;
 export const BEACON_RESOURCE_TYPE = BEACON_RESOURCE_TYPES[BROWSER];
 
+/**
+ * How the background hears calls to the user's hosts from its very start. A stopped background is
+ * woken only by listeners it had registered, and the user's hosts are in storage.local, which it can
+ * read only after its first turn. Probed in Chromium 156 and Firefox ESR 153 (README, "What is
+ * listened to"):
+ * - 'catch-all' (Chromium): listeners added at any time wake the stopped worker, and the events
+ *   that woke it go to the listeners its new first turn registered whose filters match them (a
+ *   listener added after the storage read missed them 3 times in 5). So the first turn registers a
+ *   catch-all, which takes those events and is removed once the hosts are read.
+ * - 'mirror' (Firefox): only listeners registered in the event page's first turn wake it again
+ *   (they are "primed", keyed by their filter), and a removed one keeps waking it until the next
+ *   start, so a catch-all would wake it for every request. The page keeps the user's host filters in
+ *   its localStorage, which its first turn reads synchronously, and restarts itself when a host is
+ *   added, so that the new host's listener is primed too.
+ */
+export const USER_HOSTS_FROM_START: 'catch-all' | 'mirror' = BROWSER === 'chrome' ? 'catch-all' : 'mirror';
+
+/** Firefox: starts the event page afresh, so the listeners of its new first turn are the ones primed. */
+export function restartBackgroundPage(): void {
+  location.reload();
+}
+
 export function missingBodyReason(): string {
   return HAS_PAGE_RELAY
     ? 'Chromium did not expose this body to extensions and the page has not reported it (for example a Blob sent from a worker)'

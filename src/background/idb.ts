@@ -27,6 +27,8 @@ type Write =
 export interface TimelineDb {
   loadAll(): Promise<{ states: TabState[]; entries: Map<number, TimelineEntry[]> }>;
   write(write: Write): void;
+  /** Commits the pending writes now; resolves once everything written so far is stored. */
+  flushed(): Promise<void>;
 }
 
 function promised<T>(request: IDBRequest<T>): Promise<T> {
@@ -119,5 +121,9 @@ export function createTimelineDb(): TimelineDb {
       return { states, entries }; // getAll returns key order: [tabId, seq] ascending
     },
     write: enqueue,
+    flushed() {
+      if (queue.size) flush();
+      return flushing;
+    },
   };
 }

@@ -1,12 +1,13 @@
 /**
  * The background: a service worker in Chrome, background scripts in Firefox, from this one source.
  * Every listener is registered synchronously at the top level, because Chrome stops the worker
- * after ~30 s idle and only wakes it for listeners registered in its first turn. Handlers wait for
- * the stored timelines to load, in arrival order, then run (synchronously, but for a call whose
- * sending document Chromium must look up).
+ * after ~30 s idle and only wakes it for listeners registered in its first turn (the user's hosts,
+ * read from storage later, are the exception: listen.ts says how a stopped background still hears
+ * them). Handlers wait for the stored timelines to load, in arrival order, then run (synchronously,
+ * but for a call whose sending document Chromium must look up).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { BEACON_RESOURCE_TYPE, REQUESTS_NAME_THEIR_DOCUMENT_URL } from '../platform';
+import { REQUESTS_NAME_THEIR_DOCUMENT_URL } from '../platform';
 import { isPageBodyMessage } from '../protocol';
 import { DEFAULT_SETTINGS } from '../settings';
 import { watchBadge } from './badge';
@@ -14,6 +15,7 @@ import { Capture } from './capture';
 import { browserTabs } from './browser-tabs';
 import { DocumentBook } from './documents';
 import { createTimelineDb } from './idb';
+import { listen } from './listen';
 import { acceptPanels } from './panel-hub';
 import { RecentIds } from './recent-ids';
 import { validationModeOf, type ValidationMode } from '../validation-settings';
@@ -72,25 +74,17 @@ function withApp(handle: (started: App) => void | Promise<void>): void {
 }
 const storeReady = app.then(({ store }) => store);
 
-const ALL_URLS = { urls: ['<all_urls>'] };
-browser.webRequest.onBeforeRequest.addListener(
-  (details) => {
-    withApp(({ capture }) => capture.beforeRequest(details));
-    return undefined;
+// Only tracking calls, the user's hosts' calls and navigations reach the background (listen.ts).
+listen(
+  {
+    beforeRequest: (details) => withApp(({ capture }) => capture.beforeRequest(details)),
+    headersReceived: (details) => withApp(({ capture }) => capture.headersReceived(details)),
+    completed: (details) => withApp(({ capture }) => capture.completed(details)),
+    errorOccurred: (details) => withApp(({ capture }) => capture.errorOccurred(details)),
   },
-  ALL_URLS,
-  ['requestBody'],
+  settings,
+  () => db.flushed(),
 );
-// Header statuses matter only for beacons (see outcome.ts): no event for every other response.
-browser.webRequest.onHeadersReceived.addListener(
-  (details) => {
-    withApp(({ capture }) => capture.headersReceived(details));
-    return undefined;
-  },
-  { urls: ['<all_urls>'], types: [BEACON_RESOURCE_TYPE] },
-);
-browser.webRequest.onCompleted.addListener((details) => withApp(({ capture }) => capture.completed(details)), ALL_URLS);
-browser.webRequest.onErrorOccurred.addListener((details) => withApp(({ capture }) => capture.errorOccurred(details)), ALL_URLS);
 
 if (documents) {
   // Chromium: which document each request names by its documentId (see documents.ts). A

@@ -1,5 +1,8 @@
 /**
- * Is a request a tracking call, who sent it, and what does it carry?
+ * What we listen to, in one table: the hosts and paths tracking calls go to. From it come both the
+ * answer to "is this request a tracking call, who sent it, what does it carry?" (recogniseCall) and
+ * the URL filters the background's webRequest listeners are registered with (urlFilterOf), so a
+ * request the filters leave out is one the recogniser would not take.
  * Covers every row of the README's "What is recognised" table plus hosts the user adds (first-party proxies).
  */
 import type { CallType, Sender } from './types';
@@ -9,11 +12,41 @@ export interface TrackingCall {
   readonly callType: CallType;
 }
 
-/** A user-added host, optionally with a path prefix: `proxy.example.com/collect`, `*.example.com`. */
+/**
+ * Where tracking calls go: a host (`*.example.com`: any subdomain of it; `localhost:8080`: that
+ * port only) and the path prefix they are under (`/v1`, or '' for none). The user adds these too
+ * (`proxy.example.com/collect`).
+ */
 export interface HostPattern {
   readonly host: string;
   readonly pathPrefix: string;
 }
+
+interface KnownEndpoint extends HostPattern {
+  readonly sender: Exclude<Sender, 'custom'>;
+}
+
+/** The tracking APIs recognised out of the box; their calls are `prefix/{track,t,…}`. */
+export const KNOWN_ENDPOINTS: readonly KnownEndpoint[] = [
+  { host: 'api.june.so', pathPrefix: '/sdk', sender: 'june' },
+  { host: 'api.segment.io', pathPrefix: '/v1', sender: 'segment' },
+  { host: 'events.eu1.segmentapis.com', pathPrefix: '/v1', sender: 'segment' },
+  { host: '*.dataplane.rudderstack.com', pathPrefix: '/v1', sender: 'rudderstack' },
+];
+
+/**
+ * The webRequest URL filter (a match pattern) holding every call to `pattern`: http and https, the
+ * path prefix and anything under it. Without the port: in Chromium 156 and Firefox ESR 153 a match
+ * pattern with a port matches no request at all (probed), and one without matches every port, so
+ * the recogniser checks the port. `*.example.com` also matches example.com itself: the filter only
+ * has to hold every call, the recogniser decides.
+ */
+export function urlFilterOf(pattern: HostPattern): string {
+  return `*://${pattern.host.replace(/:\d+$/, '')}${pattern.pathPrefix}/*`;
+}
+
+/** The filters for the known endpoints. */
+export const KNOWN_URL_FILTERS: readonly string[] = [...new Set(KNOWN_ENDPOINTS.map(urlFilterOf))];
 
 // Long names (Segment HTTP API, June, RudderStack) and the short ones analytics.js uses (/v1/t).
 // Metrics (`m`) are deliberately absent: they are not tracking calls.
@@ -34,19 +67,6 @@ const NAME_TO_TYPE: Readonly<Record<string, CallType>> = {
   b: 'batch',
 };
 
-interface KnownHost {
-  readonly matches: (host: string) => boolean;
-  readonly sender: Sender;
-  readonly prefix: string;
-}
-
-const KNOWN_HOSTS: readonly KnownHost[] = [
-  { matches: (h) => h === 'api.june.so', sender: 'june', prefix: '/sdk' },
-  { matches: (h) => h === 'api.segment.io', sender: 'segment', prefix: '/v1' },
-  { matches: (h) => h === 'events.eu1.segmentapis.com', sender: 'segment', prefix: '/v1' },
-  { matches: (h) => h.endsWith('.dataplane.rudderstack.com'), sender: 'rudderstack', prefix: '/v1' },
-];
-
 export function recogniseCall(method: string, url: string, customHosts: readonly HostPattern[] = []): TrackingCall | null {
   if (method.toUpperCase() !== 'POST') return null; // OPTIONS preflights, GET pixels, etc.
   let parsed: URL;
@@ -59,9 +79,9 @@ export function recogniseCall(method: string, url: string, customHosts: readonly
   const hostname = parsed.hostname.toLowerCase();
   const path = parsed.pathname;
 
-  for (const known of KNOWN_HOSTS) {
-    if (!known.matches(hostname)) continue;
-    const callType = callTypeAfter(path, known.prefix);
+  for (const known of KNOWN_ENDPOINTS) {
+    if (!hostMatches(known.host, host, hostname)) continue;
+    const callType = callTypeAfter(path, known.pathPrefix);
     if (callType) return { sender: known.sender, callType };
   }
   for (const pattern of customHosts) {

@@ -5,6 +5,7 @@ import { launchChromium } from './harness/chromium';
 import { captureSuite, openTab } from './capture-suite';
 import type { PageLike } from './harness/browser';
 import { labelOf, tabIdOf, waitForLabels, type Message } from './harness/timeline';
+import { expectUserHostAcrossStops } from './user-host-restart';
 
 const context = captureSuite((collector) => launchChromium({ tlsPort: collector.tlsPort }));
 
@@ -46,6 +47,10 @@ describe('chromium service worker', () => {
     const messages = await waitForLabels(context.browser, tabId, labels(0, 60), { outcome: false });
     expect(messages.map(labelOf)).toEqual(labels(0, 60));
     await page.close();
+  });
+
+  it('captures a host the user adds while it runs, and after it was stopped, every call once', async () => {
+    await expectUserHostAcrossStops(context.browser, context.collector, () => context.browser.stopBackground());
   });
 });
 

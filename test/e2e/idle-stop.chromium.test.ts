@@ -7,6 +7,7 @@ import { launchUnattachedChromium, type UnattachedChromium } from './harness/chr
 import { startCollector, type Collector } from './harness/collector';
 import { labelOf, tabIdOf, waitForLabels, type Message } from './harness/timeline';
 import { testPages } from './pages/build-pages';
+import { expectUserHostAcrossStops } from './user-host-restart';
 
 const TRANSPORTS = ['fetch', 'keepalive', 'xhr', 'beacon-string', 'beacon-blob'] as const;
 /** Chromium's idle timeout is 30 s; the margin covers a slow start, not a flaky stop. */
@@ -53,5 +54,9 @@ describe('chromium: calls that wake an idle-stopped service worker', () => {
     const byName = [...messages].sort((a, b) => Number(labelOf(a).split(' ')[1]) - Number(labelOf(b).split(' ')[1]));
     expect(byName.map(row)).toEqual(expected.map((label) => ({ label, type: 'track', valid: true, page: url })));
     await page.close();
+  });
+
+  it('captures a host the user added while it ran: the first call after the idle stop wakes it, every call once', { timeout: 120_000 }, async () => {
+    await expectUserHostAcrossStops(browser, collector, () => browser.waitForWorkerStopped(IDLE_STOP_DEADLINE_MS), 1);
   });
 });

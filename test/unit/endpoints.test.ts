@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseHostPattern, recogniseCall, type HostPattern } from '../../src/core/endpoints';
+import { KNOWN_ENDPOINTS, KNOWN_URL_FILTERS, parseHostPattern, recogniseCall, urlFilterOf, type HostPattern } from '../../src/core/endpoints';
+import { matchesPattern } from './match-pattern';
 
 const call = (url: string, method = 'POST', hosts: HostPattern[] = []) => recogniseCall(method, url, hosts);
 
@@ -78,5 +79,79 @@ describe('user-added hosts (first-party proxies)', () => {
     expect(parseHostPattern(' https://Proxy.Example.com/collect/ ')).toEqual({ host: 'proxy.example.com', pathPrefix: '/collect' });
     expect(parseHostPattern('not a host!')).toHaveProperty('error');
     expect(parseHostPattern('')).toHaveProperty('error');
+  });
+});
+
+describe('the table, and the URL filters the listeners are registered with', () => {
+  it('lists each tracking API once, as host and path prefix', () => {
+    expect(KNOWN_ENDPOINTS.map(({ host, pathPrefix, sender }) => `${sender} ${host}${pathPrefix}`)).toEqual([
+      'june api.june.so/sdk',
+      'segment api.segment.io/v1',
+      'segment events.eu1.segmentapis.com/v1',
+      'rudderstack *.dataplane.rudderstack.com/v1',
+    ]);
+  });
+  it('gives each a filter for its path prefix, on http and https', () => {
+    expect(KNOWN_URL_FILTERS).toEqual(['*://api.june.so/sdk/*', '*://api.segment.io/v1/*', '*://events.eu1.segmentapis.com/v1/*', '*://*.dataplane.rudderstack.com/v1/*']);
+  });
+  it("filters the user's hosts without their port (a filter with one matches nothing), with their path prefix", () => {
+    const filter = (text: string) => urlFilterOf(parseHostPattern(text) as HostPattern);
+    expect(filter('proxy.example.com/collect')).toBe('*://proxy.example.com/collect/*');
+    expect(filter('https://t.example.com/')).toBe('*://t.example.com/*');
+    expect(filter('localhost:8080')).toBe('*://localhost/*');
+    expect(filter('*.metrics.acme.io')).toBe('*://*.metrics.acme.io/*');
+  });
+
+  // Every call the recogniser takes must reach it: a call outside the filters would never be seen.
+  const hosts = ['proxy.example.com/collect', '*.metrics.acme.io', 'localhost:8080', 'https://t.example.com/'].map((h) => parseHostPattern(h) as HostPattern);
+  const filters = [...KNOWN_URL_FILTERS, ...hosts.map(urlFilterOf)];
+  const inFilters = (url: string) => filters.some((filter) => matchesPattern(filter, url));
+  const paths = [
+    'sdk/track',
+    'sdk/b',
+    'sdk/batch',
+    'v1/t',
+    'v1/b',
+    'v1/track',
+    'v1/batch/',
+    'v1/page?x=1',
+    'v1/m',
+    'collect/v1/t',
+    'collect/sdk/identify',
+    'collect/b',
+    'collect',
+    'b',
+    'other/v1/t',
+  ];
+  const origins = [
+    'https://api.june.so',
+    'https://api.segment.io',
+    'http://api.segment.io',
+    'https://events.eu1.segmentapis.com',
+    'https://acme.dataplane.rudderstack.com',
+    'https://dataplane.rudderstack.com',
+    'https://proxy.example.com',
+    'https://eu.metrics.acme.io',
+    'http://localhost:8080',
+    'http://localhost:9090',
+    'https://t.example.com',
+    'https://api.segment.io.evil.com',
+  ];
+  const urls = origins.flatMap((origin) => paths.map((path) => `${origin}/${path}`));
+  it('hold every call the recogniser takes (a request they leave out is never one)', () => {
+    const recognised = urls.filter((url) => recogniseCall('POST', url, hosts) !== null);
+    expect(recognised.length).toBeGreaterThan(40);
+    expect(recognised.filter((url) => !inFilters(url))).toEqual([]);
+  });
+  it('leave out what is no tracking host, and what is outside a path prefix', () => {
+    for (const url of [
+      'https://api.segment.io.evil.com/v1/t',
+      'https://proxy.example.com/other/v1/t',
+      'https://api.june.so/v1/track',
+      'http://127.0.0.1:5173/r/1',
+      'https://cdn.example.com/app.js',
+    ]) {
+      expect({ url, listened: inFilters(url) }).toEqual({ url, listened: false });
+    }
   });
 });

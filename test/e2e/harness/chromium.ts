@@ -13,15 +13,18 @@ export interface ChromiumOptions {
   readonly tlsPort: number;
   /** Playwright passes --disable-back-forward-cache by default; false keeps the bfcache on. */
   readonly disableBackForwardCache?: boolean;
+  /** The unpacked extension to load: dist/chrome unless a bench builds its own. */
+  readonly extensionDir?: string;
 }
 
 export async function launchChromium(options: ChromiumOptions): Promise<BrowserUnderTest & { context: BrowserContext }> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-chromium-'));
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: installedPath(CHROMIUM),
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions', ...(options.disableBackForwardCache === false ? ['--disable-back-forward-cache'] : [])],
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...chromiumFlags(options.tlsPort, TRACK_HOSTS)],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...chromiumFlags(options.tlsPort, TRACK_HOSTS)],
   });
   const isOurs = (url: string) => url.startsWith('chrome-extension://');
   const worker = context.serviceWorkers().find((w) => isOurs(w.url())) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()), timeout: 20_000 }));

@@ -12,7 +12,7 @@ import type { AddressInfo, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const TRACK_HOSTS = ['api.june.so', 'api.segment.io', 'events.eu1.segmentapis.com', 'proxy.example.com'];
+export const TRACK_HOSTS = ['api.june.so', 'api.segment.io', 'events.eu1.segmentapis.com', 'proxy.example.com', 'collect.example.org'];
 
 export interface CollectedRequest {
   readonly host: string;

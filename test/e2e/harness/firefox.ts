@@ -9,7 +9,7 @@ import path from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../scripts/manifest';
 import { TRACK_HOSTS } from './collector';
-import { EXTENSION_PAGE, type BrowserUnderTest, type PageLike } from './browser';
+import { EXTENSION_PAGE, poll, type BrowserUnderTest, type PageLike } from './browser';
 import { FIREFOX, installedPath } from './installed';
 
 const EXTENSION_DIR = path.resolve('dist/firefox');
@@ -23,7 +23,16 @@ export function pacDataUrl(proxyPort: number): string {
   return `data:application/x-ns-proxy-autoconfig;base64,${Buffer.from(pac).toString('base64')}`;
 }
 
-export async function launchFirefox(options: { proxyPort: number }): Promise<BrowserUnderTest> {
+export interface FirefoxOptions {
+  readonly proxyPort: number;
+  /**
+   * Firefox suspends an idle event page after this long (extensions.background.idle.timeout, 30 s
+   * by default); set short, stopBackground waits for it to do so.
+   */
+  readonly idleTimeoutMs?: number;
+}
+
+export async function launchFirefox(options: FirefoxOptions): Promise<BrowserUnderTest> {
   const uuid = randomUUID();
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-firefox-'));
   const browser = await puppeteer.launch({
@@ -45,6 +54,7 @@ export async function launchFirefox(options: { proxyPort: number }): Promise<Bro
       'privacy.trackingprotection.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
+      ...(options.idleTimeoutMs ? { 'extensions.background.idle.timeout': options.idleTimeoutMs } : {}),
     },
   });
   await browser.installExtension(EXTENSION_DIR);
@@ -59,17 +69,28 @@ export async function launchFirefox(options: { proxyPort: number }): Promise<Bro
     }
     return extensionPage;
   }
+  const inExtension: BrowserUnderTest['inExtension'] = async (fn, arg) => ((await extension()) as unknown as PageLike).evaluate(fn, arg);
 
   return {
     name: 'firefox',
     async newPage() {
       return (await browser.newPage()) as unknown as PageLike;
     },
-    async inExtension(fn, arg) {
-      return ((await extension()) as unknown as PageLike).evaluate(fn, arg);
-    },
-    stopBackground() {
-      return Promise.reject(new Error('stopping the background is a Chromium test (Firefox keeps an event page)'));
+    inExtension,
+    async stopBackground() {
+      if (!options.idleTimeoutMs) throw new Error('this Firefox suspends its event page only after 30 s idle: launch it with idleTimeoutMs');
+      // Firefox suspends the idle event page by itself: wait until the extension has no background page.
+      await poll(
+        () =>
+          inExtension(() => {
+            // Every page of the extension this process can see: the event page is one while it runs.
+            const firefox = globalThis as unknown as { browser: { extension: { getViews(): Window[] } } };
+            return firefox.browser.extension.getViews().filter((view) => view.location.pathname.includes('background')).length;
+          }, null),
+        (pages) => pages === 0,
+        'Firefox to suspend the idle event page',
+        options.idleTimeoutMs + 10_000,
+      );
     },
     async close() {
       await browser.close().catch(() => undefined);

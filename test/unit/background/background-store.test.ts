@@ -12,6 +12,7 @@ function memoryDb(stored: Awaited<ReturnType<TimelineDb['loadAll']>> | Error) {
   const db: TimelineDb = {
     loadAll: () => (stored instanceof Error ? Promise.reject(stored) : Promise.resolve(stored)),
     write: (w) => void writes.push(w),
+    flushed: () => Promise.resolve(),
   };
   return { db, writes };
 }

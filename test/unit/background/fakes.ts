@@ -44,6 +44,7 @@ export function persistentDb(): TimelineDb {
   const states = new Map<number, TabState>();
   const entries = new Map<number, Map<number, TimelineEntry>>();
   return {
+    flushed: () => Promise.resolve(),
     loadAll: () =>
       Promise.resolve({
         states: [...states.values()].map((s) => ({ ...s })),

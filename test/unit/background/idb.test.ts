@@ -55,6 +55,14 @@ describe('the IndexedDB timeline store', () => {
     expect(writes).toHaveLength(1);
   });
 
+  it('commits the pending writes at once when asked (before Firefox restarts its background page), with no timer left', async () => {
+    db.write(put(1, navigation(1)));
+    db.write({ op: 'put-tab', state: { tabId: 1, nextSeq: 2, dropped: 0 } });
+    await db.flushed();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(await db.loadAll()).toEqual({ states: [{ tabId: 1, nextSeq: 2, dropped: 0 }], entries: new Map([[1, [navigation(1)]]]) });
+  });
+
   it('commits at once when 500 writes are pending', async () => {
     for (let seq = 1; seq <= 500; seq++) db.write(put(1, navigation(seq)));
     expect(vi.getTimerCount()).toBe(0);

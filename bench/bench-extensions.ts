@@ -1,0 +1,39 @@
+/**
+ * bench:capture's own extensions:
+ *  - the Chrome extension built from the same sources as dist/chrome, with the event counter
+ *    compiled in (src/background/event-count.ts), so the bench can say how many webRequest events
+ *    reached the background. Real builds carry no counter.
+ *  - the floor: an extension that holds the webRequest permission and registers no listener.
+ *    Chromium routes every request of every page through its webRequest proxy as soon as any
+ *    enabled extension has a webRequest permission, whatever its listeners (WebRequestAPI::
+ *    MayHaveProxies), so no listener design can cost requests less than this one does.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export function buildCountingExtension(): string {
+  const outDir = path.resolve('dist/bench/chrome');
+  const build = spawnSync('npx', ['vite', 'build', '--mode', 'chrome', '--outDir', outDir, '--emptyOutDir'], {
+    env: { ...process.env, TRACK_INSPECTOR_COUNT_EVENTS: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('bench:capture could not build the extension with its event counter (vite build failed)');
+  return outDir;
+}
+
+export function writeWebRequestOnlyExtension(): string {
+  const dir = path.resolve('dist/bench/webrequest-only');
+  mkdirSync(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'webRequest permission, no listener',
+    version: '1.0',
+    permissions: ['webRequest'],
+    host_permissions: ['<all_urls>'],
+    background: { service_worker: 'background.js' },
+  };
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(path.join(dir, 'background.js'), '// Registers nothing.\n');
+  return dir;
+}

@@ -1,0 +1,22 @@
+// The bench's event counter (src/background/event-count.ts) is compiled into bench:capture's own
+// build only: no shipped bundle carries it. Runs after `npm run build`.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EVENT_COUNT_GLOBAL } from '../../src/background/event-count';
+
+function scriptsUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return scriptsUnder(path);
+    return /\.(m?js)$/.test(name) ? [path] : [];
+  });
+}
+
+describe.each(['dist/chrome', 'dist/firefox'])('%s', (dir) => {
+  it('carries no event counter', () => {
+    const scripts = scriptsUnder(dir);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((file) => readFileSync(file, 'utf8').includes(EVENT_COUNT_GLOBAL))).toEqual([]);
+  });
+});
