@@ -30,28 +30,47 @@ export async function readTimeline(browser: BrowserUnderTest, tabId: number): Pr
     ({ tab, version }) =>
       new Promise<string>((resolve, reject) => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-        const port = api.runtime.connect({ name: 'track-inspector/panel' });
         const bySeq = new Map<number, TimelineEntry>();
         let quiet: ReturnType<typeof setTimeout> | undefined;
+        let port: chrome.runtime.Port | undefined;
+        let done = false;
         const finish = () => {
-          port.disconnect();
+          done = true;
+          port?.disconnect();
           const time = (e: TimelineEntry) => (e.kind === 'message' ? e.record.capturedAt : e.at);
           resolve(JSON.stringify([...bySeq.values()].sort((a, b) => time(a) - time(b) || a.seq - b.seq)));
         };
-        const failed = setTimeout(() => reject(new Error('no snapshot within 10 s')), 10_000);
-        port.onMessage.addListener((message: { kind: string; entries?: TimelineEntry[]; removed?: number[]; updates?: { seq: number; request: MessageRecord['request'] }[] }) => {
-          clearTimeout(failed);
-          if (message.kind === 'snapshot') bySeq.clear();
-          for (const seq of message.removed ?? []) bySeq.delete(seq);
-          for (const entry of message.entries ?? []) bySeq.set(entry.seq, entry);
-          for (const update of message.updates ?? []) {
-            const entry = bySeq.get(update.seq);
-            if (entry?.kind === 'message') bySeq.set(update.seq, { ...entry, record: { ...entry.record, request: update.request } });
-          }
-          clearTimeout(quiet);
-          quiet = setTimeout(finish, 300);
-        });
-        port.postMessage({ kind: 'hello', version, tabId: tab });
+        const failed = setTimeout(() => {
+          done = true;
+          reject(new Error('no snapshot within 10 s'));
+        }, 10_000);
+        const connect = () => {
+          const current = api.runtime.connect({ name: 'track-inspector/panel' });
+          port = current;
+          current.onMessage.addListener(
+            (message: { kind: string; entries?: TimelineEntry[]; removed?: number[]; updates?: { seq: number; request: MessageRecord['request'] }[] }) => {
+              clearTimeout(failed);
+              if (message.kind === 'snapshot') bySeq.clear();
+              for (const seq of message.removed ?? []) bySeq.delete(seq);
+              for (const entry of message.entries ?? []) bySeq.set(entry.seq, entry);
+              for (const update of message.updates ?? []) {
+                const entry = bySeq.get(update.seq);
+                if (entry?.kind === 'message') bySeq.set(update.seq, { ...entry, record: { ...entry.record, request: update.request } });
+              }
+              clearTimeout(quiet);
+              quiet = setTimeout(finish, 300);
+            },
+          );
+          // As the panel does (transport.ts): a background that goes away closes the port (Firefox's
+          // event page reloads itself for a host added while it runs); connect again for a fresh snapshot.
+          current.onDisconnect.addListener(() => {
+            if (done) return;
+            clearTimeout(quiet);
+            setTimeout(connect, 100);
+          });
+          current.postMessage({ kind: 'hello', version, tabId: tab });
+        };
+        connect();
       }),
     { tab: tabId, version: PROTOCOL_VERSION },
   );
