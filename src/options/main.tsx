@@ -34,8 +34,17 @@ function Options() {
     });
   }, []);
 
-  // "Saved" speaks of what was saved: an edit since makes it untrue.
-  useEffect(() => setStatus(''), [hosts, bufferSize, strict, unplannedErrors]);
+  /**
+   * "Saved" speaks of what was saved: an edit since makes it untrue. Cleared in the edit's own
+   * handler, not in an effect: Preact runs effects after a frame, and a hidden page gets none (its
+   * effects wait for a 100 ms timer), so an effect could clear the status of a Save made meanwhile.
+   */
+  const edited =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setStatus('');
+      set(value);
+    };
 
   const errors = hostErrors(hosts);
   const size = Number(bufferSize);
@@ -63,7 +72,7 @@ function Options() {
         A host, optionally with a path prefix: <code>proxy.example.com/collect</code>, <code>*.metrics.example.com</code>, <code>localhost:8080</code>. Calls to their June /
         Segment paths are captured like api.june.so's.
       </p>
-      <textarea id="hosts" rows={5} value={hosts} onInput={(e) => setHosts(e.currentTarget.value)} aria-invalid={errors.length > 0} />
+      <textarea id="hosts" rows={5} value={hosts} onInput={(e) => edited(setHosts)(e.currentTarget.value)} aria-invalid={errors.length > 0} />
       {errors.map((error) => (
         <p class="error" key={error}>
           {error}
@@ -71,14 +80,14 @@ function Options() {
       ))}
       <label for="buffer">Messages kept per tab</label>
       <p class="hint">When a tab holds more, the oldest are dropped and the panel says how many.</p>
-      <input id="buffer" type="number" min={BUFFER_SIZE_RANGE.min} max={BUFFER_SIZE_RANGE.max} value={bufferSize} onInput={(e) => setBufferSize(e.currentTarget.value)} />
+      <input id="buffer" type="number" min={BUFFER_SIZE_RANGE.min} max={BUFFER_SIZE_RANGE.max} value={bufferSize} onInput={(e) => edited(setBufferSize)(e.currentTarget.value)} />
       {sizeError && <p class="error">Messages kept per tab must be {sizeError}.</p>}
       <label class="check">
-        <input id="strict" type="checkbox" checked={strict} onChange={(e) => setStrict(e.currentTarget.checked)} />
+        <input id="strict" type="checkbox" checked={strict} onChange={(e) => edited(setStrict)(e.currentTarget.checked)} />
         Strict mode: validate payloads exactly as sent (a <code>null</code> userId is an error, not a warning)
       </label>
       <label class="check">
-        <input id="unplanned" type="checkbox" checked={unplannedErrors} onChange={(e) => setUnplannedErrors(e.currentTarget.checked)} />
+        <input id="unplanned" type="checkbox" checked={unplannedErrors} onChange={(e) => edited(setUnplannedErrors)(e.currentTarget.checked)} />
         Unplanned events are errors: a track event the tracking plan does not have makes its message invalid (otherwise a warning)
       </label>
       <button type="submit" disabled={errors.length > 0 || sizeError !== null}>

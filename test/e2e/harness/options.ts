@@ -58,7 +58,7 @@ export async function openOptions(browser: PanelBrowser, panel: PanelHandle): Pr
         const box = document.querySelector('#strict') as HTMLInputElement;
         if (box.checked !== on) box.click();
         const status = () => document.querySelector('form [role="status"]');
-        await new Promise((resolve) => setTimeout(resolve, 50)); // the edit clears the last "Saved"
+        await new Promise((resolve) => setTimeout(resolve, 50)); // the edit has cleared the last "Saved"; let Preact render it
         (document.querySelector('button[type="submit"]') as HTMLButtonElement).click();
         for (let i = 0; i < 100 && !status()?.textContent; i++) await new Promise((resolve) => setTimeout(resolve, 100));
         return status()?.textContent ?? '';
