@@ -7,8 +7,8 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { HarPage } from '../core/har/har-entry';
-import { createHarReader } from '../core/har/har-reader';
-import { withFormParams } from '../har-multipart';
+import { looksLikeHar } from '../core/har/har-reader';
+import { readHarStream } from '../har-stream';
 import type { Io } from './cli-io';
 
 export type InputUnit =
@@ -27,7 +27,7 @@ export async function forEachInput(files: readonly string[], io: Io, onUnit: (un
         if (!first.done) yield first.value;
         for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
       })();
-      if (/\.har$/i.test(file) || /^\uFEFF?\s*\{\s*"log"\s*:/.test(head)) await readHar(rest, (unit) => onUnit(unit, file));
+      if (looksLikeHar(file, head)) await readHar(rest, (unit) => onUnit(unit, file));
       else await readLines(rest, (unit) => onUnit(unit, file));
     } catch (error) {
       throw new Error(`cannot read ${file}: ${(error as Error).message}`);
@@ -41,18 +41,9 @@ async function readLines(chunks: AsyncIterable<Buffer | string>, onUnit: (unit: 
 }
 
 async function readHar(chunks: AsyncIterable<Buffer | string>, onUnit: (unit: InputUnit) => Promise<void> | void): Promise<void> {
-  let ready: InputUnit[] = [];
-  const reader = createHarReader((entry, index, pages) => ready.push({ kind: 'har-entry', entry, index, pages }));
-  const handOver = async () => {
-    const units = ready;
-    ready = [];
-    for (const unit of units) await onUnit(unit.kind === 'har-entry' ? { ...unit, entry: await withFormParams(unit.entry) } : unit);
-  };
-  for await (const chunk of chunks) {
-    reader.write(typeof chunk === 'string' ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    await handOver();
-  }
-  const problem = reader.end();
-  await handOver();
+  const pieces = (async function* () {
+    for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  })();
+  const problem = await readHarStream(pieces, (entry, index, pages) => onUnit({ kind: 'har-entry', entry, index, pages }));
   if (problem) throw new Error(problem);
 }

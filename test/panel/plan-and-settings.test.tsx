@@ -8,14 +8,13 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPlan } from '../../src/core/plan/load';
-import { PanelContext } from '../../src/panel/store/context';
 import { importSession } from '../../src/panel/store/import-session';
 import type { PanelStore } from '../../src/panel/store/panel-store';
 import { messageRowsOf } from '../../src/panel/store/rows';
-import { App } from '../../src/panel/views/App';
 import type { TimelineEntry } from '../../src/protocol';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { validationModeOf, type ValidationMode } from '../../src/validation-settings';
+import { mountPanel } from './mount';
 import { captured, connectedPanel, passPublishInterval, SHOP_PLAN, USER_MODE } from './fixtures';
 
 const STRICT = validationModeOf({ ...DEFAULT_SETTINGS, strict: true }, null);
@@ -137,22 +136,7 @@ describe('the panel with a plan', () => {
     vi.restoreAllMocks();
   });
 
-  async function mount(mode: ValidationMode) {
-    const { background, store } = connectedPanel();
-    await act(() => {
-      render(
-        <PanelContext.Provider value={store}>
-          <App />
-        </PanelContext.Provider>,
-        root,
-      );
-    });
-    await act(() => {
-      background.emit({ kind: 'snapshot', tabId: 1, entries: sent(mode), dropped: 0, validation: mode.settings });
-      passPublishInterval();
-    });
-    return store;
-  }
+  const mount = async (mode: ValidationMode) => (await mountPanel(root, sent(mode), mode.settings)).store;
   const click = (element: Element | null | undefined) => act(() => (element as HTMLElement).click());
   const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(text));
 

@@ -1,11 +1,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PanelContext } from '../../src/panel/store/context';
-import { App } from '../../src/panel/views/App';
 import { ROW_HEIGHT } from '../../src/panel/views/Timeline';
 import type { TimelineEntry } from '../../src/protocol';
-import { captured, capturedOne, connectedPanel, LIVE_VALIDATION, passPublishInterval, type MessageEntry } from './fixtures';
+import { mountPanel } from './mount';
+import { captured, capturedOne, type MessageEntry } from './fixtures';
 
 // CI runs these beside real browsers on two cores: give the 50,000-row rendering time.
 vi.setConfig({ testTimeout: 20_000 });
@@ -22,23 +21,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Renders the panel on `entries` as the background's snapshot; act() flushes renders and effects. */
-async function mount(entries: TimelineEntry[]) {
-  const { background, store } = connectedPanel();
-  await act(() => {
-    render(
-      <PanelContext.Provider value={store}>
-        <App />
-      </PanelContext.Provider>,
-      root,
-    );
-  });
-  await act(() => {
-    background.emit({ kind: 'snapshot', tabId: 1, entries, dropped: 0, validation: LIVE_VALIDATION });
-    passPublishInterval();
-  });
-  return { store, background };
-}
+const mount = (entries: TimelineEntry[]) => mountPanel(root, entries);
 
 const rowTexts = () => [...root.querySelectorAll('.row.message .cell.name')].map((cell) => cell.textContent);
 const key = (k: string) => act(() => void document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));

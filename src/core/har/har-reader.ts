@@ -61,3 +61,8 @@ export function createHarReader(onEntry: (entry: unknown, index: number, pages: 
     },
   };
 }
+
+/** Whether a file is a HAR: named *.har, or starting as one does (one JSON object whose first key is "log"). */
+export function looksLikeHar(name: string, head: string): boolean {
+  return /\.har$/i.test(name) || /^\uFEFF?\s*\{\s*"log"\s*:/.test(head);
+}
