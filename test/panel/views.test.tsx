@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ROW_HEIGHT } from '../../src/panel/views/Timeline';
 import type { TimelineEntry } from '../../src/protocol';
 import { mountPanel } from './mount';
-import { captured, capturedOne, type MessageEntry } from './fixtures';
+import { captured, capturedOne, passPublishInterval, type MessageEntry } from './fixtures';
 
 // CI runs these beside real browsers on two cores: give the 50,000-row rendering time.
 vi.setConfig({ testTimeout: 20_000 });
@@ -86,6 +86,27 @@ describe('the Track panel', () => {
     await mount(many);
     expect(root.querySelector('.shown')?.textContent).toBe('50000 messages');
     expect(root.querySelectorAll('.row.message').length).toBeLessThan(100);
+  });
+
+  it('shows each row its own name, status and selection while new rows slide the window', async () => {
+    const names = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `Event ${from + i}`);
+    const { background } = await mount(names(1, 60).map((event) => capturedOne({ event, userId: 'u' })));
+    const shown = rowTexts();
+    expect(shown.at(-1)).toBe('Event 60'); // following the newest
+    await click([...root.querySelectorAll('.row.message')].find((row) => row.textContent?.includes('Event 55')) ?? null);
+    await act(() => {
+      const failed = capturedOne({ event: 'Event 61', userId: 'u' }, { status: 500 });
+      background.emit({ kind: 'added', entries: [failed, ...names(62, 66).map((event) => capturedOne({ event, userId: 'u' }))], dropped: 0 });
+      passPublishInterval();
+    });
+    // The window moved by six rows: every row shows the message now in its place, nothing left over from the last render.
+    expect(rowTexts()).toEqual([...shown.slice(6), ...names(61, 66)]);
+    expect([...root.querySelectorAll('.row.selected .cell.name')].map((cell) => cell.textContent)).toEqual(['Event 55']);
+    const rowOf = (name: string) => [...root.querySelectorAll('.row.message')].find((row) => row.querySelector('.cell.name')?.textContent === name) ?? null;
+    expect(rowOf('Event 61')?.querySelector('.cell.outcome')?.textContent).toBe('500');
+    expect(rowOf('Event 62')?.querySelector('.cell.outcome')?.textContent).toBe('200');
+    await click(rowOf('Event 64'));
+    expect(root.querySelector('.detail h2')?.textContent).toContain('Event 64');
   });
 
   it('lays rows out at the height the virtual scrolling computes with', async () => {

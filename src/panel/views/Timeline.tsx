@@ -76,8 +76,11 @@ export function Timeline() {
         <div class="spacer" style={{ height: rows.length * ROW_HEIGHT }}>
           {/* The rows in view flow inside one block moved into place: no per-row positioning to lay out. */}
           <div class="window" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
-            {visible.map((row) => (
-              <TimelineRow key={row.key} row={row} selected={row.key === selectedKey} onSelect={select} />
+            {/* Keyed by place in the window, not by row: as rows stream in and the window slides, each
+                place keeps its elements and only their text changes. Keyed by row, a burst that slides
+                the window by more than a screen rebuilt every visible row's elements on each update. */}
+            {visible.map((row, place) => (
+              <TimelineRow key={place} row={row} selected={row.key === selectedKey} onSelect={select} />
             ))}
           </div>
         </div>
