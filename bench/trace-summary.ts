@@ -1,7 +1,8 @@
 /**
  * What the longest tasks of one thread in a Chromium trace spend their time on: the trace events
  * inside each (GC, layout, style, message deserialisation, script) by self time, and the sampled
- * JavaScript functions by self time. Used by `bench:panel --trace` on the Track panel's main thread.
+ * JavaScript functions by self time; and the same over a whole run. Used by `bench:panel --trace` on
+ * the Track panel's main thread.
  */
 import type { TraceEvent } from '../test/e2e/harness/chromium-trace';
 
@@ -16,6 +17,12 @@ export function threadRunning(events: readonly TraceEvent[], urlPart: string): {
   return hit ? { pid: hit.pid, tid: hit.tid } : null;
 }
 
+/** The thread of process `pid` named `name` (Chromium names its threads in the trace's metadata). */
+export function threadNamed(events: readonly TraceEvent[], pid: number, name: string): { pid: number; tid: number } | null {
+  const hit = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && (e.args as { name?: string } | undefined)?.name === name);
+  return hit ? { pid, tid: hit.tid } : null;
+}
+
 export function longestTasks(events: readonly TraceEvent[], thread: { pid: number; tid: number }, count: number): TraceEvent[] {
   return events
     .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
@@ -23,8 +30,23 @@ export function longestTasks(events: readonly TraceEvent[], thread: { pid: numbe
     .slice(0, count);
 }
 
-/** Self time (ms) of each event name nested in `task`, on its thread. */
-export function eventSelfTimes(events: readonly TraceEvent[], task: TraceEvent): [string, number][] {
+/** The whole of a thread's trace as one span: for what the thread spent its CPU on over a run, not in one task. */
+export function wholeThread(events: readonly TraceEvent[], thread: { pid: number; tid: number }): TraceEvent {
+  let [start, end] = [Infinity, -Infinity]; // a loop: a thread can have more events than a spread takes arguments
+  for (const e of events) {
+    if (e.pid !== thread.pid || e.tid !== thread.tid || e.ph !== 'X') continue;
+    start = Math.min(start, e.ts);
+    end = Math.max(end, e.ts + (e.dur ?? 0));
+  }
+  return { name: 'whole thread', cat: '', ph: 'X', pid: thread.pid, tid: thread.tid, ts: start, dur: end - start + 1 };
+}
+
+/**
+ * Self time (ms) of each event name nested in `task`, on its thread: wall time (`dur`), or the time
+ * the thread was on a CPU (`tdur`), which does not count the waits for a core.
+ */
+export function eventSelfTimes(events: readonly TraceEvent[], task: TraceEvent, clock: 'dur' | 'tdur' = 'dur'): [string, number][] {
+  const length = (e: TraceEvent) => (clock === 'dur' ? (e.dur ?? 0) : (e.tdur ?? 0));
   const end = task.ts + (task.dur ?? 0);
   const inside = events
     .filter((e) => e.pid === task.pid && e.tid === task.tid && e.ph === 'X' && e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end)
@@ -34,8 +56,8 @@ export function eventSelfTimes(events: readonly TraceEvent[], task: TraceEvent):
   for (const event of inside) {
     while (stack.length && (stack.at(-1) as TraceEvent).ts + ((stack.at(-1) as TraceEvent).dur ?? 0) <= event.ts) stack.pop();
     const parent = stack.at(-1);
-    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - (event.dur ?? 0) / 1000);
-    self.set(event.name, (self.get(event.name) ?? 0) + (event.dur ?? 0) / 1000);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - length(event) / 1000);
+    self.set(event.name, (self.get(event.name) ?? 0) + length(event) / 1000);
     stack.push(event);
   }
   return [...self].sort((a, b) => b[1] - a[1]);

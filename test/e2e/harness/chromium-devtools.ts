@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { isExtensionWorker, launchPuppeteerChromium } from './puppeteer-chromium';
+import { startMemoryDumps } from './chromium-memory';
 import { startTrace } from './chromium-trace';
 import { untilBackgroundListens, type PageLike } from './browser';
 import type { LaunchPanelBrowser, PanelHandle } from './panel';
@@ -43,6 +44,7 @@ export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme
     },
     openTrackPanel: (page) => openTrackPanel(page as unknown as Page, downloadDir),
     startTrace: () => startTrace(browser),
+    startMemoryDumps: () => startMemoryDumps(browser),
     async close() {
       await browser.close().catch(() => undefined);
       rmSync(userDataDir, { recursive: true, force: true });

@@ -5,6 +5,7 @@
 import type { Collector } from './collector';
 import type { PageLike } from './browser';
 import type { TraceEvent } from './chromium-trace';
+import type { MemoryDumps } from './chromium-memory';
 
 export interface PanelHandle {
   /** Runs `fn` in the panel's document and returns its JSON-serialisable result. */
@@ -30,6 +31,8 @@ export interface PanelBrowser {
   openExtensionPage(url: string): Promise<PageLike>;
   /** Chromium only: starts a trace of every process; the function returned stops it (see chromium-trace.ts). */
   startTrace?(): Promise<() => Promise<TraceEvent[]>>;
+  /** Chromium only: memory-infra dumps of every process on demand (see chromium-memory.ts). */
+  startMemoryDumps?(): Promise<MemoryDumps>;
   /** Opens DevTools for `page` and selects the Track panel. */
   openTrackPanel(page: PageLike): Promise<PanelHandle>;
   close(): Promise<void>;
