@@ -1,8 +1,8 @@
 /**
  * bench:capture's own extensions:
- *  - the Chrome extension built from the same sources as dist/chrome, with the event counter
- *    compiled in (src/background/event-count.ts), so the bench can say how many webRequest events
- *    reached the background. Real builds carry no counter.
+ *  - the extension built from the same sources as dist/chrome (or dist/firefox), with the event
+ *    counter compiled in (src/background/event-count.ts), so the bench can say how many webRequest
+ *    events reached the background. Real builds carry no counter.
  *  - the floor: an extension that holds the webRequest permission and registers no listener.
  *    Chromium routes every request of every page through its webRequest proxy as soon as any
  *    enabled extension has a webRequest permission, whatever its listeners (WebRequestAPI::
@@ -11,10 +11,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BrowserTarget } from '../scripts/manifest';
 
-export function buildCountingExtension(): string {
-  const outDir = path.resolve('dist/bench/chrome');
-  const build = spawnSync('npx', ['vite', 'build', '--mode', 'chrome', '--outDir', outDir, '--emptyOutDir'], {
+/** Builds it into dist/bench/<target>; returns that directory. */
+export function buildCountingExtension(target: BrowserTarget): string {
+  const outDir = path.resolve(`dist/bench/${target}`);
+  const build = spawnSync('npx', ['vite', 'build', '--mode', target, '--outDir', outDir, '--emptyOutDir'], {
     env: { ...process.env, TRACK_INSPECTOR_COUNT_EVENTS: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -13,6 +13,9 @@
  *    the background received for them (the bench builds the extension with an event counter,
  *    bench/bench-extensions.ts), and whether they wake its stopped service worker. Beside them, the
  *    floor: the same fetches with an extension that holds the webRequest permission and no listener.
+ *    Then the same fetches in Firefox ESR, with the extension and without (bench/non-tracking-
+ *    firefox.ts): Firefox hands extensions only the requests their filters match, so there the ratio
+ *    is what our URL filters buy, and the events counted are the event page's.
  * Calls go one at a time, each after the previous response, as an SDK's queue sends them: latency
  * at a realistic pace, not under a flood. With and without run interleaved (4 rounds of with, then
  * without; 50 warm-up calls before each round) so drift and other load hit both alike. Send and
@@ -30,7 +33,18 @@ import { CHROMIUM, chromiumFlags, installedPath } from '../test/e2e/harness/inst
 import { startCollector, TRACK_HOSTS } from '../test/e2e/harness/collector';
 import { tabIdOf } from '../test/e2e/harness/timeline';
 import { buildCountingExtension, writeWebRequestOnlyExtension } from './bench-extensions';
-import { median as medianOf, NON_TRACKING_REQUESTS, nonTrackingLatency, nonTrackingPages, wakesStoppedWorker, watchWorker } from './non-tracking';
+import {
+  eventsCounted,
+  median,
+  NON_TRACKING_REQUESTS,
+  nonTrackingLatency,
+  nonTrackingPages,
+  percentile,
+  wakesStoppedWorker,
+  watchWorker,
+  workerEventCounter,
+} from './non-tracking';
+import { firefoxNonTracking } from './non-tracking-firefox';
 
 const CALLS = 1000;
 const ROUNDS = 4;
@@ -111,11 +125,6 @@ async function launchPlain(tlsPort: number, extensionDir?: string) {
   };
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-const median = (values: readonly number[]) => percentile(values, 50);
 const fmt = (ms: number) => ms.toFixed(1);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -123,7 +132,7 @@ const started = Date.now();
 const loadAtStart = loadavg()[0] ?? NaN;
 const collector = await startCollector({ '/bench': '<!doctype html><title>capture bench</title>', ...nonTrackingPages() });
 const url = `${collector.origin}/bench`;
-const withExtension = await launchChromium({ tlsPort: collector.tlsPort, extensionDir: buildCountingExtension() });
+const withExtension = await launchChromium({ tlsPort: collector.tlsPort, extensionDir: buildCountingExtension('chrome') });
 const withoutExtension = await launchPlain(collector.tlsPort);
 const webRequestOnly = await launchPlain(collector.tlsPort, writeWebRequestOnlyExtension());
 try {
@@ -170,9 +179,11 @@ try {
   const internet = await pageLatency('Internet', 10_000);
   const pageFloor = await webRequestOnly.newPage();
   await pageFloor.goto(url);
-  const nonTracking = await nonTrackingLatency({ with: pageWith, floor: pageFloor, without: pageWithout }, withExtension.context);
+  const nonTracking = await nonTrackingLatency({ with: pageWith, floor: pageFloor, without: pageWithout }, () => workerEventCounter(withExtension.context));
   const workerRunning = await watchWorker(withExtension.context);
   const woke = await wakesStoppedWorker(pageWith, () => withExtension.stopBackground(), workerRunning);
+  // Once Chromium's passes are done (its browsers stay open, idle): no Firefox measures beside them.
+  const firefox = await firefoxNonTracking(collector);
   const { roundMedians } = local;
   const pageMs = local;
 
@@ -201,7 +212,7 @@ try {
   console.log(
     `  with extension median ${fmt(internetWith)} ms, without ${fmt(internetWithout)} ms; adds ${fmt(internetWith - internetWithout)} ms; rounds ${internet.roundMedians.join(', ')} ms`,
   );
-  const [nonTrackingWith, nonTrackingWithout, nonTrackingFloor] = [medianOf(nonTracking.with), medianOf(nonTracking.without), medianOf(nonTracking.floor)];
+  const [nonTrackingWith, nonTrackingWithout, nonTrackingFloor] = [median(nonTracking.with), median(nonTracking.without), median(nonTracking.floor)];
   console.log(`requests that are not tracking calls: ${NON_TRACKING_REQUESTS} same-origin fetches (GET on 127.0.0.1), one at a time, each:`);
   console.log(
     `  with extension median ${fmt(nonTrackingWith)} ms, p95 ${fmt(percentile(nonTracking.with, 95))} ms; without median ${fmt(nonTrackingWithout)} ms, p95 ${fmt(percentile(nonTracking.without, 95))} ms`,
@@ -210,8 +221,9 @@ try {
     `  with an extension holding only the webRequest permission, no listener (the floor: Chromium proxies every request for it): median ${fmt(nonTrackingFloor)} ms, p95 ${fmt(percentile(nonTracking.floor, 95))} ms`,
   );
   console.log(`  rounds with/floor/without: ${nonTracking.roundMedians.join(', ')} ms`);
-  console.log(`  webRequest events the background received for them: ${nonTracking.events}`);
+  console.log(`  webRequest events the background received for them: ${eventsCounted(nonTracking)}`);
   console.log(`  ${NON_TRACKING_REQUESTS} more after its service worker was stopped: ${woke ? 'they WOKE the worker' : 'the worker stayed asleep'}`);
+  for (const line of firefox.details) console.log(line);
   console.log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log('');
   console.log(`capture-to-panel latency p50: ${fmt(percentile(latency, 50))} ms, p95: ${fmt(percentile(latency, 95))} ms (goal p95 < 100 ms)`);
@@ -220,8 +232,9 @@ try {
   console.log(`non-tracking request latency ratio (without / with extension): ${(nonTrackingWithout / nonTrackingWith).toFixed(2)} (goal >= 0.99)`);
   console.log(`non-tracking request latency ratio (without / with the webRequest-only extension, the floor): ${(nonTrackingWithout / nonTrackingFloor).toFixed(2)}`);
   console.log(
-    `non-tracking requests: ${nonTracking.events} webRequest events reached the background for ${NON_TRACKING_REQUESTS} requests; stopped worker ${woke ? 'woken' : 'stayed asleep'}`,
+    `non-tracking requests: ${eventsCounted(nonTracking)} webRequest events reached the background for ${NON_TRACKING_REQUESTS} requests; stopped worker ${woke ? 'woken' : 'stayed asleep'}`,
   );
+  console.log(firefox.summary);
 } finally {
   await withExtension.close();
   await withoutExtension.close();

@@ -3,7 +3,8 @@
  * /r/N, served by the bench's page server on 127.0.0.1), one at a time, in a browser with the
  * extension, in one with an extension that only holds the webRequest permission (the floor), and in
  * one without any. What the extension costs them: their latency, the webRequest events the
- * background received for them, and whether they wake its stopped service worker.
+ * background received for them, and whether they wake its stopped service worker. The same
+ * fetches in Firefox: non-tracking-firefox.ts.
  */
 import type { BrowserContext } from 'playwright-core';
 import type { PageContent } from '../test/e2e/harness/collector';
@@ -22,7 +23,7 @@ export function nonTrackingPages(): Record<string, PageContent> {
 }
 
 /** In the page: fetches /r/from.. one at a time; each one's round trip in ms. No named inner functions (see capture.ts). */
-const fetchResources = async ({ from, count }: { from: number; count: number }): Promise<number[]> => {
+export const fetchResources = async ({ from, count }: { from: number; count: number }): Promise<number[]> => {
   const durations: number[] = [];
   for (let i = from; i < from + count; i++) {
     const start = performance.now();
@@ -34,58 +35,75 @@ const fetchResources = async ({ from, count }: { from: number; count: number }):
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The bench build's count of webRequest events the worker has received (0 if the worker is not running). */
-export async function backgroundEventCount(context: BrowserContext): Promise<number> {
+/** One reading of the bench build's event counter, and which run of the background it comes from. */
+export interface CounterReading {
+  readonly count: number;
+  /** The background's performance.timeOrigin: a background that stopped and started again counts from 0 anew. */
+  readonly run: number;
+}
+
+/** Chromium: the worker's counter; null while the worker is not running. */
+export async function workerEventCounter(context: BrowserContext): Promise<CounterReading | null> {
   const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  if (!worker) return 0;
-  return worker.evaluate((name) => (globalThis as unknown as Record<string, number | undefined>)[name] ?? 0, EVENT_COUNT_GLOBAL);
+  if (!worker) return null;
+  return worker.evaluate((name) => ({ count: (globalThis as unknown as Record<string, number | undefined>)[name] ?? 0, run: performance.timeOrigin }), EVENT_COUNT_GLOBAL);
 }
 
-/** The browsers compared: with the extension, with the webRequest-only floor (bench-extensions.ts), without any. */
-export interface ComparedPages {
-  readonly with: PageLike;
-  readonly floor: PageLike;
-  readonly without: PageLike;
-}
+type Compared = 'with' | 'floor' | 'without';
 
-/** Interleaved rounds of (with, floor, without), each after warm-up fetches; the events counted around the measured fetches. */
-export async function nonTrackingLatency(pages: ComparedPages, context: BrowserContext) {
-  const ms = { with: [] as number[], floor: [] as number[], without: [] as number[] };
+/**
+ * Interleaved rounds over the browsers compared (Chromium: with the extension, with the
+ * webRequest-only floor of bench-extensions.ts, without any; Firefox: with, without), each after
+ * warm-up fetches. Events are counted around the measured fetches of `with`, in the rounds where
+ * the background ran from before them to after them.
+ */
+export async function nonTrackingLatency<K extends Compared>(pages: Record<K, PageLike>, readCounter: () => Promise<CounterReading | null>) {
+  const order = Object.keys(pages) as K[];
+  const ms = Object.fromEntries(order.map((which) => [which, [] as number[]])) as Record<K, number[]>;
   const roundMedians: string[] = [];
-  let events = 0;
+  let [events, countedRounds] = [0, 0];
   const perRound = NON_TRACKING_REQUESTS / ROUNDS;
   for (let round = 0; round < ROUNDS; round++) {
     const measured = { from: round * perRound, count: perRound };
     const medians: string[] = [];
-    for (const which of ['with', 'floor', 'without'] as const) {
+    for (const which of order) {
       await pages[which].evaluate(fetchResources, { from: 0, count: WARMUP });
-      await sleep(200); // the warm-up's events reach the worker before counting starts
-      const before = which === 'with' ? await backgroundEventCount(context) : 0;
+      await sleep(200); // the warm-up's events reach the background before counting starts
+      const before = which === 'with' ? await readCounter() : null;
       const durations = await pages[which].evaluate(fetchResources, measured);
       if (which === 'with') {
         await sleep(300);
-        events += (await backgroundEventCount(context)) - before;
+        const after = await readCounter();
+        if (before && after && before.run === after.run) [events, countedRounds] = [events + after.count - before.count, countedRounds + 1];
       }
       ms[which].push(...durations);
       medians.push(median(durations).toFixed(1));
     }
     roundMedians.push(medians.join('/'));
   }
-  return { ...ms, events, roundMedians };
+  return { ...ms, events, countedRounds, roundMedians };
 }
 
-/** Fetches every resource once while the worker is stopped; true if that started it again. */
-export async function wakesStoppedWorker(page: PageLike, stopWorker: () => Promise<void>, workerRunning: () => boolean): Promise<boolean> {
+/** The events counted; when the background was not running throughout, in how many rounds. */
+export function eventsCounted({ events, countedRounds }: { events: number; countedRounds: number }): string {
+  if (countedRounds === ROUNDS) return String(events);
+  return `${events}, counted in ${countedRounds} of ${ROUNDS} rounds only (in the others the background was not running or started anew, and its counter with it)`;
+}
+
+/** Fetches every resource once while the background is stopped; true if that started it again. */
+export async function wakesStoppedWorker(page: PageLike, stopWorker: () => Promise<void>, workerRunning: () => boolean | Promise<boolean>): Promise<boolean> {
   await stopWorker();
   await page.evaluate(fetchResources, { from: 0, count: NON_TRACKING_REQUESTS });
   await sleep(1000);
   return workerRunning();
 }
 
-export function median(values: readonly number[]): number {
+export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(sorted.length / 2) - 1)] ?? NaN;
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
+
+export const median = (values: readonly number[]) => percentile(values, 50);
 
 /** Chromium's own account of the extension's worker (the ServiceWorker domain watches without attaching). */
 export async function watchWorker(context: BrowserContext): Promise<() => boolean> {

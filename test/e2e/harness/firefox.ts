@@ -1,6 +1,7 @@
 /**
- * Debian's Firefox ESR with the built extension as a temporary add-on, driven by puppeteer-core 24
- * over WebDriver BiDi. Tracking hosts reach the collector through a PAC-selected CONNECT proxy.
+ * Debian's Firefox ESR with the built extension as a temporary add-on (or another build of it, or
+ * none: bench:capture's baseline), driven by puppeteer-core 24 over WebDriver BiDi. Tracking hosts
+ * reach the collector through a PAC-selected CONNECT proxy.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +31,10 @@ export interface FirefoxOptions {
    * by default); set short, stopBackground waits for it to do so.
    */
   readonly idleTimeoutMs?: number;
+  /** The unpacked extension to install: dist/firefox when not given; null installs none. */
+  readonly extensionDir?: string | null;
+  /** Prefs beside the harness's own (bench:capture: finer timers). */
+  readonly extraPrefs?: Readonly<Record<string, unknown>>;
 }
 
 export async function launchFirefox(options: FirefoxOptions): Promise<BrowserUnderTest> {
@@ -55,12 +60,15 @@ export async function launchFirefox(options: FirefoxOptions): Promise<BrowserUnd
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
       ...(options.idleTimeoutMs ? { 'extensions.background.idle.timeout': options.idleTimeoutMs } : {}),
+      ...options.extraPrefs,
     },
   });
-  await browser.installExtension(EXTENSION_DIR);
+  const extensionDir = options.extensionDir === undefined ? EXTENSION_DIR : options.extensionDir;
+  if (extensionDir) await browser.installExtension(extensionDir);
 
   let extensionPage: Page | null = null;
   async function extension(): Promise<Page> {
+    if (!extensionDir) throw new Error('this Firefox was launched without an extension');
     if (!extensionPage || extensionPage.isClosed()) {
       extensionPage = await browser.newPage();
       // page.goto() to moz-extension:// never resolves in puppeteer 24 + Firefox: navigate with BiDi.
