@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: decode + validate throughput against bare JSON.parse of the same bodies, in the
- * same run (with lint, and with a 200-event plan), and NDJSON export/import of 100,000 messages.
+ * same run (with lint, and with a 200-event plan), NDJSON export/import of 100,000 messages, and
+ * what a publish costs the panel's store (panel-store.ts).
  * Prints figures; never passes or fails.
  */
 import { performance } from 'node:perf_hooks';
@@ -14,6 +15,7 @@ import type { MessageRecord } from '../src/core/record';
 import { planChecker } from '../src/core/plan/check';
 import { loadPlan } from '../src/core/plan/load';
 import { bodyMix, benchPlanJson, payloads } from './fixtures';
+import { panelStoreBench } from './panel-store';
 
 const bodies = bodyMix(4000);
 const totalBytes = bodies.reduce((n, b) => n + b.text.length, 0);
@@ -101,4 +103,5 @@ console.log(`decode+validate:                       ${rate(decodeValidateMs)}`);
 console.log(`decode+validate / JSON.parse throughput ratio: ${(parseMs / decodeValidateMs).toFixed(2)}`);
 console.log(`decode+validate+lint+plan (200-event plan): ${rate(planPipelineMs)}`);
 console.log(`decode+validate+plan / JSON.parse throughput ratio: ${(parseMs / planPipelineMs).toFixed(2)} (goal >= 0.3)`);
+for (const line of panelStoreBench()) console.log(line);
 if (sink < 0) console.log(sink);

@@ -44,6 +44,9 @@ export interface Resident {
   readonly shmem: number;
 }
 
+export const residentParts = ({ anon, file, shmem }: Resident) =>
+  `${anon.toFixed(0)} MB its own (anonymous), ${file.toFixed(0)} MB Chromium's files mapped (its binary, fonts; shared with every Chromium process), ${shmem.toFixed(0)} MB shared memory`;
+
 export function extensionResident(): Resident {
   const kb = { rss: 0, anon: 0, file: 0, shmem: 0 };
   for (const pid of extensionPids()) {

@@ -54,7 +54,7 @@ type Compared = 'with' | 'floor' | 'without';
 /**
  * Interleaved rounds over the browsers compared (Chromium: with the extension, with the
  * webRequest-only floor of bench-extensions.ts, without any; Firefox: with, without), each after
- * warm-up fetches. Events are counted around the measured fetches of `with`, in the rounds where
+ * warm-up fetches, each round started by the next one. Events are counted around the measured fetches of `with`, in the rounds where
  * the background ran from before them to after them.
  */
 export async function nonTrackingLatency<K extends Compared>(pages: Record<K, PageLike>, readCounter: () => Promise<CounterReading | null>) {
@@ -65,8 +65,9 @@ export async function nonTrackingLatency<K extends Compared>(pages: Record<K, Pa
   const perRound = NON_TRACKING_REQUESTS / ROUNDS;
   for (let round = 0; round < ROUNDS; round++) {
     const measured = { from: round * perRound, count: perRound };
-    const medians: string[] = [];
-    for (const which of order) {
+    const medians = {} as Record<K, string>;
+    // Each round starts with the next browser: whichever runs first in a round is not always the same one.
+    for (const which of [...order.slice(round % order.length), ...order.slice(0, round % order.length)]) {
       await pages[which].evaluate(fetchResources, { from: 0, count: WARMUP });
       await sleep(200); // the warm-up's events reach the background before counting starts
       const before = which === 'with' ? await readCounter() : null;
@@ -77,9 +78,9 @@ export async function nonTrackingLatency<K extends Compared>(pages: Record<K, Pa
         if (before && after && before.run === after.run) [events, countedRounds] = [events + after.count - before.count, countedRounds + 1];
       }
       ms[which].push(...durations);
-      medians.push(median(durations).toFixed(1));
+      medians[which] = median(durations).toFixed(1);
     }
-    roundMedians.push(medians.join('/'));
+    roundMedians.push(order.map((which) => medians[which]).join('/'));
   }
   return { ...ms, events, countedRounds, roundMedians };
 }

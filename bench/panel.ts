@@ -21,7 +21,7 @@ import { openOptions } from '../test/e2e/harness/options';
 import type { ProcessMemory } from '../test/e2e/harness/chromium-memory';
 import type { PanelHandle } from '../test/e2e/harness/panel';
 import { benchPlanJson } from './fixtures';
-import { extensionPids, extensionResident, extensionThreadsCpu, reniceExtension, type Resident } from './extension-process';
+import { extensionPids, extensionResident, extensionThreadsCpu, reniceExtension, residentParts } from './extension-process';
 import { busyThreadsDuring, eventSelfTimes, longestTasks, sampledFunctions, threadNamed, threadRunning, wholeThread } from './trace-summary';
 
 if (!existsSync('dist/chrome/manifest.json')) {
@@ -126,7 +126,7 @@ try {
       `   longest main-thread stall in the panel: ${Math.max(stalls.longestTask, stalls.longestGap).toFixed(0)} ms (long task ${stalls.longestTask.toFixed(0)} ms, heartbeat gap ${stalls.longestGap.toFixed(0)} ms; goal < 50 ms)`,
     );
     console.log(
-      `   extension process peak memory: ${peakRss.rss.toFixed(0)} MB RSS (goal < 200 MB): ${parts(peakRss)}; ${startRss.rss.toFixed(0)} MB before the calls: ${parts(startRss)}; the panel's JavaScript heap ${panelHeap.toFixed(0)} MB after them`,
+      `   extension process peak memory: ${peakRss.rss.toFixed(0)} MB RSS (goal < 200 MB): ${residentParts(peakRss)}; ${startRss.rss.toFixed(0)} MB before the calls: ${residentParts(startRss)}; the panel's JavaScript heap ${panelHeap.toFixed(0)} MB after them`,
     );
     const cpuMs = (role: keyof typeof endCpu) => endCpu[role] - startCpu[role];
     console.log(
@@ -199,9 +199,6 @@ try {
   await collector.close();
   rmSync(downloadDir, { recursive: true, force: true });
 }
-
-const parts = ({ anon, file, shmem }: Resident) =>
-  `${anon.toFixed(0)} MB its own (anonymous), ${file.toFixed(0)} MB Chromium's files mapped (its binary, fonts; shared with every Chromium process), ${shmem.toFixed(0)} MB shared memory`;
 
 /** The dump in which the extension process's private memory was largest: that memory by allocator. */
 function explainPeakMemory(dumps: ProcessMemory[][]): void {

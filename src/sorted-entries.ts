@@ -4,11 +4,13 @@
  * Both work from the end, so the common case costs one comparison.
  */
 
-/** Inserts `item` after every item that does not compare greater, searching from the end. */
-export function insertSorted<T>(list: T[], item: T, compare: (a: T, b: T) => number): void {
+/** Inserts `item` after every item that does not compare greater, searching from the end; returns where. */
+export function insertSorted<T>(list: T[], item: T, compare: (a: T, b: T) => number): number {
   let index = list.length;
   while (index > 0 && compare(list[index - 1] as T, item) > 0) index--;
-  list.splice(index, 0, item);
+  if (index === list.length) list.push(item);
+  else list.splice(index, 0, item);
+  return index;
 }
 
 /** The index of the last item that matches, or -1. */

@@ -4,26 +4,43 @@ import { isMessageType, type MessageType } from '../../core/types';
 import { TYPE_CHIPS } from './filter-store';
 import type { MessageRow } from './rows';
 
-export interface MessageCounts {
+/** Counts over every message of the session. */
+export interface MessageTotals {
   readonly total: number;
-  readonly shown: number;
   readonly byType: Readonly<Record<MessageType, number>>;
   readonly invalid: number;
   readonly warnings: number;
   readonly unplanned: number;
 }
 
-/** Counts over every message of the session; `shown` is how many the filter lets through. */
-export function countMessages(messages: readonly MessageRow[], shown: number): MessageCounts {
-  const byType = Object.fromEntries(TYPE_CHIPS.map((type) => [type, 0])) as Record<MessageType, number>;
-  let invalid = 0;
-  let warnings = 0;
-  let unplanned = 0;
+/** The totals, and how many messages the filter lets through. */
+export interface MessageCounts extends MessageTotals {
+  readonly shown: number;
+}
+
+export const NO_MESSAGES: MessageTotals = {
+  total: 0,
+  byType: Object.fromEntries(TYPE_CHIPS.map((type) => [type, 0])) as Record<MessageType, number>,
+  invalid: 0,
+  warnings: 0,
+  unplanned: 0,
+};
+
+/** `totals` with `messages` added (`sign` 1) or taken away (`sign` -1): a session that grows is counted by what it gained. */
+export function addMessages(totals: MessageTotals, messages: readonly MessageRow[], sign: 1 | -1 = 1): MessageTotals {
+  const byType = { ...totals.byType };
+  let { total, invalid, warnings, unplanned } = totals;
   for (const { record } of messages) {
-    if (isMessageType(record.type)) byType[record.type]++;
-    if (!record.validation.valid) invalid++;
-    if (record.validation.warnings.length) warnings++;
-    if (isUnplanned(record.validation)) unplanned++;
+    total += sign;
+    if (isMessageType(record.type)) byType[record.type] += sign;
+    if (!record.validation.valid) invalid += sign;
+    if (record.validation.warnings.length) warnings += sign;
+    if (isUnplanned(record.validation)) unplanned += sign;
   }
-  return { total: messages.length, shown, byType, invalid, warnings, unplanned };
+  return { total, byType, invalid, warnings, unplanned };
+}
+
+/** Counts over `messages`; `shown` is how many the filter lets through. */
+export function countMessages(messages: readonly MessageRow[], shown: number): MessageCounts {
+  return { ...addMessages(NO_MESSAGES, messages), shown };
 }

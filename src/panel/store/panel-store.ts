@@ -4,7 +4,7 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import type { TimelineEntry } from '../../protocol';
-import { countMessages } from './counts';
+import type { MessageCounts } from './counts';
 import { createFilterStore } from './filter-store';
 import type { ValidationSettings } from '../../validation-settings';
 import type { PanelUserSettings } from '../user-settings';
@@ -41,16 +41,18 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
   const viewStart = signal<TimelineEntry | null>(null);
   const view = signal<'timeline' | 'summary'>('timeline');
 
-  const allRows = createSessionRows({ live, imported, viewStart, strict });
+  const session = createSessionRows({ live, imported, viewStart, strict });
+  const allRows = computed(() => session.value.rows);
   /** What the session on show was validated with (its plan, what an unplanned event is); before the first snapshot, the user's settings. */
   const validation = computed(() => (imported.value?.timeline ?? live).validation.value ?? userMode.value.settings);
-  const messageRows = computed(() => messageRowsOf(allRows.value));
-  const rows = computed<Row[]>(() => {
+  const messageRows = computed(() => session.value.messages);
+  /** The message rows the filter lets through, or every row (navigation markers too) when no filter is on. */
+  const rows = computed<readonly Row[]>(() => {
     if (!filters.active.value) return allRows.value;
     const matches = filters.matches.value;
     return messageRows.value.filter((row) => matches(row.record));
   });
-  const shownMessages = computed(() => messageRowsOf(rows.value));
+  const shownMessages = computed(() => (filters.active.value ? messageRowsOf(rows.value) : messageRows.value));
   const selection = createSelectionStore(allRows, shownMessages);
 
   /** Shows another session (an imported one, or null for live capture) with nothing selected. */
@@ -73,7 +75,7 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
     userMode,
     userHosts,
     importing,
-    counts: computed(() => countMessages(messageRows.value, shownMessages.value.length)),
+    counts: computed<MessageCounts>(() => ({ ...session.value.totals, shown: shownMessages.value.length })),
     summary: computed(() => summarise(shownMessages.value)),
     dropped: computed(() => (imported.value ? 0 : live.dropped.value)),
     protocolMismatch,

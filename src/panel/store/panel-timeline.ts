@@ -26,7 +26,15 @@ export interface PanelTimeline {
   updateRequest(seq: number, request: RequestInfo): void;
   remove(seqs: readonly number[]): void;
   setDropped(count: number): void;
+  /**
+   * The lowest index of `entries()` that changed in the publishes after `version` (an insert, an
+   * update, a removal): what came before it is as it was then. 0 when that is no longer known.
+   */
+  changedSince(version: number): number;
 }
+
+/** How many publishes changedSince remembers; a reader further behind derives everything again. */
+const CHANGES_KEPT = 32;
 
 export const PUBLISH_INTERVAL_MS = 100;
 
@@ -37,6 +45,10 @@ export function createPanelTimeline(): PanelTimeline {
   const validation = signal<ValidationSettings | null>(null);
   let nextValidation: ValidationSettings | null = null;
   let publishTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The lowest index changed since the last publish, and what each recent publish changed. */
+  let changedFrom = Infinity;
+  const changes: { readonly version: number; readonly from: number }[] = [];
+  const changed = (index: number) => (changedFrom = Math.min(changedFrom, index));
 
   // A timer, not requestAnimationFrame: a hidden DevTools panel gets no animation frames and would
   // publish nothing until shown.
@@ -44,6 +56,9 @@ export function createPanelTimeline(): PanelTimeline {
     if (publishTimer !== null) return;
     publishTimer = setTimeout(() => {
       publishTimer = null;
+      changes.push({ version: version.peek() + 1, from: changedFrom });
+      if (changes.length > CHANGES_KEPT) changes.shift();
+      changedFrom = Infinity;
       batch(() => {
         validation.value = nextValidation;
         version.value++;
@@ -58,12 +73,13 @@ export function createPanelTimeline(): PanelTimeline {
     entries: () => entries,
     replace(next, droppedCount = 0, validatedWith) {
       entries = [...next].sort(compareEntries);
+      changed(0);
       if (validatedWith) nextValidation = validatedWith;
       dropped.value = droppedCount;
       publish();
     },
     insert(added) {
-      for (const entry of added) insertSorted(entries, entry, compareEntries);
+      for (const entry of added) changed(insertSorted(entries, entry, compareEntries));
       publish();
     },
     updateRequest(seq, request) {
@@ -72,15 +88,25 @@ export function createPanelTimeline(): PanelTimeline {
       const entry = entries[index];
       if (entry?.kind !== 'message') return;
       entries[index] = { ...entry, record: { ...entry.record, request } };
+      changed(index);
       publish();
     },
     remove(seqs) {
       const removed = new Set(seqs);
       entries = entries.filter((entry) => !removed.has(entry.seq));
+      changed(0);
       publish();
     },
     setDropped(count) {
       dropped.value = count;
+    },
+    changedSince(since) {
+      if (since >= version.peek()) return entries.length;
+      const oldest = changes[0];
+      if (!oldest || oldest.version > since + 1) return 0;
+      let from = Infinity;
+      for (const change of changes) if (change.version > since) from = Math.min(from, change.from);
+      return Math.min(from, entries.length);
     },
   };
 }

@@ -32,29 +32,25 @@ export function toRow(entry: TimelineEntry, strict: boolean, validatedStrict: bo
 }
 
 /**
- * One Row per entry and mode, reused by every recomputation instead of 10,000 new rows per publish
- * during a burst. A Map keyed by seq measured better than a WeakMap keyed by entry (bench:panel,
- * longest long task 140-170 ms -> 110-125 ms); entries no longer held are pruned as it outgrows them.
+ * One Row per entry and mode, reused by every derivation instead of a new row per entry and
+ * publish. A Map keyed by seq measured better than a WeakMap keyed by entry (bench:panel, longest
+ * long task 140-170 ms -> 110-125 ms); entries no longer held are pruned as it outgrows them.
  */
 export function createRowCache() {
   let cache = new Map<number, { entry: TimelineEntry; strict: boolean; row: Row }>();
-  return (entries: readonly TimelineEntry[], strict: boolean, validatedStrict: boolean, include: (entry: TimelineEntry) => boolean): Row[] => {
-    const rows: Row[] = [];
-    for (const entry of entries) {
-      if (!include(entry)) continue;
+  return {
+    rowOf(entry: TimelineEntry, strict: boolean, validatedStrict: boolean): Row {
       const cached = cache.get(entry.seq);
-      if (cached && cached.entry === entry && cached.strict === strict) {
-        rows.push(cached.row);
-        continue;
-      }
+      if (cached && cached.entry === entry && cached.strict === strict) return cached.row;
       const row = toRow(entry, strict, validatedStrict);
       cache.set(entry.seq, { entry, strict, row });
-      rows.push(row);
-    }
-    if (cache.size > 2 * entries.length + 1000) {
+      return row;
+    },
+    /** Forgets the rows of entries no longer held, once they outnumber the held ones. */
+    prune(entries: readonly TimelineEntry[]): void {
+      if (cache.size <= 2 * entries.length + 1000) return;
       const held = new Set(entries.map((entry) => entry.seq));
       cache = new Map([...cache].filter(([seq]) => held.has(seq)));
-    }
-    return rows;
+    },
   };
 }

@@ -5,6 +5,7 @@ import type { MessageRow, Row } from './rows';
 export function createSelectionStore(allRows: ReadonlySignal<readonly Row[]>, shownMessages: ReadonlySignal<readonly MessageRow[]>) {
   const selectedKey = signal<string | null>(null);
   const detailOpen = signal(false);
+  let lastIndex = -1;
 
   function select(key: string | null, open = detailOpen.value): void {
     batch(() => {
@@ -16,7 +17,13 @@ export function createSelectionStore(allRows: ReadonlySignal<readonly Row[]>, sh
   return {
     selectedKey,
     detailOpen,
-    selectedRow: computed(() => allRows.value.find((row) => row.key === selectedKey.value) ?? null),
+    selectedRow: computed(() => {
+      const [key, rows] = [selectedKey.value, allRows.value];
+      if (key === null) return null;
+      // Rows stream in after the selected one: it is usually where it was, and a search of 100,000 rows per publish is not needed.
+      if (rows[lastIndex]?.key !== key) lastIndex = rows.findIndex((row) => row.key === key);
+      return rows[lastIndex] ?? null;
+    }),
     select,
     /** Moves the selection by `delta` visible message rows (keyboard up/down). */
     moveSelection(delta: number): void {
