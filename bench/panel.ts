@@ -115,6 +115,10 @@ try {
     const rowElements = await run<number>(panel, `document.querySelectorAll('.row').length`);
     // Chromium's non-standard performance.memory: the panel's own JavaScript heap, beside the process's RSS.
     const panelHeap = await run<number>(panel, `(performance.memory?.usedJSHeapSize ?? NaN) / 1048576`);
+    // What of the peak was garbage: the extension's memory once its pages and worker have collected theirs (after the stall was read).
+    await browser.collectExtensionGarbage?.();
+    await sleep(500);
+    const afterGc = extensionResident();
 
     console.log(
       `${label}${RENICE ? ' (extension process at nice -8)' : ''}: streaming ${CALLS.toLocaleString('en')} Segment track calls (/v1/t, bursts of ${BURST}, ${HTTP2 ? 'HTTP/2' : 'HTTP/1.1'}) into the open Track panel`,
@@ -128,6 +132,7 @@ try {
     console.log(
       `   extension process peak memory: ${peakRss.rss.toFixed(0)} MB RSS (goal < 200 MB): ${residentParts(peakRss)}; ${startRss.rss.toFixed(0)} MB before the calls: ${residentParts(startRss)}; the panel's JavaScript heap ${panelHeap.toFixed(0)} MB after them`,
     );
+    console.log(`   after a garbage collection in the extension's pages and worker: ${afterGc.rss.toFixed(0)} MB RSS, ${afterGc.anon.toFixed(0)} MB of it the process's own`);
     const cpuMs = (role: keyof typeof endCpu) => endCpu[role] - startCpu[role];
     console.log(
       `   CPU time of the extension's threads meanwhile: panel's page ${(cpuMs('panel') / 1000).toFixed(2)} s, service worker ${(cpuMs('worker') / 1000).toFixed(2)} s, other threads ${(cpuMs('other') / 1000).toFixed(2)} s (${((1000 * cpuMs('panel')) / CALLS).toFixed(0)}, ${((1000 * cpuMs('worker')) / CALLS).toFixed(0)} and ${((1000 * cpuMs('other')) / CALLS).toFixed(0)} µs per call)`,

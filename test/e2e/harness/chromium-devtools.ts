@@ -45,6 +45,13 @@ export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme
     openTrackPanel: (page) => openTrackPanel(page as unknown as Page, downloadDir),
     startTrace: () => startTrace(browser),
     startMemoryDumps: () => startMemoryDumps(browser),
+    async collectExtensionGarbage() {
+      for (const target of browser.targets().filter((t) => t.url().startsWith('chrome-extension://'))) {
+        const session = await target.createCDPSession().catch(() => null); // a target that went away meanwhile
+        await session?.send('HeapProfiler.collectGarbage').catch(() => undefined);
+        await session?.detach().catch(() => undefined);
+      }
+    },
     async close() {
       await browser.close().catch(() => undefined);
       rmSync(userDataDir, { recursive: true, force: true });

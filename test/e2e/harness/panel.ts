@@ -33,6 +33,8 @@ export interface PanelBrowser {
   startTrace?(): Promise<() => Promise<TraceEvent[]>>;
   /** Chromium only: memory-infra dumps of every process on demand (see chromium-memory.ts). */
   startMemoryDumps?(): Promise<MemoryDumps>;
+  /** Chromium only: a full garbage collection in every JavaScript context of the extension (its pages, its worker). */
+  collectExtensionGarbage?(): Promise<void>;
   /** Opens DevTools for `page` and selects the Track panel. */
   openTrackPanel(page: PageLike): Promise<PanelHandle>;
   close(): Promise<void>;
