@@ -95,3 +95,33 @@ export function reniceExtension(nice: number): boolean {
     return false;
   }
 }
+
+/** Watches the extension process from now on: its peak resident memory (sampled every 100 ms) and its threads' CPU time. */
+export function watchExtensionProcess() {
+  const [start, cpuAtStart] = [extensionResident(), extensionThreadsCpu()];
+  let peak = start;
+  const sampler = setInterval(() => {
+    const now = extensionResident();
+    if (now.rss > peak.rss) peak = now;
+  }, 100);
+  return {
+    /** Stops sampling: the memory before and at the peak, and the CPU ms each role used since the start. */
+    stop() {
+      clearInterval(sampler);
+      const cpuNow = extensionThreadsCpu();
+      const cpu = { panel: cpuNow.panel - cpuAtStart.panel, worker: cpuNow.worker - cpuAtStart.worker, other: cpuNow.other - cpuAtStart.other };
+      return { start, peak, cpu };
+    },
+  };
+}
+
+/** What bench:panel prints of a watch: memory (and what a garbage collection left of it) and CPU per call. */
+export function processReport({ start, peak, cpu }: ReturnType<ReturnType<typeof watchExtensionProcess>['stop']>, afterGc: Resident, calls: number): string[] {
+  const seconds = (ms: number) => (ms / 1000).toFixed(2);
+  const perCall = (ms: number) => ((1000 * ms) / calls).toFixed(0);
+  return [
+    `   extension process peak memory: ${peak.rss.toFixed(0)} MB RSS (goal < 200 MB): ${residentParts(peak)}; ${start.rss.toFixed(0)} MB before the calls: ${residentParts(start)}`,
+    `   after a garbage collection in the extension's pages and worker: ${afterGc.rss.toFixed(0)} MB RSS, ${afterGc.anon.toFixed(0)} MB of it the process's own`,
+    `   CPU time of the extension's threads meanwhile: panel's page ${seconds(cpu.panel)} s, service worker ${seconds(cpu.worker)} s, other threads ${seconds(cpu.other)} s (${perCall(cpu.panel)}, ${perCall(cpu.worker)} and ${perCall(cpu.other)} µs per call)`,
+  ];
+}

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:panel` (run `npm run build` first). The Track panel under load, in real Chromium
- * DevTools (puppeteer-core; the same harness as the panel e2e tests):
+ * DevTools, or Firefox ESR's with `--firefox` (puppeteer-core; the same harnesses as the panel e2e tests):
  *  1. Streaming: with DevTools and the panel open, a page sends 10,000 Segment track calls
  *     (/v1/t, bursts of 50, over HTTP/2 as the real endpoints speak it) as fast as it can, once
  *     without a tracking plan and once with a 200-event plan loaded through the options page. Measured: from the last send until the panel counts
@@ -17,14 +17,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromiumPanel } from '../test/e2e/harness/chromium-devtools';
 import { startCollector } from '../test/e2e/harness/collector';
+import { launchFirefoxPanel } from '../test/e2e/harness/firefox-devtools';
 import { openOptions } from '../test/e2e/harness/options';
 import type { ProcessMemory } from '../test/e2e/harness/chromium-memory';
 import type { PanelHandle } from '../test/e2e/harness/panel';
 import { benchPlanJson } from './fixtures';
-import { extensionPids, extensionResident, extensionThreadsCpu, reniceExtension, residentParts } from './extension-process';
+import { extensionPids, extensionResident, processReport, reniceExtension, watchExtensionProcess } from './extension-process';
 import { busyThreadsDuring, eventSelfTimes, longestTasks, sampledFunctions, threadNamed, threadRunning, wholeThread } from './trace-summary';
 
-if (!existsSync('dist/chrome/manifest.json')) {
+if (!existsSync('dist/chrome/manifest.json') || !existsSync('dist/firefox/manifest.json')) {
   console.error('bench:panel loads the built extension: run `npm run build` first.');
   process.exit(1);
 }
@@ -36,7 +37,13 @@ const CALLS = 10_000;
 const BURST = 50;
 const IMPORTED = 50_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const run = <T>(panel: PanelHandle, source: string): Promise<T> => panel.evaluate<T, undefined>(source as unknown as () => T, undefined);
+/** `--firefox`: the same streams and import in Firefox ESR's DevTools (its memory, CPU and traces are not measured). */
+const FIREFOX_RUN = process.argv.includes('--firefox');
+/**
+ * Evaluates an expression in the panel. Chromium's harness (puppeteer) evaluates source text as an
+ * expression; Firefox's calls it as a function (firefox-devtools-scripts.ts), so it gets one.
+ */
+const run = <T>(panel: PanelHandle, source: string): Promise<T> => panel.evaluate<T, undefined>((FIREFOX_RUN ? `() => (${source})` : source) as unknown as () => T, undefined);
 
 // In the panel: the longest gap of a 10 ms heartbeat and the longest long task, from now on.
 const WATCH_STALLS = `(() => {
@@ -57,7 +64,7 @@ const RENICE = process.argv.includes('--renice');
 const HTTP2 = !process.argv.includes('--http1');
 const collector = await startCollector({ '/bench': '<!doctype html><title>panel bench</title>' }, { http2: HTTP2 });
 const downloadDir = mkdtempSync(path.join(tmpdir(), 'ti-bench-'));
-const browser = await launchChromiumPanel({ collector, theme: 'light', downloadDir });
+const browser = await (FIREFOX_RUN ? launchFirefoxPanel : launchChromiumPanel)({ collector, theme: 'light', downloadDir });
 try {
   const page = await browser.newPage();
   await page.goto(`${collector.origin}/bench`);
@@ -74,13 +81,8 @@ try {
     if (RENICE && !reniceExtension(-8)) console.log('   --renice: the system refused a negative nice value (needs root or CAP_SYS_NICE); the extension runs at its own priority');
     await run(panel, WATCH_STALLS);
     const stopTrace = TRACE ? await browser.startTrace?.() : undefined;
-    const startRss = extensionResident();
-    const startCpu = extensionThreadsCpu();
-    let peakRss = startRss;
-    const sampler = setInterval(() => {
-      const now = extensionResident();
-      if (now.rss > peakRss.rss) peakRss = now;
-    }, 100);
+    // Chromium's extension process, read from /proc; Firefox's is not told apart here.
+    const processWatch = browser.name === 'chromium' ? watchExtensionProcess() : null;
     const memory = MEMORY ? await browser.startMemoryDumps?.() : undefined;
     const dumper = memory && setInterval(() => void memory.dump(), 2000);
     const sent = await page.evaluate(
@@ -105,20 +107,18 @@ try {
       }
     }
     const shown = await run<number>(panel, shownCount);
-    clearInterval(sampler);
+    const processUse = processWatch?.stop();
     clearInterval(dumper);
     const dumps = await memory?.stop();
-    const endCpu = extensionThreadsCpu();
     const trace = await stopTrace?.();
     const stalls = await run<{ longestTask: number; longestGap: number }>(panel, 'window.__bench');
     const elements = await run<number>(panel, `document.getElementsByTagName('*').length`);
     const rowElements = await run<number>(panel, `document.querySelectorAll('.row').length`);
     // Chromium's non-standard performance.memory: the panel's own JavaScript heap, beside the process's RSS.
-    const panelHeap = await run<number>(panel, `(performance.memory?.usedJSHeapSize ?? NaN) / 1048576`);
+    const panelHeap = await run<number | null>(panel, `(performance.memory?.usedJSHeapSize ?? NaN) / 1048576`); // NaN arrives as null from Firefox
     // What of the peak was garbage: the extension's memory once its pages and worker have collected theirs (after the stall was read).
     await browser.collectExtensionGarbage?.();
     await sleep(500);
-    const afterGc = extensionResident();
 
     console.log(
       `${label}${RENICE ? ' (extension process at nice -8)' : ''}: streaming ${CALLS.toLocaleString('en')} Segment track calls (/v1/t, bursts of ${BURST}, ${HTTP2 ? 'HTTP/2' : 'HTTP/1.1'}) into the open Track panel`,
@@ -129,13 +129,10 @@ try {
     console.log(
       `   longest main-thread stall in the panel: ${Math.max(stalls.longestTask, stalls.longestGap).toFixed(0)} ms (long task ${stalls.longestTask.toFixed(0)} ms, heartbeat gap ${stalls.longestGap.toFixed(0)} ms; goal < 50 ms)`,
     );
+    if (processUse) for (const line of processReport(processUse, extensionResident(), CALLS)) console.log(line);
+    else console.log(`   extension process memory and CPU: measured in Chromium only (its --extension-process, from /proc)`);
     console.log(
-      `   extension process peak memory: ${peakRss.rss.toFixed(0)} MB RSS (goal < 200 MB): ${residentParts(peakRss)}; ${startRss.rss.toFixed(0)} MB before the calls: ${residentParts(startRss)}; the panel's JavaScript heap ${panelHeap.toFixed(0)} MB after them`,
-    );
-    console.log(`   after a garbage collection in the extension's pages and worker: ${afterGc.rss.toFixed(0)} MB RSS, ${afterGc.anon.toFixed(0)} MB of it the process's own`);
-    const cpuMs = (role: keyof typeof endCpu) => endCpu[role] - startCpu[role];
-    console.log(
-      `   CPU time of the extension's threads meanwhile: panel's page ${(cpuMs('panel') / 1000).toFixed(2)} s, service worker ${(cpuMs('worker') / 1000).toFixed(2)} s, other threads ${(cpuMs('other') / 1000).toFixed(2)} s (${((1000 * cpuMs('panel')) / CALLS).toFixed(0)}, ${((1000 * cpuMs('worker')) / CALLS).toFixed(0)} and ${((1000 * cpuMs('other')) / CALLS).toFixed(0)} µs per call)`,
+      `   the panel's JavaScript heap after them: ${typeof panelHeap === 'number' && Number.isFinite(panelHeap) ? `${panelHeap.toFixed(0)} MB` : 'not told (performance.memory is Chromium only)'}`,
     );
     console.log(`   panel DOM: ${elements} elements, ${rowElements} row elements (only visible rows)`);
     if (trace) explainLongestTasks(trace);
