@@ -36,7 +36,14 @@ export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
 }
 
 /** Panel -> background, over the port. */
-export type PanelMessage = { readonly kind: 'hello'; readonly version: typeof PROTOCOL_VERSION; readonly tabId: number } | { readonly kind: 'clear' };
+export type PanelMessage =
+  | { readonly kind: 'hello'; readonly version: typeof PROTOCOL_VERSION; readonly tabId: number }
+  /**
+   * Clear the tab's timeline up to `before` (Date.now() when the user clicked; entry times are the
+   * same clock): a call sent after the click stays, even when the background hears of it before it
+   * hears of the click (a busy service worker can take the two in either order).
+   */
+  | { readonly kind: 'clear'; readonly before: number };
 
 /** Background -> panel, over the port, in order. A snapshot replaces everything the panel holds. */
 export type BackgroundMessage =
@@ -73,7 +80,7 @@ export interface PageBodyMessage {
 export function isPanelMessage(value: unknown): value is PanelMessage {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
-  if (kind === 'clear') return true;
+  if (kind === 'clear') return typeof (value as { before?: unknown }).before === 'number';
   return kind === 'hello' && typeof (value as { tabId?: unknown }).tabId === 'number';
 }
 

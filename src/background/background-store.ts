@@ -3,7 +3,7 @@
  * loses nothing. Listeners (ports to panels, the badge) hear about every change, in order.
  */
 import type { RequestInfo } from '../core/record';
-import type { TimelineEntry } from '../protocol';
+import { entryTime, type TimelineEntry } from '../protocol';
 import type { CallSeen } from './body-join';
 import type { TimelineDb } from './idb';
 import { TabTimeline } from './tab-timeline';
@@ -119,11 +119,16 @@ export class BackgroundStore {
     for (const l of this.listeners) l.reset('all');
   }
 
-  clear(tabId: number): void {
+  /** Removes what the tab's timeline holds from before `before` (ms since the epoch, the entries' own clock); later entries stay. */
+  clear(tabId: number, before: number): void {
     const timeline = this.tabs.get(tabId);
     if (!timeline) return;
-    this.persistRemoval(tabId, [...timeline.all()]);
-    timeline.clear();
+    const all = timeline.all();
+    this.persistRemoval(
+      tabId,
+      all.filter((entry) => entryTime(entry) <= before),
+    );
+    timeline.replaceAll(all.filter((entry) => entryTime(entry) > before));
     timeline.state.dropped = 0;
     this.db.write({ op: 'put-tab', state: timeline.state });
     for (const l of this.listeners) l.reset(tabId);

@@ -120,9 +120,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.runtime.onConnect.addListener(
   acceptPanels(
     storeReady,
-    (tabId) => {
+    (tabId, before) => {
       withApp(({ store, capture }) => {
-        store.clear(tabId);
+        store.clear(tabId, before);
         capture.resetLinter(tabId);
       });
     },

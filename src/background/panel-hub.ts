@@ -28,7 +28,8 @@ function isDisconnectedPortError(error: unknown): boolean {
 /** Listeners attach synchronously (a hello sent before the store is loaded must not be lost). */
 export function acceptPanels(
   ready: Promise<BackgroundStore>,
-  onClear: (tabId: number) => void,
+  /** Clear the tab's timeline up to `before` (PanelMessage 'clear'). */
+  onClear: (tabId: number, before: number) => void,
   /** What the timelines are validated with now: every snapshot carries it. */
   validation: () => ValidationSettings,
 ): (port: Runtime.Port) => void {
@@ -75,7 +76,7 @@ export function acceptPanels(
 
     function handle(store: BackgroundStore, message: PanelMessage): void {
       if (message.kind === 'clear') {
-        if (tabId !== null) onClear(tabId);
+        if (tabId !== null) onClear(tabId, message.before);
         return;
       }
       if (message.version !== PROTOCOL_VERSION) {

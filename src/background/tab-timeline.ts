@@ -100,10 +100,6 @@ export class TabTimeline {
     for (const entry of entries) this.insert(entry);
   }
 
-  clear(): void {
-    this.replaceAll([]);
-  }
-
   invalidCount(): number {
     let count = 0;
     for (const entry of this.entries) if (entry.kind === 'message' && !entry.record.validation.valid) count++;

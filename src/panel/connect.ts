@@ -6,7 +6,7 @@ import type { PanelUserSettings } from './user-settings';
 
 /** `transport` is null when no tab is inspected: the panel then only opens imported files. */
 export function connectPanelStore(transport: Transport | null, user: PanelUserSettings): PanelStore {
-  const store = createPanelStore({ user, clearLiveTab: () => transport?.send({ kind: 'clear' }) });
+  const store = createPanelStore({ user, clearLiveTab: () => transport?.send({ kind: 'clear', before: Date.now() }) });
   transport?.listen((message) => applyMessage(store, message));
   return store;
 }

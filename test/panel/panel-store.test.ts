@@ -71,8 +71,10 @@ describe('panel store: the live session', () => {
 
   it('Clear asks the background to clear the tab', () => {
     const { background, store } = connectedPanel();
+    const clicked = Date.now();
     store.clear();
-    expect(background.sent).toEqual([{ kind: 'clear' }]);
+    // The click's time goes with it: the background keeps a call sent after the click, whenever it hears of it.
+    expect(background.sent).toEqual([{ kind: 'clear', before: clicked }]);
   });
 
   it('Strict mode re-validates what is shown', () => {

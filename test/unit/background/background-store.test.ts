@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { TimelineDb } from '../../../src/background/idb';
 import { BackgroundStore } from '../../../src/background/background-store';
 import type { TimelineEntry } from '../../../src/protocol';
+import { messageEntry } from './fakes';
 
 const navigation =
   (url: string) =>
@@ -36,6 +37,23 @@ describe('BackgroundStore', () => {
     store.append(1, navigation('https://b.example/'));
     expect(added).toHaveBeenCalledWith(1, [expect.objectContaining({ url: 'https://b.example/' })], 0);
     expect(writes.map((w) => (w as { op: string }).op)).toEqual(['put-entry', 'put-tab']);
+  });
+
+  it('clears what was captured up to the click and keeps a call sent after it, whichever the background hears of first', async () => {
+    const { db, writes } = memoryDb({ states: [], entries: new Map() });
+    const store = new BackgroundStore(db, 100);
+    await store.ready;
+    const reset = vi.fn();
+    store.listen({ added: vi.fn(), updated: vi.fn(), replaced: vi.fn(), reset });
+    store.append(1, [(seq) => messageEntry({ seq, requestId: 'before', at: 1_000 }), (seq) => messageEntry({ seq, requestId: 'at', at: 2_000 })]);
+    store.append(1, (seq) => messageEntry({ seq, requestId: 'after', at: 2_001 })); // sent after the click, heard of before it
+    writes.length = 0;
+    store.clear(1, 2_000);
+    expect(store.snapshot(1).entries.map((entry) => entry.kind === 'message' && entry.requestId)).toEqual(['after']);
+    expect(store.requestOf(1, 'before')).toBeUndefined();
+    expect(store.requestOf(1, 'after')).toBeDefined();
+    expect(writes).toEqual([{ op: 'delete-entries', tabId: 1, seqs: [1, 2] }, expect.objectContaining({ op: 'put-tab' })]);
+    expect(reset).toHaveBeenCalledExactlyOnceWith(1);
   });
 
   it('keeps capturing in memory when storage cannot be opened', async () => {

@@ -141,7 +141,7 @@ describe('the panel hub', () => {
     const panel = connected(store);
     await panel.hello(1);
     await panel.hello(1);
-    store.clear(1);
+    store.clear(1, 10);
     expect(kinds(panel.posted)).toEqual(['snapshot', 'snapshot', 'snapshot']);
     expect(panel.posted[2]).toMatchObject({ kind: 'snapshot', entries: [] });
     store.append(1, message('b'));
@@ -179,11 +179,11 @@ describe('the panel hub', () => {
 
   it('passes clear on for the tab the panel said hello for', async () => {
     const panel = connected(store);
-    await panel.send({ kind: 'clear' });
+    await panel.send({ kind: 'clear', before: 5 });
     expect(panel.onClear).not.toHaveBeenCalled();
     await panel.hello(7);
-    await panel.send({ kind: 'clear' });
-    expect(panel.onClear).toHaveBeenCalledExactlyOnceWith(7);
+    await panel.send({ kind: 'clear', before: 5 });
+    expect(panel.onClear).toHaveBeenCalledExactlyOnceWith(7, 5);
   });
 
   it('stops sending to a panel that disconnected, dropping what was pending', async () => {
