@@ -5,7 +5,7 @@
 import type { MessageRecord, RequestInfo } from './core/record';
 import type { ValidationSettings } from './validation-settings';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 export const PANEL_PORT_NAME = 'track-inspector/panel';
 
 /** One row of a tab's timeline: a captured message, or a top-frame navigation marker. */

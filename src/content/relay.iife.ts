@@ -44,7 +44,7 @@ document.addEventListener(
     }
     const { url, method, body, sentAt } = parsed;
     if (typeof url !== 'string' || typeof method !== 'string' || typeof body !== 'string' || typeof sentAt !== 'number') return;
-    send({ kind: 'page-body', version: 3, id: reportId(), url, method, body, sentAt });
+    send({ kind: 'page-body', version: 4, id: reportId(), url, method, body, sentAt });
   },
   true,
 );
