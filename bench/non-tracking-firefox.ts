@@ -7,7 +7,7 @@
  * listen.ts) these fetches should cost nothing and reach no listener.
  */
 import { FIREFOX } from '../test/e2e/harness/installed';
-import { launchFirefox } from '../test/e2e/harness/firefox';
+import { eventPageRuns, launchFirefox } from '../test/e2e/harness/firefox';
 import type { BrowserUnderTest } from '../test/e2e/harness/browser';
 import type { Collector } from '../test/e2e/harness/collector';
 import { EVENT_COUNT_GLOBAL } from '../src/background/event-count';
@@ -25,7 +25,7 @@ const IDLE_TIMEOUT_MS = 30_000;
 const FINE_TIMERS = { 'privacy.reduceTimerPrecision': false, 'privacy.reduceTimerPrecision.unconditional': false };
 
 interface FirefoxExtensionApi {
-  browser: { extension: { getBackgroundPage(): Window | null; getViews(): Window[] } };
+  browser: { extension: { getBackgroundPage(): Window | null } };
 }
 
 /**
@@ -37,9 +37,6 @@ const readEventPageCounter = (name: string): CounterReading | null => {
   if (!page) return null;
   return { count: (page as unknown as Record<string, number | undefined>)[name] ?? 0, run: page.performance.timeOrigin };
 };
-
-/** In an extension page: whether the event page runs (it is one of the extension's views while it does). */
-const eventPageRuns = (): boolean => (globalThis as unknown as FirefoxExtensionApi).browser.extension.getViews().some((view) => view.location.pathname.includes('background'));
 
 const fmt = (ms: number) => ms.toFixed(1);
 

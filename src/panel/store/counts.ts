@@ -39,8 +39,3 @@ export function addMessages(totals: MessageTotals, messages: readonly MessageRow
   }
   return { total, byType, invalid, warnings, unplanned };
 }
-
-/** Counts over `messages`; `shown` is how many the filter lets through. */
-export function countMessages(messages: readonly MessageRow[], shown: number): MessageCounts {
-  return { ...addMessages(NO_MESSAGES, messages), shown };
-}

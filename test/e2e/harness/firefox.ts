@@ -24,6 +24,13 @@ export function pacDataUrl(proxyPort: number): string {
   return `data:application/x-ns-proxy-autoconfig;base64,${Buffer.from(pac).toString('base64')}`;
 }
 
+/**
+ * In an extension page: whether the event page runs. Every page of the extension this process can
+ * see is a view, the event page among them while it runs.
+ */
+export const eventPageRuns = (): boolean =>
+  (globalThis as unknown as { browser: { extension: { getViews(): Window[] } } }).browser.extension.getViews().some((view) => view.location.pathname.includes('background'));
+
 export interface FirefoxOptions {
   readonly proxyPort: number;
   /**
@@ -89,13 +96,8 @@ export async function launchFirefox(options: FirefoxOptions): Promise<BrowserUnd
       if (!options.idleTimeoutMs) throw new Error('this Firefox suspends its event page only after 30 s idle: launch it with idleTimeoutMs');
       // Firefox suspends the idle event page by itself: wait until the extension has no background page.
       await poll(
-        () =>
-          inExtension(() => {
-            // Every page of the extension this process can see: the event page is one while it runs.
-            const firefox = globalThis as unknown as { browser: { extension: { getViews(): Window[] } } };
-            return firefox.browser.extension.getViews().filter((view) => view.location.pathname.includes('background')).length;
-          }, null),
-        (pages) => pages === 0,
+        () => inExtension(eventPageRuns, null),
+        (runs) => !runs,
         'Firefox to suspend the idle event page',
         options.idleTimeoutMs + 10_000,
       );
