@@ -11,7 +11,10 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [crx({ manifest: manifestFor(target), browser: target })],
     // __COUNT_EVENTS__: only bench:capture's own build counts events (src/background/event-count.ts).
-    define: { __BROWSER__: JSON.stringify(target), __COUNT_EVENTS__: JSON.stringify(process.env['TRACK_INSPECTOR_COUNT_EVENTS'] === '1') },
+    define: {
+      __BROWSER__: JSON.stringify(target),
+      __COUNT_EVENTS__: JSON.stringify(process.env['TRACK_INSPECTOR_COUNT_EVENTS'] === '1'),
+    },
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

@@ -20,7 +20,8 @@ export function buildCountingExtension(target: BrowserTarget): string {
     env: { ...process.env, TRACK_INSPECTOR_COUNT_EVENTS: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  if (build.status !== 0) throw new Error('bench:capture could not build the extension with its event counter (vite build failed)');
+  if (build.status !== 0)
+    throw new Error('bench:capture could not build the extension with its event counter (vite build failed)');
   return outDir;
 }
 

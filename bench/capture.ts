@@ -53,7 +53,9 @@ const WARMUP = 50;
 const INTERNET_MS = 50;
 
 if (!existsSync(path.resolve('dist/chrome/manifest.json'))) {
-  console.error('bench:capture loads the built extension, and dist/chrome/manifest.json is missing: run `npm run build` first.');
+  console.error(
+    'bench:capture loads the built extension, and dist/chrome/manifest.json is missing: run `npm run build` first.',
+  );
   process.exit(1);
 }
 
@@ -61,7 +63,15 @@ if (!existsSync(path.resolve('dist/chrome/manifest.json'))) {
 // tsx (esbuild keepNames) would wrap them in a `__name` helper the browser does not have.
 
 /** In the page: `count` track calls, one at a time; returns each fetch's round trip in ms. */
-const sendCalls = async ({ prefix, from, count }: { prefix: string; from: number; count: number }): Promise<number[]> => {
+const sendCalls = async ({
+  prefix,
+  from,
+  count,
+}: {
+  prefix: string;
+  from: number;
+  count: number;
+}): Promise<number[]> => {
   const durations: number[] = [];
   for (let i = from; i < from + count; i++) {
     const sentAt = Date.now();
@@ -114,7 +124,10 @@ async function launchPlain(tlsPort: number, extensionDir?: string) {
     executablePath: installedPath(CHROMIUM),
     headless: true,
     ...(extensionDir ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
-    args: [...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []), ...chromiumFlags(tlsPort, TRACK_HOSTS)],
+    args: [
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+      ...chromiumFlags(tlsPort, TRACK_HOSTS),
+    ],
   });
   return {
     newPage: async () => (await context.newPage()) as unknown as PageLike,
@@ -130,9 +143,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const started = Date.now();
 const loadAtStart = loadavg()[0] ?? NaN;
-const collector = await startCollector({ '/bench': '<!doctype html><title>capture bench</title>', ...nonTrackingPages() });
+const collector = await startCollector({
+  '/bench': '<!doctype html><title>capture bench</title>',
+  ...nonTrackingPages(),
+});
 const url = `${collector.origin}/bench`;
-const withExtension = await launchChromium({ tlsPort: collector.tlsPort, extensionDir: buildCountingExtension('chrome') });
+const withExtension = await launchChromium({
+  tlsPort: collector.tlsPort,
+  extensionDir: buildCountingExtension('chrome'),
+});
 const withoutExtension = await launchPlain(collector.tlsPort);
 const webRequestOnly = await launchPlain(collector.tlsPort, writeWebRequestOnlyExtension());
 try {
@@ -143,7 +162,8 @@ try {
   const userAgent = await pageWithout.evaluate(() => navigator.userAgent, null);
   const tabId = await tabIdOf(withExtension, url);
   await withExtension.inExtension(listenAsPanel, { tabId, name: PANEL_PORT_NAME, version: PROTOCOL_VERSION });
-  const arrivedCount = () => withExtension.inExtension(() => Object.keys((globalThis as unknown as BenchGlobals).arrivals).length, null);
+  const arrivedCount = () =>
+    withExtension.inExtension(() => Object.keys((globalThis as unknown as BenchGlobals).arrivals).length, null);
 
   /** Waits for every row sent so far, so the worker's leftover work does not land in the next round. */
   async function awaitRows(expected: number): Promise<void> {
@@ -179,7 +199,9 @@ try {
   const internet = await pageLatency('Internet', 10_000);
   const pageFloor = await webRequestOnly.newPage();
   await pageFloor.goto(url);
-  const nonTracking = await nonTrackingLatency({ with: pageWith, floor: pageFloor, without: pageWithout }, () => workerEventCounter(withExtension.context));
+  const nonTracking = await nonTrackingLatency({ with: pageWith, floor: pageFloor, without: pageWithout }, () =>
+    workerEventCounter(withExtension.context),
+  );
   const workerRunning = await watchWorker(withExtension.context);
   const woke = await wakesStoppedWorker(pageWith, () => withExtension.stopBackground(), workerRunning);
   // Once Chromium's passes are done (its browsers stay open, idle): no Firefox measures beside them.
@@ -187,33 +209,54 @@ try {
   const { roundMedians } = local;
   const pageMs = local;
 
-  const arrivals = Object.values(await withExtension.inExtension(() => (globalThis as unknown as BenchGlobals).arrivals, null));
+  const arrivals = Object.values(
+    await withExtension.inExtension(() => (globalThis as unknown as BenchGlobals).arrivals, null),
+  );
   const latency = arrivals.map(([sentAt, , arrivedAt]) => arrivedAt - sentAt);
   const toWebRequest = arrivals.map(([sentAt, capturedAt]) => capturedAt - sentAt);
   const toPanel = arrivals.map(([, capturedAt, arrivedAt]) => arrivedAt - capturedAt);
   const [medianWith, medianWithout] = [median(pageMs.with), median(pageMs.without)];
-  const spread = (values: number[]) => `p50 ${fmt(percentile(values, 50))}, p95 ${fmt(percentile(values, 95))}, max ${fmt(Math.max(...values))} ms`;
+  const spread = (values: number[]) =>
+    `p50 ${fmt(percentile(values, 50))}, p95 ${fmt(percentile(values, 95))}, max ${fmt(Math.max(...values))} ms`;
 
   const version = userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? userAgent;
-  console.log(`${version} headless, ${availableParallelism()} CPUs, load average ${loadAtStart.toFixed(1)} at start (other load shows in the tail)`);
-  console.log(`pace: one call at a time, each fetch awaiting the previous response; text/plain JSON to https://api.segment.io/v1/t (local collector)`);
-  console.log(`${ROUNDS} rounds of (with, without), ${PER_ROUND} calls each after ${WARMUP} warm-up calls: ${CALLS} measured calls per configuration`);
+  console.log(
+    `${version} headless, ${availableParallelism()} CPUs, load average ${loadAtStart.toFixed(1)} at start (other load shows in the tail)`,
+  );
+  console.log(
+    `pace: one call at a time, each fetch awaiting the previous response; text/plain JSON to https://api.segment.io/v1/t (local collector)`,
+  );
+  console.log(
+    `${ROUNDS} rounds of (with, without), ${PER_ROUND} calls each after ${WARMUP} warm-up calls: ${CALLS} measured calls per configuration`,
+  );
   console.log('');
-  console.log(`capture to panel port ('added'): ${arrivals.length} of ${CALLS} rows arrived${arrivals.length < CALLS ? ' -- ROWS MISSING' : ''}`);
-  console.log(`  send -> panel:                ${spread(latency)}; ${latency.filter((ms) => ms >= 100).length} calls >= 100 ms`);
+  console.log(
+    `capture to panel port ('added'): ${arrivals.length} of ${CALLS} rows arrived${arrivals.length < CALLS ? ' -- ROWS MISSING' : ''}`,
+  );
+  console.log(
+    `  send -> panel:                ${spread(latency)}; ${latency.filter((ms) => ms >= 100).length} calls >= 100 ms`,
+  );
   console.log(`  send -> webRequest timeStamp: ${spread(toWebRequest)}`);
   console.log(`  webRequest -> panel:          ${spread(toPanel)} (event to worker, decode, validate, store, port)`);
   console.log(`page fetch round trip, ${CALLS} tracked calls each:`);
   console.log(`  with extension:    median ${fmt(medianWith)} ms, p95 ${fmt(percentile(pageMs.with, 95))} ms`);
   console.log(`  without extension: median ${fmt(medianWithout)} ms, p95 ${fmt(percentile(pageMs.without, 95))} ms`);
-  console.log(`  the extension adds ${fmt(medianWith - medianWithout)} ms at the median; round medians with/without: ${roundMedians.join(', ')} ms`);
+  console.log(
+    `  the extension adds ${fmt(medianWith - medianWithout)} ms at the median; round medians with/without: ${roundMedians.join(', ')} ms`,
+  );
   const [internetWith, internetWithout] = [median(internet.with), median(internet.without)];
   console.log(`with ${INTERNET_MS} ms of server time (an internet round trip), ${CALLS} calls each:`);
   console.log(
     `  with extension median ${fmt(internetWith)} ms, without ${fmt(internetWithout)} ms; adds ${fmt(internetWith - internetWithout)} ms; rounds ${internet.roundMedians.join(', ')} ms`,
   );
-  const [nonTrackingWith, nonTrackingWithout, nonTrackingFloor] = [median(nonTracking.with), median(nonTracking.without), median(nonTracking.floor)];
-  console.log(`requests that are not tracking calls: ${NON_TRACKING_REQUESTS} same-origin fetches (GET on 127.0.0.1), one at a time, each:`);
+  const [nonTrackingWith, nonTrackingWithout, nonTrackingFloor] = [
+    median(nonTracking.with),
+    median(nonTracking.without),
+    median(nonTracking.floor),
+  ];
+  console.log(
+    `requests that are not tracking calls: ${NON_TRACKING_REQUESTS} same-origin fetches (GET on 127.0.0.1), one at a time, each:`,
+  );
   console.log(
     `  with extension median ${fmt(nonTrackingWith)} ms, p95 ${fmt(percentile(nonTracking.with, 95))} ms; without median ${fmt(nonTrackingWithout)} ms, p95 ${fmt(percentile(nonTracking.without, 95))} ms`,
   );
@@ -222,15 +265,27 @@ try {
   );
   console.log(`  rounds with/floor/without: ${nonTracking.roundMedians.join(', ')} ms`);
   console.log(`  webRequest events the background received for them: ${eventsCounted(nonTracking)}`);
-  console.log(`  ${NON_TRACKING_REQUESTS} more after its service worker was stopped: ${woke ? 'they WOKE the worker' : 'the worker stayed asleep'}`);
+  console.log(
+    `  ${NON_TRACKING_REQUESTS} more after its service worker was stopped: ${woke ? 'they WOKE the worker' : 'the worker stayed asleep'}`,
+  );
   for (const line of firefox.details) console.log(line);
   console.log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log('');
-  console.log(`capture-to-panel latency p50: ${fmt(percentile(latency, 50))} ms, p95: ${fmt(percentile(latency, 95))} ms (goal p95 < 100 ms)`);
-  console.log(`page latency ratio (without / with extension), local collector answering at once: ${(medianWithout / medianWith).toFixed(2)}`);
-  console.log(`page latency ratio (without / with extension), ${INTERNET_MS} ms server time: ${(internetWithout / internetWith).toFixed(2)} (goal >= 0.95)`);
-  console.log(`non-tracking request latency ratio (without / with extension): ${(nonTrackingWithout / nonTrackingWith).toFixed(2)} (goal >= 0.99)`);
-  console.log(`non-tracking request latency ratio (without / with the webRequest-only extension, the floor): ${(nonTrackingWithout / nonTrackingFloor).toFixed(2)}`);
+  console.log(
+    `capture-to-panel latency p50: ${fmt(percentile(latency, 50))} ms, p95: ${fmt(percentile(latency, 95))} ms (goal p95 < 100 ms)`,
+  );
+  console.log(
+    `page latency ratio (without / with extension), local collector answering at once: ${(medianWithout / medianWith).toFixed(2)}`,
+  );
+  console.log(
+    `page latency ratio (without / with extension), ${INTERNET_MS} ms server time: ${(internetWithout / internetWith).toFixed(2)} (goal >= 0.95)`,
+  );
+  console.log(
+    `non-tracking request latency ratio (without / with extension): ${(nonTrackingWithout / nonTrackingWith).toFixed(2)} (goal >= 0.99)`,
+  );
+  console.log(
+    `non-tracking request latency ratio (without / with the webRequest-only extension, the floor): ${(nonTrackingWithout / nonTrackingFloor).toFixed(2)}`,
+  );
   console.log(
     `non-tracking requests: ${eventsCounted(nonTracking)} webRequest events reached the background for ${NON_TRACKING_REQUESTS} requests; stopped worker ${woke ? 'woken' : 'stayed asleep'}`,
   );

@@ -54,8 +54,18 @@ const plan = planChecker(loaded.plan, { unplanned: 'warn' });
 
 let sink = 0;
 const inspectAll = (withPlan: boolean) => () => {
-  const options = { strict: false, linter: createLinter(), capturedAt: Date.parse('2024-05-01T10:00:02Z'), plan: withPlan ? plan : null };
-  for (const body of bodies) sink += inspectCall({ sender: 'segment', callType: body.callType }, { kind: 'text', text: body.text }, options).length;
+  const options = {
+    strict: false,
+    linter: createLinter(),
+    capturedAt: Date.parse('2024-05-01T10:00:02Z'),
+    plan: withPlan ? plan : null,
+  };
+  for (const body of bodies)
+    sink += inspectCall(
+      { sender: 'segment', callType: body.callType },
+      { kind: 'text', text: body.text },
+      options,
+    ).length;
 };
 const [parseMs = NaN, decodeValidateMs = NaN, pipelineMs = NaN, planPipelineMs = NaN] = bestInTurns(9, [
   () => {
@@ -72,8 +82,11 @@ const [parseMs = NaN, decodeValidateMs = NaN, pipelineMs = NaN, planPipelineMs =
 ]);
 
 const mb = totalBytes / 1024 / 1024;
-const rate = (ms: number) => `${(mb / (ms / 1000)).toFixed(1)} MB/s, ${Math.round(totalMessages / (ms / 1000)).toLocaleString('en')} msg/s`;
-console.log(`corpus: ${bodies.length} bodies, ${totalMessages} messages, ${mb.toFixed(1)} MB (singles 300 B-8 KB, batches of 50, 10% invalid)`);
+const rate = (ms: number) =>
+  `${(mb / (ms / 1000)).toFixed(1)} MB/s, ${Math.round(totalMessages / (ms / 1000)).toLocaleString('en')} msg/s`;
+console.log(
+  `corpus: ${bodies.length} bodies, ${totalMessages} messages, ${mb.toFixed(1)} MB (singles 300 B-8 KB, batches of 50, 10% invalid)`,
+);
 
 // NDJSON export and import of 100,000 messages.
 const records: MessageRecord[] = payloads(100_000).map((payload, i) => ({
@@ -94,7 +107,9 @@ const importMs = best(5, () => {
   sink += importNdjson(ndjson, { strict: false, importedAt: 0 }).records.length;
 });
 
-console.log(`NDJSON export, 100,000 messages (${(ndjson.length / 1024 / 1024).toFixed(0)} MB): ${(exportMs / 1000).toFixed(2)} s (goal < 1 s)`);
+console.log(
+  `NDJSON export, 100,000 messages (${(ndjson.length / 1024 / 1024).toFixed(0)} MB): ${(exportMs / 1000).toFixed(2)} s (goal < 1 s)`,
+);
 console.log(`NDJSON import + re-validation, 100,000 messages: ${(importMs / 1000).toFixed(2)} s (goal < 1 s)`);
 console.log(`decode+validate+lint (whole pipeline): ${rate(pipelineMs)}`);
 console.log(`decode+validate+lint / JSON.parse throughput ratio: ${(parseMs / pipelineMs).toFixed(2)} (goal >= 0.4)`);
@@ -102,6 +117,8 @@ console.log(`JSON.parse alone (baseline):           ${rate(parseMs)}`);
 console.log(`decode+validate:                       ${rate(decodeValidateMs)}`);
 console.log(`decode+validate / JSON.parse throughput ratio: ${(parseMs / decodeValidateMs).toFixed(2)}`);
 console.log(`decode+validate+lint+plan (200-event plan): ${rate(planPipelineMs)}`);
-console.log(`decode+validate+plan / JSON.parse throughput ratio: ${(parseMs / planPipelineMs).toFixed(2)} (goal >= 0.3)`);
+console.log(
+  `decode+validate+plan / JSON.parse throughput ratio: ${(parseMs / planPipelineMs).toFixed(2)} (goal >= 0.3)`,
+);
 for (const line of panelStoreBench()) console.log(line);
 if (sink < 0) console.log(sink);

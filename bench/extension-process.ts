@@ -89,7 +89,8 @@ export function extensionThreadsCpu(): Record<'panel' | 'worker' | 'other', numb
  */
 export function reniceExtension(nice: number): boolean {
   try {
-    for (const pid of extensionPids()) for (const tid of readdirSync(`/proc/${pid}/task`)) setPriority(Number(tid), nice);
+    for (const pid of extensionPids())
+      for (const tid of readdirSync(`/proc/${pid}/task`)) setPriority(Number(tid), nice);
     return true;
   } catch {
     return false;
@@ -109,14 +110,22 @@ export function watchExtensionProcess() {
     stop() {
       clearInterval(sampler);
       const cpuNow = extensionThreadsCpu();
-      const cpu = { panel: cpuNow.panel - cpuAtStart.panel, worker: cpuNow.worker - cpuAtStart.worker, other: cpuNow.other - cpuAtStart.other };
+      const cpu = {
+        panel: cpuNow.panel - cpuAtStart.panel,
+        worker: cpuNow.worker - cpuAtStart.worker,
+        other: cpuNow.other - cpuAtStart.other,
+      };
       return { start, peak, cpu };
     },
   };
 }
 
 /** What bench:panel prints of a watch: memory (and what a garbage collection left of it) and CPU per call. */
-export function processReport({ start, peak, cpu }: ReturnType<ReturnType<typeof watchExtensionProcess>['stop']>, afterGc: Resident, calls: number): string[] {
+export function processReport(
+  { start, peak, cpu }: ReturnType<ReturnType<typeof watchExtensionProcess>['stop']>,
+  afterGc: Resident,
+  calls: number,
+): string[] {
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
   const perCall = (ms: number) => ((1000 * ms) / calls).toFixed(0);
   return [

@@ -22,7 +22,8 @@ function message(i: number, targetBytes: number): Record<string, unknown> {
     },
   };
   const filler = targetBytes - JSON.stringify(msg).length;
-  if (filler > 0 && typeof msg.properties === 'object') properties['description'] = 'lorem ipsum '.repeat(Math.ceil(filler / 12)).slice(0, filler);
+  if (filler > 0 && typeof msg.properties === 'object')
+    properties['description'] = 'lorem ipsum '.repeat(Math.ceil(filler / 12)).slice(0, filler);
   return msg;
 }
 
@@ -39,9 +40,17 @@ export function bodyMix(count: number): BenchBody[] {
   for (let b = 0; b < count; b++) {
     if (random() < 0.15) {
       const batch = Array.from({ length: 50 }, () => message(n++, 300 + Math.floor(random() * 1200)));
-      bodies.push({ text: JSON.stringify({ batch, sentAt: '2024-05-01T10:00:01.000Z', writeKey: 'wk' }), callType: 'batch', messages: 50 });
+      bodies.push({
+        text: JSON.stringify({ batch, sentAt: '2024-05-01T10:00:01.000Z', writeKey: 'wk' }),
+        callType: 'batch',
+        messages: 50,
+      });
     } else {
-      bodies.push({ text: JSON.stringify(message(n++, 300 + Math.floor(random() * 7900))), callType: 'track', messages: 1 });
+      bodies.push({
+        text: JSON.stringify(message(n++, 300 + Math.floor(random() * 7900))),
+        callType: 'track',
+        messages: 1,
+      });
     }
   }
   return bodies;

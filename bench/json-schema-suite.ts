@@ -45,7 +45,9 @@ const unsafe: string[] = [];
 let deferred = 0;
 const fastOnly = flags.includes('--fast-only');
 if (!existsSync(join(suite, 'tests'))) {
-  console.error('usage: npx tsx bench/json-schema-suite.ts PATH_TO_JSON-Schema-Test-Suite [--library-only | --fast-only] [--verbose]');
+  console.error(
+    'usage: npx tsx bench/json-schema-suite.ts PATH_TO_JSON-Schema-Test-Suite [--library-only | --fast-only] [--verbose]',
+  );
   process.exit(2);
 }
 
@@ -54,11 +56,14 @@ for (const [folder, dialect, meta] of DRAFTS) {
     const dir = join(suite, 'tests', folder, kind === 'required' ? '' : kind);
     const score: Score = { pass: 0, fail: 0, skipped: 0, failures: [] };
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.json') && name !== 'refRemote.json')) {
-      for (const group of JSON.parse(readFileSync(join(dir, file), 'utf8')) as Group[]) runGroup(group, dialect, meta, `${file}: ${group.description}`, score);
+      for (const group of JSON.parse(readFileSync(join(dir, file), 'utf8')) as Group[])
+        runGroup(group, dialect, meta, `${file}: ${group.description}`, score);
     }
     const total = score.pass + score.fail;
     const what = fastOnly ? 'fast verdict alone, on the schemas it compiles' : 'plan validator';
-    const against = fastOnly ? `; against the library: ${unsafe.length} valid where it is not, ${deferred} left to it` : '';
+    const against = fastOnly
+      ? `; against the library: ${unsafe.length} valid where it is not, ${deferred} left to it`
+      : '';
     console.log(
       `${folder.padEnd(13)} ${kind.padEnd(16)} ${what}: ${score.pass}/${total} = ${((100 * score.pass) / Math.max(total, 1)).toFixed(1)}% (remote refs aside: ${score.skipped})${against}`,
     );
@@ -74,12 +79,19 @@ function runGroup(group: Group, dialect: Dialect, meta: string, name: string, sc
   if (typeof schema === 'object' && schema !== null && !('$schema' in schema)) Object.assign(schema, { $schema: meta });
   const read = readRule(schema, 'message', 1, 'rule', 'schema');
   // A remote $ref, or a metaschema of the suite's own (served from localhost by its harness), is remote.
-  if (!read.ok && read.problems.every((problem) => problem.includes('remote $ref') || problem.includes('unknown $schema "http://localhost:1234/'))) {
+  if (
+    !read.ok &&
+    read.problems.every(
+      (problem) => problem.includes('remote $ref') || problem.includes('unknown $schema "http://localhost:1234/'),
+    )
+  ) {
     score.skipped += group.tests.length;
     return;
   }
   // Boolean schemas read as draft-07; they mean the same in every dialect.
-  const rule = read.ok ? { ...read.rule, dialect: typeof schema === 'boolean' ? dialect : read.rule.dialect } : undefined;
+  const rule = read.ok
+    ? { ...read.rule, dialect: typeof schema === 'boolean' ? dialect : read.rule.dialect }
+    : undefined;
   if (fastOnly) {
     const verdict = rule && verdictFor(rule);
     const library = rule && compileRule(rule, { verdict: false });
@@ -97,7 +109,11 @@ function runGroup(group: Group, dialect: Dialect, meta: string, name: string, sc
   for (const test of group.tests) {
     const verdict = compiled?.ok ? compiled.check(structuredClone(test.data)).length === 0 : undefined;
     const problems = compiled && !compiled.ok ? compiled.problems : read.ok ? [] : read.problems;
-    tally(verdict === test.valid, `${name} / ${test.description}${verdict === undefined ? ` (refused: ${problems.join('; ')})` : ''}`, score);
+    tally(
+      verdict === test.valid,
+      `${name} / ${test.description}${verdict === undefined ? ` (refused: ${problems.join('; ')})` : ''}`,
+      score,
+    );
   }
 }
 

@@ -12,7 +12,15 @@ import type { BrowserUnderTest } from '../test/e2e/harness/browser';
 import type { Collector } from '../test/e2e/harness/collector';
 import { EVENT_COUNT_GLOBAL } from '../src/background/event-count';
 import { buildCountingExtension } from './bench-extensions';
-import { eventsCounted, median, NON_TRACKING_REQUESTS, nonTrackingLatency, percentile, wakesStoppedWorker, type CounterReading } from './non-tracking';
+import {
+  eventsCounted,
+  median,
+  NON_TRACKING_REQUESTS,
+  nonTrackingLatency,
+  percentile,
+  wakesStoppedWorker,
+  type CounterReading,
+} from './non-tracking';
 
 /** Firefox's own default (extensions.background.idle.timeout), given so that stopBackground can wait for it. */
 const IDLE_TIMEOUT_MS = 30_000;
@@ -35,7 +43,10 @@ interface FirefoxExtensionApi {
 const readEventPageCounter = (name: string): CounterReading | null => {
   const page = (globalThis as unknown as FirefoxExtensionApi).browser.extension.getBackgroundPage();
   if (!page) return null;
-  return { count: (page as unknown as Record<string, number | undefined>)[name] ?? 0, run: page.performance.timeOrigin };
+  return {
+    count: (page as unknown as Record<string, number | undefined>)[name] ?? 0,
+    run: page.performance.timeOrigin,
+  };
 };
 
 const fmt = (ms: number) => ms.toFixed(1);
@@ -45,16 +56,27 @@ export async function firefoxNonTracking(collector: Collector): Promise<{ detail
   const launched: BrowserUnderTest[] = [];
   try {
     const extensionDir = buildCountingExtension('firefox');
-    const withExtension = await launchFirefox({ proxyPort: collector.webPort, idleTimeoutMs: IDLE_TIMEOUT_MS, extensionDir, extraPrefs: FINE_TIMERS });
+    const withExtension = await launchFirefox({
+      proxyPort: collector.webPort,
+      idleTimeoutMs: IDLE_TIMEOUT_MS,
+      extensionDir,
+      extraPrefs: FINE_TIMERS,
+    });
     launched.push(withExtension);
-    const withoutExtension = await launchFirefox({ proxyPort: collector.webPort, extensionDir: null, extraPrefs: FINE_TIMERS });
+    const withoutExtension = await launchFirefox({
+      proxyPort: collector.webPort,
+      extensionDir: null,
+      extraPrefs: FINE_TIMERS,
+    });
     launched.push(withoutExtension);
     const pages = { with: await withExtension.newPage(), without: await withoutExtension.newPage() };
     await pages.with.goto(`${collector.origin}/bench`);
     await pages.without.goto(`${collector.origin}/bench`);
     const userAgent = await pages.without.evaluate(() => navigator.userAgent, null);
 
-    const result = await nonTrackingLatency(pages, () => withExtension.inExtension(readEventPageCounter, EVENT_COUNT_GLOBAL));
+    const result = await nonTrackingLatency(pages, () =>
+      withExtension.inExtension(readEventPageCounter, EVENT_COUNT_GLOBAL),
+    );
     const woke = await wakesStoppedWorker(
       pages.with,
       () => withExtension.stopBackground(),

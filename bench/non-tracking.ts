@@ -46,7 +46,13 @@ export interface CounterReading {
 export async function workerEventCounter(context: BrowserContext): Promise<CounterReading | null> {
   const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   if (!worker) return null;
-  return worker.evaluate((name) => ({ count: (globalThis as unknown as Record<string, number | undefined>)[name] ?? 0, run: performance.timeOrigin }), EVENT_COUNT_GLOBAL);
+  return worker.evaluate(
+    (name) => ({
+      count: (globalThis as unknown as Record<string, number | undefined>)[name] ?? 0,
+      run: performance.timeOrigin,
+    }),
+    EVENT_COUNT_GLOBAL,
+  );
 }
 
 type Compared = 'with' | 'floor' | 'without';
@@ -57,7 +63,10 @@ type Compared = 'with' | 'floor' | 'without';
  * warm-up fetches, each round started by the next one. Events are counted around the measured fetches of `with`, in the rounds where
  * the background ran from before them to after them.
  */
-export async function nonTrackingLatency<K extends Compared>(pages: Record<K, PageLike>, readCounter: () => Promise<CounterReading | null>) {
+export async function nonTrackingLatency<K extends Compared>(
+  pages: Record<K, PageLike>,
+  readCounter: () => Promise<CounterReading | null>,
+) {
   const order = Object.keys(pages) as K[];
   const ms = Object.fromEntries(order.map((which) => [which, [] as number[]])) as Record<K, number[]>;
   const roundMedians: string[] = [];
@@ -75,7 +84,8 @@ export async function nonTrackingLatency<K extends Compared>(pages: Record<K, Pa
       if (which === 'with') {
         await sleep(300);
         const after = await readCounter();
-        if (before && after && before.run === after.run) [events, countedRounds] = [events + after.count - before.count, countedRounds + 1];
+        if (before && after && before.run === after.run)
+          [events, countedRounds] = [events + after.count - before.count, countedRounds + 1];
       }
       ms[which].push(...durations);
       medians[which] = median(durations).toFixed(1);
@@ -92,7 +102,11 @@ export function eventsCounted({ events, countedRounds }: { events: number; count
 }
 
 /** Fetches every resource once while the background is stopped; true if that started it again. */
-export async function wakesStoppedWorker(page: PageLike, stopWorker: () => Promise<void>, workerRunning: () => boolean | Promise<boolean>): Promise<boolean> {
+export async function wakesStoppedWorker(
+  page: PageLike,
+  stopWorker: () => Promise<void>,
+  workerRunning: () => boolean | Promise<boolean>,
+): Promise<boolean> {
   await stopWorker();
   await page.evaluate(fetchResources, { from: 0, count: NON_TRACKING_REQUESTS });
   await sleep(1000);
@@ -111,9 +125,13 @@ export async function watchWorker(context: BrowserContext): Promise<() => boolea
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   let running = true;
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
-    for (const version of versions) if (version.scriptURL.startsWith('chrome-extension://')) running = version.runningStatus !== 'stopped';
-  });
+  cdp.on(
+    'ServiceWorker.workerVersionUpdated',
+    ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+      for (const version of versions)
+        if (version.scriptURL.startsWith('chrome-extension://')) running = version.runningStatus !== 'stopped';
+    },
+  );
   await cdp.send('ServiceWorker.enable');
   return () => running;
 }

@@ -22,8 +22,22 @@ import { openOptions } from '../test/e2e/harness/options';
 import type { ProcessMemory } from '../test/e2e/harness/chromium-memory';
 import type { PanelHandle } from '../test/e2e/harness/panel';
 import { benchPlanJson } from './fixtures';
-import { extensionPids, extensionResident, processReport, reniceExtension, watchExtensionProcess } from './extension-process';
-import { busyThreadsDuring, eventSelfTimes, longestTasks, sampledFunctions, threadNamed, threadRunning, wholeThread } from './trace-summary';
+import {
+  extensionPids,
+  extensionResident,
+  processReport,
+  reniceExtension,
+  watchExtensionProcess,
+} from './extension-process';
+import {
+  busyThreadsDuring,
+  eventSelfTimes,
+  longestTasks,
+  sampledFunctions,
+  threadNamed,
+  threadRunning,
+  wholeThread,
+} from './trace-summary';
 
 if (!existsSync('dist/chrome/manifest.json') || !existsSync('dist/firefox/manifest.json')) {
   console.error('bench:panel loads the built extension: run `npm run build` first.');
@@ -43,7 +57,8 @@ const FIREFOX_RUN = process.argv.includes('--firefox');
  * Evaluates an expression in the panel. Chromium's harness (puppeteer) evaluates source text as an
  * expression; Firefox's calls it as a function (firefox-devtools-scripts.ts), so it gets one.
  */
-const run = <T>(panel: PanelHandle, source: string): Promise<T> => panel.evaluate<T, undefined>((FIREFOX_RUN ? `() => (${source})` : source) as unknown as () => T, undefined);
+const run = <T>(panel: PanelHandle, source: string): Promise<T> =>
+  panel.evaluate<T, undefined>((FIREFOX_RUN ? `() => (${source})` : source) as unknown as () => T, undefined);
 
 // In the panel: the longest gap of a 10 ms heartbeat and the longest long task, from now on.
 const WATCH_STALLS = `(() => {
@@ -64,7 +79,11 @@ const RENICE = process.argv.includes('--renice');
 const HTTP2 = !process.argv.includes('--http1');
 const collector = await startCollector({ '/bench': '<!doctype html><title>panel bench</title>' }, { http2: HTTP2 });
 const downloadDir = mkdtempSync(path.join(tmpdir(), 'ti-bench-'));
-const browser = await (FIREFOX_RUN ? launchFirefoxPanel : launchChromiumPanel)({ collector, theme: 'light', downloadDir });
+const browser = await (FIREFOX_RUN ? launchFirefoxPanel : launchChromiumPanel)({
+  collector,
+  theme: 'light',
+  downloadDir,
+});
 try {
   const page = await browser.newPage();
   await page.goto(`${collector.origin}/bench`);
@@ -78,7 +97,10 @@ try {
   await streaming('1b. with a 200-event tracking plan loaded (every message checked against its rule)');
 
   async function streaming(label: string): Promise<void> {
-    if (RENICE && !reniceExtension(-8)) console.log('   --renice: the system refused a negative nice value (needs root or CAP_SYS_NICE); the extension runs at its own priority');
+    if (RENICE && !reniceExtension(-8))
+      console.log(
+        '   --renice: the system refused a negative nice value (needs root or CAP_SYS_NICE); the extension runs at its own priority',
+      );
     await run(panel, WATCH_STALLS);
     const stopTrace = TRACE ? await browser.startTrace?.() : undefined;
     // Chromium's extension process, read from /proc; Firefox's is not told apart here.
@@ -123,7 +145,9 @@ try {
     console.log(
       `${label}${RENICE ? ' (extension process at nice -8)' : ''}: streaming ${CALLS.toLocaleString('en')} Segment track calls (/v1/t, bursts of ${BURST}, ${HTTP2 ? 'HTTP/2' : 'HTTP/1.1'}) into the open Track panel`,
     );
-    console.log(`   the page sent them in ${((sent.answered - sent.first) / 1000).toFixed(2)} s (first send -> last response)`);
+    console.log(
+      `   the page sent them in ${((sent.answered - sent.first) / 1000).toFixed(2)} s (first send -> last response)`,
+    );
     console.log(`   rows counted by the panel: ${shown.toLocaleString('en')} of ${CALLS.toLocaleString('en')}`);
     console.log(
       doneAt === null
@@ -134,7 +158,10 @@ try {
       `   longest main-thread stall in the panel: ${Math.max(stalls.longestTask, stalls.longestGap).toFixed(0)} ms (long task ${stalls.longestTask.toFixed(0)} ms, heartbeat gap ${stalls.longestGap.toFixed(0)} ms; goal < 50 ms)`,
     );
     if (processUse) for (const line of processReport(processUse, extensionResident(), CALLS)) console.log(line);
-    else console.log(`   extension process memory and CPU: measured in Chromium only (its --extension-process, from /proc)`);
+    else
+      console.log(
+        `   extension process memory and CPU: measured in Chromium only (its --extension-process, from /proc)`,
+      );
     console.log(
       `   the panel's JavaScript heap after them: ${typeof panelHeap === 'number' && Number.isFinite(panelHeap) ? `${panelHeap.toFixed(0)} MB` : 'not told (performance.memory is Chromium only)'}`,
     );
@@ -170,9 +197,13 @@ try {
   );
   await panel.chooseFile('.toolbar input[type="file"]', file);
   let load: { chosen?: number; rendered?: number; validated?: number } = {};
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline && load.rendered === undefined; await sleep(50)) load = await run(panel, 'window.__load');
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline && load.rendered === undefined; await sleep(50))
+    load = await run(panel, 'window.__load');
   const importedShown = await run<number>(panel, shownCount);
-  load.validated = await run<number>(panel, `performance.getEntriesByName('track-inspector:import-validated').at(-1)?.startTime ?? NaN`);
+  load.validated = await run<number>(
+    panel,
+    `performance.getEntriesByName('track-inspector:import-validated').at(-1)?.startTime ?? NaN`,
+  );
 
   await run(
     panel,
@@ -194,9 +225,15 @@ try {
   const filtered = await run<number>(panel, shownCount);
   const ms = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
 
-  console.log(`2. ${IMPORTED.toLocaleString('en')} messages imported into the panel (${importedShown.toLocaleString('en')} shown)`);
-  console.log(`   loaded (parsed and re-validated) -> first render: ${((load.rendered ?? NaN) - (load.validated ?? NaN)).toFixed(0)} ms (goal < 200 ms)`);
-  console.log(`   file chosen -> rows on screen, reading, parsing and re-validating included: ${((load.rendered ?? NaN) - (load.chosen ?? NaN)).toFixed(0)} ms`);
+  console.log(
+    `2. ${IMPORTED.toLocaleString('en')} messages imported into the panel (${importedShown.toLocaleString('en')} shown)`,
+  );
+  console.log(
+    `   loaded (parsed and re-validated) -> first render: ${((load.rendered ?? NaN) - (load.validated ?? NaN)).toFixed(0)} ms (goal < 200 ms)`,
+  );
+  console.log(
+    `   file chosen -> rows on screen, reading, parsing and re-validating included: ${((load.rendered ?? NaN) - (load.chosen ?? NaN)).toFixed(0)} ms`,
+  );
   console.log(
     `   filter keystrokes "${typed}" -> next painted frame: ${ms(keys)} ms; median ${[...keys].sort((a, b) => a - b)[Math.floor(keys.length / 2)]?.toFixed(0)} ms, max ${Math.max(...keys).toFixed(0)} ms (goal < 50 ms); ${filtered} rows match`,
   );
@@ -213,7 +250,9 @@ function explainPeakMemory(dumps: ProcessMemory[][]): void {
   const peak = extension.sort((a, b) => b.privateMb - a.privateMb)[0];
   if (!peak) return console.log(`   memory: no dump of the extension process among ${dumps.length}`);
   const parts = peak.allocators.filter(([, mb]) => mb >= 1).map(([name, mb]) => `${name} ${mb.toFixed(0)}`);
-  console.log(`   memory-infra, the largest of ${dumps.length} dumps: extension process private footprint ${peak.privateMb.toFixed(0)} MB; by allocator (MB): ${parts.join(', ')}`);
+  console.log(
+    `   memory-infra, the largest of ${dumps.length} dumps: extension process private footprint ${peak.privateMb.toFixed(0)} MB; by allocator (MB): ${parts.join(', ')}`,
+  );
 }
 
 function explainLongestTasks(trace: Parameters<typeof threadRunning>[0]): void {
@@ -232,14 +271,22 @@ function explainLongestTasks(trace: Parameters<typeof threadRunning>[0]): void {
   ] as const) {
     if (!which) continue;
     const whole = wholeThread(trace, which);
-    console.log(`   trace: the ${name} thread over the whole stream, events by self CPU time (ms): ${top(eventSelfTimes(trace, whole, 'tdur'))}`);
-    console.log(`          sampled functions (self ms): ${top(sampledFunctions(trace, whole).filter(([fn]) => !fn.startsWith('(idle)')))}`);
+    console.log(
+      `   trace: the ${name} thread over the whole stream, events by self CPU time (ms): ${top(eventSelfTimes(trace, whole, 'tdur'))}`,
+    );
+    console.log(
+      `          sampled functions (self ms): ${top(sampledFunctions(trace, whole).filter(([fn]) => !fn.startsWith('(idle)')))}`,
+    );
   }
   const tasks = longestTasks(trace, thread, 3);
-  console.log(`   trace: ${trace.length} events; panel thread ${thread.pid}/${thread.tid}; longest tasks ${tasks.map((t) => ((t.dur ?? 0) / 1000).toFixed(0)).join(', ')} ms`);
+  console.log(
+    `   trace: ${trace.length} events; panel thread ${thread.pid}/${thread.tid}; longest tasks ${tasks.map((t) => ((t.dur ?? 0) / 1000).toFixed(0)).join(', ')} ms`,
+  );
   for (const task of tasks) {
     const cpu = task.tdur === undefined ? '' : ` (${(task.tdur / 1000).toFixed(0)} ms of it on a CPU)`;
-    console.log(`   trace: task of ${((task.dur ?? 0) / 1000).toFixed(0)} ms${cpu}; events (self ms): ${top(eventSelfTimes(trace, task))}`);
+    console.log(
+      `   trace: task of ${((task.dur ?? 0) / 1000).toFixed(0)} ms${cpu}; events (self ms): ${top(eventSelfTimes(trace, task))}`,
+    );
     console.log(`          sampled functions (self ms): ${top(sampledFunctions(trace, task))}`);
     console.log(`          CPU used meanwhile, by thread (ms): ${top(busyThreadsDuring(trace, task))}`);
   }

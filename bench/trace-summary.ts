@@ -13,19 +13,43 @@ interface ProfileNode {
 
 /** The main thread of the renderer that ran scripts from `urlPart`. */
 export function threadRunning(events: readonly TraceEvent[], urlPart: string): { pid: number; tid: number } | null {
-  const hit = events.find((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && String((e.args?.['data'] as { url?: string })?.url ?? '').includes(urlPart));
+  const hit = events.find(
+    (e) =>
+      (e.name === 'FunctionCall' || e.name === 'EvaluateScript') &&
+      String((e.args?.['data'] as { url?: string })?.url ?? '').includes(urlPart),
+  );
   return hit ? { pid: hit.pid, tid: hit.tid } : null;
 }
 
 /** The thread of process `pid` named `name` (Chromium names its threads in the trace's metadata). */
-export function threadNamed(events: readonly TraceEvent[], pid: number, name: string): { pid: number; tid: number } | null {
-  const hit = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && (e.args as { name?: string } | undefined)?.name === name);
+export function threadNamed(
+  events: readonly TraceEvent[],
+  pid: number,
+  name: string,
+): { pid: number; tid: number } | null {
+  const hit = events.find(
+    (e) =>
+      e.ph === 'M' &&
+      e.name === 'thread_name' &&
+      e.pid === pid &&
+      (e.args as { name?: string } | undefined)?.name === name,
+  );
   return hit ? { pid, tid: hit.tid } : null;
 }
 
-export function longestTasks(events: readonly TraceEvent[], thread: { pid: number; tid: number }, count: number): TraceEvent[] {
+export function longestTasks(
+  events: readonly TraceEvent[],
+  thread: { pid: number; tid: number },
+  count: number,
+): TraceEvent[] {
   return events
-    .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
+    .filter(
+      (e) =>
+        e.pid === thread.pid &&
+        e.tid === thread.tid &&
+        e.ph === 'X' &&
+        (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
+    )
     .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
     .slice(0, count);
 }
@@ -45,16 +69,29 @@ export function wholeThread(events: readonly TraceEvent[], thread: { pid: number
  * Self time (ms) of each event name nested in `task`, on its thread: wall time (`dur`), or the time
  * the thread was on a CPU (`tdur`), which does not count the waits for a core.
  */
-export function eventSelfTimes(events: readonly TraceEvent[], task: TraceEvent, clock: 'dur' | 'tdur' = 'dur'): [string, number][] {
+export function eventSelfTimes(
+  events: readonly TraceEvent[],
+  task: TraceEvent,
+  clock: 'dur' | 'tdur' = 'dur',
+): [string, number][] {
   const length = (e: TraceEvent) => (clock === 'dur' ? (e.dur ?? 0) : (e.tdur ?? 0));
   const end = task.ts + (task.dur ?? 0);
   const inside = events
-    .filter((e) => e.pid === task.pid && e.tid === task.tid && e.ph === 'X' && e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end)
+    .filter(
+      (e) =>
+        e.pid === task.pid &&
+        e.tid === task.tid &&
+        e.ph === 'X' &&
+        e !== task &&
+        e.ts >= task.ts &&
+        e.ts + (e.dur ?? 0) <= end,
+    )
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const self = new Map<string, number>();
   const stack: TraceEvent[] = [];
   for (const event of inside) {
-    while (stack.length && (stack.at(-1) as TraceEvent).ts + ((stack.at(-1) as TraceEvent).dur ?? 0) <= event.ts) stack.pop();
+    while (stack.length && (stack.at(-1) as TraceEvent).ts + ((stack.at(-1) as TraceEvent).dur ?? 0) <= event.ts)
+      stack.pop();
     const parent = stack.at(-1);
     if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - length(event) / 1000);
     self.set(event.name, (self.get(event.name) ?? 0) + length(event) / 1000);
@@ -74,7 +111,9 @@ export function sampledFunctions(events: readonly TraceEvent[], task: TraceEvent
   for (const e of events) {
     if (e.pid !== task.pid || !ids.has(idOf(e))) continue;
     const id = idOf(e);
-    const data = e.args?.['data'] as { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
+    const data = e.args?.['data'] as
+      | { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] }
+      | undefined;
     if (e.name === 'Profile' && data?.startTime !== undefined) clock.set(id, data.startTime);
     if (e.name !== 'ProfileChunk' || !data) continue;
     for (const node of data.cpuProfile?.nodes ?? []) nodes.set(`${id}:${node.id}`, node);
@@ -91,7 +130,9 @@ export function sampledFunctions(events: readonly TraceEvent[], task: TraceEvent
   const self = new Map<string, number>();
   for (const { node } of within) {
     const frame = nodes.get(node)?.callFrame;
-    const name = frame ? `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').split('/').at(-1) ?? ''}:${frame.lineNumber + 1}` : '(unknown)';
+    const name = frame
+      ? `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').split('/').at(-1) ?? ''}:${frame.lineNumber + 1}`
+      : '(unknown)';
     self.set(name, (self.get(name) ?? 0) + interval);
   }
   return [...self].sort((a, b) => b[1] - a[1]);
@@ -109,13 +150,21 @@ export function busyThreadsDuring(events: readonly TraceEvent[], task: TraceEven
     const name = String((e.args as { name?: string } | undefined)?.name ?? '');
     if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, name);
     if (e.name === 'process_name') processes.set(e.pid, name);
-    if (e.name === 'process_labels') processes.set(e.pid, `${processes.get(e.pid) ?? ''} ${String((e.args as { labels?: string })?.labels ?? '')}`.trim());
+    if (e.name === 'process_labels')
+      processes.set(
+        e.pid,
+        `${processes.get(e.pid) ?? ''} ${String((e.args as { labels?: string })?.labels ?? '')}`.trim(),
+      );
   }
   // A renderer is named by the origin of the first script it ran: the page, DevTools' own front end, the extension.
   for (const e of events) {
     const url = String((e.args?.['data'] as { url?: string } | undefined)?.url ?? '');
     const label = processes.get(e.pid) ?? '';
-    if ((e.name === 'FunctionCall' || e.name === 'EvaluateScript') && /^(https?|devtools|chrome-extension):/.test(url) && !label.includes('(')) {
+    if (
+      (e.name === 'FunctionCall' || e.name === 'EvaluateScript') &&
+      /^(https?|devtools|chrome-extension):/.test(url) &&
+      !label.includes('(')
+    ) {
       processes.set(e.pid, `${label} (${url.split('/').slice(0, 3).join('/')})`);
     }
   }
@@ -123,7 +172,14 @@ export function busyThreadsDuring(events: readonly TraceEvent[], task: TraceEven
   const end = task.ts + (task.dur ?? 0);
   const busy = new Map<string, number>();
   for (const e of events) {
-    if (e.ph !== 'X' || e.tdur === undefined || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask') || e.ts >= end || e.ts + (e.dur ?? 0) <= start) continue;
+    if (
+      e.ph !== 'X' ||
+      e.tdur === undefined ||
+      (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask') ||
+      e.ts >= end ||
+      e.ts + (e.dur ?? 0) <= start
+    )
+      continue;
     const overlap = (Math.min(end, e.ts + (e.dur ?? 0)) - Math.max(start, e.ts)) / Math.max(1, e.dur ?? 0);
     const key = `${processes.get(e.pid) ?? e.pid}/${names.get(`${e.pid}:${e.tid}`) ?? e.tid}`;
     busy.set(key, (busy.get(key) ?? 0) + (e.tdur * overlap) / 1000);

@@ -10,7 +10,9 @@ import { SCREENSHOTS_DIR_ENV, screenshotName } from '../test/e2e/harness/panel';
 
 const DOCS = 'docs';
 const SUITES = ['test/e2e/panel.chromium.test.ts', 'test/e2e/panel.firefox.test.ts'];
-const SHOTS = (['chromium', 'firefox'] as const).flatMap((browser) => (['light', 'dark'] as const).map((theme) => path.join(DOCS, screenshotName(browser, theme))));
+const SHOTS = (['chromium', 'firefox'] as const).flatMap((browser) =>
+  (['light', 'dark'] as const).map((theme) => path.join(DOCS, screenshotName(browser, theme))),
+);
 
 const missing = missingBrowsers();
 if (missing.length) {
@@ -25,7 +27,10 @@ if (build.status !== 0) {
 }
 
 const started = Date.now();
-const run = spawnSync('npx', ['vitest', 'run', '--project', 'e2e', ...SUITES], { stdio: 'inherit', env: { ...process.env, [SCREENSHOTS_DIR_ENV]: DOCS } });
+const run = spawnSync('npx', ['vitest', 'run', '--project', 'e2e', ...SUITES], {
+  stdio: 'inherit',
+  env: { ...process.env, [SCREENSHOTS_DIR_ENV]: DOCS },
+});
 const stale = SHOTS.filter((file) => (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) < started);
 if (run.status !== 0 || stale.length) {
   console.error(`docs:screenshots: the panel suites failed${stale.length ? `; not remade: ${stale.join(', ')}` : ''}`);

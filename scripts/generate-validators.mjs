@@ -32,7 +32,8 @@ for (const type of types) {
   declared[type] = Object.keys(schema.properties ?? {});
 }
 // The top-level fields each schema declares: validation only applies inherited batch fields it checks.
-const moduleSource = standaloneCode.default(ajv, exportsByName) + `\nexport const declaredFields = ${JSON.stringify(declared)};\n`;
+const moduleSource =
+  standaloneCode.default(ajv, exportsByName) + `\nexport const declaredFields = ${JSON.stringify(declared)};\n`;
 
 mkdirSync(outDir, { recursive: true });
 const result = await build({

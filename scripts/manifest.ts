@@ -18,7 +18,8 @@ type Manifest = Record<string, unknown>;
 
 export const GECKO_ID = 'track-inspector@track-inspector.dev';
 
-const readJson = (relative: string): Manifest => JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as Manifest;
+const readJson = (relative: string): Manifest =>
+  JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as Manifest;
 
 /** package.json's version: the one version of everything we ship. */
 export function packageVersion(): string {
@@ -29,7 +30,8 @@ export function packageVersion(): string {
 
 export function manifestFor(target: BrowserTarget): ManifestV3Export {
   const source = readJson('../manifest.json');
-  if ('version' in source) throw new Error('manifest.json must not set "version": the build takes it from package.json');
+  if ('version' in source)
+    throw new Error('manifest.json must not set "version": the build takes it from package.json');
   const { manifest_version, name, short_name, ...fields } = source;
   // Where a person reading the built manifest looks for it: beside the name.
   const manifest: Manifest = { manifest_version, name, short_name, version: packageVersion(), ...fields };

@@ -10,7 +10,9 @@ const root = process.cwd();
 const outDir = process.argv[2] ?? 'release';
 const changed = uncommittedChanges(root);
 if (changed.length > 0) {
-  process.stderr.write(`package: warning: uncommitted changes are in this release (commit them, so the release can be found in git):\n${changed.map((l) => `  ${l}\n`).join('')}`);
+  process.stderr.write(
+    `package: warning: uncommitted changes are in this release (commit them, so the release can be found in git):\n${changed.map((l) => `  ${l}\n`).join('')}`,
+  );
 }
 for (const file of writeRelease(root, outDir)) {
   console.log(`${file.kind.padEnd(8)}${relative(root, file.path)}  ${(file.bytes / 1024).toFixed(1)} KB`);

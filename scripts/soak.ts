@@ -28,7 +28,10 @@ let passed = 0;
 for (let run = 1; run <= runs; run++) {
   const report = path.join(dir, `run-${run}.json`);
   const started = Date.now();
-  const result = spawnSync('npx', ['vitest', 'run', '--project', 'e2e', '--reporter=json', `--outputFile=${report}`], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const result = spawnSync('npx', ['vitest', 'run', '--project', 'e2e', '--reporter=json', `--outputFile=${report}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const failures = failuresIn(report, result.stderr);
   if (result.status === 0 && !failures.length) {
@@ -45,7 +48,12 @@ process.exit(passed === runs ? 0 : 1);
 
 /** "file > test name: first line of the error" per failed test, or why the run produced no report. */
 interface VitestReport {
-  readonly testResults?: { name: string; status: string; message?: string; assertionResults?: { status: string; fullName: string; failureMessages?: string[] }[] }[];
+  readonly testResults?: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults?: { status: string; fullName: string; failureMessages?: string[] }[];
+  }[];
 }
 
 function failuresIn(reportFile: string, stderr: string): string[] {
@@ -59,9 +67,11 @@ function failuresIn(reportFile: string, stderr: string): string[] {
   for (const file of report.testResults ?? []) {
     const name = path.relative(process.cwd(), file.name);
     for (const test of file.assertionResults ?? []) {
-      if (test.status === 'failed') failures.push(`${name} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      if (test.status === 'failed')
+        failures.push(`${name} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
     }
-    if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')) failures.push(`${name}: ${firstLine(file.message)}`);
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'))
+      failures.push(`${name}: ${firstLine(file.message)}`);
   }
   return failures;
 }

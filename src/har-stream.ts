@@ -38,10 +38,17 @@ export async function readHarStream(
 }
 
 async function withFormParams(entry: unknown): Promise<unknown> {
-  const request = (entry as { request?: { postData?: { mimeType?: unknown; text?: unknown; params?: unknown } } } | null)?.request;
+  const request = (
+    entry as { request?: { postData?: { mimeType?: unknown; text?: unknown; params?: unknown } } } | null
+  )?.request;
   const postData = request?.postData;
   if (typeof postData?.mimeType !== 'string' || !/^multipart\/form-data/i.test(postData.mimeType)) return entry;
-  if (typeof postData.text !== 'string' || postData.text === '' || (Array.isArray(postData.params) && postData.params.length > 0)) return entry;
+  if (
+    typeof postData.text !== 'string' ||
+    postData.text === '' ||
+    (Array.isArray(postData.params) && postData.params.length > 0)
+  )
+    return entry;
   try {
     const form = await new Response(postData.text, { headers: { 'Content-Type': postData.mimeType } }).formData();
     const params = [...form].flatMap(([name, value]) => (typeof value === 'string' ? [{ name, value }] : []));

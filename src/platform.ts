@@ -66,7 +66,10 @@ interface DevtoolsPanelsApi {
  * DevTools (the panel opened as a page), the system's colour scheme decides.
  */
 export function watchDevtoolsTheme(apply: (theme: Theme) => void): void {
-  const api = globalThis as unknown as { browser?: { devtools?: { panels?: DevtoolsPanelsApi } }; chrome?: { devtools?: { panels?: DevtoolsPanelsApi } } };
+  const api = globalThis as unknown as {
+    browser?: { devtools?: { panels?: DevtoolsPanelsApi } };
+    chrome?: { devtools?: { panels?: DevtoolsPanelsApi } };
+  };
   const panels = (BROWSER === 'firefox' ? api.browser : api.chrome)?.devtools?.panels;
   const toTheme = (name: string | undefined): Theme => (name === 'dark' ? 'dark' : 'light');
   if (panels?.themeName) {

@@ -60,7 +60,12 @@ export type BackgroundMessage =
   | { readonly kind: 'added'; readonly entries: readonly TimelineEntry[]; readonly dropped: number }
   | { readonly kind: 'updated'; readonly updates: readonly { readonly seq: number; readonly request: RequestInfo }[] }
   /** A call's rows replaced by new ones (its body arrived after the call): drop `removed`, insert `entries`. */
-  | { readonly kind: 'replaced'; readonly removed: readonly number[]; readonly entries: readonly TimelineEntry[]; readonly dropped: number }
+  | {
+      readonly kind: 'replaced';
+      readonly removed: readonly number[];
+      readonly entries: readonly TimelineEntry[];
+      readonly dropped: number;
+    }
   | { readonly kind: 'version-mismatch'; readonly expected: number };
 
 /** The page relay (content script) -> background: a body webRequest may not have exposed. */

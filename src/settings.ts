@@ -19,8 +19,13 @@ export const BUFFER_SIZE_RANGE = { min: 100, max: 100_000 } as const;
 /** Whatever storage holds (possibly nothing, possibly garbage) -> valid settings. */
 export function normaliseSettings(raw: unknown): Settings {
   const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const hosts = Array.isArray(value['customHosts']) ? value['customHosts'].filter((h): h is string => typeof h === 'string') : [];
-  const size = typeof value['bufferSize'] === 'number' && Number.isFinite(value['bufferSize']) ? Math.round(value['bufferSize']) : DEFAULT_SETTINGS.bufferSize;
+  const hosts = Array.isArray(value['customHosts'])
+    ? value['customHosts'].filter((h): h is string => typeof h === 'string')
+    : [];
+  const size =
+    typeof value['bufferSize'] === 'number' && Number.isFinite(value['bufferSize'])
+      ? Math.round(value['bufferSize'])
+      : DEFAULT_SETTINGS.bufferSize;
   return {
     customHosts: hosts,
     bufferSize: Math.min(BUFFER_SIZE_RANGE.max, Math.max(BUFFER_SIZE_RANGE.min, size)),

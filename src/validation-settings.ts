@@ -42,7 +42,17 @@ export function validationModeOf(settings: Settings, stored: StoredPlan | null):
   if (!stored) return { settings: { strict, unplanned, plan: null }, plan: null, key };
   let load = opened.get(stored);
   if (!load) opened.set(stored, (load = openPlan(stored.text, stored.fileName)));
-  if (!load.ok) return { settings: { strict, unplanned, plan: null, planProblem: `${stored.fileName}: ${load.problems.join('; ')}` }, plan: null, key };
-  const plan: PlanSummary = { name: load.plan.name, fileName: stored.fileName, loadedAt: stored.loadedAt, counts: countRules(load.plan) };
+  if (!load.ok)
+    return {
+      settings: { strict, unplanned, plan: null, planProblem: `${stored.fileName}: ${load.problems.join('; ')}` },
+      plan: null,
+      key,
+    };
+  const plan: PlanSummary = {
+    name: load.plan.name,
+    fileName: stored.fileName,
+    loadedAt: stored.loadedAt,
+    counts: countRules(load.plan),
+  };
   return { settings: { strict, unplanned, plan }, plan: planChecker(load.plan, { unplanned }), key };
 }

@@ -34,7 +34,8 @@ export class BackgroundStore {
       },
       // Capture must go on without storage (IndexedDB can be unavailable, e.g. in some private
       // windows): timelines then live only as long as the worker.
-      (error: unknown) => console.error('track-inspector: stored timelines could not be loaded; capturing in memory only', error),
+      (error: unknown) =>
+        console.error('track-inspector: stored timelines could not be loaded; capturing in memory only', error),
     );
   }
 
@@ -74,7 +75,12 @@ export class BackgroundStore {
   entriesOf(tabId: number, requestId: string): Extract<TimelineEntry, { kind: 'message' }>[] {
     const timeline = this.tabs.get(tabId);
     if (!timeline?.hasRequest(requestId)) return [];
-    return timeline.all().filter((entry): entry is Extract<TimelineEntry, { kind: 'message' }> => entry.kind === 'message' && entry.requestId === requestId);
+    return timeline
+      .all()
+      .filter(
+        (entry): entry is Extract<TimelineEntry, { kind: 'message' }> =>
+          entry.kind === 'message' && entry.requestId === requestId,
+      );
   }
 
   /** Replaces a request's messages with new ones (its body arrived after it was recorded). */
@@ -160,7 +166,10 @@ export class BackgroundStore {
   }
 
   /** Appends and persists entries built with fresh sequence numbers; returns those still held and those trimmed to stay in capacity. */
-  private appendTo(timeline: TabTimeline, build: ((seq: number) => TimelineEntry)[]): { added: TimelineEntry[]; trimmed: TimelineEntry[] } {
+  private appendTo(
+    timeline: TabTimeline,
+    build: ((seq: number) => TimelineEntry)[],
+  ): { added: TimelineEntry[]; trimmed: TimelineEntry[] } {
     const tabId = timeline.state.tabId;
     const built: TimelineEntry[] = [];
     let trimmed: TimelineEntry[] = [];

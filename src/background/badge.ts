@@ -16,5 +16,10 @@ export function watchBadge(store: BackgroundStore): void {
       browser.action.setBadgeBackgroundColor({ tabId, color: '#d93025' }).catch(() => undefined);
     }, DELAY_MS);
   };
-  store.listen({ added: schedule, updated: () => undefined, replaced: schedule, reset: (tabId) => (tabId === 'all' ? store.tabIds().forEach(schedule) : schedule(tabId)) });
+  store.listen({
+    added: schedule,
+    updated: () => undefined,
+    replaced: schedule,
+    reset: (tabId) => (tabId === 'all' ? store.tabIds().forEach(schedule) : schedule(tabId)),
+  });
 }

@@ -132,7 +132,8 @@ export function nearest<T extends Keyed>(items: readonly T[], key: Keyed, window
   let best: T | null = null;
   let bestDistance = Infinity;
   for (const item of items) {
-    if (item.tabId !== key.tabId || item.url !== key.url || item.method.toUpperCase() !== key.method.toUpperCase()) continue;
+    if (item.tabId !== key.tabId || item.url !== key.url || item.method.toUpperCase() !== key.method.toUpperCase())
+      continue;
     const distance = Math.abs(item.at - key.at);
     if (distance <= windowMs && distance < bestDistance) {
       best = item;

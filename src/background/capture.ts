@@ -71,7 +71,8 @@ export class Capture {
     }
     const call = recogniseCall(details.method, details.url, this.hosts());
     // A redirect repeats onBeforeRequest with the same requestId: one call, one set of rows.
-    if (!call || this.resolving.has(details.requestId) || this.store.requestOf(details.tabId, details.requestId)) return;
+    if (!call || this.resolving.has(details.requestId) || this.store.requestOf(details.tabId, details.requestId))
+      return;
     const body = requestBodyOf(details);
     const { documentId } = details as typeof details & { documentId?: string };
     const seen = (page: SenderPage): SeenCall => ({
@@ -129,10 +130,16 @@ export class Capture {
   private reattribute(documentId: string, since: number): void {
     for (const call of this.recentByDocument.get(documentId) ?? []) {
       if (call.at < since) continue;
-      const page = this.tabs.senderOf({ tabId: call.tabId, frameId: call.frameId ?? 0, documentId, timeStamp: call.at });
+      const page = this.tabs.senderOf({
+        tabId: call.tabId,
+        frameId: call.frameId ?? 0,
+        documentId,
+        timeStamp: call.at,
+      });
       if (page instanceof Promise) continue; // the document is in the book: never a lookup
       const entries = this.store.entriesOf(call.tabId, call.requestId);
-      if (!entries.some((entry) => entry.record.pageUrl !== page.pageUrl || entry.record.topUrl !== page.topUrl)) continue;
+      if (!entries.some((entry) => entry.record.pageUrl !== page.pageUrl || entry.record.topUrl !== page.topUrl))
+        continue;
       this.store.replaceRequest(
         call.tabId,
         call.requestId,
@@ -173,8 +180,13 @@ export class Capture {
     const tracking = recogniseCall(call.method, call.url, this.hosts());
     if (!first || !tracking) return;
     const { record } = first;
-    const page: SenderPage = record.topUrl !== undefined ? { pageUrl: record.pageUrl, topUrl: record.topUrl } : { pageUrl: record.pageUrl };
-    this.store.replaceRequest(call.tabId, call.requestId, this.entries({ ...call, call: tracking, page }, { kind: 'text', text }, record.request));
+    const page: SenderPage =
+      record.topUrl !== undefined ? { pageUrl: record.pageUrl, topUrl: record.topUrl } : { pageUrl: record.pageUrl };
+    this.store.replaceRequest(
+      call.tabId,
+      call.requestId,
+      this.entries({ ...call, call: tracking, page }, { kind: 'text', text }, record.request),
+    );
   }
 
   private settle(details: { tabId: number; requestId: string; method: string; url: string }, outcome: Outcome): void {
@@ -186,20 +198,29 @@ export class Capture {
     } else if (this.resolving.has(requestId) || recogniseCall(details.method, details.url, this.hosts())) {
       this.earlyOutcomes.set(requestId, outcome);
       // Bounded: an outcome whose call never shows up (not a tracking body after all) must not pile up.
-      if (this.earlyOutcomes.size > EARLY_OUTCOMES_KEPT) this.earlyOutcomes.delete(this.earlyOutcomes.keys().next().value as string);
+      if (this.earlyOutcomes.size > EARLY_OUTCOMES_KEPT)
+        this.earlyOutcomes.delete(this.earlyOutcomes.keys().next().value as string);
     }
   }
 
   private record(seen: SeenCall, body: RequestBody, awaitingBody = false): void {
     const outcome = this.earlyOutcomes.get(seen.requestId) ?? PENDING;
     this.earlyOutcomes.delete(seen.requestId);
-    this.store.append(seen.tabId, this.entries(seen, body, { url: seen.url, method: seen.method, ...outcome }, awaitingBody));
+    this.store.append(
+      seen.tabId,
+      this.entries(seen, body, { url: seen.url, method: seen.method, ...outcome }, awaitingBody),
+    );
   }
 
   private entries(seen: SeenCall, body: RequestBody, request: RequestInfo, awaitingBody = false) {
     const { tabId, requestId, page } = seen;
     const { settings, plan } = this.mode();
-    const records = callRecords(seen.call, body, { capturedAt: seen.at, tabId, ...page, request }, { strict: settings.strict, plan, linter: this.linter(tabId) });
+    const records = callRecords(
+      seen.call,
+      body,
+      { capturedAt: seen.at, tabId, ...page, request },
+      { strict: settings.strict, plan, linter: this.linter(tabId) },
+    );
     return records.map((record) => (seq: number) => ({
       kind: 'message' as const,
       seq,

@@ -107,7 +107,11 @@ export class DocumentBook {
     this.saveTimer ??= setTimeout(() => {
       this.saveTimer = null;
       this.storage.set({ [STORAGE_KEY]: [...this.documents] }).catch((error: unknown) => {
-        if (!this.saveFailed) console.error('track-inspector: documents could not be saved; a restarted worker may name the tab URL as a page', error);
+        if (!this.saveFailed)
+          console.error(
+            'track-inspector: documents could not be saved; a restarted worker may name the tab URL as a page',
+            error,
+          );
         this.saveFailed = true;
       });
     }, SAVE_DELAY_MS);

@@ -68,7 +68,9 @@ export function createTimelineDb(): TimelineDb {
     timer = null;
     const batch = [...queue.values()];
     queue = new Map();
-    flushing = flushing.then(() => commit(batch)).catch((error: unknown) => console.error('track-inspector: storage write failed', error));
+    flushing = flushing
+      .then(() => commit(batch))
+      .catch((error: unknown) => console.error('track-inspector: storage write failed', error));
   }
 
   function enqueue(write: Write): void {

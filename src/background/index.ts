@@ -42,14 +42,21 @@ const app = settings.ready.then(async (initial) => {
     () => settings.current().settings,
     () => mode,
   );
-  await tabs.forgetStale().catch((error: unknown) => console.error('track-inspector: closed tabs could not be listed; their timelines stay', error));
+  await tabs
+    .forgetStale()
+    .catch((error: unknown) =>
+      console.error('track-inspector: closed tabs could not be listed; their timelines stay', error),
+    );
   watchBadge(store);
   const validated = await keepValidated(store);
   // Read from the watch, not from the change: storage.onChanged may have fired while this worker started.
   const follow = () => {
     const { settings: current, plan } = settings.current();
     mode = validationModeOf(current, plan);
-    if (mode.settings.planProblem) console.error(`track-inspector: the stored tracking plan cannot be used (${mode.settings.planProblem}); validating without it`);
+    if (mode.settings.planProblem)
+      console.error(
+        `track-inspector: the stored tracking plan cannot be used (${mode.settings.planProblem}); validating without it`,
+      );
     validated.sync(mode);
   };
   follow();
@@ -91,9 +98,15 @@ if (documents) {
   // single-page app's route change (history.pushState, a #fragment) keeps the document and
   // changes its URL: the book follows it.
   const documentOf = (details: { tabId: number; url: string }) => {
-    const { documentId, parentDocumentId } = details as typeof details & { documentId?: string; parentDocumentId?: string };
+    const { documentId, parentDocumentId } = details as typeof details & {
+      documentId?: string;
+      parentDocumentId?: string;
+    };
     if (details.tabId < 0 || documentId === undefined) return null;
-    return { documentId, info: { tabId: details.tabId, url: details.url, ...(parentDocumentId ? { parentDocumentId } : {}) } };
+    return {
+      documentId,
+      info: { tabId: details.tabId, url: details.url, ...(parentDocumentId ? { parentDocumentId } : {}) },
+    };
   };
   browser.webNavigation.onCommitted.addListener((details) => {
     const document = documentOf(details);
@@ -101,7 +114,10 @@ if (documents) {
   });
   const routed = (details: { tabId: number; frameId: number; url: string; timeStamp: number }) => {
     const document = documentOf(details);
-    if (document) withApp(({ tabs }) => tabs.documentRouted(document.documentId, document.info, details.frameId, details.timeStamp));
+    if (document)
+      withApp(({ tabs }) =>
+        tabs.documentRouted(document.documentId, document.info, details.frameId, details.timeStamp),
+      );
   };
   browser.webNavigation.onHistoryStateUpdated.addListener(routed);
   browser.webNavigation.onReferenceFragmentUpdated.addListener(routed);
@@ -132,7 +148,8 @@ browser.runtime.onConnect.addListener(
 
 // The toolbar button opens this tab's Track panel as a page, beside DevTools or instead of it.
 browser.action.onClicked.addListener((tab) => {
-  if (tab.id !== undefined) void browser.tabs.create({ url: browser.runtime.getURL(`src/panel/panel.html?tabId=${tab.id}`) });
+  if (tab.id !== undefined)
+    void browser.tabs.create({ url: browser.runtime.getURL(`src/panel/panel.html?tabId=${tab.id}`) });
 });
 
 browser.tabs.onUpdated.addListener((tabId, change) => {

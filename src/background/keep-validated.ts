@@ -25,9 +25,13 @@ export async function keepValidated(store: BackgroundStore): Promise<KeepValidat
     sync(mode) {
       if (mode.key === validatedWith) return;
       const { settings, plan } = mode;
-      store.remapAll((entry) => (entry.kind === 'message' ? { ...entry, record: revalidateRecord(entry.record, settings.strict, plan) } : entry));
+      store.remapAll((entry) =>
+        entry.kind === 'message' ? { ...entry, record: revalidateRecord(entry.record, settings.strict, plan) } : entry,
+      );
       validatedWith = mode.key;
-      browser.storage.local.set({ [VALIDATED_WITH_KEY]: mode.key }).catch((error: unknown) => console.error('track-inspector: could not note the validation settings', error));
+      browser.storage.local
+        .set({ [VALIDATED_WITH_KEY]: mode.key })
+        .catch((error: unknown) => console.error('track-inspector: could not note the validation settings', error));
     },
   };
 }

@@ -39,7 +39,9 @@ export function listen(handlers: RequestHandlers, settings: SettingsWatch, befor
   );
   const restart = () => {
     void beforeRestart()
-      .catch((error: unknown) => console.error('track-inspector: pending timeline writes failed before the background restarted', error))
+      .catch((error: unknown) =>
+        console.error('track-inspector: pending timeline writes failed before the background restarted', error),
+      )
       .then(restartBackgroundPage);
   };
   const userHosts = listenToUserHosts(browser.webRequest, calls, USER_HOSTS_FROM_START, restart);

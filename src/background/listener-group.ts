@@ -16,10 +16,17 @@ export interface RequestHandlers {
 }
 
 /** The browser's webRequest events (`browser.webRequest`; a fake in tests). */
-export type WebRequestEvents = Pick<WebRequest.Static, 'onBeforeRequest' | 'onHeadersReceived' | 'onCompleted' | 'onErrorOccurred'>;
+export type WebRequestEvents = Pick<
+  WebRequest.Static,
+  'onBeforeRequest' | 'onHeadersReceived' | 'onCompleted' | 'onErrorOccurred'
+>;
 
 /** Registers `handlers` for the requests `urls` match; returns what removes them. Throws when the browser refuses a filter. */
-export function addRequestListeners(events: WebRequestEvents, urls: readonly string[], handlers: RequestHandlers): () => void {
+export function addRequestListeners(
+  events: WebRequestEvents,
+  urls: readonly string[],
+  handlers: RequestHandlers,
+): () => void {
   const counted =
     <T>(handle: (details: T) => void) =>
     (details: T): undefined => {

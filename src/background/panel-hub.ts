@@ -6,7 +6,14 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import type { RequestInfo } from '../core/record';
-import { isPanelMessage, PANEL_PORT_NAME, PROTOCOL_VERSION, type BackgroundMessage, type PanelMessage, type TimelineEntry } from '../protocol';
+import {
+  isPanelMessage,
+  PANEL_PORT_NAME,
+  PROTOCOL_VERSION,
+  type BackgroundMessage,
+  type PanelMessage,
+  type TimelineEntry,
+} from '../protocol';
 import type { ValidationSettings } from '../validation-settings';
 import type { BackgroundStore } from './background-store';
 
@@ -18,7 +25,10 @@ const COALESCE_MS = 30;
  * (extensions/renderer/api/messaging/gin_port.cc) and Firefox's Port.sendPortMessage
  * (toolkit/components/extensions/ExtensionChild.sys.mjs). Both are plain Errors told apart only by message.
  */
-const DISCONNECTED_PORT_ERRORS: readonly string[] = ['Attempting to use a disconnected port object', 'Attempt to postMessage on disconnected port'];
+const DISCONNECTED_PORT_ERRORS: readonly string[] = [
+  'Attempting to use a disconnected port object',
+  'Attempt to postMessage on disconnected port',
+];
 
 function isDisconnectedPortError(error: unknown): boolean {
   const message = typeof error === 'object' && error !== null && 'message' in error ? error.message : error;
@@ -114,7 +124,13 @@ export function acceptPanels(
       pendingAdded = [];
       pendingUpdates = [];
       const { entries, dropped } = store.snapshot(tab);
-      post({ kind: 'snapshot', tabId: tab, entries: entries.slice(0, SNAPSHOT_CHUNK), dropped, validation: validation() });
+      post({
+        kind: 'snapshot',
+        tabId: tab,
+        entries: entries.slice(0, SNAPSHOT_CHUNK),
+        dropped,
+        validation: validation(),
+      });
       for (let i = SNAPSHOT_CHUNK; i < entries.length; i += SNAPSHOT_CHUNK) {
         post({ kind: 'snapshot-continued', entries: entries.slice(i, i + SNAPSHOT_CHUNK) });
       }

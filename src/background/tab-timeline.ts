@@ -112,7 +112,13 @@ export class TabTimeline {
     this.messageCount++;
     if (entry.awaitingBody) {
       const { record } = entry;
-      this.awaiting.set(entry.requestId, { requestId: entry.requestId, tabId: record.tabId, url: record.request.url, method: record.request.method, at: record.capturedAt });
+      this.awaiting.set(entry.requestId, {
+        requestId: entry.requestId,
+        tabId: record.tabId,
+        url: record.request.url,
+        method: record.request.method,
+        at: record.capturedAt,
+      });
     }
     const seqs = this.byRequest.get(entry.requestId);
     if (seqs) seqs.push(entry.seq);

@@ -150,7 +150,10 @@ export class Tabs {
     const documentUrl = source.documentUrl ?? source.originUrl;
     // Firefox's documentUrl stays the URL the document was loaded with when a single-page app
     // moves on with history.pushState; while the tab still shows that document, its URL is the page.
-    const current = top === undefined && documentUrl !== undefined && documentUrl === this.loadedUrls.get(source.tabId) ? this.tabUrls.get(source.tabId) : undefined;
+    const current =
+      top === undefined && documentUrl !== undefined && documentUrl === this.loadedUrls.get(source.tabId)
+        ? this.tabUrls.get(source.tabId)
+        : undefined;
     const pageUrl = current ?? documentUrl ?? this.tabUrls.get(source.tabId) ?? '';
     return top !== undefined ? { pageUrl, topUrl: top } : { pageUrl };
   }

@@ -14,16 +14,25 @@ export interface UserHostListeners {
 }
 
 /** Call in the background's first turn: the catch-all, or the mirrored hosts' listeners, must be registered there. */
-export function listenToUserHosts(events: WebRequestEvents, handlers: RequestHandlers, fromStart: 'catch-all' | 'mirror', restart: () => void): UserHostListeners {
+export function listenToUserHosts(
+  events: WebRequestEvents,
+  handlers: RequestHandlers,
+  fromStart: 'catch-all' | 'mirror',
+  restart: () => void,
+): UserHostListeners {
   const groups = new Map<string, () => void>();
   const add = (filter: string) => {
     try {
       groups.set(filter, addRequestListeners(events, [filter], handlers));
     } catch (error) {
-      console.error(`track-inspector: the browser refused the URL filter ${filter}; calls to that host are not captured`, error);
+      console.error(
+        `track-inspector: the browser refused the URL filter ${filter}; calls to that host are not captured`,
+        error,
+      );
     }
   };
-  let removeCatchAll = fromStart === 'catch-all' ? addRequestListeners(events, ['<all_urls>'], unknownCallsOnly(handlers)) : null;
+  let removeCatchAll =
+    fromStart === 'catch-all' ? addRequestListeners(events, ['<all_urls>'], unknownCallsOnly(handlers)) : null;
   const mirrored = fromStart === 'mirror' ? readMirror() : null;
   const primed = new Set(mirrored ?? []);
   for (const filter of primed) add(filter);
@@ -51,7 +60,8 @@ export function listenToUserHosts(events: WebRequestEvents, handlers: RequestHan
 
 /** The catch-all hands over only what the first turn's other listeners do not: no known endpoint's call, no navigation. */
 function unknownCallsOnly(handlers: RequestHandlers): RequestHandlers {
-  const unknown = (details: { url: string; type: string }) => details.type !== 'main_frame' && recogniseCall('POST', details.url) === null;
+  const unknown = (details: { url: string; type: string }) =>
+    details.type !== 'main_frame' && recogniseCall('POST', details.url) === null;
   return {
     beforeRequest(details) {
       if (unknown(details)) handlers.beforeRequest(details);

@@ -61,7 +61,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const [sub, ...options] = rest;
     if (sub === 'infer') return parsePlanInfer(options);
     if (sub === '--help' || sub === '-h') return { kind: 'help' };
-    return { kind: 'usage-error', message: sub === undefined ? 'plan needs a subcommand: infer' : `unknown plan subcommand "${sub}"` };
+    return {
+      kind: 'usage-error',
+      message: sub === undefined ? 'plan needs a subcommand: infer' : `unknown plan subcommand "${sub}"`,
+    };
   }
   return { kind: 'usage-error', message: `unknown command "${command}"` };
 }
@@ -88,11 +91,22 @@ function parseValidate(argv: readonly string[]): ParsedArgs {
   });
   if (expecting) return { kind: 'usage-error', message: `${expecting as string} needs a value` };
   if ('kind' in files) return files;
-  if (unplanned !== 'warn' && unplanned !== 'error') return { kind: 'usage-error', message: `--unplanned must be warn or error, got "${unplanned}"` };
+  if (unplanned !== 'warn' && unplanned !== 'error')
+    return { kind: 'usage-error', message: `--unplanned must be warn or error, got "${unplanned}"` };
   if (plan === '-') return { kind: 'usage-error', message: '--plan needs a file; standard input carries the messages' };
   const patterns = hostPatternsOf(hosts);
   if ('kind' in patterns) return patterns;
-  return { kind: 'validate', args: { strict, json, ...(plan !== undefined ? { plan } : {}), unplanned, hosts: patterns.hosts, files: files.files } };
+  return {
+    kind: 'validate',
+    args: {
+      strict,
+      json,
+      ...(plan !== undefined ? { plan } : {}),
+      unplanned,
+      hosts: patterns.hosts,
+      files: files.files,
+    },
+  };
 }
 
 function parsePlanInfer(argv: readonly string[]): ParsedArgs {
@@ -113,11 +127,16 @@ function parsePlanInfer(argv: readonly string[]): ParsedArgs {
   if ('kind' in files) return files;
   const patterns = hostPatternsOf(hosts);
   if ('kind' in patterns) return patterns;
-  return { kind: 'plan-infer', args: { ...(name !== undefined ? { name } : {}), hosts: patterns.hosts, files: files.files } };
+  return {
+    kind: 'plan-infer',
+    args: { ...(name !== undefined ? { name } : {}), hosts: patterns.hosts, files: files.files },
+  };
 }
 
 /** --host values, each read as the options page reads a host; the first bad one is a usage error. */
-function hostPatternsOf(hosts: readonly string[]): { hosts: HostPattern[] } | Extract<ParsedArgs, { kind: 'usage-error' }> {
+function hostPatternsOf(
+  hosts: readonly string[],
+): { hosts: HostPattern[] } | Extract<ParsedArgs, { kind: 'usage-error' }> {
   const patterns: HostPattern[] = [];
   for (const host of hosts) {
     const parsed = parseHostPattern(host);
@@ -128,7 +147,10 @@ function hostPatternsOf(hosts: readonly string[]): { hosts: HostPattern[] } | Ex
 }
 
 /** Files (after "--" everything is a file; "-" is standard input) and the options `option` accepts. */
-function filesAndOptions(argv: readonly string[], option: (arg: string) => boolean): { files: string[] } | Extract<ParsedArgs, { kind: 'help' | 'usage-error' }> {
+function filesAndOptions(
+  argv: readonly string[],
+  option: (arg: string) => boolean,
+): { files: string[] } | Extract<ParsedArgs, { kind: 'help' | 'usage-error' }> {
   const files: string[] = [];
   let onlyFiles = false;
   for (const arg of argv) {

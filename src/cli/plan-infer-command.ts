@@ -25,7 +25,8 @@ export async function runPlanInfer(args: PlanInferArgs, io: Io): Promise<number>
       }
       const parsed = parseNdjsonLine(unit.text, unit.line);
       // A bad line is named and skipped: the plan is drafted from the rest.
-      if (parsed.kind === 'bad') io.stderr.write(`track-inspector: ${showFile ? `${file}: ` : ''}${parsed.message}; skipped\n`);
+      if (parsed.kind === 'bad')
+        io.stderr.write(`track-inspector: ${showFile ? `${file}: ` : ''}${parsed.message}; skipped\n`);
       if (parsed.kind === 'message') draft.add(parsed.message);
     });
   } catch (error) {

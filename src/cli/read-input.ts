@@ -14,12 +14,23 @@ import type { Io } from './cli-io';
 export type InputUnit =
   | { readonly kind: 'line'; readonly text: string; readonly line: number }
   /** One of `log.entries`, numbered from 1, with the HAR's pages read so far. */
-  | { readonly kind: 'har-entry'; readonly entry: unknown; readonly index: number; readonly pages: ReadonlyMap<string, HarPage> };
+  | {
+      readonly kind: 'har-entry';
+      readonly entry: unknown;
+      readonly index: number;
+      readonly pages: ReadonlyMap<string, HarPage>;
+    };
 
 /** Calls `onUnit` for each line or HAR entry of each file, in order; throws, naming the file, when one cannot be read. */
-export async function forEachInput(files: readonly string[], io: Io, onUnit: (unit: InputUnit, file: string) => Promise<void> | void): Promise<void> {
+export async function forEachInput(
+  files: readonly string[],
+  io: Io,
+  onUnit: (unit: InputUnit, file: string) => Promise<void> | void,
+): Promise<void> {
   for (const file of files) {
-    const chunks = (file === '-' ? io.stdin : createReadStream(file))[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+    const chunks = (file === '-' ? io.stdin : createReadStream(file))[Symbol.asyncIterator]() as AsyncIterator<
+      Buffer | string
+    >;
     try {
       const first = await chunks.next();
       const head = first.done ? '' : String(first.value);
@@ -35,15 +46,25 @@ export async function forEachInput(files: readonly string[], io: Io, onUnit: (un
   }
 }
 
-async function readLines(chunks: AsyncIterable<Buffer | string>, onUnit: (unit: InputUnit) => Promise<void> | void): Promise<void> {
+async function readLines(
+  chunks: AsyncIterable<Buffer | string>,
+  onUnit: (unit: InputUnit) => Promise<void> | void,
+): Promise<void> {
   let line = 0;
-  for await (const text of createInterface({ input: Readable.from(chunks), crlfDelay: Infinity })) await onUnit({ kind: 'line', text, line: ++line });
+  for await (const text of createInterface({ input: Readable.from(chunks), crlfDelay: Infinity }))
+    await onUnit({ kind: 'line', text, line: ++line });
 }
 
-async function readHar(chunks: AsyncIterable<Buffer | string>, onUnit: (unit: InputUnit) => Promise<void> | void): Promise<void> {
+async function readHar(
+  chunks: AsyncIterable<Buffer | string>,
+  onUnit: (unit: InputUnit) => Promise<void> | void,
+): Promise<void> {
   const pieces = (async function* () {
-    for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for await (const chunk of chunks)
+      yield typeof chunk === 'string' ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   })();
-  const problem = await readHarStream(pieces, (entry, index, pages) => onUnit({ kind: 'har-entry', entry, index, pages }));
+  const problem = await readHarStream(pieces, (entry, index, pages) =>
+    onUnit({ kind: 'har-entry', entry, index, pages }),
+  );
   if (problem) throw new Error(problem);
 }

@@ -46,7 +46,9 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     return 2;
   }
   if (!args.json) {
-    io.stdout.write(`${totals.messages} messages: ${totals.valid} valid, ${totals.invalid} invalid, ${totals.warned} with warnings\n`);
+    io.stdout.write(
+      `${totals.messages} messages: ${totals.valid} valid, ${totals.invalid} invalid, ${totals.warned} with warnings\n`,
+    );
   }
   return totals.invalid > 0 ? 1 : 0;
 }
@@ -57,7 +59,9 @@ async function planSetting(file: string, unplanned: 'warn' | 'error', io: Io): P
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    io.stderr.write(`track-inspector: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    io.stderr.write(
+      `track-inspector: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
+    );
     return 'refused';
   }
   const opened = openPlan(text, path.basename(file));
@@ -69,7 +73,8 @@ async function planSetting(file: string, unplanned: 'warn' | 'error', io: Io): P
 }
 
 /** Every problem says where it came from: the June schema (and our checks) or the plan. */
-const sourced = (problems: readonly Problem[]) => problems.map((problem) => ({ ...problem, source: problem.source ?? 'schema' }));
+const sourced = (problems: readonly Problem[]) =>
+  problems.map((problem) => ({ ...problem, source: problem.source ?? 'schema' }));
 
 /** A message's result, placed by NDJSON line or by HAR entry: `{"line": N, …}` or `{"entry": N, …}`. */
 type MessageResult = InputPlace & {
@@ -83,8 +88,25 @@ type MessageResult = InputPlace & {
 /** One result per message; a piece that could not be read is one invalid result saying why. */
 function resultsOf(item: InputItem | null): MessageResult[] {
   if (!item) return [];
-  if (item.kind === 'problem') return [{ ...item.at, valid: false, type: null, event: null, errors: [{ path: '', message: item.message, keyword: 'parse' }], warnings: [] }];
-  return item.records.map(({ type, payload, validation: { valid, errors, warnings } }) => ({ ...item.at, valid, type, event: eventOf(payload), errors, warnings }));
+  if (item.kind === 'problem')
+    return [
+      {
+        ...item.at,
+        valid: false,
+        type: null,
+        event: null,
+        errors: [{ path: '', message: item.message, keyword: 'parse' }],
+        warnings: [],
+      },
+    ];
+  return item.records.map(({ type, payload, validation: { valid, errors, warnings } }) => ({
+    ...item.at,
+    valid,
+    type,
+    event: eventOf(payload),
+    errors,
+    warnings,
+  }));
 }
 
 /** One instance per file (a HAR's lint, like a capture's, runs within one file). */
@@ -104,8 +126,17 @@ function jsonLine(result: MessageResult, file: string | null): string {
 
 function report(result: MessageResult, file: string | null): string {
   if (result.valid) return '';
-  const where = 'line' in result ? (file === null ? `line ${result.line}` : `${file}:${result.line}`) : file === null ? `entry ${result.entry}` : `${file}: entry ${result.entry}`;
+  const where =
+    'line' in result
+      ? file === null
+        ? `line ${result.line}`
+        : `${file}:${result.line}`
+      : file === null
+        ? `entry ${result.entry}`
+        : `${file}: entry ${result.entry}`;
   const name = result.event !== null ? ` "${result.event}"` : result.type ? ` (${result.type})` : '';
-  const errors = result.errors.map((e) => `  ${e.path || '/'}: ${e.message}${e.source === 'plan' ? ' (plan)' : ''}\n`).join('');
+  const errors = result.errors
+    .map((e) => `  ${e.path || '/'}: ${e.message}${e.source === 'plan' ? ' (plan)' : ''}\n`)
+    .join('');
   return `${where}${name}\n${errors}`;
 }

@@ -5,4 +5,5 @@
 declare const __TRACK_INSPECTOR_VERSION__: string | undefined;
 
 // Only the bundle is ever run as the command; the fallback keeps an unbundled import from throwing.
-export const VERSION: string = typeof __TRACK_INSPECTOR_VERSION__ === 'string' ? __TRACK_INSPECTOR_VERSION__ : 'unbundled';
+export const VERSION: string =
+  typeof __TRACK_INSPECTOR_VERSION__ === 'string' ? __TRACK_INSPECTOR_VERSION__ : 'unbundled';

@@ -49,7 +49,10 @@
     } catch {
       return;
     }
-    const send = (body: string) => document.dispatchEvent(new CustomEvent(EVENT, { detail: JSON.stringify({ url: href, method: method.toUpperCase(), body, sentAt }) }));
+    const send = (body: string) =>
+      document.dispatchEvent(
+        new CustomEvent(EVENT, { detail: JSON.stringify({ url: href, method: method.toUpperCase(), body, sentAt }) }),
+      );
     const known = textOf(blob);
     if (known !== null) send(known);
     // A Blob we did not see built (sliced, from another frame): reading it works outside unload.
@@ -80,7 +83,12 @@
   const nativeOpen = XMLHttpRequest.prototype.open;
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const nativeSend = XMLHttpRequest.prototype.send;
-  XMLHttpRequest.prototype.open = function open(this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+  XMLHttpRequest.prototype.open = function open(
+    this: XMLHttpRequest,
+    method: string,
+    url: string | URL,
+    ...rest: unknown[]
+  ) {
     opened.set(this, { method, url });
     return (nativeOpen as (...args: unknown[]) => void).call(this, method, url, ...rest);
   };

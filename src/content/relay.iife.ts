@@ -43,7 +43,8 @@ document.addEventListener(
       return;
     }
     const { url, method, body, sentAt } = parsed;
-    if (typeof url !== 'string' || typeof method !== 'string' || typeof body !== 'string' || typeof sentAt !== 'number') return;
+    if (typeof url !== 'string' || typeof method !== 'string' || typeof body !== 'string' || typeof sentAt !== 'number')
+      return;
     send({ kind: 'page-body', version: 4, id: reportId(), url, method, body, sentAt });
   },
   true,

@@ -15,7 +15,8 @@ export type RequestBody =
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export type BodyText =
-  { readonly ok: true; readonly text: string; readonly bytes: number } | { readonly ok: false; readonly reason: string; readonly bytes: number; readonly preview: string };
+  | { readonly ok: true; readonly text: string; readonly bytes: number }
+  | { readonly ok: false; readonly reason: string; readonly bytes: number; readonly preview: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: false }); // invalid UTF-8 becomes U+FFFD, never a throw
 
@@ -36,7 +37,12 @@ function bytesToText(parts: readonly (ArrayBuffer | Uint8Array)[]): BodyText {
   const bytes = concat(parts);
   if (bytes.length > MAX_BODY_BYTES) return tooLarge(bytes.length);
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    return { ok: false, reason: 'body is gzip-compressed; it cannot be read as JSON', bytes: bytes.length, preview: '' };
+    return {
+      ok: false,
+      reason: 'body is gzip-compressed; it cannot be read as JSON',
+      bytes: bytes.length,
+      preview: '',
+    };
   }
   if (looksBinary(bytes)) {
     return { ok: false, reason: 'body is binary data, not text', bytes: bytes.length, preview: '' };
@@ -58,7 +64,12 @@ function formToText(fields: Readonly<Record<string, readonly string[]>>): BodyTe
     }
   }
   const listed = names.length ? names.join(', ') : 'none';
-  return { ok: false, reason: `body is form data (fields: ${listed}) with no JSON payload in it`, bytes: 0, preview: '' };
+  return {
+    ok: false,
+    reason: `body is form data (fields: ${listed}) with no JSON payload in it`,
+    bytes: 0,
+    preview: '',
+  };
 }
 
 function tooLarge(bytes: number): BodyText {

@@ -16,6 +16,15 @@ export interface CallOrigin {
   readonly request: RequestInfo;
 }
 
-export function callRecords(call: TrackingCall, body: RequestBody, origin: CallOrigin, options: Omit<InspectOptions, 'capturedAt'>): MessageRecord[] {
-  return inspectCall(call, body, { ...options, capturedAt: origin.capturedAt }).map((message) => ({ ...origin, sender: call.sender, ...message }));
+export function callRecords(
+  call: TrackingCall,
+  body: RequestBody,
+  origin: CallOrigin,
+  options: Omit<InspectOptions, 'capturedAt'>,
+): MessageRecord[] {
+  return inspectCall(call, body, { ...options, capturedAt: origin.capturedAt }).map((message) => ({
+    ...origin,
+    sender: call.sender,
+    ...message,
+  }));
 }

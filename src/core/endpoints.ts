@@ -67,7 +67,11 @@ const NAME_TO_TYPE: Readonly<Record<string, CallType>> = {
   b: 'batch',
 };
 
-export function recogniseCall(method: string, url: string, customHosts: readonly HostPattern[] = []): TrackingCall | null {
+export function recogniseCall(
+  method: string,
+  url: string,
+  customHosts: readonly HostPattern[] = [],
+): TrackingCall | null {
   if (method.toUpperCase() !== 'POST') return null; // OPTIONS preflights, GET pixels, etc.
   let parsed: URL;
   try {

@@ -48,7 +48,11 @@ export function ndjsonLineReader(options: ImportOptions): (text: string, line: n
     const parsed = parseNdjsonLine(text, line);
     if (parsed.kind === 'blank') return null;
     if (parsed.kind === 'bad') return { kind: 'problem', at: { line }, message: parsed.message };
-    return { kind: 'records', at: { line }, records: [toRecord(parsed.message, options.importedAt, checks, sizeForLimits(text))] };
+    return {
+      kind: 'records',
+      at: { line },
+      records: [toRecord(parsed.message, options.importedAt, checks, sizeForLimits(text))],
+    };
   };
 }
 
@@ -62,7 +66,11 @@ export function validateImported(
   lineBytes: number,
 ): { validation: Validation; undecodable?: NonNullable<MessageRecord['undecodable']> } {
   const undecodable = unreadable(message);
-  if (undecodable) return { validation: makeValidation([{ path: '', message: undecodable.reason, keyword: 'decode' }], []), undecodable };
+  if (undecodable)
+    return {
+      validation: makeValidation([{ path: '', message: undecodable.reason, keyword: 'decode' }], []),
+      undecodable,
+    };
   return { validation: validateAndLint(message as ValidationInput, options, lineBytes, readableCaptureTime(message)) };
 }
 
@@ -70,7 +78,9 @@ export function validateImported(
 function unreadable(message: ImportedMessage): NonNullable<MessageRecord['undecodable']> | undefined {
   const undecodable = message.capture?.undecodable;
   if (undecodable) return undecodable;
-  return message.type === 'batch' ? { reason: 'the record names a whole batch, not one message', preview: '' } : undefined;
+  return message.type === 'batch'
+    ? { reason: 'the record names a whole batch, not one message', preview: '' }
+    : undefined;
 }
 
 /** A record whose capture time could not be read (0) is shown at import time and not skew-linted. */
@@ -79,7 +89,12 @@ function readableCaptureTime(message: ImportedMessage): number | undefined {
   return at !== undefined && at > 0 ? at : undefined;
 }
 
-function toRecord(message: ImportedMessage, importedAt: number, checks: Omit<InspectOptions, 'capturedAt'>, lineBytes: number): MessageRecord {
+function toRecord(
+  message: ImportedMessage,
+  importedAt: number,
+  checks: Omit<InspectOptions, 'capturedAt'>,
+  lineBytes: number,
+): MessageRecord {
   const { capture, type, payload, batch } = message;
   const { validation, undecodable } = validateImported(message, checks, lineBytes);
   const capturedAt = readableCaptureTime(message) ?? importedAt;
@@ -88,7 +103,8 @@ function toRecord(message: ImportedMessage, importedAt: number, checks: Omit<Ins
   const request = capture?.request ?? { url: '', method: 'POST', outcome: 'pending', status: null, error: null };
   const sender = capture?.sender ?? 'custom';
   // The common record as one literal (one shape for 100,000 of them); the rare optional fields through spreads.
-  if (capture?.topUrl === undefined && !batch && !undecodable) return { capturedAt, tabId, pageUrl, request, sender, type, payload, validation };
+  if (capture?.topUrl === undefined && !batch && !undecodable)
+    return { capturedAt, tabId, pageUrl, request, sender, type, payload, validation };
   return {
     capturedAt,
     tabId,

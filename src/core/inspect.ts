@@ -14,7 +14,10 @@ export type InspectedMessage = Pick<MessageRecord, 'type' | 'payload' | 'batch' 
  * with what it inherits from its batch. Passed in rather than imported, so a bundle that never loads a
  * plan does not carry the plan validator.
  */
-export type PlanChecker = (message: ValidationInput) => { readonly errors: readonly Problem[]; readonly warnings: readonly Problem[] };
+export type PlanChecker = (message: ValidationInput) => {
+  readonly errors: readonly Problem[];
+  readonly warnings: readonly Problem[];
+};
 
 export interface InspectOptions {
   readonly strict: boolean;
@@ -40,7 +43,12 @@ export function inspectCall(call: TrackingCall, body: RequestBody, options: Insp
 }
 
 /** `capturedAt` apart from the options: an import has one per line, and options built per line cost an object each. */
-export function validateAndLint(message: ValidationInput, options: Omit<InspectOptions, 'capturedAt'>, bodyBytes: number, capturedAt: number | undefined): Validation {
+export function validateAndLint(
+  message: ValidationInput,
+  options: Omit<InspectOptions, 'capturedAt'>,
+  bodyBytes: number,
+  capturedAt: number | undefined,
+): Validation {
   const { errors, warnings } = validateMessage(message, options.strict);
   const lint = options.linter.lint(message, { capturedAt, bodyBytes });
   // Most messages have no warnings of either kind: no new array for them.
@@ -62,16 +70,27 @@ const fromPlan = (problem: Problem) => problem.source === 'plan';
  * judged the capture as it happened. `plan` 'keep' leaves the plan's findings as they were (the
  * Strict toggle does not change them); a checker, or null for no plan, replaces them.
  */
-export function revalidateRecord(record: MessageRecord, strict: boolean, plan: PlanChecker | null | 'keep' = 'keep'): MessageRecord {
+export function revalidateRecord(
+  record: MessageRecord,
+  strict: boolean,
+  plan: PlanChecker | null | 'keep' = 'keep',
+): MessageRecord {
   const { type, payload, batch, undecodable } = record;
   if (undecodable || !(isMessageType(type) || type === 'unknown')) return record;
   const message: ValidationInput = { type, payload, ...(batch ? { batch } : {}) };
   const { errors, warnings } = validateMessage(message, strict);
   const { validation } = record;
   const planned =
-    plan === 'keep' ? { errors: validation.errors.filter(fromPlan), warnings: validation.warnings.filter(fromPlan) } : plan ? plan(message) : { errors: [], warnings: [] };
+    plan === 'keep'
+      ? { errors: validation.errors.filter(fromPlan), warnings: validation.warnings.filter(fromPlan) }
+      : plan
+        ? plan(message)
+        : { errors: [], warnings: [] };
   return {
     ...record,
-    validation: makeValidation([...errors, ...planned.errors], [...warnings, ...validation.warnings.filter(isLintWarning), ...planned.warnings]),
+    validation: makeValidation(
+      [...errors, ...planned.errors],
+      [...warnings, ...validation.warnings.filter(isLintWarning), ...planned.warnings],
+    ),
   };
 }

@@ -28,5 +28,7 @@ export function recordName(record: Pick<MessageRecord, 'type' | 'payload' | 'und
 
 /** A track message's event name, or null. */
 export function eventOf(payload: unknown): string | null {
-  return typeof (payload as { event?: unknown } | null)?.event === 'string' ? (payload as { event: string }).event : null;
+  return typeof (payload as { event?: unknown } | null)?.event === 'string'
+    ? (payload as { event: string }).event
+    : null;
 }

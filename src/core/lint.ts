@@ -80,15 +80,31 @@ function createRecentSet(size: number): { addNew(id: string): boolean } {
 function sizeWarnings(message: ValidationInput, bodyBytes: number, out: Problem[]): void {
   const batch = message.batch;
   // A message is never larger than its body: only measure entries of big bodies, and those only when they could be big.
-  const messageBytes = !batch ? bodyBytes : bodyBytes > LIMITS.messageBytes ? jsonBytesOver(message.payload, LIMITS.messageBytes) : 0;
+  const messageBytes = !batch
+    ? bodyBytes
+    : bodyBytes > LIMITS.messageBytes
+      ? jsonBytesOver(message.payload, LIMITS.messageBytes)
+      : 0;
   if (messageBytes > LIMITS.messageBytes) {
-    out.push({ path: '', message: `message is ${kb(messageBytes)}; the tracking API rejects messages over 32 KB`, keyword: 'lint:message-size' });
+    out.push({
+      path: '',
+      message: `message is ${kb(messageBytes)}; the tracking API rejects messages over 32 KB`,
+      keyword: 'lint:message-size',
+    });
   }
   if (batch && bodyBytes > LIMITS.batchBytes) {
-    out.push({ path: '', message: `its batch is ${kb(bodyBytes)}; the tracking API rejects batches over 500 KB`, keyword: 'lint:batch-size' });
+    out.push({
+      path: '',
+      message: `its batch is ${kb(bodyBytes)}; the tracking API rejects batches over 500 KB`,
+      keyword: 'lint:batch-size',
+    });
   }
   if (batch && batch.count > LIMITS.batchMessages) {
-    out.push({ path: '', message: `its batch holds ${batch.count} messages; the limit is 2,500`, keyword: 'lint:batch-count' });
+    out.push({
+      path: '',
+      message: `its batch holds ${batch.count} messages; the limit is 2,500`,
+      keyword: 'lint:batch-count',
+    });
   }
 }
 
@@ -101,10 +117,19 @@ function skewWarning(timestamp: unknown, capturedAt: number | undefined, out: Pr
   const hours = Math.abs(skew) / 3_600_000;
   const amount = hours >= 48 ? `${Math.round(hours / 24)} days` : `${Math.round(hours)} hours`;
   const where = skew > 0 ? 'in the future' : 'in the past';
-  out.push({ path: '/timestamp', message: `timestamp is ${amount} ${where} relative to capture time`, keyword: 'lint:clock-skew' });
+  out.push({
+    path: '/timestamp',
+    message: `timestamp is ${amount} ${where} relative to capture time`,
+    keyword: 'lint:clock-skew',
+  });
 }
 
-function driftWarnings(payload: Record<string, unknown>, type: string, seen: Map<string, Map<string, Map<string, JsonType>>>, out: Problem[]): void {
+function driftWarnings(
+  payload: Record<string, unknown>,
+  type: string,
+  seen: Map<string, Map<string, Map<string, JsonType>>>,
+  out: Problem[],
+): void {
   const name = type === 'track' ? payload['event'] : type === 'page' || type === 'screen' ? payload['name'] : undefined;
   const properties = payload['properties'];
   if (typeof name !== 'string' || !isPlainObject(properties)) return;

@@ -52,7 +52,9 @@ export interface ImportedMessage {
 }
 
 export type NdjsonLine =
-  { readonly kind: 'blank' } | { readonly kind: 'bad'; readonly line: number; readonly message: string } | { readonly kind: 'message'; readonly message: ImportedMessage };
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'bad'; readonly line: number; readonly message: string }
+  | { readonly kind: 'message'; readonly message: ImportedMessage };
 
 /** U+FEFF at the very start of a file: a UTF-8 byte order mark, which Windows tools write. */
 const BYTE_ORDER_MARK = '\uFEFF';
@@ -85,8 +87,14 @@ export function typeOfPayload(payload: Record<string, unknown>): MessageType | '
 function fromRecord(value: Record<string, unknown>, line: number): ImportedMessage {
   const payload = value['payload'];
   const recordedType = value['type'];
-  const type = isMessageType(recordedType) || recordedType === 'batch' ? recordedType : isPlainObject(payload) ? typeOfPayload(payload) : 'unknown';
-  const capturedAt = typeof value['capturedAt'] === 'number' ? value['capturedAt'] : Date.parse(String(value['capturedAt']));
+  const type =
+    isMessageType(recordedType) || recordedType === 'batch'
+      ? recordedType
+      : isPlainObject(payload)
+        ? typeOfPayload(payload)
+        : 'unknown';
+  const capturedAt =
+    typeof value['capturedAt'] === 'number' ? value['capturedAt'] : Date.parse(String(value['capturedAt']));
   const request = isPlainObject(value['request']) ? value['request'] : {};
   const undecodable = isPlainObject(value['undecodable'])
     ? { reason: textOf(value['undecodable']['reason'], ''), preview: textOf(value['undecodable']['preview'], '') }
@@ -103,7 +111,9 @@ function fromRecord(value: Record<string, unknown>, line: number): ImportedMessa
   if (typeof topUrl === 'string') capture.topUrl = topUrl;
   if (undecodable) capture.undecodable = undecodable;
   // No spread for the usual record, which is not a batch entry: this runs once per imported line.
-  return isBatchPosition(value['batch']) ? { line, type, payload, batch: value['batch'], capture } : { line, type, payload, capture };
+  return isBatchPosition(value['batch'])
+    ? { line, type, payload, batch: value['batch'], capture }
+    : { line, type, payload, capture };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -111,7 +121,9 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 function requestOf(request: Record<string, unknown>): RequestInfo {
   const status = typeof request['status'] === 'number' ? request['status'] : null;
   const error = typeof request['error'] === 'string' ? request['error'] : null;
-  const recorded = OUTCOME_KINDS.includes(request['outcome'] as OutcomeKind) ? (request['outcome'] as OutcomeKind) : undefined;
+  const recorded = OUTCOME_KINDS.includes(request['outcome'] as OutcomeKind)
+    ? (request['outcome'] as OutcomeKind)
+    : undefined;
   // Exports made before the outcome kind was written: a status, else a failure, else pending.
   const outcome = recorded ?? (status !== null ? 'status' : error !== null ? 'failed' : 'pending');
   return { url: textOf(request['url'], ''), method: textOf(request['method'], 'POST'), outcome, status, error };
@@ -124,5 +136,10 @@ function textOf(value: unknown, fallback: string): string {
 }
 
 function isBatchPosition(value: unknown): value is BatchPosition {
-  return isPlainObject(value) && typeof value['index'] === 'number' && typeof value['count'] === 'number' && isPlainObject(value['inherited']);
+  return (
+    isPlainObject(value) &&
+    typeof value['index'] === 'number' &&
+    typeof value['count'] === 'number' &&
+    isPlainObject(value['inherited'])
+  );
 }

@@ -39,7 +39,11 @@ export interface MessageRecord {
 }
 
 /** The validation of a message with nothing to say, shared by all of them (frozen): 100,000 records need not hold 100,000 copies. */
-const NOTHING_FOUND: Validation = Object.freeze({ valid: true, errors: Object.freeze([]), warnings: Object.freeze([]) });
+const NOTHING_FOUND: Validation = Object.freeze({
+  valid: true,
+  errors: Object.freeze([]),
+  warnings: Object.freeze([]),
+});
 
 export function makeValidation(errors: readonly Problem[], warnings: readonly Problem[]): Validation {
   if (errors.length === 0 && warnings.length === 0) return NOTHING_FOUND;

@@ -6,7 +6,14 @@
 import { alias, group, identify, page, screen, track, declaredFields } from './generated/validators.js';
 import type { ValidateFunction } from './generated/validate-function';
 import { describeValue, explainErrors } from './explain';
-import { MESSAGE_TYPES, isPlainObject, type BatchInherited, type BatchPosition, type MessageType, type Problem } from './types';
+import {
+  MESSAGE_TYPES,
+  isPlainObject,
+  type BatchInherited,
+  type BatchPosition,
+  type MessageType,
+  type Problem,
+} from './types';
 
 export interface ValidationInput {
   readonly type: MessageType | 'unknown';
@@ -32,7 +39,12 @@ const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 export function validateMessage(input: ValidationInput, strict: boolean): SchemaProblems {
   const { payload, type } = input;
   if (!isPlainObject(payload)) {
-    return { errors: [{ path: '', message: `the message must be a JSON object, got ${describeValue(payload)}`, keyword: 'type' }], warnings: [] };
+    return {
+      errors: [
+        { path: '', message: `the message must be a JSON object, got ${describeValue(payload)}`, keyword: 'type' },
+      ],
+      warnings: [],
+    };
   }
   if (type === 'unknown') {
     const got = payload['type'] === undefined ? 'it has none' : `got ${describeValue(payload['type'])}`;
@@ -41,7 +53,10 @@ export function validateMessage(input: ValidationInput, strict: boolean): Schema
   }
 
   const inherited = inheritedToApply(payload, input.batch?.inherited, declaredFields[type]);
-  const nullIdentities = strict || (payload['userId'] !== null && payload['anonymousId'] !== null) ? [] : IDENTITY_FIELDS.filter((field) => payload[field] === null);
+  const nullIdentities =
+    strict || (payload['userId'] !== null && payload['anonymousId'] !== null)
+      ? []
+      : IDENTITY_FIELDS.filter((field) => payload[field] === null);
   const warnings: readonly Problem[] =
     nullIdentities.length === 0
       ? NO_PROBLEMS
@@ -58,23 +73,34 @@ export function validateMessage(input: ValidationInput, strict: boolean): Schema
   if (validate(effective)) return { errors: NO_PROBLEMS, warnings };
   const inheritedKeys = new Set(inherited.map(([key]) => key));
   const errors = explainErrors(validate.errors ?? [], effective).map((problem) =>
-    inheritedKeys.has(problem.path.split('/')[1] ?? '') ? { ...problem, message: `${problem.message} (inherited from the batch)` } : problem,
+    inheritedKeys.has(problem.path.split('/')[1] ?? '')
+      ? { ...problem, message: `${problem.message} (inherited from the batch)` }
+      : problem,
   );
   return { errors, warnings };
 }
 
 /** Batch-level fields the entry lacks and its schema checks (sentAt / writeKey are checked by none). */
-function inheritedToApply(payload: Record<string, unknown>, inherited: BatchInherited | undefined, declared: readonly string[]): readonly [string, unknown][] {
+function inheritedToApply(
+  payload: Record<string, unknown>,
+  inherited: BatchInherited | undefined,
+  declared: readonly string[],
+): readonly [string, unknown][] {
   if (!inherited) return NOTHING_INHERITED;
   let toApply: [string, unknown][] | undefined;
   // A loop with no array until something applies: this runs for every batch entry, and most lack nothing their schema checks.
   for (const key in inherited) {
-    if (payload[key] === undefined && declared.includes(key)) (toApply ??= []).push([key, inherited[key as keyof BatchInherited]]);
+    if (payload[key] === undefined && declared.includes(key))
+      (toApply ??= []).push([key, inherited[key as keyof BatchInherited]]);
   }
   return toApply ?? NOTHING_INHERITED;
 }
 
-function adjusted(payload: Record<string, unknown>, inherited: readonly [string, unknown][], removed: readonly string[]): Record<string, unknown> {
+function adjusted(
+  payload: Record<string, unknown>,
+  inherited: readonly [string, unknown][],
+  removed: readonly string[],
+): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(payload)) if (!removed.includes(key)) copy[key] = payload[key];
   for (const [key, value] of inherited) copy[key] = value;

@@ -17,7 +17,11 @@ interface Active {
 /** What storage holds, described; a stored plan that no longer opens says so (it is not applied). */
 function describeStored(stored: StoredPlan): Active {
   const opened = openPlan(stored.text, stored.fileName);
-  return { stored, name: opened.ok ? opened.plan.name : stored.fileName, counts: opened.ok ? countRules(opened.plan) : null };
+  return {
+    stored,
+    name: opened.ok ? opened.plan.name : stored.fileName,
+    counts: opened.ok ? countRules(opened.plan) : null,
+  };
 }
 
 export function countsText(counts: PlanCounts): string {
@@ -61,7 +65,10 @@ export function PlanSection() {
       await browser.storage.local.set({ [PLAN_KEY]: stored });
     } catch (error) {
       // storage.local's quota (Chrome: 10 MB for everything the extension keeps there).
-      setProblems({ file: file.name, lines: [`it could not be saved: ${error instanceof Error ? error.message : String(error)}`] });
+      setProblems({
+        file: file.name,
+        lines: [`it could not be saved: ${error instanceof Error ? error.message : String(error)}`],
+      });
       return;
     }
     setProblems(null);
@@ -81,14 +88,18 @@ export function PlanSection() {
     <section class="plan">
       <h2>Tracking plan</h2>
       <p class="hint">
-        Your team's own rules (Segment Public API, Typewriter 7 or 8 plan file), checked beside the June schema in every tab. A track event the plan does not have is reported as
-        unplanned.
+        Your team's own rules (Segment Public API, Typewriter 7 or 8 plan file), checked beside the June schema in every
+        tab. A track event the plan does not have is reported as unplanned.
       </p>
       {active ? (
         <p class="plan-active">
           <strong>{active.name}</strong> <span class="hint">({active.stored.fileName})</span>
           <br />
-          {active.counts ? countsText(active.counts) : <span class="error">This stored plan can no longer be read; it is not applied. Load it again.</span>}
+          {active.counts ? (
+            countsText(active.counts)
+          ) : (
+            <span class="error">This stored plan can no longer be read; it is not applied. Load it again.</span>
+          )}
         </p>
       ) : (
         <p class="plan-active">No plan loaded.</p>
@@ -103,7 +114,8 @@ export function PlanSection() {
       {problems && (
         <div class="plan-problems" role="alert">
           <p class="error">
-            {problems.file} was not loaded ({problems.lines.length === 1 ? 'one problem' : `${problems.lines.length} problems`}):
+            {problems.file} was not loaded (
+            {problems.lines.length === 1 ? 'one problem' : `${problems.lines.length} problems`}):
           </p>
           <ul>
             {problems.lines.map((line, i) => (

@@ -5,7 +5,9 @@ import browser, { type Tabs } from 'webextension-polyfill';
 export function TabLinks() {
   const [tabs, setTabs] = useState<Tabs.Tab[]>([]);
   useEffect(() => {
-    void browser.tabs.query({}).then((all) => setTabs(all.filter((tab) => tab.id !== undefined && /^https?:/.test(tab.url ?? ''))));
+    void browser.tabs
+      .query({})
+      .then((all) => setTabs(all.filter((tab) => tab.id !== undefined && /^https?:/.test(tab.url ?? ''))));
   }, []);
   const panelUrl = (tabId: number) => browser.runtime.getURL(`src/panel/panel.html?tabId=${tabId}`);
   return (

@@ -49,7 +49,9 @@ function Options() {
   const errors = hostErrors(hosts);
   const size = Number(bufferSize);
   const sizeError =
-    Number.isInteger(size) && size >= BUFFER_SIZE_RANGE.min && size <= BUFFER_SIZE_RANGE.max ? null : `a whole number from ${BUFFER_SIZE_RANGE.min} to ${BUFFER_SIZE_RANGE.max}`;
+    Number.isInteger(size) && size >= BUFFER_SIZE_RANGE.min && size <= BUFFER_SIZE_RANGE.max
+      ? null
+      : `a whole number from ${BUFFER_SIZE_RANGE.min} to ${BUFFER_SIZE_RANGE.max}`;
 
   async function save(event: Event) {
     event.preventDefault();
@@ -69,10 +71,17 @@ function Options() {
       <h1>Track Inspector settings</h1>
       <label for="hosts">Extra tracking hosts (first-party proxies), one per line</label>
       <p class="hint">
-        A host, optionally with a path prefix: <code>proxy.example.com/collect</code>, <code>*.metrics.example.com</code>, <code>localhost:8080</code>. Calls to their June /
-        Segment paths are captured like api.june.so's.
+        A host, optionally with a path prefix: <code>proxy.example.com/collect</code>,{' '}
+        <code>*.metrics.example.com</code>, <code>localhost:8080</code>. Calls to their June / Segment paths are
+        captured like api.june.so's.
       </p>
-      <textarea id="hosts" rows={5} value={hosts} onInput={(e) => edited(setHosts)(e.currentTarget.value)} aria-invalid={errors.length > 0} />
+      <textarea
+        id="hosts"
+        rows={5}
+        value={hosts}
+        onInput={(e) => edited(setHosts)(e.currentTarget.value)}
+        aria-invalid={errors.length > 0}
+      />
       {errors.map((error) => (
         <p class="error" key={error}>
           {error}
@@ -80,15 +89,33 @@ function Options() {
       ))}
       <label for="buffer">Messages kept per tab</label>
       <p class="hint">When a tab holds more, the oldest are dropped and the panel says how many.</p>
-      <input id="buffer" type="number" min={BUFFER_SIZE_RANGE.min} max={BUFFER_SIZE_RANGE.max} value={bufferSize} onInput={(e) => edited(setBufferSize)(e.currentTarget.value)} />
+      <input
+        id="buffer"
+        type="number"
+        min={BUFFER_SIZE_RANGE.min}
+        max={BUFFER_SIZE_RANGE.max}
+        value={bufferSize}
+        onInput={(e) => edited(setBufferSize)(e.currentTarget.value)}
+      />
       {sizeError && <p class="error">Messages kept per tab must be {sizeError}.</p>}
       <label class="check">
-        <input id="strict" type="checkbox" checked={strict} onChange={(e) => edited(setStrict)(e.currentTarget.checked)} />
+        <input
+          id="strict"
+          type="checkbox"
+          checked={strict}
+          onChange={(e) => edited(setStrict)(e.currentTarget.checked)}
+        />
         Strict mode: validate payloads exactly as sent (a <code>null</code> userId is an error, not a warning)
       </label>
       <label class="check">
-        <input id="unplanned" type="checkbox" checked={unplannedErrors} onChange={(e) => edited(setUnplannedErrors)(e.currentTarget.checked)} />
-        Unplanned events are errors: a track event the tracking plan does not have makes its message invalid (otherwise a warning)
+        <input
+          id="unplanned"
+          type="checkbox"
+          checked={unplannedErrors}
+          onChange={(e) => edited(setUnplannedErrors)(e.currentTarget.checked)}
+        />
+        Unplanned events are errors: a track event the tracking plan does not have makes its message invalid (otherwise
+        a warning)
       </label>
       <button type="submit" disabled={errors.length > 0 || sizeError !== null}>
         Save

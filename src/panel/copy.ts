@@ -9,7 +9,12 @@ export function asJson(record: MessageRecord): string {
 export function asCurl(record: MessageRecord): string {
   const body = record.batch ? { batch: [record.payload], ...record.batch.inherited } : record.payload;
   const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-  return [`curl ${quote(record.request.url)}`, `-X ${record.request.method}`, `-H 'Content-Type: application/json'`, `--data-raw ${quote(JSON.stringify(body))}`].join(' \\\n  ');
+  return [
+    `curl ${quote(record.request.url)}`,
+    `-X ${record.request.method}`,
+    `-H 'Content-Type: application/json'`,
+    `--data-raw ${quote(JSON.stringify(body))}`,
+  ].join(' \\\n  ');
 }
 
 /**

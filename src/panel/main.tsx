@@ -14,7 +14,8 @@ import { App } from './views/App';
 import './panel.css';
 
 function inspectedTabId(): number | null {
-  const fromDevtools = (browser as { devtools?: { inspectedWindow?: { tabId?: number } } }).devtools?.inspectedWindow?.tabId;
+  const fromDevtools = (browser as { devtools?: { inspectedWindow?: { tabId?: number } } }).devtools?.inspectedWindow
+    ?.tabId;
   if (typeof fromDevtools === 'number') return fromDevtools;
   const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
   return Number.isInteger(fromQuery) && fromQuery >= 0 ? fromQuery : null;

@@ -18,7 +18,10 @@ export async function readUserSettings(onChange: (settings: PanelUserSettings) =
   let stored = await browser.storage.local.get([SETTINGS_KEY, PLAN_KEY]);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes || PLAN_KEY in changes)) return;
-    stored = { ...stored, ...Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue])) };
+    stored = {
+      ...stored,
+      ...Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue])),
+    };
     onChange(read(stored));
   });
   return read(stored);

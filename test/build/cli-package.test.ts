@@ -32,14 +32,25 @@ function trackInspector(args: string[]) {
 
 describe('npm pack, then npm install -g of the tarball', () => {
   beforeAll(() => {
-    [packed = packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], process.cwd())) as Packed[];
-    npm(['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(scratch, packed.filename)], scratch);
+    [packed = packed] = JSON.parse(
+      npm(['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], process.cwd()),
+    ) as Packed[];
+    npm(
+      ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(scratch, packed.filename)],
+      scratch,
+    );
   }, 120_000);
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('packs the CLI bundle, its launcher, README, LICENSE and package.json, and nothing else', () => {
     expect(packed.filename).toBe(`track-inspector-${packageJson.version}.tgz`);
-    expect(packed.files.map((file) => file.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/track-inspector.js', 'dist/cli/track-inspector.mjs', 'package.json']);
+    expect(packed.files.map((file) => file.path).sort()).toEqual([
+      'LICENSE',
+      'README.md',
+      'bin/track-inspector.js',
+      'dist/cli/track-inspector.mjs',
+      'package.json',
+    ]);
   });
 
   it('installs nothing beside it: the bundle needs no dependencies', () => {
@@ -53,9 +64,19 @@ describe('npm pack, then npm install -g of the tarball', () => {
   });
 
   it('validate checks NDJSON: exit 0 when all is valid, 1 with the errors when not', () => {
-    const valid = sample('valid.ndjson', ['{"event":"Signed Up","userId":"u1","timestamp":"2024-05-01T10:00:00Z"}', '{"type":"identify","userId":"u1","traits":{"plan":"pro"}}']);
-    const invalid = sample('invalid.ndjson', ['{"event":"Signed Up","userId":"u1"}', '{"event":"Order Completed","userId":"u1","timestamp":"2024-05-01"}']);
-    expect(trackInspector(['validate', valid])).toEqual({ code: 0, stdout: '2 messages: 2 valid, 0 invalid, 0 with warnings\n', stderr: '' });
+    const valid = sample('valid.ndjson', [
+      '{"event":"Signed Up","userId":"u1","timestamp":"2024-05-01T10:00:00Z"}',
+      '{"type":"identify","userId":"u1","traits":{"plan":"pro"}}',
+    ]);
+    const invalid = sample('invalid.ndjson', [
+      '{"event":"Signed Up","userId":"u1"}',
+      '{"event":"Order Completed","userId":"u1","timestamp":"2024-05-01"}',
+    ]);
+    expect(trackInspector(['validate', valid])).toEqual({
+      code: 0,
+      stdout: '2 messages: 2 valid, 0 invalid, 0 with warnings\n',
+      stderr: '',
+    });
     expect(trackInspector(['validate', invalid])).toEqual({
       code: 1,
       stdout: [

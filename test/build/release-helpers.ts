@@ -4,7 +4,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { entriesUnder, unzipBytes } from '../../scripts/release/zip.ts';
 
-export const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; dependencies?: Record<string, string> };
+export const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  version: string;
+  dependencies?: Record<string, string>;
+};
 
 /** Every file of a zip, name -> bytes (directory entries left out). */
 export function zipFiles(zipFile: string): Map<string, Uint8Array> {
@@ -41,14 +44,21 @@ export function differences(actual: Map<string, Uint8Array>, expected: Map<strin
  * `--offline` installs from.
  */
 export function personEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && !/^VITEST/.test(key) && key !== 'NODE_ENV'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && !/^VITEST/.test(key) && key !== 'NODE_ENV'),
+  );
   const cache = process.env['npm_config_cache'];
   return { ...env, ...(cache ? { npm_config_cache: cache } : {}), NO_UPDATE_NOTIFIER: '1' };
 }
 
 export function npm(args: readonly string[], cwd: string): string {
   const run = spawnSync('npm', args, { cwd, env: personEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const hint = run.stderr.includes('ENOTCACHED') ? '\n--offline installs from the npm cache alone: run `npm ci` once online in this checkout to fill it.' : '';
-  if (run.status !== 0) throw new Error(`npm ${args.join(' ')} (in ${cwd}) exited ${run.status ?? run.signal}:\n${run.stdout}\n${run.stderr}${hint}`);
+  const hint = run.stderr.includes('ENOTCACHED')
+    ? '\n--offline installs from the npm cache alone: run `npm ci` once online in this checkout to fill it.'
+    : '';
+  if (run.status !== 0)
+    throw new Error(
+      `npm ${args.join(' ')} (in ${cwd}) exited ${run.status ?? run.signal}:\n${run.stdout}\n${run.stderr}${hint}`,
+    );
   return run.stdout;
 }

@@ -10,7 +10,8 @@ import { differences, folderFiles, packageJson, zipFiles } from './release-helpe
 const { version } = packageJson;
 const scratch = mkdtempSync(join(tmpdir(), 'track-inspector-release-'));
 let release: ReleaseFile[] = [];
-const zipOf = (kind: ReleaseFile['kind']): string => release.find((file) => file.kind === kind)?.path ?? `no ${kind} zip`;
+const zipOf = (kind: ReleaseFile['kind']): string =>
+  release.find((file) => file.kind === kind)?.path ?? `no ${kind} zip`;
 
 beforeAll(() => {
   release = writeRelease(process.cwd(), join(scratch, 'release'));
@@ -33,7 +34,9 @@ describe.each(['chrome', 'firefox'] as const)('the %s zip', (browser) => {
   });
 
   it("carries package.json's version in its manifest", () => {
-    const manifest = JSON.parse(Buffer.from(zipFiles(zipOf(browser)).get('manifest.json') ?? []).toString('utf8')) as { version?: string };
+    const manifest = JSON.parse(Buffer.from(zipFiles(zipOf(browser)).get('manifest.json') ?? []).toString('utf8')) as {
+      version?: string;
+    };
     expect(manifest.version).toBe(version);
   });
 });
@@ -44,7 +47,16 @@ describe('the source zip', () => {
 
   it('holds what a rebuild needs, under one folder named after the version', () => {
     expect(names().filter((name) => !name.startsWith(root))).toEqual([]);
-    const needed = ['package.json', 'package-lock.json', 'manifest.json', 'vite.config.ts', 'tsconfig.json', 'tsconfig.base.json', 'README.md', 'LICENSE'];
+    const needed = [
+      'package.json',
+      'package-lock.json',
+      'manifest.json',
+      'vite.config.ts',
+      'tsconfig.json',
+      'tsconfig.base.json',
+      'README.md',
+      'LICENSE',
+    ];
     const neededToo = [
       'scripts/manifest.ts',
       'scripts/build-cli.mjs',
@@ -75,7 +87,10 @@ describe('reproducible zips', () => {
     vi.setSystemTime(new Date('2031-07-15T13:37:11Z'));
     process.env['TZ'] = 'Pacific/Chatham';
     const again = writeRelease(process.cwd(), join(scratch, 'again'));
-    const same = again.map((file, i) => [file.kind, readFileSync(file.path).equals(readFileSync(release[i]?.path ?? ''))]);
+    const same = again.map((file, i) => [
+      file.kind,
+      readFileSync(file.path).equals(readFileSync(release[i]?.path ?? '')),
+    ]);
     expect(same).toEqual([
       ['chrome', true],
       ['firefox', true],

@@ -30,10 +30,14 @@ describe('web-ext lint of the Firefox zip', () => {
     const zip = `${unpacked}.zip`;
     writeFirefoxZip('dist/firefox', zip);
     unpack(zip, unpacked);
-    const run = spawnSync('npx', ['web-ext', 'lint', '--source-dir', unpacked, '--output', 'json', '--no-config-discovery'], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
-    });
+    const run = spawnSync(
+      'npx',
+      ['web-ext', 'lint', '--source-dir', unpacked, '--output', 'json', '--no-config-discovery'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+      },
+    );
     report = JSON.parse(run.stdout) as Report;
   }, 60_000);
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -47,7 +51,9 @@ describe('web-ext lint of the Firefox zip', () => {
   // The one warning is Preact's renderer, which assigns innerHTML only the `__html` of a
   // `dangerouslySetInnerHTML` prop; eslint.config.js forbids that prop in our code (README, "Release").
   it("warns only about Preact's innerHTML, which our code never reaches", () => {
-    expect(report.warnings.map((w) => `${w.code}: ${w.message}`)).toEqual(['UNSAFE_VAR_ASSIGNMENT: Unsafe assignment to innerHTML']);
+    expect(report.warnings.map((w) => `${w.code}: ${w.message}`)).toEqual([
+      'UNSAFE_VAR_ASSIGNMENT: Unsafe assignment to innerHTML',
+    ]);
     const [warning] = report.warnings;
     const line = readFileSync(join(unpacked, warning?.file ?? ''), 'utf8').split('\n')[(warning?.line ?? 0) - 1] ?? '';
     const flagged = line.slice((warning?.column ?? 0) - 1, (warning?.column ?? 0) + 40);

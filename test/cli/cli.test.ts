@@ -31,7 +31,11 @@ function run(args: string[], input?: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const valid = file('valid.ndjson', ['{"event":"Signed Up","userId":"u1","timestamp":"2024-05-01T10:00:00Z"}', '', '{"type":"identify","userId":"u1","traits":{"plan":"pro"}}']);
+const valid = file('valid.ndjson', [
+  '{"event":"Signed Up","userId":"u1","timestamp":"2024-05-01T10:00:00Z"}',
+  '',
+  '{"type":"identify","userId":"u1","traits":{"plan":"pro"}}',
+]);
 const mixed = file('mixed.ndjson', [
   '{"event":"Order Completed","userId":"u1","properties":{"total":10}}',
   '{"event":"Order Completed","userId":"u1","timestamp":"2024-05-01"}',
@@ -110,7 +114,13 @@ describe('track-inspector validate', () => {
 
   it('ignores a UTF-8 byte order mark at the start of a file, and only there', () => {
     const path = join(dir, 'bom.ndjson');
-    writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"event":"First","userId":"u1"}\r\n\uFEFF{"event":"Second","userId":"u1"}\r\n')]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from('{"event":"First","userId":"u1"}\r\n\uFEFF{"event":"Second","userId":"u1"}\r\n'),
+      ]),
+    );
     const { code, stdout } = run(['validate', '--json', path]);
     const results = jsonResults(stdout);
     expect(results[0]).toMatchObject({ line: 1, valid: true, event: 'First' });
@@ -121,11 +131,18 @@ describe('track-inspector validate', () => {
   });
 
   it('names the file when given several', () => {
-    expect(run(['validate', valid, mixed]).stdout).toMatch(new RegExp(`^${mixed.replace(/[.]/g, '\\.')}:2 "Order Completed"`, 'm'));
+    expect(run(['validate', valid, mixed]).stdout).toMatch(
+      new RegExp(`^${mixed.replace(/[.]/g, '\\.')}:2 "Order Completed"`, 'm'),
+    );
   });
 
   it('exits 2 with a message on stderr for usage errors and unreadable files', () => {
-    const outcomes = [run(['validate', join(dir, 'missing.ndjson')]), run(['validate', '--nope']), run(['lint']), run(['--help'])];
+    const outcomes = [
+      run(['validate', join(dir, 'missing.ndjson')]),
+      run(['validate', '--nope']),
+      run(['lint']),
+      run(['--help']),
+    ];
     expect(outcomes.map(({ code }) => code)).toEqual([2, 2, 2, 0]);
     expect(outcomes[0]?.stderr).toMatch(/cannot read .*missing\.ndjson: ENOENT/);
     expect(outcomes[1]?.stderr).toMatch(/unknown option "--nope"/);
@@ -137,11 +154,21 @@ describe('track-inspector validate', () => {
 describe('large inputs', () => {
   it('streams: a 45 MB file validates under a 24 MB heap that could not hold it', { timeout: 120_000 }, () => {
     const path = join(dir, 'large.ndjson');
-    const line = (i: number) => JSON.stringify({ event: 'Order Completed', userId: `u${i % 500}`, messageId: `m-${i}`, properties: { total: i, note: 'x'.repeat(200) } });
+    const line = (i: number) =>
+      JSON.stringify({
+        event: 'Order Completed',
+        userId: `u${i % 500}`,
+        messageId: `m-${i}`,
+        properties: { total: i, note: 'x'.repeat(200) },
+      });
     const chunk = Array.from({ length: 1000 }, (_, i) => line(i)).join('\n') + '\n';
     writeFileSync(path, '');
     for (let i = 0; i < 150; i++) writeFileSync(path, chunk, { flag: 'a' });
-    const result = spawnSync(process.execPath, ['--max-old-space-size=24', 'bin/track-inspector.js', 'validate', path], { encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=24', 'bin/track-inspector.js', 'validate', path],
+      { encoding: 'utf8' },
+    );
     expect(result.stderr).toBe('');
     // 150 copies of the same 1,000 messageIds: every copy after the first is a retry warning.
     expect(result.stdout).toBe('150000 messages: 150000 valid, 0 invalid, 149000 with warnings\n');
@@ -159,13 +186,26 @@ describe('track-inspector plan infer', () => {
 
   it('drafts a plan from NDJSON, the same bytes whatever the order, and names bad lines without stopping', () => {
     const forward = run(['plan', 'infer', '--name', 'Acme', file('infer-a.ndjson', lines)]);
-    const backward = run(['plan', 'infer', '--name', 'Acme', file('infer-b.ndjson', ['not json', ...[...lines].reverse()])]);
+    const backward = run([
+      'plan',
+      'infer',
+      '--name',
+      'Acme',
+      file('infer-b.ndjson', ['not json', ...[...lines].reverse()]),
+    ]);
     expect(forward.code).toBe(0);
     expect(backward.stdout).toBe(forward.stdout);
     expect(backward.stderr).toMatch(/^track-inspector: line 1 is not valid JSON: .*; skipped\n$/);
-    const plan = JSON.parse(forward.stdout) as { name: string; rules: { type: string; key?: string; jsonSchema: { properties: Record<string, unknown> } }[] };
+    const plan = JSON.parse(forward.stdout) as {
+      name: string;
+      rules: { type: string; key?: string; jsonSchema: { properties: Record<string, unknown> } }[];
+    };
     expect(plan.name).toBe('Acme');
-    expect(plan.rules.map((r) => `${r.type} ${r.key ?? ''}`.trim())).toEqual(['TRACK Order Completed', 'TRACK Signed Up', 'IDENTIFY']);
+    expect(plan.rules.map((r) => `${r.type} ${r.key ?? ''}`.trim())).toEqual([
+      'TRACK Order Completed',
+      'TRACK Signed Up',
+      'IDENTIFY',
+    ]);
     expect(plan.rules[0]?.jsonSchema.properties['properties']).toEqual({
       properties: { coupon: { type: 'null' }, total: { type: 'number' } },
       required: ['coupon', 'total'],
@@ -190,7 +230,12 @@ describe('track-inspector validate --plan', () => {
           type: 'TRACK',
           key: 'Signed Up',
           version: 1,
-          jsonSchema: { type: 'object', properties: { properties: { type: 'object', properties: { plan: { enum: ['free', 'pro'] } }, required: ['plan'] } } },
+          jsonSchema: {
+            type: 'object',
+            properties: {
+              properties: { type: 'object', properties: { plan: { enum: ['free', 'pro'] } }, required: ['plan'] },
+            },
+          },
         },
       ],
     }),
@@ -205,34 +250,60 @@ describe('track-inspector validate --plan', () => {
     const { code, stdout } = run(['validate', '--plan', plan, '--json', capture]);
     const results = jsonResults(stdout);
     expect(results.map((r) => r.valid)).toEqual([true, false, true]);
-    expect(results[1]?.errors).toEqual([{ path: '/properties/plan', message: 'properties.plan is required', keyword: 'required', source: 'plan' }]);
+    expect(results[1]?.errors).toEqual([
+      { path: '/properties/plan', message: 'properties.plan is required', keyword: 'required', source: 'plan' },
+    ]);
     expect(results[2]?.warnings).toEqual([
-      { path: '/event', message: '"Signed up" is not in the tracking plan "Acme"; did you mean "Signed Up"?', keyword: 'plan:unplanned', source: 'plan' },
+      {
+        path: '/event',
+        message: '"Signed up" is not in the tracking plan "Acme"; did you mean "Signed Up"?',
+        keyword: 'plan:unplanned',
+        source: 'plan',
+      },
     ]);
     expect(code).toBe(1);
   });
 
   it('makes an unplanned event an error with --unplanned error, and says (plan) in the report', () => {
     const { stdout } = run(['validate', '--plan', plan, '--unplanned', 'error', capture]);
-    expect(stdout).toContain('line 3 "Signed up"\n  /event: "Signed up" is not in the tracking plan "Acme"; did you mean "Signed Up"? (plan)\n');
+    expect(stdout).toContain(
+      'line 3 "Signed up"\n  /event: "Signed up" is not in the tracking plan "Acme"; did you mean "Signed Up"? (plan)\n',
+    );
   });
 
   it('refuses a bad plan file with one line per problem and exit 2', () => {
-    const remote = file('remote-plan.json', [JSON.stringify({ rules: [{ type: 'TRACK', key: 'E', jsonSchema: { $ref: 'https://example.com/s.json' } }] })]);
+    const remote = file('remote-plan.json', [
+      JSON.stringify({ rules: [{ type: 'TRACK', key: 'E', jsonSchema: { $ref: 'https://example.com/s.json' } }] }),
+    ]);
     const result = run(['validate', '--plan', remote, capture]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^track-inspector: .*remote-plan\.json: .*remote \$ref "https:\/\/example\.com\/s\.json" is not allowed.*\n$/);
-    expect(run(['validate', '--plan', plan, '--unplanned', 'maybe', capture]).stderr).toMatch(/--unplanned must be warn or error, got "maybe"/);
+    expect(result.stderr).toMatch(
+      /^track-inspector: .*remote-plan\.json: .*remote \$ref "https:\/\/example\.com\/s\.json" is not allowed.*\n$/,
+    );
+    expect(run(['validate', '--plan', plan, '--unplanned', 'maybe', capture]).stderr).toMatch(
+      /--unplanned must be warn or error, got "maybe"/,
+    );
   });
 
   it('round trip: a plan drafted from a capture passes that capture, and a changed property type fails at its path', () => {
-    const messages = ['{"event":"Paid","userId":"u","properties":{"amount":12,"currency":"EUR"}}', '{"type":"identify","userId":"u","traits":{"email":"a@example.com"}}'];
+    const messages = [
+      '{"event":"Paid","userId":"u","properties":{"amount":12,"currency":"EUR"}}',
+      '{"type":"identify","userId":"u","traits":{"email":"a@example.com"}}',
+    ];
     const drafted = join(dir, 'drafted-plan.json');
     writeFileSync(drafted, run(['plan', 'infer', file('paid.ndjson', messages)]).stdout);
     expect(run(['validate', '--plan', drafted, file('paid-again.ndjson', messages)]).code).toBe(0);
     const changed = jsonResults(
-      run(['validate', '--plan', drafted, '--json', file('paid-changed.ndjson', ['{"event":"Paid","userId":"u","properties":{"amount":"12","currency":"EUR"}}'])]).stdout,
+      run([
+        'validate',
+        '--plan',
+        drafted,
+        '--json',
+        file('paid-changed.ndjson', ['{"event":"Paid","userId":"u","properties":{"amount":"12","currency":"EUR"}}']),
+      ]).stdout,
     );
-    expect(changed[0]?.errors.map((e) => [e.path, e.message])).toEqual([['/properties/amount', 'properties.amount must be an integer, got "12"']]);
+    expect(changed[0]?.errors.map((e) => [e.path, e.message])).toEqual([
+      ['/properties/amount', 'properties.amount must be an integer, got "12"'],
+    ]);
   });
 });

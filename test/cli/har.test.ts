@@ -16,15 +16,29 @@ const jsonResults = (stdout: string) =>
   stdout
     .trim()
     .split('\n')
-    .map((line) => JSON.parse(line) as { entry?: number; line?: number; type: string; event: string | null; valid: boolean; errors: { message: string }[] });
+    .map(
+      (line) =>
+        JSON.parse(line) as {
+          entry?: number;
+          line?: number;
+          type: string;
+          event: string | null;
+          valid: boolean;
+          errors: { message: string }[];
+        },
+    );
 
 describe('track-inspector validate on a HAR', () => {
   it('reports each tracking message by its HAR entry, skips everything else, and says which calls the HAR has no body for', () => {
     const result = cli(['validate', RECORDED]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('entry 5 "Bad Timestamp"\n  /timestamp: timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"\n');
-    expect(result.stdout).toContain('entry 13 (track)\n  /: the HAR has no body for this request (Chromium records none for a sendBeacon with a Blob or an ArrayBuffer)\n');
+    expect(result.stdout).toContain(
+      'entry 5 "Bad Timestamp"\n  /timestamp: timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"\n',
+    );
+    expect(result.stdout).toContain(
+      'entry 13 (track)\n  /: the HAR has no body for this request (Chromium records none for a sendBeacon with a Blob or an ArrayBuffer)\n',
+    );
     expect(result.stdout.trim().split('\n').at(-1)).toBe('22 messages: 15 valid, 7 invalid, 5 with warnings');
 
     const results = jsonResults(cli(['validate', '--json', RECORDED]).stdout);
@@ -42,7 +56,10 @@ describe('track-inspector validate on a HAR', () => {
 
   it("counts a user's first-party proxy as a tracking host only with --host", () => {
     const proxied = join(dir, 'proxied.har');
-    writeFileSync(proxied, readFileSync(RECORDED, 'utf8').replaceAll('https://api.june.so/sdk/', 'https://t.example.com/collect/sdk/'));
+    writeFileSync(
+      proxied,
+      readFileSync(RECORDED, 'utf8').replaceAll('https://api.june.so/sdk/', 'https://t.example.com/collect/sdk/'),
+    );
     const without = jsonResults(cli(['validate', '--json', proxied]).stdout);
     const withHost = jsonResults(cli(['validate', '--json', '--host', 't.example.com/collect', proxied]).stdout);
     expect(withHost.length - without.length).toBeGreaterThan(5);
@@ -79,8 +96,11 @@ describe('a large HAR', () => {
   it('streams: 120 MB of HAR validates under a 24 MB heap that could not hold it', { timeout: 120_000 }, async () => {
     const file = join(dir, 'large.har');
     const out = createWriteStream(file);
-    const write = (text: string) => (out.write(text) ? undefined : new Promise<void>((resolve) => out.once('drain', () => resolve())));
-    await write('{"log":{"version":"1.2","creator":{"name":"test","version":"1"},"pages":[{"id":"p1","title":"https://app.example.com/"}],"entries":[');
+    const write = (text: string) =>
+      out.write(text) ? undefined : new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    await write(
+      '{"log":{"version":"1.2","creator":{"name":"test","version":"1"},"pages":[{"id":"p1","title":"https://app.example.com/"}],"entries":[',
+    );
     const asset = 'x'.repeat(30_000); // response bodies: what makes real HARs large
     let tracking = 0;
     for (let i = 0, bytes = 0; bytes < 120 * 1024 * 1024; i++) {
@@ -90,10 +110,18 @@ describe('a large HAR', () => {
         ? {
             method: 'POST',
             url: 'https://api.segment.io/v1/t',
-            postData: { mimeType: 'text/plain', text: JSON.stringify({ type: 'track', event: `E${i % 40}`, userId: 'u', messageId: `m${i}` }) },
+            postData: {
+              mimeType: 'text/plain',
+              text: JSON.stringify({ type: 'track', event: `E${i % 40}`, userId: 'u', messageId: `m${i}` }),
+            },
           }
         : { method: 'GET', url: `https://app.example.com/a${i}.js` };
-      const entry = JSON.stringify({ pageref: 'p1', startedDateTime: '2024-05-01T10:00:00.000Z', request, response: { status: 200, content: { text: isCall ? '{}' : asset } } });
+      const entry = JSON.stringify({
+        pageref: 'p1',
+        startedDateTime: '2024-05-01T10:00:00.000Z',
+        request,
+        response: { status: 200, content: { text: isCall ? '{}' : asset } },
+      });
       bytes += entry.length + 1;
       await write((i ? ',' : '') + entry);
     }

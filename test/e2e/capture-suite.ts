@@ -20,15 +20,25 @@ type Row = readonly [string, string, boolean];
 /** Each expected row exactly once, with its type, verdict and a 200 from the collector. */
 export function expectRowsOnce(messages: readonly Message[], rows: readonly Row[], sender?: string): void {
   const seen = rows.map(([label]) => messages.filter((m) => labelOf(m) === label).length);
-  expect(Object.fromEntries(rows.map(([label], i) => [label, seen[i]]))).toEqual(Object.fromEntries(rows.map(([label]) => [label, 1])));
+  expect(Object.fromEntries(rows.map(([label], i) => [label, seen[i]]))).toEqual(
+    Object.fromEntries(rows.map(([label]) => [label, 1])),
+  );
   for (const [label, type, valid] of rows) {
     const message = messages.find((m) => labelOf(m) === label) as Message;
-    expect({ label, type: message.record.type, valid: message.record.validation.valid, status: message.record.request.status }).toEqual({ label, type, valid, status: 200 });
+    expect({
+      label,
+      type: message.record.type,
+      valid: message.record.validation.valid,
+      status: message.record.request.status,
+    }).toEqual({ label, type, valid, status: 200 });
     if (sender) expect(message.record.sender).toBe(sender);
   }
 }
 
-export async function openTab(context: SuiteContext, path: string): Promise<{ page: PageLike; tabId: number; url: string }> {
+export async function openTab(
+  context: SuiteContext,
+  path: string,
+): Promise<{ page: PageLike; tabId: number; url: string }> {
   const page = await context.browser.newPage();
   const url = `${context.collector.origin}${path}`;
   await page.goto(url);
@@ -49,7 +59,12 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
   describe('capture', () => {
     it('catches every transport, single messages and batches, once each, with type, verdict and outcome', async () => {
       const { page, tabId } = await openTab(context, '/transports.html?all');
-      expect(await page.evaluate(() => (window as unknown as { sendEverything(): Promise<string> }).sendEverything(), undefined)).toBe('sent');
+      expect(
+        await page.evaluate(
+          () => (window as unknown as { sendEverything(): Promise<string> }).sendEverything(),
+          undefined,
+        ),
+      ).toBe('sent');
       const expected = await page.evaluate(() => (window as unknown as { EXPECTED: Row[] }).EXPECTED, undefined);
       const messages = await waitForLabels(
         context.browser,
@@ -60,7 +75,9 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       // Batch entries know their place; metrics calls are not rows.
       const third = messages.find((m) => labelOf(m) === 'june batch 3') as Message;
       expect(third.record.batch).toMatchObject({ index: 3, count: 3, inherited: { writeKey: 'wk' } });
-      expect(third.record.validation.errors[0]?.message).toBe('timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"');
+      expect(third.record.validation.errors[0]?.message).toBe(
+        'timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"',
+      );
       expect(messages.filter((m) => m.record.request.url.endsWith('/v1/m'))).toEqual([]);
       // Each row names the document that sent it: the page, or the iframe beside its top page. Where
       // the browsers differ, each says what it knows: Firefox names a srcdoc frame by the URL it
@@ -75,7 +92,14 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
         page: m.record.pageUrl.replace(context.collector.origin, ''),
         top: m.record.topUrl?.replace(context.collector.origin, ''),
       });
-      expect(messages.map(pages)).toEqual(messages.map((m) => ({ label: labelOf(m), page: '/transports.html?all', top: undefined, ...special[labelOf(m)] })));
+      expect(messages.map(pages)).toEqual(
+        messages.map((m) => ({
+          label: labelOf(m),
+          page: '/transports.html?all',
+          top: undefined,
+          ...special[labelOf(m)],
+        })),
+      );
       await page.close();
     });
 
@@ -85,7 +109,9 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
     ])('captures %s: every call once, correctly', async (_sdk, path, sender, host) => {
       const { page, tabId } = await openTab(context, path);
       const before = context.collector.requests.length;
-      expect(await page.evaluate(() => (window as unknown as { runScenario(): Promise<string> }).runScenario(), undefined)).toBe('done');
+      expect(
+        await page.evaluate(() => (window as unknown as { runScenario(): Promise<string> }).runScenario(), undefined),
+      ).toBe('done');
       const messages = await waitForLabels(
         context.browser,
         tabId,
@@ -116,7 +142,9 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       expect(messages.find((m) => labelOf(m) === 'Left Page')?.record.pageUrl).toBe(url);
       const entries = await readTimeline(context.browser, tabId);
       // In order: the navigation marker for the new page follows the first page's marker.
-      expect(entries.filter((e) => e.kind === 'navigation').map((e) => (e as { url: string }).url.split('/').pop())).toEqual(['transports.html?pagehide', 'blank.html']);
+      expect(
+        entries.filter((e) => e.kind === 'navigation').map((e) => (e as { url: string }).url.split('/').pop()),
+      ).toEqual(['transports.html?pagehide', 'blank.html']);
       await page.close();
     });
 
@@ -135,7 +163,10 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       const [framed] = await waitForLabels(context.browser, tabId, ['Framed Call']);
       const named = { page: framed?.record.pageUrl, top: framed?.record.topUrl };
       // The values in the message too: the soak report keeps only a failure's first line.
-      expect(named, `named ${JSON.stringify(named)}`).toEqual({ page: `${context.collector.origin}/frame.html?from=iframe`, top: url });
+      expect(named, `named ${JSON.stringify(named)}`).toEqual({
+        page: `${context.collector.origin}/frame.html?from=iframe`,
+        top: url,
+      });
       await page.close();
     });
 
@@ -147,7 +178,11 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       // in the very same moment may still name the previous route: the README says why.
       await tabIdOf(context.browser, routedUrl);
       await page.evaluate(
-        () => fetch('https://api.june.so/sdk/track', { method: 'POST', body: JSON.stringify({ event: 'After Route', userId: 'u' }) }).then((r) => r.status),
+        () =>
+          fetch('https://api.june.so/sdk/track', {
+            method: 'POST',
+            body: JSON.stringify({ event: 'After Route', userId: 'u' }),
+          }).then((r) => r.status),
         undefined,
       );
       const [routed] = await waitForLabels(context.browser, tabId, ['After Route']);
@@ -159,7 +194,14 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       const first = await openTab(context, '/transports.html?tab=1');
       const second = await openTab(context, '/transports.html?tab=2');
       const send = (page: PageLike, event: string) =>
-        page.evaluate((name) => fetch('https://api.june.so/sdk/track', { method: 'POST', body: JSON.stringify({ event: name, userId: 'u' }) }).then((r) => r.status), event);
+        page.evaluate(
+          (name) =>
+            fetch('https://api.june.so/sdk/track', {
+              method: 'POST',
+              body: JSON.stringify({ event: name, userId: 'u' }),
+            }).then((r) => r.status),
+          event,
+        );
       expect(await send(first.page, 'From Tab One')).toBe(200);
       expect(await send(second.page, 'From Tab Two')).toBe(200);
       const one = await waitForLabels(context.browser, first.tabId, ['From Tab One']);
@@ -174,7 +216,11 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       const { page, tabId } = await openTab(context, '/transports.html?proxy');
       const send = () =>
         page.evaluate(
-          () => fetch('https://proxy.example.com/collect/v1/t', { method: 'POST', body: JSON.stringify({ event: 'Via Proxy', userId: 'u' }) }).then((r) => r.status),
+          () =>
+            fetch('https://proxy.example.com/collect/v1/t', {
+              method: 'POST',
+              body: JSON.stringify({ event: 'Via Proxy', userId: 'u' }),
+            }).then((r) => r.status),
           undefined,
         );
       expect(await send()).toBe(200);
@@ -196,7 +242,10 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
         for (let i = 0; i < 50 && !document.querySelector('[role="status"]')?.textContent; i++) await wait();
         return { refused, status: document.querySelector('[role="status"]')?.textContent ?? '' };
       }, 'proxy.example.com/collect');
-      expect(saved.refused).toEqual({ error: 'line 1: "not a host!" is not a host name (expected e.g. proxy.example.com/collect)', disabled: true });
+      expect(saved.refused).toEqual({
+        error: 'line 1: "not a host!" is not a host name (expected e.g. proxy.example.com/collect)',
+        disabled: true,
+      });
       expect(saved.status).toMatch(/^Saved/);
       // The setting reaches the background through storage.onChanged; poll until it took effect.
       const messages = await poll(
@@ -209,7 +258,9 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       );
       expect(messages.every((m) => m.record.sender === 'custom' && m.record.type === 'track')).toBe(true);
       // The call sent before the host was added stayed uncaptured: at most the polls' calls are rows.
-      expect(messages.length).toBeLessThan(context.collector.requests.filter((r) => r.host === 'proxy.example.com').length);
+      expect(messages.length).toBeLessThan(
+        context.collector.requests.filter((r) => r.host === 'proxy.example.com').length,
+      );
       await page.close();
     });
   });

@@ -14,7 +14,11 @@ describe('chromium service worker', () => {
   const send = (page: PageLike, from: number, to: number) =>
     page.evaluate(
       async ([a, b]) => {
-        for (let i = a; i < b; i++) await fetch('https://api.segment.io/v1/t', { method: 'POST', body: JSON.stringify({ event: `Stream ${i}`, userId: 'u' }) });
+        for (let i = a; i < b; i++)
+          await fetch('https://api.segment.io/v1/t', {
+            method: 'POST',
+            body: JSON.stringify({ event: `Stream ${i}`, userId: 'u' }),
+          });
       },
       [from, to] as const,
     );
@@ -59,7 +63,12 @@ describe('chromium: exact across a worker stop', () => {
   const name = (i: number) => `Exact ${i}`;
   const sendVia = (page: PageLike, calls: readonly (readonly [string, string])[]) =>
     page.evaluate(
-      (list) => Promise.all(list.map(([transport, event]) => (window as unknown as { sendVia(t: string, e: string): Promise<string> }).sendVia(transport, event))),
+      (list) =>
+        Promise.all(
+          list.map(([transport, event]) =>
+            (window as unknown as { sendVia(t: string, e: string): Promise<string> }).sendVia(transport, event),
+          ),
+        ),
       calls,
     );
 
@@ -80,12 +89,21 @@ describe('chromium: exact across a worker stop', () => {
       ...Array.from({ length: 4 }, (_, i) => ['beacon-blob', name(59 + i)] as const),
     ]);
     await page.evaluate((event) => {
-      addEventListener('pagehide', () => void (window as unknown as { sendVia(t: string, e: string): Promise<string> }).sendVia('beacon-blob', event));
+      addEventListener(
+        'pagehide',
+        () =>
+          void (window as unknown as { sendVia(t: string, e: string): Promise<string> }).sendVia('beacon-blob', event),
+      );
     }, name(63));
     await page.goto(`${context.collector.origin}/blank.html`);
     const expected = Array.from({ length: 64 }, (_, i) => name(i));
     const messages = await waitForLabels(context.browser, tabId, expected, { outcome: false });
-    const exact = (m: Message) => ({ label: labelOf(m), type: m.record.type, valid: m.record.validation.valid, page: m.record.pageUrl });
+    const exact = (m: Message) => ({
+      label: labelOf(m),
+      type: m.record.type,
+      valid: m.record.validation.valid,
+      page: m.record.pageUrl,
+    });
     // Sorted by name: calls sent in the same millisecond have no order of their own.
     const byName = [...messages].sort((a, b) => Number(labelOf(a).split(' ')[1]) - Number(labelOf(b).split(' ')[1]));
     expect(byName.map(exact)).toEqual(expected.map((label) => ({ label, type: 'track', valid: true, page: url })));
@@ -97,7 +115,10 @@ describe('chromium unload beacons', () => {
   const addLeaveBeacon = (page: PageLike, event: string) =>
     page.evaluate((name) => {
       addEventListener('pagehide', () => {
-        navigator.sendBeacon('https://api.segment.io/v1/t', new Blob([JSON.stringify({ type: 'track', event: name, anonymousId: 'a' })], { type: 'text/plain' }));
+        navigator.sendBeacon(
+          'https://api.segment.io/v1/t',
+          new Blob([JSON.stringify({ type: 'track', event: name, anonymousId: 'a' })], { type: 'text/plain' }),
+        );
       });
     }, event);
 

@@ -36,7 +36,10 @@ let received: CollectedRequest[];
 
 beforeAll(async () => {
   collector = await startCollector(await testPages());
-  const browser = await chromium.launch({ executablePath: installedPath(CHROMIUM), args: chromiumFlags(collector.tlsPort, TRACK_HOSTS) });
+  const browser = await chromium.launch({
+    executablePath: installedPath(CHROMIUM),
+    args: chromiumFlags(collector.tlsPort, TRACK_HOSTS),
+  });
   try {
     const context = await browser.newContext({ recordHar: { path: harFile } });
     const page = await context.newPage();
@@ -47,7 +50,9 @@ beforeAll(async () => {
     await page.goto(`${collector.origin}/transports.html`);
     await page.evaluate(() => (window as unknown as { sendEverything(): Promise<unknown> }).sendEverything());
     // Beacons may reach the collector after the page's promise settles: wait until every message the page sends has arrived.
-    const expected = await page.evaluate(() => (window as unknown as { EXPECTED: [string][] }).EXPECTED.map(([label]) => label));
+    const expected = await page.evaluate(() =>
+      (window as unknown as { EXPECTED: [string][] }).EXPECTED.map(([label]) => label),
+    );
     for (const deadline = Date.now() + 15_000; ; await new Promise((r) => setTimeout(r, 100))) {
       const labels = await receivedLabels();
       const missing = expected.filter((label) => !labels.includes(label));
@@ -77,11 +82,20 @@ async function recordsOf({ host, path: pathname, body, contentType }: CollectedR
   const url = `https://${host}${pathname}`;
   const call = recogniseCall('POST', url);
   if (!call) return [];
-  const form = /^multipart\/form-data/.test(contentType) ? await new Response(body, { headers: { 'Content-Type': contentType } }).formData() : null;
-  const fields = form && Object.fromEntries([...form].flatMap(([name, value]) => (typeof value === 'string' ? [[name, [value]]] : [])));
+  const form = /^multipart\/form-data/.test(contentType)
+    ? await new Response(body, { headers: { 'Content-Type': contentType } }).formData()
+    : null;
+  const fields =
+    form &&
+    Object.fromEntries([...form].flatMap(([name, value]) => (typeof value === 'string' ? [[name, [value]]] : [])));
   const request = { url, method: 'POST', outcome: 'status' as const, status: 200, error: null };
   const read = fields ? ({ kind: 'form', fields } as const) : ({ kind: 'text', text: body } as const);
-  return callRecords(call, read, { capturedAt: 0, tabId: -1, pageUrl: '', request }, { strict: false, linter: createLinter() });
+  return callRecords(
+    call,
+    read,
+    { capturedAt: 0, tabId: -1, pageUrl: '', request },
+    { strict: false, linter: createLinter() },
+  );
 }
 
 /** What the collector received that is a tracking call (not the SDKs' metrics, /v1/m). */
@@ -92,7 +106,9 @@ function trackingCalls(requests: readonly CollectedRequest[]): CollectedRequest[
 describe('a HAR recorded by Playwright in Chromium', () => {
   it('has every tracking call the collector received, each with the verdict of what was received, or saying its body is missing', async () => {
     const entries = (JSON.parse(readFileSync(harFile, 'utf8')) as { log: { entries: HarEntry[] } }).log.entries;
-    const cli = spawnSync(process.execPath, ['bin/track-inspector.js', 'validate', '--json', harFile], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['bin/track-inspector.js', 'validate', '--json', harFile], {
+      encoding: 'utf8',
+    });
     expect(cli.stderr).toBe('');
     const results = cli.stdout
       .trim()
@@ -108,10 +124,14 @@ describe('a HAR recorded by Playwright in Chromium', () => {
       return r.host === url.hostname && r.path === url.pathname;
     };
     const take = (entry: HarEntry, exact: boolean) => {
-      const index = unmatched.findIndex((r) => sameUrl(entry, r) && (!exact || r.body === entry.request.postData?.text));
+      const index = unmatched.findIndex(
+        (r) => sameUrl(entry, r) && (!exact || r.body === entry.request.postData?.text),
+      );
       return index < 0 ? undefined : unmatched.splice(index, 1)[0];
     };
-    const tracking = [...entries.entries()].filter(([, entry]) => recogniseCall(entry.request.method, entry.request.url));
+    const tracking = [...entries.entries()].filter(([, entry]) =>
+      recogniseCall(entry.request.method, entry.request.url),
+    );
     const calls = new Map(tracking.map(([i, entry]) => [i, take(entry, true)]));
     for (const [i, entry] of tracking) if (!calls.get(i)) calls.set(i, take(entry, false));
     let withoutBody = 0;
@@ -121,7 +141,9 @@ describe('a HAR recorded by Playwright in Chromium', () => {
       const rows = results.filter((r) => r.entry === i + 1);
       if (!entry.request.postData?.text) {
         withoutBody++;
-        expect(rows.map((r) => r.errors[0]?.message)).toEqual([expect.stringMatching(/^the HAR has no body for this request/)]);
+        expect(rows.map((r) => r.errors[0]?.message)).toEqual([
+          expect.stringMatching(/^the HAR has no body for this request/),
+        ]);
         continue;
       }
       const sent = await recordsOf(call as CollectedRequest);
@@ -142,6 +164,8 @@ describe('a HAR recorded by Playwright in Chromium', () => {
     const cli = spawnSync(process.execPath, ['bin/track-inspector.js', 'plan', 'infer', harFile], { encoding: 'utf8' });
     expect(cli.status).toBe(0);
     const plan = JSON.parse(cli.stdout) as { rules: { type: string; key?: string }[] };
-    expect(plan.rules.filter((r) => r.type === 'TRACK').map((r) => r.key)).toEqual(expect.arrayContaining(['Order Completed', 'Bad Timestamp', 'fetch json']));
+    expect(plan.rules.filter((r) => r.type === 'TRACK').map((r) => r.key)).toEqual(
+      expect.arrayContaining(['Order Completed', 'Bad Timestamp', 'fetch json']),
+    );
   });
 });

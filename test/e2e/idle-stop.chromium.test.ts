@@ -33,13 +33,19 @@ describe('chromium: calls that wake an idle-stopped service worker', () => {
     await page.goto(url);
     const tabId = await tabIdOf(browser, url);
     await page.evaluate((event) => {
-      addEventListener('pagehide', () => void (window as unknown as { sendVia: SendVia }).sendVia('beacon-blob', event));
+      addEventListener(
+        'pagehide',
+        () => void (window as unknown as { sendVia: SendVia }).sendVia('beacon-blob', event),
+      );
     }, name(63));
 
     await browser.waitForWorkerStopped(IDLE_STOP_DEADLINE_MS);
     // All at once: the first wakes the worker, the Blob beacons and their bodies reach it while it starts.
     await page.evaluate(
-      (calls) => Promise.all(calls.map(([transport, event]) => (window as unknown as { sendVia: SendVia }).sendVia(transport, event))),
+      (calls) =>
+        Promise.all(
+          calls.map(([transport, event]) => (window as unknown as { sendVia: SendVia }).sendVia(transport, event)),
+        ),
       [
         ...Array.from({ length: 59 }, (_, i) => [TRANSPORTS[i % TRANSPORTS.length] as string, name(i)] as const),
         ...Array.from({ length: 4 }, (_, i) => ['beacon-blob', name(59 + i)] as const),
@@ -49,14 +55,23 @@ describe('chromium: calls that wake an idle-stopped service worker', () => {
 
     const expected = Array.from({ length: 64 }, (_, i) => name(i));
     const messages = await waitForLabels(browser, tabId, expected, { outcome: false });
-    const row = (m: Message) => ({ label: labelOf(m), type: m.record.type, valid: m.record.validation.valid, page: m.record.pageUrl });
+    const row = (m: Message) => ({
+      label: labelOf(m),
+      type: m.record.type,
+      valid: m.record.validation.valid,
+      page: m.record.pageUrl,
+    });
     // Sorted by name: calls sent in the same millisecond have no order of their own.
     const byName = [...messages].sort((a, b) => Number(labelOf(a).split(' ')[1]) - Number(labelOf(b).split(' ')[1]));
     expect(byName.map(row)).toEqual(expected.map((label) => ({ label, type: 'track', valid: true, page: url })));
     await page.close();
   });
 
-  it('captures a host the user added while it ran: the first call after the idle stop wakes it, every call once', { timeout: 120_000 }, async () => {
-    await expectUserHostAcrossStops(browser, collector, () => browser.waitForWorkerStopped(IDLE_STOP_DEADLINE_MS), 1);
-  });
+  it(
+    'captures a host the user added while it ran: the first call after the idle stop wakes it, every call once',
+    { timeout: 120_000 },
+    async () => {
+      await expectUserHostAcrossStops(browser, collector, () => browser.waitForWorkerStopped(IDLE_STOP_DEADLINE_MS), 1);
+    },
+  );
 });

@@ -10,7 +10,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from './harness/collector';
 import { openOptions } from './harness/options';
-import { SCREENSHOTS_DIR_ENV, screenshotName, type LaunchPanelBrowser, type PanelBrowser, type PanelHandle } from './harness/panel';
+import {
+  SCREENSHOTS_DIR_ENV,
+  screenshotName,
+  type LaunchPanelBrowser,
+  type PanelBrowser,
+  type PanelHandle,
+} from './harness/panel';
 import { testPages } from './pages/build-pages';
 import { SCENARIO_ROWS } from './pages/sdk-scenario';
 
@@ -25,7 +31,13 @@ const SHOP_PLAN = {
       jsonSchema: {
         $schema: 'http://json-schema.org/draft-07/schema#',
         type: 'object',
-        properties: { properties: { type: 'object', required: ['order_id'], properties: { order_id: { type: 'string' }, currency: { const: 'USD' } } } },
+        properties: {
+          properties: {
+            type: 'object',
+            required: ['order_id'],
+            properties: { order_id: { type: 'string' }, currency: { const: 'USD' } },
+          },
+        },
       },
     },
     { type: 'TRACK', key: 'Signed Up', version: 1, jsonSchema: { type: 'object' } },
@@ -60,9 +72,14 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, wha
   }
 }
 
-const hasAll = (rows: readonly ShownRow[], names: readonly string[]) => names.every((name) => rows.some((row) => row.name === name));
+const hasAll = (rows: readonly ShownRow[], names: readonly string[]) =>
+  names.every((name) => rows.some((row) => row.name === name));
 const buttonIndex = (panel: PanelHandle, text: string) =>
-  panel.evaluate((label) => [...document.querySelectorAll('.toolbar > button')].findIndex((b) => b.textContent?.trim() === label) + 1, text);
+  panel.evaluate(
+    (label) =>
+      [...document.querySelectorAll('.toolbar > button')].findIndex((b) => b.textContent?.trim() === label) + 1,
+    text,
+  );
 
 export function panelSuite(launch: LaunchPanelBrowser): void {
   let collector: Collector;
@@ -128,7 +145,10 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
       );
       expect(detail).toContain('/timestamp');
       expect(detail).toContain('timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"');
-      const highlighted = await panel.evaluate(() => document.querySelector('.json-tree .has-error')?.textContent, undefined);
+      const highlighted = await panel.evaluate(
+        () => document.querySelector('.json-tree .has-error')?.textContent,
+        undefined,
+      );
       expect(highlighted).toBe('timestamp: "2024-05-01"');
     });
 
@@ -166,9 +186,13 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
       const lines = readFileSync(file, 'utf8')
         .trimEnd()
         .split('\n')
-        .map((line) => JSON.parse(line) as { type: string; payload: { event?: string }; validation: { valid: boolean } });
+        .map(
+          (line) => JSON.parse(line) as { type: string; payload: { event?: string }; validation: { valid: boolean } },
+        );
       expect(lines).toHaveLength(before.length);
-      expect(lines.map((l) => [l.type, l.validation.valid])).toEqual(before.map((r) => [r.type, !r.verdict.includes('error')]));
+      expect(lines.map((l) => [l.type, l.validation.valid])).toEqual(
+        before.map((r) => [r.type, !r.verdict.includes('error')]),
+      );
       expect(lines.find((l) => l.payload.event === 'Bad Timestamp')?.validation.valid).toBe(false);
 
       await panel.chooseFile('.toolbar input[type="file"]', file);
@@ -183,11 +207,14 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
         (r) => r.length === before.length && !r.some((row) => row.key.startsWith('n')),
         'the imported rows',
       );
-      expect(after.map(({ type, name, verdict }) => [type, name, verdict])).toEqual(before.map(({ type, name, verdict }) => [type, name, verdict]));
+      expect(after.map(({ type, name, verdict }) => [type, name, verdict])).toEqual(
+        before.map(({ type, name, verdict }) => [type, name, verdict]),
+      );
     });
 
     it("a tracking plan loaded in the options page flags the SDK's off-plan event; Strict mode changed there moves the open panel with it", async () => {
-      if (await panel.evaluate(() => document.querySelector('.import-banner button') !== null, undefined)) await panel.click('.import-banner button');
+      if (await panel.evaluate(() => document.querySelector('.import-banner button') !== null, undefined))
+        await panel.click('.import-banner button');
       await until(
         () => shownRows(panel),
         (r) => hasAll(r, scenarioNames),
@@ -200,18 +227,28 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
         expect(refused.active).toBe('No plan loaded.');
 
         const loaded = await options.loadPlan('shop.plan.json', JSON.stringify(SHOP_PLAN));
-        expect(loaded).toMatchObject({ problems: '', status: 'Loaded. Every tab is checked against "Shop plan" from now on.' });
+        expect(loaded).toMatchObject({
+          problems: '',
+          status: 'Loaded. Every tab is checked against "Shop plan" from now on.',
+        });
         expect(loaded.active).toContain('2 track events, 0 identify rules');
         const flagged = await until(
           () => shownRows(panel),
           (r) => r.find((row) => row.name === 'Order Completed')?.verdict === '1 error',
           'the order flagged by the plan',
         );
-        expect(await panel.evaluate(() => document.querySelector('.plan-status')?.textContent, undefined)).toBe('Plan: Shop plan');
-        expect(await panel.evaluate(() => document.querySelector('.chip.unplanned')?.textContent, undefined)).toBe('Unplanned 2'); // Bad Timestamp, and the hostile event
-        await panel.click(`.row.message[data-key="${(flagged.find((row) => row.name === 'Order Completed') as ShownRow).key}"]`);
+        expect(await panel.evaluate(() => document.querySelector('.plan-status')?.textContent, undefined)).toBe(
+          'Plan: Shop plan',
+        );
+        expect(await panel.evaluate(() => document.querySelector('.chip.unplanned')?.textContent, undefined)).toBe(
+          'Unplanned 2',
+        ); // Bad Timestamp, and the hostile event
+        await panel.click(
+          `.row.message[data-key="${(flagged.find((row) => row.name === 'Order Completed') as ShownRow).key}"]`,
+        );
         const problem = await until(
-          () => panel.evaluate(() => document.querySelector('.detail .problems li.error')?.textContent ?? '', undefined),
+          () =>
+            panel.evaluate(() => document.querySelector('.detail .problems li.error')?.textContent ?? '', undefined),
           (t) => t.includes('currency'),
           'the plan error in the detail pane',
         );
@@ -220,7 +257,10 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
         const pricingVerdict = (rows: readonly ShownRow[]) => rows.find((row) => row.name === 'Pricing')?.verdict ?? '';
         const strictToggle = () =>
           panel.evaluate(
-            () => [...document.querySelectorAll<HTMLLabelElement>('.toolbar label')].find((l) => l.textContent?.includes('Strict'))?.querySelector('input')?.checked,
+            () =>
+              [...document.querySelectorAll<HTMLLabelElement>('.toolbar label')]
+                .find((l) => l.textContent?.includes('Strict'))
+                ?.querySelector('input')?.checked,
             undefined,
           );
         expect(await strictToggle()).toBe(false);
@@ -245,28 +285,43 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
           (r) => r.find((row) => row.name === 'Order Completed')?.verdict !== '1 error',
           'the order valid again',
         );
-        expect(await panel.evaluate(() => document.querySelector('.plan-status')?.textContent, undefined)).toBe('No plan · Options');
+        expect(await panel.evaluate(() => document.querySelector('.plan-status')?.textContent, undefined)).toBe(
+          'No plan · Options',
+        );
       } finally {
         await options.close();
       }
     });
 
     it("imports the HAR the browser's own DevTools wrote of the SDK's calls: every call the collector received, with its verdict, in the panel and the CLI", async () => {
-      if (await panel.evaluate(() => document.querySelector('.import-banner button') !== null, undefined)) await panel.click('.import-banner button');
+      if (await panel.evaluate(() => document.querySelector('.import-banner button') !== null, undefined))
+        await panel.click('.import-banner button');
       const page = await browser.newPage();
       const panelOfPage = await browser.openTrackPanel(page); // DevTools open before the calls: its Network log records them
       await page.goto(`${collector.origin}/june.html`);
       const before = collector.requests.length;
       await page.evaluate(() => (window as unknown as { runScenario(): Promise<string> }).runScenario(), undefined);
       const received = collector.requests.slice(before).filter((r) => r.method === 'POST');
-      expect(received.map((r) => r.path)).toEqual(['/sdk/page', '/sdk/track', '/sdk/track', '/sdk/identify', '/sdk/group']);
+      expect(received.map((r) => r.path)).toEqual([
+        '/sdk/page',
+        '/sdk/track',
+        '/sdk/track',
+        '/sdk/identify',
+        '/sdk/group',
+      ]);
       const har = await until(
         () =>
           panelOfPage.evaluate(
-            () => (globalThis as unknown as { browser: { devtools: { network: { getHAR(): Promise<unknown> } } } }).browser.devtools.network.getHAR(),
+            () =>
+              (
+                globalThis as unknown as { browser: { devtools: { network: { getHAR(): Promise<unknown> } } } }
+              ).browser.devtools.network.getHAR(),
             undefined,
           ),
-        (log) => (log as { entries: { request: { url: string } }[] }).entries.filter((e) => e.request.url.startsWith('https://api.june.so/')).length >= received.length,
+        (log) =>
+          (log as { entries: { request: { url: string } }[] }).entries.filter((e) =>
+            e.request.url.startsWith('https://api.june.so/'),
+          ).length >= received.length,
         "the calls in DevTools' HAR",
       );
       const file = path.join(downloadDir, `devtools-${browser.name}.har`);
@@ -274,12 +329,18 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
 
       // What the panel shows for a live capture of the same calls is the reference: names and verdicts.
       const expected = SCENARIO_ROWS.map(([name, type, valid]) => ({ name, type, valid }));
-      const cli = spawnSync(process.execPath, ['bin/track-inspector.js', 'validate', '--json', file], { encoding: 'utf8' });
+      const cli = spawnSync(process.execPath, ['bin/track-inspector.js', 'validate', '--json', file], {
+        encoding: 'utf8',
+      });
       const results = cli.stdout
         .trim()
         .split('\n')
-        .map((line) => JSON.parse(line) as { entry: number; type: string; valid: boolean; errors: { message: string }[] });
-      expect(results.map((r) => ({ type: r.type, valid: r.valid }))).toEqual(expected.map(({ type, valid }) => ({ type, valid })));
+        .map(
+          (line) => JSON.parse(line) as { entry: number; type: string; valid: boolean; errors: { message: string }[] },
+        );
+      expect(results.map((r) => ({ type: r.type, valid: r.valid }))).toEqual(
+        expected.map(({ type, valid }) => ({ type, valid })),
+      );
       expect(results.every((r) => Number.isInteger(r.entry) && r.entry > 0)).toBe(true);
       expect(cli.status).toBe(1); // Bad Timestamp
 
@@ -290,7 +351,9 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
         'the HAR rows',
       );
       expect(rows.map((r) => ({ name: r.name, type: r.type, valid: r.verdict !== '1 error' }))).toEqual(expected);
-      expect(await panel.evaluate(() => document.querySelector('.import-banner strong')?.textContent, undefined)).toBe(`Imported ${path.basename(file)}`);
+      expect(await panel.evaluate(() => document.querySelector('.import-banner strong')?.textContent, undefined)).toBe(
+        `Imported ${path.basename(file)}`,
+      );
       await panel.click('.import-banner button');
       await page.close();
     });
@@ -315,7 +378,9 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
         );
         expect(await darkPanel.themeName()).toBe('dark');
         expect(await darkPanel.evaluate(() => document.documentElement.dataset['theme'], undefined)).toBe('dark');
-        expect(await darkPanel.evaluate(() => getComputedStyle(document.body).backgroundColor, undefined)).toBe('rgb(32, 33, 36)');
+        expect(await darkPanel.evaluate(() => getComputedStyle(document.body).backgroundColor, undefined)).toBe(
+          'rgb(32, 33, 36)',
+        );
         await screenshotWithDetail(darkPanel, path.join(screenshotDir, screenshotName(dark.name, 'dark')));
       } finally {
         await dark.close();
@@ -334,7 +399,11 @@ async function screenshotWithDetail(panel: PanelHandle, file: string): Promise<v
     'the live rows',
   );
   await panel.click(`.row.message[data-key="${(rows.find((r) => r.name === 'Bad Timestamp') as ShownRow).key}"]`);
-  await until(() => panel.evaluate(() => document.querySelector('.detail .problems') !== null, undefined), Boolean, 'the problems');
+  await until(
+    () => panel.evaluate(() => document.querySelector('.detail .problems') !== null, undefined),
+    Boolean,
+    'the problems',
+  );
   await new Promise((resolve) => setTimeout(resolve, 500)); // let DevTools paint the pane before capturing
   await panel.screenshot(file);
   expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');

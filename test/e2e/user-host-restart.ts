@@ -26,7 +26,12 @@ export async function setCustomHosts(browser: BrowserUnderTest, customHosts: rea
 const names = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} ${i}`);
 
 /** `stop` stops the background and resolves once it is stopped; `stops` says how often (Chromium's idle stop takes ~30 s). */
-export async function expectUserHostAcrossStops(browser: BrowserUnderTest, collector: Collector, stop: () => Promise<void>, stops: 1 | 2 = 2): Promise<void> {
+export async function expectUserHostAcrossStops(
+  browser: BrowserUnderTest,
+  collector: Collector,
+  stop: () => Promise<void>,
+  stops: 1 | 2 = 2,
+): Promise<void> {
   const page = await browser.newPage();
   const url = `${collector.origin}/transports.html?user-host`;
   await page.goto(url);
@@ -34,7 +39,10 @@ export async function expectUserHostAcrossStops(browser: BrowserUnderTest, colle
   const send = (events: readonly string[], together: boolean) =>
     page.evaluate(
       async ({ host, list, all }) => {
-        const one = (event: string) => fetch(`https://${host}/t/v1/t`, { method: 'POST', body: JSON.stringify({ event, userId: 'u' }) }).then((r) => r.status);
+        const one = (event: string) =>
+          fetch(`https://${host}/t/v1/t`, { method: 'POST', body: JSON.stringify({ event, userId: 'u' }) }).then(
+            (r) => r.status,
+          );
         if (all) return Promise.all(list.map(one));
         const statuses: number[] = [];
         for (const event of list) statuses.push(await one(event));
@@ -64,10 +72,17 @@ export async function expectUserHostAcrossStops(browser: BrowserUnderTest, colle
     await send(names('Again', 5), false);
   }
   const messages = (await waitForLabels(browser, tabId, expected)).filter((m) => labelOf(m) !== 'In Effect');
-  const row = (m: Message) => ({ label: labelOf(m), sender: m.record.sender, type: m.record.type, status: m.record.request.status });
+  const row = (m: Message) => ({
+    label: labelOf(m),
+    sender: m.record.sender,
+    type: m.record.type,
+    status: m.record.request.status,
+  });
   // Each once: sorted by name, since calls sent together have no order of their own.
   expect(messages.map(row).sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }))).toEqual(
-    [...expected].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).map((label) => ({ label, sender: 'custom', type: 'track', status: 200 })),
+    [...expected]
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+      .map((label) => ({ label, sender: 'custom', type: 'track', status: 200 })),
   );
   await setCustomHosts(browser, []);
   await page.close();

@@ -5,7 +5,9 @@ import { capturedOne } from './fixtures';
 
 describe('export file names', () => {
   it('name the host and the local time', () => {
-    expect(exportFileName('https://app.example.com:8443/checkout', new Date(2026, 10, 26, 9, 5, 7))).toBe('track-inspector-app.example.com_8443-20261126-090507.ndjson');
+    expect(exportFileName('https://app.example.com:8443/checkout', new Date(2026, 10, 26, 9, 5, 7))).toBe(
+      'track-inspector-app.example.com_8443-20261126-090507.ndjson',
+    );
     expect(exportFileName('', new Date(2026, 0, 2, 3, 4, 5))).toBe('track-inspector-capture-20260102-030405.ndjson');
   });
 });
@@ -21,7 +23,12 @@ describe('copy', () => {
     expect(asCurl(single)).toBe(
       `curl 'https://api.june.so/sdk/track' \\\n  -X POST \\\n  -H 'Content-Type: application/json' \\\n  --data-raw '{"event":"Bob'\\''s order","userId":"u"}'`,
     );
-    const entry = capturedOne({ batch: [{ type: 'track', event: 'A', userId: 'u' }], writeKey: 'wk' }, { callType: 'batch' }).record;
-    expect(asCurl(entry)).toContain(`--data-raw '{"batch":[{"type":"track","event":"A","userId":"u"}],"writeKey":"wk"}'`);
+    const entry = capturedOne(
+      { batch: [{ type: 'track', event: 'A', userId: 'u' }], writeKey: 'wk' },
+      { callType: 'batch' },
+    ).record;
+    expect(asCurl(entry)).toContain(
+      `--data-raw '{"batch":[{"type":"track","event":"A","userId":"u"}],"writeKey":"wk"}'`,
+    );
   });
 });

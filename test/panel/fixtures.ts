@@ -28,7 +28,12 @@ export const SHOP_PLAN = {
         type: 'TRACK',
         key: 'Order Completed',
         version: 1,
-        jsonSchema: { type: 'object', properties: { properties: { type: 'object', required: ['order_id'], properties: { order_id: { type: 'string' } } } } },
+        jsonSchema: {
+          type: 'object',
+          properties: {
+            properties: { type: 'object', required: ['order_id'], properties: { order_id: { type: 'string' } } },
+          },
+        },
       },
       { type: 'TRACK', key: 'Signed Up', version: 1, jsonSchema: { type: 'object' } },
     ],
@@ -48,7 +53,10 @@ interface CaptureOptions {
 }
 
 /** Entries as the background makes them from one request body (a batch gives several). */
-export function captured(body: object, { callType = 'track', at = T0 + seq * 10, status = 200, mode = USER_MODE }: CaptureOptions = {}): MessageEntry[] {
+export function captured(
+  body: object,
+  { callType = 'track', at = T0 + seq * 10, status = 200, mode = USER_MODE }: CaptureOptions = {},
+): MessageEntry[] {
   const requestId = `r${++seq}`;
   const options = { strict: mode.settings.strict, plan: mode.plan, linter: createLinter(), capturedAt: at };
   const messages = inspectCall({ sender: 'june', callType }, { kind: 'text', text: JSON.stringify(body) }, options);
@@ -61,7 +69,13 @@ export function captured(body: object, { callType = 'track', at = T0 + seq * 10,
       capturedAt: at,
       tabId: 1,
       pageUrl: 'https://app.example.com/checkout',
-      request: { url: `https://api.june.so/sdk/${callType}`, method: 'POST', outcome: status === null ? 'pending' : 'status', status, error: null },
+      request: {
+        url: `https://api.june.so/sdk/${callType}`,
+        method: 'POST',
+        outcome: status === null ? 'pending' : 'status',
+        status,
+        error: null,
+      },
       sender: 'june',
     },
   }));

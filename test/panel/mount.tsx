@@ -7,7 +7,11 @@ import type { TimelineEntry } from '../../src/protocol';
 import type { ValidationSettings } from '../../src/validation-settings';
 import { connectedPanel, LIVE_VALIDATION, passPublishInterval } from './fixtures';
 
-export async function mountPanel(root: HTMLElement, entries: TimelineEntry[], validation: ValidationSettings = LIVE_VALIDATION) {
+export async function mountPanel(
+  root: HTMLElement,
+  entries: TimelineEntry[],
+  validation: ValidationSettings = LIVE_VALIDATION,
+) {
   const { background, store } = connectedPanel();
   await act(() => {
     render(

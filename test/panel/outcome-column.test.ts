@@ -42,12 +42,20 @@ describe('the Status column', () => {
 
   it('reads the kind from an export, and derives it for exports written before it existed', () => {
     const line = (request: object) =>
-      JSON.stringify({ capturedAt: '2026-11-26T10:00:00Z', pageUrl: 'https://a.example/', request, type: 'track', payload: { event: 'E', userId: 'u' } });
+      JSON.stringify({
+        capturedAt: '2026-11-26T10:00:00Z',
+        pageUrl: 'https://a.example/',
+        request,
+        type: 'track',
+        payload: { event: 'E', userId: 'u' },
+      });
     const requestOf = (request: object) => {
       const parsed = parseNdjsonLine(line(request), 1);
       return parsed.kind === 'message' ? parsed.message.capture?.request.outcome : null;
     };
-    expect(requestOf({ url: 'u', method: 'POST', outcome: 'unload', status: null, error: 'sent during unload' })).toBe('unload');
+    expect(requestOf({ url: 'u', method: 'POST', outcome: 'unload', status: null, error: 'sent during unload' })).toBe(
+      'unload',
+    );
     expect(requestOf({ url: 'u', method: 'POST', status: 200, error: null })).toBe('status');
     expect(requestOf({ url: 'u', method: 'POST', status: null, error: 'net::ERR_FAILED' })).toBe('failed');
     expect(requestOf({ url: 'u', method: 'POST', status: null, error: null })).toBe('pending');

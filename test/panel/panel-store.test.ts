@@ -3,7 +3,16 @@ import { recordsToExport } from '../../src/panel/store/export-selection';
 import { importSession } from '../../src/panel/store/import-session';
 import type { PanelStore } from '../../src/panel/store/panel-store';
 import { messageRowsOf } from '../../src/panel/store/rows';
-import { captured, capturedOne, connectedPanel, LIVE_VALIDATION, navigation, passPublishInterval, T0, USER_MODE } from './fixtures';
+import {
+  captured,
+  capturedOne,
+  connectedPanel,
+  LIVE_VALIDATION,
+  navigation,
+  passPublishInterval,
+  T0,
+  USER_MODE,
+} from './fixtures';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -13,7 +22,11 @@ afterEach(() => {
 });
 
 const names = (store: PanelStore) =>
-  store.rows.value.map((row) => (row.kind === 'message' ? ((row.record.payload as { event?: string; name?: string })?.event ?? row.record.type) : `→ ${row.url}`));
+  store.rows.value.map((row) =>
+    row.kind === 'message'
+      ? ((row.record.payload as { event?: string; name?: string })?.event ?? row.record.type)
+      : `→ ${row.url}`,
+  );
 
 /** Opens a file as the panel's Import button does. */
 function importText(store: PanelStore, name: string, text: string) {
@@ -31,7 +44,10 @@ describe('panel store: the live session', () => {
     background.emit({ kind: 'snapshot', tabId: 1, entries: [a], dropped: 0, validation: LIVE_VALIDATION });
     background.emit({ kind: 'added', entries: [c], dropped: 0 });
     background.emit({ kind: 'added', entries: [b], dropped: 4 }); // handled late, sent earlier
-    background.emit({ kind: 'updated', updates: [{ seq: a.seq, request: { ...a.record.request, outcome: 'status', status: 202 } }] });
+    background.emit({
+      kind: 'updated',
+      updates: [{ seq: a.seq, request: { ...a.record.request, outcome: 'status', status: 202 } }],
+    });
     passPublishInterval();
     expect(names(store)).toEqual(['A', 'B', 'C']);
     const first = store.rows.value[0];
@@ -43,7 +59,13 @@ describe('panel store: the live session', () => {
     const { background, store } = connectedPanel();
     const entries = [...captured({ event: 'A', userId: 'u' }), ...captured({ event: 'B', userId: 'u' })];
     background.emit({ kind: 'snapshot', tabId: 1, entries, dropped: 0, validation: LIVE_VALIDATION });
-    background.emit({ kind: 'snapshot', tabId: 1, entries: entries.slice(0, 1), dropped: 0, validation: LIVE_VALIDATION });
+    background.emit({
+      kind: 'snapshot',
+      tabId: 1,
+      entries: entries.slice(0, 1),
+      dropped: 0,
+      validation: LIVE_VALIDATION,
+    });
     background.emit({ kind: 'snapshot-continued', entries: entries.slice(1) });
     passPublishInterval();
     expect(names(store)).toEqual(['A', 'B']);
@@ -60,13 +82,26 @@ describe('panel store: the live session', () => {
     });
     passPublishInterval();
     expect(names(store)).toEqual(['→ https://app.example.com/', 'Before']); // backfill shows everything
-    background.emit({ kind: 'added', entries: [navigation('https://app.example.com/next'), ...captured({ event: 'After', userId: 'u' })], dropped: 0 });
+    background.emit({
+      kind: 'added',
+      entries: [navigation('https://app.example.com/next'), ...captured({ event: 'After', userId: 'u' })],
+      dropped: 0,
+    });
     passPublishInterval();
     expect(names(store)).toEqual(['→ https://app.example.com/next', 'After']);
     store.preserveLog.value = true;
-    background.emit({ kind: 'added', entries: [navigation('https://app.example.com/third'), ...captured({ event: 'Third', userId: 'u' })], dropped: 0 });
+    background.emit({
+      kind: 'added',
+      entries: [navigation('https://app.example.com/third'), ...captured({ event: 'Third', userId: 'u' })],
+      dropped: 0,
+    });
     passPublishInterval();
-    expect(names(store)).toEqual(['→ https://app.example.com/next', 'After', '→ https://app.example.com/third', 'Third']);
+    expect(names(store)).toEqual([
+      '→ https://app.example.com/next',
+      'After',
+      '→ https://app.example.com/third',
+      'Third',
+    ]);
   });
 
   it('Clear asks the background to clear the tab', () => {
@@ -79,7 +114,13 @@ describe('panel store: the live session', () => {
 
   it('Strict mode re-validates what is shown', () => {
     const { background, store } = connectedPanel();
-    background.emit({ kind: 'snapshot', tabId: 1, entries: captured({ event: 'Anon', userId: null, anonymousId: 'a' }), dropped: 0, validation: LIVE_VALIDATION });
+    background.emit({
+      kind: 'snapshot',
+      tabId: 1,
+      entries: captured({ event: 'Anon', userId: null, anonymousId: 'a' }),
+      dropped: 0,
+      validation: LIVE_VALIDATION,
+    });
     passPublishInterval();
     const validation = () => messageRowsOf(store.rows.value)[0]?.record.validation;
     expect(validation()?.valid).toBe(true);
@@ -113,7 +154,13 @@ describe('panel store: filters, counts, summary', () => {
 
   it('counts by type, invalid and warnings', () => {
     const store = withOrders();
-    expect(store.counts.value).toMatchObject({ total: 5, shown: 5, invalid: 2, warnings: 1, byType: { track: 4, identify: 1, page: 0 } });
+    expect(store.counts.value).toMatchObject({
+      total: 5,
+      shown: 5,
+      invalid: 2,
+      warnings: 1,
+      byType: { track: 4, identify: 1, page: 0 },
+    });
   });
 
   it('filters by text over names and payloads, type, invalid only, warnings', () => {
@@ -145,7 +192,11 @@ describe('panel store: filters, counts, summary', () => {
 describe('panel store: import', () => {
   it('opens a file as its own session, re-validated, with bad lines by number', () => {
     const { store } = connectedPanel();
-    const session = importText(store, 'capture.ndjson', ['{"event":"Imported","userId":"u"}', 'not json', '{"event":"Broken","timestamp":"x","userId":"u"}'].join('\n'));
+    const session = importText(
+      store,
+      'capture.ndjson',
+      ['{"event":"Imported","userId":"u"}', 'not json', '{"event":"Broken","timestamp":"x","userId":"u"}'].join('\n'),
+    );
     passPublishInterval();
     expect(session.problems.map((p) => p.line)).toEqual([2]);
     expect(names(store)).toEqual(['Imported', 'Broken']);
@@ -158,7 +209,11 @@ describe('panel store: import', () => {
 describe('panel store: import of a file with a byte order mark', () => {
   it('ignores a leading BOM (Windows tools write one) and keeps a BOM inside a value as data', () => {
     const { store } = connectedPanel();
-    const session = importText(store, 'windows.ndjson', ['\uFEFF{"event":"First","userId":"u"}', '{"event":"\uFEFFSecond","userId":"u"}'].join('\r\n'));
+    const session = importText(
+      store,
+      'windows.ndjson',
+      ['\uFEFF{"event":"First","userId":"u"}', '{"event":"\uFEFFSecond","userId":"u"}'].join('\r\n'),
+    );
     passPublishInterval();
     expect(session.problems).toEqual([]);
     expect(names(store)).toEqual(['First', '\uFEFFSecond']);

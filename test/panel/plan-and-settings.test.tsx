@@ -41,7 +41,13 @@ describe('settings travel with the snapshot', () => {
 
   it('Strict mode changed in the options with the panel open: rows and the toggle follow it, both ways', () => {
     const { background, store } = connectedPanel();
-    background.emit({ kind: 'snapshot', tabId: 1, entries: sent(USER_MODE), dropped: 0, validation: USER_MODE.settings });
+    background.emit({
+      kind: 'snapshot',
+      tabId: 1,
+      entries: sent(USER_MODE),
+      dropped: 0,
+      validation: USER_MODE.settings,
+    });
     passPublishInterval();
     expect(store.strict.value).toBe(false);
     expect(problems(store)[0]).toEqual([
@@ -56,7 +62,13 @@ describe('settings travel with the snapshot', () => {
     expect(store.strict.value).toBe(true);
     expect(problems(store)[0]).toEqual(['error schema /userId: userId must be a string, got null']);
 
-    background.emit({ kind: 'snapshot', tabId: 1, entries: sent(USER_MODE), dropped: 0, validation: USER_MODE.settings });
+    background.emit({
+      kind: 'snapshot',
+      tabId: 1,
+      entries: sent(USER_MODE),
+      dropped: 0,
+      validation: USER_MODE.settings,
+    });
     passPublishInterval();
     expect(store.strict.value).toBe(false);
     expect(problems(store)[0]?.[0]).toMatch(/^warning schema \/userId/);
@@ -64,10 +76,22 @@ describe('settings travel with the snapshot', () => {
 
   it('a reconnect snapshot in the same mode keeps the toggle where the user put it', () => {
     const { background, store } = connectedPanel();
-    background.emit({ kind: 'snapshot', tabId: 1, entries: sent(USER_MODE), dropped: 0, validation: USER_MODE.settings });
+    background.emit({
+      kind: 'snapshot',
+      tabId: 1,
+      entries: sent(USER_MODE),
+      dropped: 0,
+      validation: USER_MODE.settings,
+    });
     passPublishInterval();
     store.strict.value = true;
-    background.emit({ kind: 'snapshot', tabId: 1, entries: sent(USER_MODE), dropped: 0, validation: USER_MODE.settings });
+    background.emit({
+      kind: 'snapshot',
+      tabId: 1,
+      entries: sent(USER_MODE),
+      dropped: 0,
+      validation: USER_MODE.settings,
+    });
     passPublishInterval();
     expect(store.strict.value).toBe(true);
     expect(problems(store)[0]).toEqual(['error schema /userId: userId must be a string, got null']);
@@ -75,14 +99,30 @@ describe('settings travel with the snapshot', () => {
 
   it('a plan loaded with the panel open: plan errors with their source, the plan named, unplanned events counted and filtered', () => {
     const { background, store } = connectedPanel();
-    background.emit({ kind: 'snapshot', tabId: 1, entries: sent(USER_MODE), dropped: 0, validation: USER_MODE.settings });
+    background.emit({
+      kind: 'snapshot',
+      tabId: 1,
+      entries: sent(USER_MODE),
+      dropped: 0,
+      validation: USER_MODE.settings,
+    });
     passPublishInterval();
     expect(store.validation.value.plan).toBeNull();
     expect(store.counts.value.unplanned).toBe(0);
 
-    background.emit({ kind: 'snapshot', tabId: 1, entries: sent(WITH_PLAN), dropped: 0, validation: WITH_PLAN.settings });
+    background.emit({
+      kind: 'snapshot',
+      tabId: 1,
+      entries: sent(WITH_PLAN),
+      dropped: 0,
+      validation: WITH_PLAN.settings,
+    });
     passPublishInterval();
-    expect(store.validation.value.plan).toMatchObject({ name: 'Shop plan', fileName: 'shop.plan.json', counts: { track: 2, identify: 0, group: 0, page: 0, common: 0 } });
+    expect(store.validation.value.plan).toMatchObject({
+      name: 'Shop plan',
+      fileName: 'shop.plan.json',
+      counts: { track: 2, identify: 0, group: 0, page: 0, common: 0 },
+    });
     expect(problems(store)).toEqual([
       [
         'error plan /properties/order_id: properties.order_id is required',
@@ -93,9 +133,13 @@ describe('settings travel with the snapshot', () => {
     ]);
     expect(store.counts.value.unplanned).toBe(1);
     store.filters.unplannedOnly.value = true;
-    expect(messageRowsOf(store.rows.value).map((row) => (row.record.payload as { event: string }).event)).toEqual(['Signed up']);
+    expect(messageRowsOf(store.rows.value).map((row) => (row.record.payload as { event: string }).event)).toEqual([
+      'Signed up',
+    ]);
     store.filters.unplannedOnly.value = false;
-    expect(store.summary.value.map(({ name, count, invalid, planViolations }) => ({ name, count, invalid, planViolations }))).toEqual([
+    expect(
+      store.summary.value.map(({ name, count, invalid, planViolations }) => ({ name, count, invalid, planViolations })),
+    ).toEqual([
       { name: 'Order Completed', count: 2, invalid: 1, planViolations: 1 },
       { name: 'Signed up', count: 1, invalid: 0, planViolations: 0 },
     ]);
@@ -138,7 +182,8 @@ describe('the panel with a plan', () => {
 
   const mount = async (mode: ValidationMode) => (await mountPanel(root, sent(mode), mode.settings)).store;
   const click = (element: Element | null | undefined) => act(() => (element as HTMLElement).click());
-  const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(text));
+  const button = (text: string) =>
+    [...root.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(text));
 
   it('without a plan: says so, links to the options, and shows no Unplanned chip', async () => {
     await mount(USER_MODE);
@@ -150,7 +195,9 @@ describe('the panel with a plan', () => {
   it("names the plan, marks the plan's errors in the detail pane, filters unplanned events and counts plan violations in the summary", async () => {
     await mount(WITH_PLAN);
     expect(root.querySelector('.plan-status')?.textContent).toBe('Plan: Shop plan');
-    expect(root.querySelector('.plan-status')?.getAttribute('title')).toBe('shop.plan.json: 2 track events. Unplanned events are warnings.');
+    expect(root.querySelector('.plan-status')?.getAttribute('title')).toBe(
+      'shop.plan.json: 2 track events. Unplanned events are warnings.',
+    );
 
     await click(root.querySelector('.row.message'));
     const items = [...root.querySelectorAll('.detail .problems li')].map((li) => li.textContent);
@@ -159,14 +206,24 @@ describe('the panel with a plan', () => {
     expect(root.querySelector('.json-tree .has-error')?.textContent).toBe('order_id: (missing)');
 
     await click(root.querySelector('.chip.unplanned'));
-    expect([...root.querySelectorAll('.row.message .cell.name')].map((cell) => cell.firstChild?.textContent)).toEqual(['Signed up']);
+    expect([...root.querySelectorAll('.row.message .cell.name')].map((cell) => cell.firstChild?.textContent)).toEqual([
+      'Signed up',
+    ]);
     await click(root.querySelector('.chip.unplanned'));
 
     await click([...root.querySelectorAll('[role="tab"]')].find((tab) => tab.textContent === 'Summary'));
     const headers = [...root.querySelectorAll('.summary-view th')].map((th) => th.textContent);
     expect(headers).toContain('Plan violations');
-    const orderRow = [...root.querySelectorAll('.summary-view tbody tr')].find((tr) => tr.textContent?.includes('Order Completed'));
-    expect([...(orderRow?.querySelectorAll('td') ?? [])].map((td) => td.textContent).slice(0, 5)).toEqual(['track', 'Order Completed', '2', '1', '1']);
+    const orderRow = [...root.querySelectorAll('.summary-view tbody tr')].find((tr) =>
+      tr.textContent?.includes('Order Completed'),
+    );
+    expect([...(orderRow?.querySelectorAll('td') ?? [])].map((td) => td.textContent).slice(0, 5)).toEqual([
+      'track',
+      'Order Completed',
+      '2',
+      '1',
+      '1',
+    ]);
   });
 
   it('Draft tracking plan downloads a plan drafted from the messages shown, which loads back as a plan', async () => {

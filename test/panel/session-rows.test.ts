@@ -33,7 +33,11 @@ describe('the session rows, derived from what changed', () => {
     let clock = T0;
     const call = (at = (clock += 10)) =>
       capturedOne(
-        { event: `E${Math.floor(next() * 5)}`, userId: next() < 0.1 ? '' : 'u', timestamp: next() < 0.2 ? '2024-05-01' : undefined },
+        {
+          event: `E${Math.floor(next() * 5)}`,
+          userId: next() < 0.1 ? '' : 'u',
+          timestamp: next() < 0.2 ? '2024-05-01' : undefined,
+        },
         { at, status: next() < 0.3 ? null : 200 },
       );
     const steps: Record<string, () => void> = {
@@ -42,7 +46,8 @@ describe('the session rows, derived from what changed', () => {
       'an outcome': () => {
         const pending = live.entries().filter((e) => e.kind === 'message' && e.record.request.status === null);
         const entry = pending[Math.floor(next() * pending.length)];
-        if (entry?.kind === 'message') live.updateRequest(entry.seq, { ...entry.record.request, outcome: 'status', status: 500 });
+        if (entry?.kind === 'message')
+          live.updateRequest(entry.seq, { ...entry.record.request, outcome: 'status', status: 500 });
       },
       'a removal': () =>
         live.remove(

@@ -24,19 +24,25 @@ afterEach(() => {
 const mount = (entries: TimelineEntry[]) => mountPanel(root, entries);
 
 const rowTexts = () => [...root.querySelectorAll('.row.message .cell.name')].map((cell) => cell.textContent);
-const key = (k: string) => act(() => void document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+const key = (k: string) =>
+  act(() => void document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
 const click = (element: Element | null) => act(() => (element as HTMLElement).click());
 
 describe('the Track panel', () => {
   it('lists messages with name, outcome and verdict, and explains an error down to the field', async () => {
-    await mount([...captured({ event: 'Signed Up', userId: 'u' }), ...captured({ event: 'Bad Time', userId: 'u', timestamp: '2024-05-01' })]);
+    await mount([
+      ...captured({ event: 'Signed Up', userId: 'u' }),
+      ...captured({ event: 'Bad Time', userId: 'u', timestamp: '2024-05-01' }),
+    ]);
     expect(rowTexts()).toEqual(['Signed Up', 'Bad Time']);
     const bad = root.querySelectorAll('.row.message')[1] ?? null;
     expect(bad?.querySelector('.verdict')?.textContent).toBe('1 error');
     await click(bad);
     const detail = root.querySelector('.detail');
     expect(detail).not.toBeNull();
-    expect(detail?.querySelector('.problems')?.textContent).toContain('/timestamp timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"');
+    expect(detail?.querySelector('.problems')?.textContent).toContain(
+      '/timestamp timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"',
+    );
     expect(detail?.querySelector('.json-tree .has-error')?.textContent).toBe('timestamp: "2024-05-01"');
   });
 
@@ -49,7 +55,13 @@ describe('the Track panel', () => {
 
   it('renders hostile property values as text and runs nothing', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
-    await mount(captured({ event: hostile, userId: 'u', properties: { link: 'javascript:window.__pwned=2', html: '<script>window.__pwned=3</script>' } }));
+    await mount(
+      captured({
+        event: hostile,
+        userId: 'u',
+        properties: { link: 'javascript:window.__pwned=2', html: '<script>window.__pwned=3</script>' },
+      }),
+    );
     await click(root.querySelector('.row.message'));
     expect(root.querySelector('.detail')).not.toBeNull();
     expect(root.querySelector('img')).toBeNull();
@@ -61,7 +73,10 @@ describe('the Track panel', () => {
   });
 
   it('moves with the keyboard: down/up select, Enter opens, / focuses the filter, Esc clears it', async () => {
-    const { store } = await mount([...captured({ event: 'One', userId: 'u' }), ...captured({ event: 'Two', userId: 'u' })]);
+    const { store } = await mount([
+      ...captured({ event: 'One', userId: 'u' }),
+      ...captured({ event: 'Two', userId: 'u' }),
+    ]);
     await key('ArrowDown');
     await key('ArrowDown');
     expect(root.querySelector('.row.selected .cell.name')?.textContent).toBe('Two');
@@ -82,7 +97,8 @@ describe('the Track panel', () => {
   it('keeps only the visible rows in the DOM with 50,000 messages', async () => {
     const many: MessageEntry[] = [];
     const template = capturedOne({ event: 'Bulk', userId: 'u' });
-    for (let i = 0; i < 50_000; i++) many.push({ ...template, seq: i + 1, record: { ...template.record, capturedAt: i } });
+    for (let i = 0; i < 50_000; i++)
+      many.push({ ...template, seq: i + 1, record: { ...template.record, capturedAt: i } });
     await mount(many);
     expect(root.querySelector('.shown')?.textContent).toBe('50000 messages');
     expect(root.querySelectorAll('.row.message').length).toBeLessThan(100);
@@ -93,16 +109,26 @@ describe('the Track panel', () => {
     const { background } = await mount(names(1, 60).map((event) => capturedOne({ event, userId: 'u' })));
     const shown = rowTexts();
     expect(shown.at(-1)).toBe('Event 60'); // following the newest
-    await click([...root.querySelectorAll('.row.message')].find((row) => row.textContent?.includes('Event 55')) ?? null);
+    await click(
+      [...root.querySelectorAll('.row.message')].find((row) => row.textContent?.includes('Event 55')) ?? null,
+    );
     await act(() => {
       const failed = capturedOne({ event: 'Event 61', userId: 'u' }, { status: 500 });
-      background.emit({ kind: 'added', entries: [failed, ...names(62, 66).map((event) => capturedOne({ event, userId: 'u' }))], dropped: 0 });
+      background.emit({
+        kind: 'added',
+        entries: [failed, ...names(62, 66).map((event) => capturedOne({ event, userId: 'u' }))],
+        dropped: 0,
+      });
       passPublishInterval();
     });
     // The window moved by six rows: every row shows the message now in its place, nothing left over from the last render.
     expect(rowTexts()).toEqual([...shown.slice(6), ...names(61, 66)]);
-    expect([...root.querySelectorAll('.row.selected .cell.name')].map((cell) => cell.textContent)).toEqual(['Event 55']);
-    const rowOf = (name: string) => [...root.querySelectorAll('.row.message')].find((row) => row.querySelector('.cell.name')?.textContent === name) ?? null;
+    expect([...root.querySelectorAll('.row.selected .cell.name')].map((cell) => cell.textContent)).toEqual([
+      'Event 55',
+    ]);
+    const rowOf = (name: string) =>
+      [...root.querySelectorAll('.row.message')].find((row) => row.querySelector('.cell.name')?.textContent === name) ??
+      null;
     expect(rowOf('Event 61')?.querySelector('.cell.outcome')?.textContent).toBe('500');
     expect(rowOf('Event 62')?.querySelector('.cell.outcome')?.textContent).toBe('200');
     await click(rowOf('Event 64'));

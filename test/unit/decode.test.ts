@@ -11,7 +11,10 @@ const bytes = (...parts: (number[] | string)[]): RequestBody => ({
 describe('decodeBody: single messages', () => {
   it('reads JSON whatever the content type, taking the type from the URL', () => {
     const result = decodeBody(text('{"event":"Signed Up","anonymousId":"a1"}'), 'track');
-    expect(result).toMatchObject({ ok: true, messages: [{ type: 'track', payload: { event: 'Signed Up', anonymousId: 'a1' } }] });
+    expect(result).toMatchObject({
+      ok: true,
+      messages: [{ type: 'track', payload: { event: 'Signed Up', anonymousId: 'a1' } }],
+    });
   });
   it('joins raw pieces as webRequest hands them over', () => {
     const result = decodeBody(bytes('{"event":"Sig', 'ned Up","userId":"u"}'), 'track');
@@ -29,7 +32,11 @@ describe('decodeBody: single messages', () => {
 
 describe('decodeBody: batches', () => {
   const body = JSON.stringify({
-    batch: [{ type: 'track', event: 'A', userId: 'u' }, { type: 'identify', userId: 'u', traits: {}, context: { locale: 'fr-FR' } }, { event: 'no type' }],
+    batch: [
+      { type: 'track', event: 'A', userId: 'u' },
+      { type: 'identify', userId: 'u', traits: {}, context: { locale: 'fr-FR' } },
+      { event: 'no type' },
+    ],
     sentAt: '2024-05-01T10:00:00.000Z',
     writeKey: 'wk',
     context: { locale: 'en-US' },
@@ -45,7 +52,11 @@ describe('decodeBody: batches', () => {
     ]);
   });
   it('keeps inherited batch fields beside the entry, never inside it', () => {
-    expect(messages[0]?.batch?.inherited).toEqual({ sentAt: '2024-05-01T10:00:00.000Z', writeKey: 'wk', context: { locale: 'en-US' } });
+    expect(messages[0]?.batch?.inherited).toEqual({
+      sentAt: '2024-05-01T10:00:00.000Z',
+      writeKey: 'wk',
+      context: { locale: 'en-US' },
+    });
     expect(messages[0]?.payload).toEqual({ type: 'track', event: 'A', userId: 'u' });
     expect(messages[1]?.payload).toMatchObject({ context: { locale: 'fr-FR' } });
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_ENDPOINTS, KNOWN_URL_FILTERS, parseHostPattern, recogniseCall, urlFilterOf, type HostPattern } from '../../src/core/endpoints';
+import {
+  KNOWN_ENDPOINTS,
+  KNOWN_URL_FILTERS,
+  parseHostPattern,
+  recogniseCall,
+  urlFilterOf,
+  type HostPattern,
+} from '../../src/core/endpoints';
 import { matchesPattern } from './match-pattern';
 
 const call = (url: string, method = 'POST', hosts: HostPattern[] = []) => recogniseCall(method, url, hosts);
@@ -44,7 +51,10 @@ describe('Segment analytics.js, analytics-next and HTTP API', () => {
     expect(call('https://events.eu1.segmentapis.com/v1/t')).toEqual({ sender: 'segment', callType: 'track' });
   });
   it('recognises RudderStack data planes', () => {
-    expect(call('https://acme.dataplane.rudderstack.com/v1/batch')).toEqual({ sender: 'rudderstack', callType: 'batch' });
+    expect(call('https://acme.dataplane.rudderstack.com/v1/batch')).toEqual({
+      sender: 'rudderstack',
+      callType: 'batch',
+    });
   });
   it('ignores metrics, preflights and GETs', () => {
     expect(call('https://api.segment.io/v1/m')).toBeNull();
@@ -62,9 +72,14 @@ describe('Segment analytics.js, analytics-next and HTTP API', () => {
 });
 
 describe('user-added hosts (first-party proxies)', () => {
-  const hosts = ['proxy.example.com/collect', '*.metrics.acme.io', 'localhost:8080'].map((h) => parseHostPattern(h) as HostPattern);
+  const hosts = ['proxy.example.com/collect', '*.metrics.acme.io', 'localhost:8080'].map(
+    (h) => parseHostPattern(h) as HostPattern,
+  );
   it('honours a path prefix, with or without /v1 or /sdk after it', () => {
-    expect(call('https://proxy.example.com/collect/v1/t', 'POST', hosts)).toEqual({ sender: 'custom', callType: 'track' });
+    expect(call('https://proxy.example.com/collect/v1/t', 'POST', hosts)).toEqual({
+      sender: 'custom',
+      callType: 'track',
+    });
     expect(call('https://proxy.example.com/collect/sdk/identify', 'POST', hosts)?.callType).toBe('identify');
     expect(call('https://proxy.example.com/collect/b', 'POST', hosts)?.callType).toBe('batch');
     expect(call('https://proxy.example.com/other/v1/t', 'POST', hosts)).toBeNull();
@@ -76,7 +91,10 @@ describe('user-added hosts (first-party proxies)', () => {
     expect(call('http://localhost:9090/v1/track', 'POST', hosts)).toBeNull();
   });
   it('parses what users type and rejects what is not a host', () => {
-    expect(parseHostPattern(' https://Proxy.Example.com/collect/ ')).toEqual({ host: 'proxy.example.com', pathPrefix: '/collect' });
+    expect(parseHostPattern(' https://Proxy.Example.com/collect/ ')).toEqual({
+      host: 'proxy.example.com',
+      pathPrefix: '/collect',
+    });
     expect(parseHostPattern('not a host!')).toHaveProperty('error');
     expect(parseHostPattern('')).toHaveProperty('error');
   });
@@ -92,7 +110,12 @@ describe('the table, and the URL filters the listeners are registered with', () 
     ]);
   });
   it('gives each a filter for its path prefix, on http and https', () => {
-    expect(KNOWN_URL_FILTERS).toEqual(['*://api.june.so/sdk/*', '*://api.segment.io/v1/*', '*://events.eu1.segmentapis.com/v1/*', '*://*.dataplane.rudderstack.com/v1/*']);
+    expect(KNOWN_URL_FILTERS).toEqual([
+      '*://api.june.so/sdk/*',
+      '*://api.segment.io/v1/*',
+      '*://events.eu1.segmentapis.com/v1/*',
+      '*://*.dataplane.rudderstack.com/v1/*',
+    ]);
   });
   it("filters the user's hosts without their port (a filter with one matches nothing), with their path prefix", () => {
     const filter = (text: string) => urlFilterOf(parseHostPattern(text) as HostPattern);
@@ -103,7 +126,9 @@ describe('the table, and the URL filters the listeners are registered with', () 
   });
 
   // Every call the recogniser takes must reach it: a call outside the filters would never be seen.
-  const hosts = ['proxy.example.com/collect', '*.metrics.acme.io', 'localhost:8080', 'https://t.example.com/'].map((h) => parseHostPattern(h) as HostPattern);
+  const hosts = ['proxy.example.com/collect', '*.metrics.acme.io', 'localhost:8080', 'https://t.example.com/'].map(
+    (h) => parseHostPattern(h) as HostPattern,
+  );
   const filters = [...KNOWN_URL_FILTERS, ...hosts.map(urlFilterOf)];
   const inFilters = (url: string) => filters.some((filter) => matchesPattern(filter, url));
   const paths = [

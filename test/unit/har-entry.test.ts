@@ -13,7 +13,15 @@ const entry = (request: object, response: object = { status: 200 }, extra: objec
 
 describe('a HAR entry', () => {
   it('is a call with its body, its status, its start time and its page', () => {
-    const read = readHarEntry(entry({ postData: { mimeType: 'application/json', text: '{"event":"A"}' } }, { status: 200 }, { pageref: 'page_1' }), pages, []);
+    const read = readHarEntry(
+      entry(
+        { postData: { mimeType: 'application/json', text: '{"event":"A"}' } },
+        { status: 200 },
+        { pageref: 'page_1' },
+      ),
+      pages,
+      [],
+    );
     expect(read).toEqual({
       kind: 'call',
       call: { sender: 'june', callType: 'track' },
@@ -32,8 +40,15 @@ describe('a HAR entry', () => {
       const read = readHarEntry(entry({ postData: { text: '{}' } }, response), pages, []);
       return read.kind === 'call' ? read.origin.request : null;
     };
-    expect(outcome({ status: 0, _error: 'net::ERR_CONNECTION_REFUSED' })).toMatchObject({ outcome: 'failed', status: null, error: 'net::ERR_CONNECTION_REFUSED' });
-    expect(outcome({ status: 0, _failureText: 'net::ERR_ABORTED' })).toMatchObject({ outcome: 'failed', error: 'net::ERR_ABORTED' });
+    expect(outcome({ status: 0, _error: 'net::ERR_CONNECTION_REFUSED' })).toMatchObject({
+      outcome: 'failed',
+      status: null,
+      error: 'net::ERR_CONNECTION_REFUSED',
+    });
+    expect(outcome({ status: 0, _failureText: 'net::ERR_ABORTED' })).toMatchObject({
+      outcome: 'failed',
+      error: 'net::ERR_ABORTED',
+    });
     expect(outcome({})).toMatchObject({ outcome: 'failed', error: 'no response (status 0 in the HAR)' });
   });
 
@@ -42,16 +57,29 @@ describe('a HAR entry', () => {
       const read = readHarEntry(entry({ postData }), pages, []);
       return read.kind === 'call' ? read.body : null;
     };
-    expect(body({ mimeType: 'multipart/form-data', params: [{ name: 'data', value: '{"event":"F"}' }] })).toEqual({ kind: 'form', fields: { data: ['{"event":"F"}'] } });
-    expect(body({ text: Buffer.from('{"event":"B"}').toString('base64'), encoding: 'base64' })).toEqual({ kind: 'bytes', parts: [new Uint8Array(Buffer.from('{"event":"B"}'))] });
-    expect(body({ text: '%%%', encoding: 'base64' })).toEqual({ kind: 'missing', reason: 'the HAR says this body is base64, and it is not' });
+    expect(body({ mimeType: 'multipart/form-data', params: [{ name: 'data', value: '{"event":"F"}' }] })).toEqual({
+      kind: 'form',
+      fields: { data: ['{"event":"F"}'] },
+    });
+    expect(body({ text: Buffer.from('{"event":"B"}').toString('base64'), encoding: 'base64' })).toEqual({
+      kind: 'bytes',
+      parts: [new Uint8Array(Buffer.from('{"event":"B"}'))],
+    });
+    expect(body({ text: '%%%', encoding: 'base64' })).toEqual({
+      kind: 'missing',
+      reason: 'the HAR says this body is base64, and it is not',
+    });
     const none = body(undefined);
     expect(none?.kind === 'missing' && none.reason).toMatch(/^the HAR has no body for this request/);
     expect(body({ mimeType: 'application/octet-stream', text: '' })).toMatchObject({ kind: 'missing' });
   });
 
   it('without a page, names the Referer the request carried; skips what is not a tracking call', () => {
-    const read = readHarEntry(entry({ postData: { text: '{}' }, headers: [{ name: 'Referer', value: 'http://127.0.0.1:8080/' }] }), new Map(), []);
+    const read = readHarEntry(
+      entry({ postData: { text: '{}' }, headers: [{ name: 'Referer', value: 'http://127.0.0.1:8080/' }] }),
+      new Map(),
+      [],
+    );
     expect(read.kind === 'call' && read.origin.pageUrl).toBe('http://127.0.0.1:8080/');
     expect(readHarEntry(entry({ method: 'GET' }), pages, []).kind).toBe('skip');
     expect(readHarEntry(entry({ url: 'https://api.segment.io/v1/m' }), pages, []).kind).toBe('skip'); // metrics
@@ -60,7 +88,9 @@ describe('a HAR entry', () => {
 });
 
 describe('the HAR reader', () => {
-  const har = JSON.stringify({ log: { version: '1.2', pages: [{ id: 'p', title: 'https://x.test/' }], entries: [{ n: 1 }, { n: 2 }, { n: 3 }] } });
+  const har = JSON.stringify({
+    log: { version: '1.2', pages: [{ id: 'p', title: 'https://x.test/' }], entries: [{ n: 1 }, { n: 2 }, { n: 3 }] },
+  });
 
   it('hands over each entry with the pages before it, however the file is cut into chunks', () => {
     for (const size of [1, 7, 64, har.length]) {

@@ -18,7 +18,10 @@ describe('lint warnings', () => {
   it('measures a batch entry by itself, and warns about big and long batches', () => {
     const linter = createLinter();
     const small = { type: 'track' as const, payload: { event: 'E' }, batch: { index: 1, count: 3000, inherited: {} } };
-    expect(keywords(linter.lint(small, { capturedAt, bodyBytes: 600 * 1024 }))).toEqual(['lint:batch-size', 'lint:batch-count']);
+    expect(keywords(linter.lint(small, { capturedAt, bodyBytes: 600 * 1024 }))).toEqual([
+      'lint:batch-size',
+      'lint:batch-count',
+    ]);
     const huge = { ...small, payload: { event: 'E', blob: 'x'.repeat(33 * 1024) } };
     expect(keywords(linter.lint(huge, { capturedAt, bodyBytes: 100 * 1024 }))).toContain('lint:message-size');
   });
@@ -37,12 +40,15 @@ describe('lint warnings', () => {
     expect(at('2024-05-02T11:00:00Z')).toEqual([]);
     expect(at('2024-05-04T12:00:00Z')[0]?.message).toBe('timestamp is 3 days in the future relative to capture time');
     expect(at('2024-04-30T10:00:00Z')[0]?.message).toBe('timestamp is 26 hours in the past relative to capture time');
-    expect(linter.lint(track({ event: 'E', timestamp: '2020-01-01T00:00:00Z' }), { capturedAt: undefined, bodyBytes: 10 })).toEqual([]);
+    expect(
+      linter.lint(track({ event: 'E', timestamp: '2020-01-01T00:00:00Z' }), { capturedAt: undefined, bodyBytes: 10 }),
+    ).toEqual([]);
   });
 
   it('flags property type drift within the same event name only', () => {
     const linter = createLinter();
-    const lint = (event: string, properties: object) => linter.lint(track({ event, properties }), { capturedAt, bodyBytes: 10 });
+    const lint = (event: string, properties: object) =>
+      linter.lint(track({ event, properties }), { capturedAt, bodyBytes: 10 });
     expect(lint('Order Completed', { total: 10, currency: 'EUR' })).toEqual([]);
     expect(lint('Other Event', { total: '10' })).toEqual([]);
     expect(lint('Order Completed', { total: '10', currency: 'EUR' })).toEqual([

@@ -6,13 +6,19 @@
  */
 export function matchesPattern(pattern: string, url: string): boolean {
   const parsed = new URL(url);
-  if (pattern === '<all_urls>') return ['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'data:', 'file:'].includes(parsed.protocol);
+  if (pattern === '<all_urls>')
+    return ['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'data:', 'file:'].includes(parsed.protocol);
   const parts = /^(\*|[a-z]+):\/\/([^/]+)(\/.*)$/.exec(pattern);
   if (!parts) throw new Error(`not a match pattern: ${pattern}`);
   const [, scheme = '', host = '', path = ''] = parts;
   if (host.includes(':')) return false;
-  const schemeOk = scheme === '*' ? parsed.protocol === 'http:' || parsed.protocol === 'https:' : parsed.protocol === `${scheme}:`;
-  const hostOk = host === '*' || (host.startsWith('*.') ? parsed.hostname === host.slice(2) || parsed.hostname.endsWith(host.slice(1)) : parsed.hostname === host);
+  const schemeOk =
+    scheme === '*' ? parsed.protocol === 'http:' || parsed.protocol === 'https:' : parsed.protocol === `${scheme}:`;
+  const hostOk =
+    host === '*' ||
+    (host.startsWith('*.')
+      ? parsed.hostname === host.slice(2) || parsed.hostname.endsWith(host.slice(1))
+      : parsed.hostname === host);
   const glob = new RegExp(`^${path.split('*').map(escape).join('.*')}$`);
   return schemeOk && hostOk && glob.test(parsed.pathname + parsed.search);
 }

@@ -39,11 +39,32 @@ describe('NDJSON export', () => {
   const lines = toNdjson(records)
     .trimEnd()
     .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown> & { batch?: unknown; undecodable?: { reason: string }; validation: MessageRecord['validation'] });
+    .map(
+      (l) =>
+        JSON.parse(l) as Record<string, unknown> & {
+          batch?: unknown;
+          undecodable?: { reason: string };
+          validation: MessageRecord['validation'];
+        },
+    );
   it('writes one line per message in the documented shape', () => {
     expect(lines).toHaveLength(4);
-    expect(Object.keys(lines[0] ?? {})).toEqual(['capturedAt', 'tabId', 'pageUrl', 'request', 'sender', 'type', 'payload', 'validation']);
-    expect(lines[0]).toMatchObject({ capturedAt: '2024-05-01T12:00:00.000Z', tabId: 7, request: { outcome: 'status', status: 200, error: null }, type: 'track' });
+    expect(Object.keys(lines[0] ?? {})).toEqual([
+      'capturedAt',
+      'tabId',
+      'pageUrl',
+      'request',
+      'sender',
+      'type',
+      'payload',
+      'validation',
+    ]);
+    expect(lines[0]).toMatchObject({
+      capturedAt: '2024-05-01T12:00:00.000Z',
+      tabId: 7,
+      request: { outcome: 'status', status: 200, error: null },
+      type: 'track',
+    });
   });
   it('writes a batch entry as sent, with its position and inherited fields beside it', () => {
     expect(lines[1]?.['payload']).toEqual({ type: 'track', event: 'A', userId: 'u', timestamp: 'yesterday' });
@@ -63,9 +84,14 @@ describe('NDJSON import', () => {
     expect(back).toEqual(records);
   });
   it('reads bare payload lines, reports bad lines by number and keeps the rest', () => {
-    const text = ['{"type":"identify","userId":"u","traits":{}}', '', '{"event":"Bare track","anonymousId":"a"}', '{not json', '[1,2]', '{"event":"After the bad ones"}'].join(
-      '\n',
-    );
+    const text = [
+      '{"type":"identify","userId":"u","traits":{}}',
+      '',
+      '{"event":"Bare track","anonymousId":"a"}',
+      '{not json',
+      '[1,2]',
+      '{"event":"After the bad ones"}',
+    ].join('\n');
     const { records: got, problems } = importNdjson(text, { strict: false, importedAt: 5 });
     expect(got.map((r) => [r.type, r.validation.valid])).toEqual([
       ['identify', true],

@@ -5,7 +5,8 @@ import type { MessageType } from '../../src/core/types';
 /** Most cases validate a batch entry (it may inherit fields); a single message must fare the same. */
 const checkBatchEntry = (type: MessageType | 'unknown', payload: unknown, strict = false, inherited = {}) =>
   validateMessage({ type, payload, batch: { index: 1, count: 1, inherited } }, strict);
-const checkSingle = (type: MessageType | 'unknown', payload: unknown, strict = false) => validateMessage({ type, payload }, strict);
+const checkSingle = (type: MessageType | 'unknown', payload: unknown, strict = false) =>
+  validateMessage({ type, payload }, strict);
 
 describe('a single message and a batch entry that inherits nothing', () => {
   it.each([
@@ -24,19 +25,35 @@ describe('a single message and a batch entry that inherits nothing', () => {
 
 describe('track against the seed schema', () => {
   it('accepts a complete track', () => {
-    const r = checkBatchEntry('track', { event: 'Order Completed', userId: 'u1', properties: { total: 3 }, timestamp: '2024-05-01T10:00:00Z' });
+    const r = checkBatchEntry('track', {
+      event: 'Order Completed',
+      userId: 'u1',
+      properties: { total: 3 },
+      timestamp: '2024-05-01T10:00:00Z',
+    });
     expect(r).toEqual({ errors: [], warnings: [] });
   });
   it('names the field and the value of a bad timestamp', () => {
     const r = checkBatchEntry('track', { event: 'E', userId: 'u', timestamp: '2024-05-01' });
-    expect(r.errors).toEqual([{ path: '/timestamp', keyword: 'format', message: 'timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"' }]);
+    expect(r.errors).toEqual([
+      {
+        path: '/timestamp',
+        keyword: 'format',
+        message: 'timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"',
+      },
+    ]);
   });
   it('requires a date-time with a time zone', () => {
-    expect(checkBatchEntry('track', { event: 'E', userId: 'u', timestamp: '2024-05-01T10:00:00' }).errors[0]?.keyword).toBe('format');
+    expect(
+      checkBatchEntry('track', { event: 'E', userId: 'u', timestamp: '2024-05-01T10:00:00' }).errors[0]?.keyword,
+    ).toBe('format');
   });
   it('reports a missing event and a missing identity once each', () => {
     const r = checkBatchEntry('track', { properties: {} });
-    expect(r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([': userId or anonymousId is required; neither is present', '/event: event is required']);
+    expect(r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      ': userId or anonymousId is required; neither is present',
+      '/event: event is required',
+    ]);
   });
   it('explains wrong types with what was sent', () => {
     const r = checkBatchEntry('track', { event: 12, userId: 'u', properties: [1], context: { locale: 5 } });
@@ -82,12 +99,20 @@ describe('identify, page, group, alias, screen', () => {
   });
   it('group requires a string groupId', () => {
     expect(checkBatchEntry('group', { userId: 'u', groupId: 'g1', traits: {} }).errors).toEqual([]);
-    expect(checkBatchEntry('group', { userId: 'u' }).errors[0]).toMatchObject({ path: '/groupId', message: 'groupId is required' });
-    expect(checkBatchEntry('group', { userId: 'u', groupId: 7 }).errors[0]?.message).toBe('groupId must be a string, got 7');
+    expect(checkBatchEntry('group', { userId: 'u' }).errors[0]).toMatchObject({
+      path: '/groupId',
+      message: 'groupId is required',
+    });
+    expect(checkBatchEntry('group', { userId: 'u', groupId: 7 }).errors[0]?.message).toBe(
+      'groupId must be a string, got 7',
+    );
   });
   it('page name is a string and properties an object', () => {
     expect(checkBatchEntry('page', { anonymousId: 'a', name: 'Home', properties: { path: '/' } }).errors).toEqual([]);
-    expect(checkBatchEntry('page', { anonymousId: 'a', name: 1, properties: 2 }).errors.map((e) => e.path)).toEqual(['/name', '/properties']);
+    expect(checkBatchEntry('page', { anonymousId: 'a', name: 1, properties: 2 }).errors.map((e) => e.path)).toEqual([
+      '/name',
+      '/properties',
+    ]);
   });
   it('alias and screen get the identity rule', () => {
     expect(checkBatchEntry('alias', { previousId: 'p' }).errors[0]?.message).toMatch(/userId or anonymousId/);
@@ -98,9 +123,17 @@ describe('identify, page, group, alias, screen', () => {
 describe('batch inheritance', () => {
   it('applies inherited fields when validating and says where a bad one came from', () => {
     const r = checkBatchEntry('track', { event: 'E', userId: 'u' }, false, { context: 'oops' });
-    expect(r.errors).toEqual([{ path: '/context', keyword: 'type', message: 'context must be an object, got "oops" (inherited from the batch)' }]);
+    expect(r.errors).toEqual([
+      {
+        path: '/context',
+        keyword: 'type',
+        message: 'context must be an object, got "oops" (inherited from the batch)',
+      },
+    ]);
   });
   it("prefers the entry's own field", () => {
-    expect(checkBatchEntry('track', { event: 'E', userId: 'u', context: {} }, false, { context: 'oops' }).errors).toEqual([]);
+    expect(
+      checkBatchEntry('track', { event: 'E', userId: 'u', context: {} }, false, { context: 'oops' }).errors,
+    ).toEqual([]);
   });
 });

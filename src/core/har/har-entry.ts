@@ -10,7 +10,9 @@ import type { CallOrigin } from '../call-records';
 import { recogniseCall, type HostPattern, type TrackingCall } from '../endpoints';
 import { isPlainObject } from '../types';
 
-export type HarEntryCall = { readonly kind: 'call'; readonly call: TrackingCall; readonly body: RequestBody; readonly origin: CallOrigin } | { readonly kind: 'skip' };
+export type HarEntryCall =
+  | { readonly kind: 'call'; readonly call: TrackingCall; readonly body: RequestBody; readonly origin: CallOrigin }
+  | { readonly kind: 'skip' };
 
 /**
  * A HAR page, by id: what the HAR names it by. DevTools name a page by its URL; Playwright names
@@ -20,9 +22,14 @@ export interface HarPage {
   readonly url: string;
 }
 
-const NO_BODY = 'the HAR has no body for this request (Chromium records none for a sendBeacon with a Blob or an ArrayBuffer)';
+const NO_BODY =
+  'the HAR has no body for this request (Chromium records none for a sendBeacon with a Blob or an ArrayBuffer)';
 
-export function readHarEntry(entry: unknown, pages: ReadonlyMap<string, HarPage>, hosts: readonly HostPattern[]): HarEntryCall {
+export function readHarEntry(
+  entry: unknown,
+  pages: ReadonlyMap<string, HarPage>,
+  hosts: readonly HostPattern[],
+): HarEntryCall {
   if (!isPlainObject(entry) || !isPlainObject(entry['request'])) return { kind: 'skip' };
   const request = entry['request'];
   const method = typeof request['method'] === 'string' ? request['method'] : '';
@@ -55,7 +62,8 @@ function bodyOf(postData: unknown): RequestBody {
   const params = Array.isArray(postData['params']) ? postData['params'].filter(isPlainObject) : [];
   if (params.length) {
     const fields: Record<string, string[]> = {};
-    for (const { name, value } of params) if (typeof name === 'string') (fields[name] ??= []).push(typeof value === 'string' ? value : '');
+    for (const { name, value } of params)
+      if (typeof name === 'string') (fields[name] ??= []).push(typeof value === 'string' ? value : '');
     return { kind: 'form', fields };
   }
   const text = typeof postData['text'] === 'string' ? postData['text'] : '';
@@ -75,13 +83,20 @@ function outcomeOf(response: unknown): Pick<CallOrigin['request'], 'outcome' | '
   if (status > 0) return { outcome: 'status', status, error: null };
   // Chromium DevTools write `_error`, Playwright `_failureText`: the network error in the browser's words.
   const said = isPlainObject(response) ? (response['_error'] ?? response['_failureText']) : undefined;
-  return { outcome: 'failed', status: null, error: typeof said === 'string' && said !== '' ? said : 'no response (status 0 in the HAR)' };
+  return {
+    outcome: 'failed',
+    status: null,
+    error: typeof said === 'string' && said !== '' ? said : 'no response (status 0 in the HAR)',
+  };
 }
 
 /** Without a page, the Referer header the request carried (often only the origin, by the page's referrer policy). */
 function refererOf(request: Readonly<Record<string, unknown>>): string | undefined {
   const headers = Array.isArray(request['headers']) ? request['headers'] : [];
-  const referer = headers.find((h): h is { name: string; value: string } => isPlainObject(h) && typeof h['name'] === 'string' && h['name'].toLowerCase() === 'referer');
+  const referer = headers.find(
+    (h): h is { name: string; value: string } =>
+      isPlainObject(h) && typeof h['name'] === 'string' && h['name'].toLowerCase() === 'referer',
+  );
   return typeof referer?.value === 'string' ? referer.value : undefined;
 }
 

@@ -18,7 +18,9 @@ export interface HarReader {
  * writers put `log.pages` before `log.entries`). A file that is not JSON, or not a HAR, is reported
  * by `end()` (the entries before a break in the JSON have been handed over).
  */
-export function createHarReader(onEntry: (entry: unknown, index: number, pages: ReadonlyMap<string, HarPage>) => void): HarReader {
+export function createHarReader(
+  onEntry: (entry: unknown, index: number, pages: ReadonlyMap<string, HarPage>) => void,
+): HarReader {
   const pages = new Map<string, HarPage>();
   let entries = 0;
   let isHar = false;

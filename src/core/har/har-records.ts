@@ -17,7 +17,9 @@ export interface HarRecordOptions {
  * The HAR input (see input.ts): one entry -> its records (several for a batch), or null when it is
  * not a tracking call. Lints across entries, as a capture does.
  */
-export function harEntryReader(options: HarRecordOptions): (entry: unknown, index: number, pages: ReadonlyMap<string, HarPage>) => InputItem | null {
+export function harEntryReader(
+  options: HarRecordOptions,
+): (entry: unknown, index: number, pages: ReadonlyMap<string, HarPage>) => InputItem | null {
   const checks = { strict: options.strict, plan: options.plan ?? null, linter: createLinter() };
   return (entry, index, pages) => {
     const read = readHarEntry(entry, pages, options.hosts);

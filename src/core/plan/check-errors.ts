@@ -89,18 +89,34 @@ function mapError(code: string, data: Data, dialect: Dialect): Mapped {
   switch (code) {
     case 'type-error': {
       const type = data['expected'];
-      return { keyword: 'type', params: { type }, message: `must be ${Array.isArray(type) ? type.join(',') : String(type)}` };
+      return {
+        keyword: 'type',
+        params: { type },
+        message: `must be ${Array.isArray(type) ? type.join(',') : String(type)}`,
+      };
     }
     case 'required-property-error': {
       const missingProperty = String(data['key']);
-      return { keyword: 'required', params: { missingProperty }, message: `must have required property '${missingProperty}'` };
+      return {
+        keyword: 'required',
+        params: { missingProperty },
+        message: `must have required property '${missingProperty}'`,
+      };
     }
     case 'enum-error':
-      return { keyword: 'enum', params: { allowedValues: data['values'] }, message: 'must be equal to one of the allowed values' };
+      return {
+        keyword: 'enum',
+        params: { allowedValues: data['values'] },
+        message: 'must be equal to one of the allowed values',
+      };
     case 'const-error':
       return { keyword: 'const', params: { allowedValue: data['expected'] }, message: 'must be equal to constant' };
     case 'pattern-error':
-      return { keyword: 'pattern', params: { pattern: data['pattern'] }, message: `must match pattern "${String(data['pattern'])}"` };
+      return {
+        keyword: 'pattern',
+        params: { pattern: data['pattern'] },
+        message: `must match pattern "${String(data['pattern'])}"`,
+      };
     case 'minimum-error':
     case 'maximum-error':
       return bound(code === 'minimum-error' ? 'minimum' : 'maximum', schema);
@@ -109,28 +125,56 @@ function mapError(code: string, data: Data, dialect: Dialect): Mapped {
     case 'exclusive-maximum-error':
       return limit('exclusiveMaximum', '<', data['maximum']);
     case 'multiple-of-error':
-      return { keyword: 'multipleOf', params: { multipleOf: data['multipleOf'] }, message: `must be multiple of ${String(data['multipleOf'])}` };
+      return {
+        keyword: 'multipleOf',
+        params: { multipleOf: data['multipleOf'] },
+        message: `must be multiple of ${String(data['multipleOf'])}`,
+      };
     case 'no-additional-properties-error':
     case 'additional-properties-error':
-      return { keyword: 'additionalProperties', params: {}, message: 'must NOT have additional properties', parent: 'additionalProperty' };
+      return {
+        keyword: 'additionalProperties',
+        params: {},
+        message: 'must NOT have additional properties',
+        parent: 'additionalProperty',
+      };
     case 'unevaluated-property-error':
-      return { keyword: 'unevaluatedProperties', params: {}, message: 'must NOT have unevaluated properties', parent: 'unevaluatedProperty' };
+      return {
+        keyword: 'unevaluatedProperties',
+        params: {},
+        message: 'must NOT have unevaluated properties',
+        parent: 'unevaluatedProperty',
+      };
     case 'unevaluated-items-error':
       return { keyword: 'unevaluatedItems', params: {}, message: 'must NOT have unevaluated items', parent: true };
     case 'additional-items-error':
-      return { ...tooManyItems('additionalItems', Array.isArray(schema['items']) ? schema['items'].length : 0), parent: true };
+      return {
+        ...tooManyItems('additionalItems', Array.isArray(schema['items']) ? schema['items'].length : 0),
+        parent: true,
+      };
     case 'unique-items-error':
       return { keyword: 'uniqueItems', params: {}, message: 'must NOT have duplicate items', parent: true };
     case 'invalid-property-name-error':
-      return { keyword: 'propertyNames', params: { propertyName: data['property'] }, message: 'property name must be valid' };
+      return {
+        keyword: 'propertyNames',
+        params: { propertyName: data['property'] },
+        message: 'property name must be valid',
+      };
     case 'missing-dependency-error': {
       const keyword = dialect === '2019-09' || dialect === '2020-12' ? 'dependentRequired' : 'dependencies';
       const missingProperty = typeof data['missingProperty'] === 'string' ? data['missingProperty'] : undefined;
-      const message = missingProperty === undefined ? 'must match the schema its properties depend on' : `must have property ${missingProperty}`;
+      const message =
+        missingProperty === undefined
+          ? 'must match the schema its properties depend on'
+          : `must have property ${missingProperty}`;
       return { keyword, params: missingProperty === undefined ? {} : { missingProperty }, message };
     }
     case 'ref-error':
-      return { keyword: '$ref', params: { ref: data['ref'] }, message: `can't resolve reference ${String(data['ref'])}` };
+      return {
+        keyword: '$ref',
+        params: { ref: data['ref'] },
+        message: `can't resolve reference ${String(data['ref'])}`,
+      };
   }
   return { keyword: code.replace(/-error$/, ''), params: {}, message: 'is not valid' };
 }
@@ -162,7 +206,8 @@ function segmentsOf(pointer: string, instance: unknown): string[] {
     if (typeof node !== 'object' || node === null || --budget < 0) return undefined;
     if (Array.isArray(node)) {
       const index = parts[from] ?? '';
-      const rest = /^(0|[1-9]\d*)$/.test(index) && Number(index) < node.length ? walk(node[Number(index)], from + 1) : undefined;
+      const rest =
+        /^(0|[1-9]\d*)$/.test(index) && Number(index) < node.length ? walk(node[Number(index)], from + 1) : undefined;
       return rest && [index, ...rest];
     }
     for (let to = from + 1; to <= parts.length; to++) {

@@ -15,7 +15,12 @@ export type PlanProblem = Problem & { readonly source: 'plan' };
 /** Past this many allowed values a message counts them instead of listing them. */
 const MAX_LISTED_VALUES = 6;
 
-const COMPARISON_WORDS: Readonly<Record<string, string>> = { '>=': 'at least', '>': 'greater than', '<=': 'at most', '<': 'less than' };
+const COMPARISON_WORDS: Readonly<Record<string, string>> = {
+  '>=': 'at least',
+  '>': 'greater than',
+  '<=': 'at most',
+  '<': 'less than',
+};
 
 /** `errors` point into `payload`, the message as sent (paths already prefixed with /properties or /traits). */
 export function explainRuleErrors(errors: readonly RuleError[], payload: unknown): PlanProblem[] {
@@ -32,16 +37,27 @@ function explainRuleError(error: RuleError, payload: unknown): Problem {
       return explainedBySchemaWords(error, payload);
     case 'type':
       if (!Array.isArray(params['type'])) return explainedBySchemaWords(error, payload);
-      return { path, message: `${field} must be ${orList(params['type'].map((type) => withArticle(String(type))))}, got ${got()}`, keyword };
+      return {
+        path,
+        message: `${field} must be ${orList(params['type'].map((type) => withArticle(String(type))))}, got ${got()}`,
+        keyword,
+      };
     case 'enum': {
       const allowed = Array.isArray(params['allowedValues']) ? params['allowedValues'] : [];
-      const words = allowed.length <= MAX_LISTED_VALUES ? `one of ${orList(allowed.map(describeValue))}` : `one of the ${allowed.length} values the plan allows`;
+      const words =
+        allowed.length <= MAX_LISTED_VALUES
+          ? `one of ${orList(allowed.map(describeValue))}`
+          : `one of the ${allowed.length} values the plan allows`;
       return { path, message: `${field} must be ${words}, got ${got()}`, keyword };
     }
     case 'const':
       return { path, message: `${field} must be ${describeValue(params['allowedValue'])}, got ${got()}`, keyword };
     case 'pattern':
-      return { path, message: `${field} must match the pattern ${JSON.stringify(params['pattern'])}, got ${got()}`, keyword };
+      return {
+        path,
+        message: `${field} must match the pattern ${JSON.stringify(params['pattern'])}, got ${got()}`,
+        keyword,
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -55,7 +71,11 @@ function explainRuleError(error: RuleError, payload: unknown): Problem {
     case 'maxItems':
     case 'items':
     case 'additionalItems':
-      return { path, message: `${field} must have ${sizeWords(keyword, params['limit'])}, got ${sizeOf(valueAt(payload, path))}`, keyword };
+      return {
+        path,
+        message: `${field} must have ${sizeWords(keyword, params['limit'])}, got ${sizeOf(valueAt(payload, path))}`,
+        keyword,
+      };
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const name = String(params[keyword === 'additionalProperties' ? 'additionalProperty' : 'unevaluatedProperty']);

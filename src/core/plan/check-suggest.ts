@@ -19,7 +19,12 @@ export function closestName(sent: string, planned: Iterable<string>): string | u
     const edits = nameLower === lower ? 0 : longEnough ? editDistance(lower, nameLower, MAX_EDITS) : Infinity;
     if (edits > MAX_EDITS) continue;
     const exactEdits = editDistance(sent, name, Infinity);
-    if (!best || edits < best.edits || (edits === best.edits && (exactEdits < best.exactEdits || (exactEdits === best.exactEdits && compareStrings(name, best.name) < 0)))) {
+    if (
+      !best ||
+      edits < best.edits ||
+      (edits === best.edits &&
+        (exactEdits < best.exactEdits || (exactEdits === best.exactEdits && compareStrings(name, best.name) < 0)))
+    ) {
       best = { name, edits, exactEdits };
     }
   }
@@ -40,7 +45,8 @@ export function editDistance(a: string, b: string, limit: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
       current[j] = value;
       rowMin = Math.min(rowMin, value);
     }

@@ -94,10 +94,21 @@ export function checkPlan(message: PlanCheckInput, plan: TrackingPlan, options: 
   return { errors, warnings };
 }
 
-function checkRule({ label, rule, compiled, reads }: CompiledRule, sent: Readonly<Record<string, unknown>>, inherited: BatchInherited | undefined): PlanProblem[] {
+function checkRule(
+  { label, rule, compiled, reads }: CompiledRule,
+  sent: Readonly<Record<string, unknown>>,
+  inherited: BatchInherited | undefined,
+): PlanProblem[] {
   const payload = withInheritedFor(sent, inherited, reads);
   if (!compiled.ok) {
-    return [{ path: '', message: `the plan's ${label} cannot be checked: ${compiled.problems.join('; ')}`, keyword: 'plan:invalid-rule', source: 'plan' }];
+    return [
+      {
+        path: '',
+        message: `the plan's ${label} cannot be checked: ${compiled.problems.join('; ')}`,
+        keyword: 'plan:invalid-rule',
+        source: 'plan',
+      },
+    ];
   }
   const found = compiled.check(rule.target === 'message' ? payload : (payload[rule.target] ?? {}));
   if (found.length === 0) return []; // the usual case: nothing to explain
@@ -118,7 +129,12 @@ function unplanned(event: string, plan: TrackingPlan): PlanProblem {
   }
   const suggestion = remembered.get(event);
   const didYouMean = suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`;
-  return { path: '/event', message: `${quote(event)} is not in the tracking plan ${quote(plan.name)}${didYouMean}`, keyword: UNPLANNED_KEYWORD, source: 'plan' };
+  return {
+    path: '/event',
+    message: `${quote(event)} is not in the tracking plan ${quote(plan.name)}${didYouMean}`,
+    keyword: UNPLANNED_KEYWORD,
+    source: 'plan',
+  };
 }
 
 function compileAll(plan: TrackingPlan): CompiledPlan {

@@ -88,7 +88,10 @@ export function toSchema(shape: Shape): Record<string, unknown> {
   if (shape.kinds.has('object')) {
     const keys = [...shape.keys.keys()].sort(compareStrings);
     // fromEntries defines own properties: a key named "__proto__" stays a key, not a prototype.
-    if (keys.length > 0) schema['properties'] = Object.fromEntries(keys.map((key) => [key, toSchema(shape.keys.get(key) ?? createShape())]));
+    if (keys.length > 0)
+      schema['properties'] = Object.fromEntries(
+        keys.map((key) => [key, toSchema(shape.keys.get(key) ?? createShape())]),
+      );
     const required = keys.filter((key) => shape.keys.get(key)?.present === shape.objects);
     if (required.length > 0) schema['required'] = required;
   }

@@ -78,7 +78,8 @@ export function createPlanDraft(name: string = DEFAULT_DRAFT_NAME): PlanDraft {
         version: 1,
         jsonSchema: messageSchema('properties', track.get(event) ?? createRuleDraft()),
       }));
-      if (identify.messages > 0) rules.push({ type: 'IDENTIFY', version: 1, jsonSchema: messageSchema('traits', identify) });
+      if (identify.messages > 0)
+        rules.push({ type: 'IDENTIFY', version: 1, jsonSchema: messageSchema('traits', identify) });
       if (group.messages > 0) rules.push({ type: 'GROUP', version: 1, jsonSchema: messageSchema('traits', group) });
       return { name, rules };
     },

@@ -6,7 +6,8 @@
 export const PLAN_SIZE_LIMIT_MB = 5;
 export const PLAN_DEPTH_LIMIT = 64;
 
-export type JsonRead = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: string };
+export type JsonRead =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: string };
 
 const MB = 1024 * 1024;
 
@@ -14,12 +15,16 @@ export function readPlanJson(text: string): JsonRead {
   const bytes = utf8Length(text);
   if (bytes > PLAN_SIZE_LIMIT_MB * MB) {
     // Rounded up, so a file just over the limit never reads "5.0 MB; the limit is 5 MB".
-    return { ok: false, problem: `plan is ${(Math.ceil((bytes / MB) * 10) / 10).toFixed(1)} MB; the limit is ${PLAN_SIZE_LIMIT_MB} MB` };
+    return {
+      ok: false,
+      problem: `plan is ${(Math.ceil((bytes / MB) * 10) / 10).toFixed(1)} MB; the limit is ${PLAN_SIZE_LIMIT_MB} MB`,
+    };
   }
   // Editors on Windows save a byte-order mark that JSON.parse rejects.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trim() === '') return { ok: false, problem: 'not JSON: the file is empty' };
-  if (nestsDeeperThan(body, PLAN_DEPTH_LIMIT)) return { ok: false, problem: `plan nests deeper than ${PLAN_DEPTH_LIMIT} levels` };
+  if (nestsDeeperThan(body, PLAN_DEPTH_LIMIT))
+    return { ok: false, problem: `plan nests deeper than ${PLAN_DEPTH_LIMIT} levels` };
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (error) {

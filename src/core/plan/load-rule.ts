@@ -6,7 +6,8 @@ import type { Dialect, PlanRule, RuleTarget } from './plan';
 import { readySchema } from './load-schema';
 import { isObject, kindOf, quote } from './load-util';
 
-export type RuleRead = { readonly ok: true; readonly rule: PlanRule } | { readonly ok: false; readonly problems: readonly string[] };
+export type RuleRead =
+  { readonly ok: true; readonly rule: PlanRule } | { readonly ok: false; readonly problems: readonly string[] };
 
 /** Segment serves draft-07; a rule that names no dialect is read as draft-07. */
 const DEFAULT_DIALECT: Dialect = 'draft-07';
@@ -30,10 +31,18 @@ export function dialectOf(uri: unknown): Dialect | undefined {
 }
 
 /** `label` names the rule in messages (`rule TRACK "Order Completed"`), `field` its schema's field (`jsonSchema`). */
-export function readRule(schema: unknown, target: RuleTarget, version: unknown, label: string, field: string): RuleRead {
+export function readRule(
+  schema: unknown,
+  target: RuleTarget,
+  version: unknown,
+  label: string,
+  field: string,
+): RuleRead {
   const versionNumber = typeof version === 'number' && Number.isFinite(version) ? { version } : {};
-  if (typeof schema === 'boolean') return { ok: true, rule: { schema, dialect: DEFAULT_DIALECT, target, ...versionNumber } };
-  if (!isObject(schema)) return refuse(`${label}: ${field} must be a JSON Schema (an object, true or false), not ${kindOf(schema)}`);
+  if (typeof schema === 'boolean')
+    return { ok: true, rule: { schema, dialect: DEFAULT_DIALECT, target, ...versionNumber } };
+  if (!isObject(schema))
+    return refuse(`${label}: ${field} must be a JSON Schema (an object, true or false), not ${kindOf(schema)}`);
   const dialect = dialectOf(schema.$schema);
   if (!dialect) {
     const named = typeof schema.$schema === 'string' ? quote(schema.$schema) : kindOf(schema.$schema);

@@ -30,7 +30,14 @@ const SUBSCHEMA_KEYWORDS = [
   'contentSchema',
 ];
 /** Keywords whose value maps names to subschemas (`dependencies` also maps to lists of names: those are skipped). */
-const SUBSCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'dependencies'];
+const SUBSCHEMA_MAP_KEYWORDS = [
+  'properties',
+  'patternProperties',
+  'definitions',
+  '$defs',
+  'dependentSchemas',
+  'dependencies',
+];
 const REF_KEYWORDS = ['$ref', '$dynamicRef', '$recursiveRef'];
 const ANCHOR_KEYWORDS = ['$anchor', '$dynamicAnchor'];
 
@@ -62,7 +69,9 @@ export function readySchema(root: JsonObject, dialect: Dialect): string[] {
     for (const anchor of stringsAt(node, ANCHOR_KEYWORDS)) anchors.add(anchor);
     for (const ref of stringsAt(node, REF_KEYWORDS)) refs.push({ ref, at, base });
     if (typeof node.pattern === 'string') problems.push(...patternProblem(node.pattern, `${at}/pattern`));
-    if (isObject(node.patternProperties)) for (const key of Object.keys(node.patternProperties)) problems.push(...patternProblem(key, `${at}/patternProperties`));
+    if (isObject(node.patternProperties))
+      for (const key of Object.keys(node.patternProperties))
+        problems.push(...patternProblem(key, `${at}/patternProperties`));
 
     for (const keyword of SUBSCHEMA_KEYWORDS) {
       const value = node[keyword];
@@ -71,15 +80,18 @@ export function readySchema(root: JsonObject, dialect: Dialect): string[] {
     }
     for (const keyword of SUBSCHEMA_MAP_KEYWORDS) {
       const map = node[keyword];
-      if (isObject(map)) for (const [name, value] of Object.entries(map)) visit(value, `${at}/${keyword}/${escapePointer(name)}`, base);
+      if (isObject(map))
+        for (const [name, value] of Object.entries(map)) visit(value, `${at}/${keyword}/${escapePointer(name)}`, base);
     }
   };
   visit(root, '', root);
 
   for (const { ref, at, base } of refs) {
     // "" is the same document, as "#" is; anything else without "#" first names another document.
-    if (ref !== '' && !ref.startsWith('#')) problems.push(`remote $ref ${quote(ref)} is not allowed (plans are checked offline)`);
-    else if (!resolves(ref.slice(1), base, anchors)) problems.push(`$ref ${quote(ref)} at ${at || 'the schema root'} points at nothing in the rule`);
+    if (ref !== '' && !ref.startsWith('#'))
+      problems.push(`remote $ref ${quote(ref)} is not allowed (plans are checked offline)`);
+    else if (!resolves(ref.slice(1), base, anchors))
+      problems.push(`$ref ${quote(ref)} at ${at || 'the schema root'} points at nothing in the rule`);
   }
   return problems;
 }
@@ -103,7 +115,10 @@ function patternProblem(pattern: string, at: string): string[] {
     return [];
   } catch (error) {
     // V8 repeats the pattern ("Invalid regular expression: /[a-/u: Unterminated character class"): keep the reason.
-    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(error);
+    const reason =
+      error instanceof Error
+        ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')
+        : String(error);
     return [`pattern ${quote(pattern)} at ${at} is not a valid JavaScript regular expression (${reason})`];
   }
 }

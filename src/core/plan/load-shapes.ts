@@ -71,8 +71,21 @@ function publicApi(name: string | undefined, entries: readonly unknown[], at: st
     const schema = entry.jsonSchema;
     // Typewriter 8 caches a rule unwrapped (the schema of `properties` or `traits`) and marks it so.
     const metadata = isObject(schema) && isObject(schema.eventMetadata) ? schema.eventMetadata : undefined;
-    const target: RuleTarget = !metadata ? 'message' : type === 'IDENTIFY' || type === 'GROUP' ? 'traits' : 'properties';
-    rules.push({ type, key: eventName(entry.key, metadata), schema, version: entry.version, target, where, keyField: 'key', schemaField: 'jsonSchema' });
+    const target: RuleTarget = !metadata
+      ? 'message'
+      : type === 'IDENTIFY' || type === 'GROUP'
+        ? 'traits'
+        : 'properties';
+    rules.push({
+      type,
+      key: eventName(entry.key, metadata),
+      schema,
+      version: entry.version,
+      target,
+      where,
+      keyField: 'key',
+      schemaField: 'jsonSchema',
+    });
   }
   return { name, rules };
 }
@@ -83,7 +96,9 @@ function publicApi(name: string | undefined, entries: readonly unknown[], at: st
  */
 function eventName(key: unknown, metadata: JsonObject | undefined): unknown {
   const served = metadata?.name;
-  return typeof key === 'string' && typeof served === 'string' && served !== key && served.replace('#', '') === key ? served : key;
+  return typeof key === 'string' && typeof served === 'string' && served !== key && served.replace('#', '') === key
+    ? served
+    : key;
 }
 
 function configApi(name: string | undefined, holder: JsonObject, prefix: string): PlanShape {
@@ -94,7 +109,16 @@ function configApi(name: string | undefined, holder: JsonObject, prefix: string)
       rules.push(`${where} is not an event (an object with name and rules)`);
       continue;
     }
-    rules.push({ type: 'TRACK', key: entry.name, schema: entry.rules, version: entry.version, target: 'message', where, keyField: 'name', schemaField: 'rules' });
+    rules.push({
+      type: 'TRACK',
+      key: entry.name,
+      schema: entry.rules,
+      version: entry.version,
+      target: 'message',
+      where,
+      keyField: 'name',
+      schemaField: 'rules',
+    });
   }
   for (const [field, type] of [
     ['identify_traits', 'IDENTIFY'],
@@ -104,7 +128,16 @@ function configApi(name: string | undefined, holder: JsonObject, prefix: string)
     // The Config API serves `[]` when a plan has no traits rules (Typewriter's own plans hold `"identify_traits": []`).
     if (schema === undefined || schema === null || (Array.isArray(schema) && schema.length === 0)) continue;
     const where = `${prefix}${field}`;
-    rules.push({ type, key: undefined, schema, version: undefined, target: 'traits', where, keyField: 'key', schemaField: field });
+    rules.push({
+      type,
+      key: undefined,
+      schema,
+      version: undefined,
+      target: 'traits',
+      where,
+      keyField: 'key',
+      schemaField: field,
+    });
   }
   return { name, rules };
 }

@@ -53,7 +53,9 @@ export function loadPlan(text: string, fileName?: string): PlanLoad {
     const slot = SLOT_BY_TYPE.get(raw.type);
     if (slot === 'skip') continue;
     if (slot === undefined) {
-      problems.push(`${raw.where}: ${typeDescription(raw.type)} (expected TRACK, IDENTIFY, GROUP, PAGE, SCREEN or COMMON)`);
+      problems.push(
+        `${raw.where}: ${typeDescription(raw.type)} (expected TRACK, IDENTIFY, GROUP, PAGE, SCREEN or COMMON)`,
+      );
       continue;
     }
     const event = slot === 'track' ? eventNameOf(raw) : undefined;
@@ -64,12 +66,15 @@ export function loadPlan(text: string, fileName?: string): PlanLoad {
     const label = event !== undefined ? `rule TRACK ${quote(event)}` : `rule ${String(raw.type)} (${raw.where})`;
     const read = readRule(raw.schema, raw.target, raw.version, label, raw.schemaField);
     if (!read.ok) problems.push(...read.problems);
-    else if (slot === 'track' && event !== undefined) place(track, event, { rule: read.rule, where: raw.where }, `TRACK key ${quote(event)}`, problems);
-    else if (slot !== 'track') place(slots, slot, { rule: read.rule, where: raw.where }, `${String(raw.type)} rule`, problems);
+    else if (slot === 'track' && event !== undefined)
+      place(track, event, { rule: read.rule, where: raw.where }, `TRACK key ${quote(event)}`, problems);
+    else if (slot !== 'track')
+      place(slots, slot, { rule: read.rule, where: raw.where }, `${String(raw.type)} rule`, problems);
   }
 
   if (problems.length > 0) return refuse(problems);
-  if (track.size === 0 && slots.size === 0) return refuse([`plan ${quote(name)} has no rules to check (no TRACK, IDENTIFY, GROUP, PAGE or COMMON rule)`]);
+  if (track.size === 0 && slots.size === 0)
+    return refuse([`plan ${quote(name)} has no rules to check (no TRACK, IDENTIFY, GROUP, PAGE or COMMON rule)`]);
   const plan: TrackingPlan = {
     name,
     common: slots.get('common')?.rule ?? null,
@@ -89,7 +94,8 @@ function place<K>(rules: Map<K, Placed>, key: K, incoming: Placed, what: string,
   const existing = rules.get(key);
   const [a, b] = [existing?.rule.version, incoming.rule.version];
   if (!existing || (a !== undefined && b !== undefined && b > a)) rules.set(key, incoming);
-  else if (a === undefined || b === undefined || a === b) problems.push(`duplicate ${what} (${existing.where} and ${incoming.where})`);
+  else if (a === undefined || b === undefined || a === b)
+    problems.push(`duplicate ${what} (${existing.where} and ${incoming.where})`);
 }
 
 function eventNameOf(raw: RawRule): string | undefined {
@@ -98,7 +104,9 @@ function eventNameOf(raw: RawRule): string | undefined {
 
 function typeDescription(type: unknown): string {
   if (type === undefined) return 'the rule has no type';
-  return typeof type === 'string' ? `unknown rule type ${quote(type)}` : `the rule's type is ${kindOf(type)}, not a name`;
+  return typeof type === 'string'
+    ? `unknown rule type ${quote(type)}`
+    : `the rule's type is ${kindOf(type)}, not a name`;
 }
 
 /** "plans/checkout.plan.json" reads "checkout.plan": the last extension goes. */

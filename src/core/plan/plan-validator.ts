@@ -13,7 +13,18 @@
  * - `additionalProperties: false` lets a property named `_id` through (its settings.propertyBlacklist);
  * - a deep enough instance overflows the stack: one error, not a crash.
  */
-import { compileSchema, draft04, draft06, draft07, draft2019, draft2020, extendDraft, settings, type Draft, type JsonSchemaValidator } from 'json-schema-library';
+import {
+  compileSchema,
+  draft04,
+  draft06,
+  draft07,
+  draft2019,
+  draft2020,
+  extendDraft,
+  settings,
+  type Draft,
+  type JsonSchemaValidator,
+} from 'json-schema-library';
 import { FORMAT_CHECKS, type FormatCheck } from './check-formats';
 import { toRuleErrors, type RuleError } from './check-errors';
 import { compileVerdict, type FormatLookup, type Verdict } from './plan-verdict';
@@ -22,7 +33,9 @@ import type { Dialect, JsonSchema, PlanRule } from './plan';
 
 export type { RuleError } from './check-errors';
 
-export type RuleCompile = { readonly ok: true; check(instance: unknown): RuleError[] } | { readonly ok: false; readonly problems: readonly string[] };
+export type RuleCompile =
+  | { readonly ok: true; check(instance: unknown): RuleError[] }
+  | { readonly ok: false; readonly problems: readonly string[] };
 
 /** The library's own checks for these pass "" (they come from form validation, where "" is "not filled in"). */
 const NON_EMPTY_BUILT_INS = ['url'];
@@ -49,7 +62,8 @@ export function compileRule(rule: PlanRule, options: { readonly verdict?: boolea
     return { ok: false, problems: [`the schema cannot be used: ${reasonOf(error)}`] };
   }
   const schemaErrors = root.schemaErrors ?? [];
-  if (schemaErrors.length > 0) return { ok: false, problems: schemaErrors.map((error) => describeSchemaError(error.message)) };
+  if (schemaErrors.length > 0)
+    return { ok: false, problems: schemaErrors.map((error) => describeSchemaError(error.message)) };
   const verdict = options.verdict === false ? undefined : verdictFor(rule);
   return {
     ok: true,
@@ -84,7 +98,8 @@ function isValid(verdict: Verdict, instance: unknown): boolean {
 /** The formats the verdict checks as the rule's draft does: ours (check-formats.ts); a library built-in is left to the library; any other is not asserted. */
 function formatLookup(dialect: Dialect): FormatLookup {
   const formats = DRAFTS[dialect].formats;
-  return (name) => (Object.hasOwn(FORMAT_CHECKS, name) ? (FORMAT_CHECKS[name] ?? null) : name in formats ? undefined : null);
+  return (name) =>
+    Object.hasOwn(FORMAT_CHECKS, name) ? (FORMAT_CHECKS[name] ?? null) : name in formats ? undefined : null;
 }
 
 function withFormats(draft: Draft): Draft {
@@ -92,7 +107,8 @@ function withFormats(draft: Draft): Draft {
   for (const [name, test] of Object.entries(FORMAT_CHECKS)) formats[name] = assertFormat(name, test);
   for (const name of NON_EMPTY_BUILT_INS) {
     const builtIn = draft.formats[name];
-    if (builtIn) formats[name] = (params) => (params.data === '' ? assertFormat(name, () => false)(params) : builtIn(params));
+    if (builtIn)
+      formats[name] = (params) => (params.data === '' ? assertFormat(name, () => false)(params) : builtIn(params));
   }
   // extendDraft copies: the library's shared drafts stay as they are.
   return extendDraft(draft, { formats });
@@ -102,12 +118,23 @@ function assertFormat(format: string, test: FormatCheck): JsonSchemaValidator {
   return ({ node, pointer, data }) =>
     typeof data !== 'string' || test(data)
       ? undefined
-      : node.createError(`format-${format}-error`, { value: data, pointer, schema: node.schema, format }, `must match format "${format}"`);
+      : node.createError(
+          `format-${format}-error`,
+          { value: data, pointer, schema: node.schema, format },
+          `must match format "${format}"`,
+        );
 }
 
 const REF_KEYWORDS = ['$ref', '$dynamicRef', '$recursiveRef'];
 /** Keywords whose value maps names to subschemas: their keys are names, not keywords. */
-const MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'dependencies']);
+const MAP_KEYWORDS = new Set([
+  'properties',
+  'patternProperties',
+  'definitions',
+  '$defs',
+  'dependentSchemas',
+  'dependencies',
+]);
 /** Data, not schemas: a `$ref` inside an `enum` value is a value. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
 
@@ -122,7 +149,8 @@ function unresolvableRefs(schema: JsonSchema): string[] {
     }
     for (const [key, value] of Object.entries(node)) {
       if (REF_KEYWORDS.includes(key) && typeof value === 'string') {
-        if (value !== '' && !value.startsWith('#')) problems.push(`${key} ${JSON.stringify(value)} points outside the rule (plans are checked offline)`);
+        if (value !== '' && !value.startsWith('#'))
+          problems.push(`${key} ${JSON.stringify(value)} points outside the rule (plans are checked offline)`);
       } else if (MAP_KEYWORDS.has(key) && isPlainObject(value)) {
         for (const subschema of Object.values(value)) visit(subschema, depth + 1);
       } else if (!DATA_KEYWORDS.has(key)) visit(value, depth + 1);

@@ -15,7 +15,17 @@
 import type { FormatCheck } from './check-formats';
 import { objectVerdict } from './verdict-objects';
 import type { Dialect, JsonSchema } from './plan';
-import { ALWAYS, NEVER, allOf, allUnique, hasMaxLength, hasMinLength, jsonEqual, typeTest, type Verdict } from './verdict-values';
+import {
+  ALWAYS,
+  NEVER,
+  allOf,
+  allUnique,
+  hasMaxLength,
+  hasMinLength,
+  jsonEqual,
+  typeTest,
+  type Verdict,
+} from './verdict-values';
 import { isPlainObject } from '../types';
 
 export type { Verdict } from './verdict-values';
@@ -30,17 +40,96 @@ export interface VerdictContext {
 }
 
 /** What a schema may hold and still get a verdict here: annotations, and the keywords below. */
-const ANNOTATIONS = ['$schema', '$id', 'id', 'title', 'description', '$comment', 'default', 'examples', 'readOnly', 'writeOnly', 'deprecated', 'definitions', '$defs'];
-const CORE = ['type', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'format'];
+const ANNOTATIONS = [
+  '$schema',
+  '$id',
+  'id',
+  'title',
+  'description',
+  '$comment',
+  'default',
+  'examples',
+  'readOnly',
+  'writeOnly',
+  'deprecated',
+  'definitions',
+  '$defs',
+];
+const CORE = [
+  'type',
+  'enum',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+];
 const ARRAYS = ['items', 'minItems', 'maxItems', 'uniqueItems'];
-const OBJECTS = ['properties', 'required', 'additionalProperties', 'patternProperties', 'minProperties', 'maxProperties'];
+const OBJECTS = [
+  'properties',
+  'required',
+  'additionalProperties',
+  'patternProperties',
+  'minProperties',
+  'maxProperties',
+];
 const COMBINATORS = ['allOf', 'anyOf', 'oneOf', 'not'];
 const KEYWORDS: Readonly<Record<Dialect, ReadonlySet<string>>> = {
   'draft-04': new Set([...ANNOTATIONS, ...CORE, ...ARRAYS, ...OBJECTS, ...COMBINATORS, 'dependencies']),
-  'draft-06': new Set([...ANNOTATIONS, ...CORE, ...ARRAYS, ...OBJECTS, ...COMBINATORS, 'dependencies', 'const', 'propertyNames']),
-  'draft-07': new Set([...ANNOTATIONS, ...CORE, ...ARRAYS, ...OBJECTS, ...COMBINATORS, 'dependencies', 'const', 'propertyNames', 'if', 'then', 'else']),
-  '2019-09': new Set([...ANNOTATIONS, ...CORE, ...ARRAYS, ...OBJECTS, ...COMBINATORS, 'const', 'propertyNames', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas']),
-  '2020-12': new Set([...ANNOTATIONS, ...CORE, ...ARRAYS, ...OBJECTS, ...COMBINATORS, 'const', 'propertyNames', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas']),
+  'draft-06': new Set([
+    ...ANNOTATIONS,
+    ...CORE,
+    ...ARRAYS,
+    ...OBJECTS,
+    ...COMBINATORS,
+    'dependencies',
+    'const',
+    'propertyNames',
+  ]),
+  'draft-07': new Set([
+    ...ANNOTATIONS,
+    ...CORE,
+    ...ARRAYS,
+    ...OBJECTS,
+    ...COMBINATORS,
+    'dependencies',
+    'const',
+    'propertyNames',
+    'if',
+    'then',
+    'else',
+  ]),
+  '2019-09': new Set([
+    ...ANNOTATIONS,
+    ...CORE,
+    ...ARRAYS,
+    ...OBJECTS,
+    ...COMBINATORS,
+    'const',
+    'propertyNames',
+    'if',
+    'then',
+    'else',
+    'dependentRequired',
+    'dependentSchemas',
+  ]),
+  '2020-12': new Set([
+    ...ANNOTATIONS,
+    ...CORE,
+    ...ARRAYS,
+    ...OBJECTS,
+    ...COMBINATORS,
+    'const',
+    'propertyNames',
+    'if',
+    'then',
+    'else',
+    'dependentRequired',
+    'dependentSchemas',
+  ]),
 };
 
 /** The verdict for a rule's schema, or undefined when the library must check every message against it. */
@@ -55,8 +144,15 @@ export function compileVerdict(schema: JsonSchema, dialect: Dialect, formats: Fo
 function compileSchema(schema: unknown, context: VerdictContext): Verdict | undefined {
   if (schema === true) return ALWAYS;
   if (schema === false) return NEVER;
-  if (!isPlainObject(schema) || !Object.keys(schema).every((keyword) => context.keywords.has(keyword))) return undefined;
-  const parts = [typeVerdict(schema['type']), enumVerdict(schema), numberVerdict(schema, context.dialect), stringVerdict(schema, context), arrayVerdict(schema, context)];
+  if (!isPlainObject(schema) || !Object.keys(schema).every((keyword) => context.keywords.has(keyword)))
+    return undefined;
+  const parts = [
+    typeVerdict(schema['type']),
+    enumVerdict(schema),
+    numberVerdict(schema, context.dialect),
+    stringVerdict(schema, context),
+    arrayVerdict(schema, context),
+  ];
   parts.push(
     objectVerdict(schema, (subschema) => compileSchema(subschema, context)),
     combinedVerdict(schema, context),
@@ -105,14 +201,22 @@ function numberVerdict(schema: Record<string, unknown>, dialect: Dialect): Part 
   const below = typeof exclusiveMaximum === 'number' ? exclusiveMaximum : Infinity;
   return (value) =>
     typeof value !== 'number' ||
-    ((lowOpen ? value > low : value >= low) && (highOpen ? value < high : value <= high) && (above === -Infinity || value > above) && (below === Infinity || value < below));
+    ((lowOpen ? value > low : value >= low) &&
+      (highOpen ? value < high : value <= high) &&
+      (above === -Infinity || value > above) &&
+      (below === Infinity || value < below));
 }
 
 function stringVerdict(schema: Record<string, unknown>, context: VerdictContext): Part {
   const { minLength, maxLength, pattern, format } = schema;
   if (minLength === undefined && maxLength === undefined && pattern === undefined && format === undefined) return null;
-  if ((minLength !== undefined && typeof minLength !== 'number') || (maxLength !== undefined && typeof maxLength !== 'number')) return undefined;
-  if ((pattern !== undefined && typeof pattern !== 'string') || (format !== undefined && typeof format !== 'string')) return undefined;
+  if (
+    (minLength !== undefined && typeof minLength !== 'number') ||
+    (maxLength !== undefined && typeof maxLength !== 'number')
+  )
+    return undefined;
+  if ((pattern !== undefined && typeof pattern !== 'string') || (format !== undefined && typeof format !== 'string'))
+    return undefined;
   const regex = pattern === undefined ? undefined : new RegExp(pattern, 'u'); // the library's flags
   const formatCheck = format === undefined ? null : context.formats(format);
   if (formatCheck === undefined) return undefined;
@@ -134,7 +238,12 @@ function arrayVerdict(schema: Record<string, unknown>, context: VerdictContext):
   if (!each) return undefined;
   const min = typeof minItems === 'number' ? minItems : 0;
   const max = typeof maxItems === 'number' ? maxItems : Infinity;
-  return (value) => !Array.isArray(value) || (value.length >= min && value.length <= max && (each === ALWAYS || value.every(each)) && (uniqueItems !== true || allUnique(value)));
+  return (value) =>
+    !Array.isArray(value) ||
+    (value.length >= min &&
+      value.length <= max &&
+      (each === ALWAYS || value.every(each)) &&
+      (uniqueItems !== true || allUnique(value)));
 }
 
 function combinedVerdict(schema: Record<string, unknown>, context: VerdictContext): Part {
@@ -157,7 +266,9 @@ function combinedVerdict(schema: Record<string, unknown>, context: VerdictContex
   }
   if (schema['if'] !== undefined) {
     // then / else without if mean nothing; with it, a missing branch passes.
-    const [test, then, otherwise] = [schema['if'], schema['then'] ?? true, schema['else'] ?? true].map((branch) => compileSchema(branch, context));
+    const [test, then, otherwise] = [schema['if'], schema['then'] ?? true, schema['else'] ?? true].map((branch) =>
+      compileSchema(branch, context),
+    );
     if (!test || !then || !otherwise) return undefined;
     parts.push((value) => (test(value) ? then(value) : otherwise(value)));
   }

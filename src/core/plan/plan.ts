@@ -37,11 +37,17 @@ export interface TrackingPlan {
 }
 
 /** What the user is told about a plan file that cannot be used: one line per problem. */
-export type PlanLoad = { readonly ok: true; readonly plan: TrackingPlan } | { readonly ok: false; readonly problems: readonly string[] };
+export type PlanLoad =
+  { readonly ok: true; readonly plan: TrackingPlan } | { readonly ok: false; readonly problems: readonly string[] };
 
 /** How the counts of a plan read, for the options page and the CLI. */
 export function describePlan(plan: TrackingPlan): string {
-  const extra = [plan.identify && 'identify traits', plan.group && 'group traits', plan.page && 'pages', plan.common && 'common rules'].filter(Boolean);
+  const extra = [
+    plan.identify && 'identify traits',
+    plan.group && 'group traits',
+    plan.page && 'pages',
+    plan.common && 'common rules',
+  ].filter(Boolean);
   return `"${plan.name}": ${plan.track.size} track ${plan.track.size === 1 ? 'event' : 'events'}${extra.length ? `, ${extra.join(', ')}` : ''}`;
 }
 
@@ -56,7 +62,13 @@ export interface PlanCounts {
 
 export function countRules(plan: TrackingPlan): PlanCounts {
   const one = (rule: PlanRule | null) => (rule ? 1 : 0);
-  return { track: plan.track.size, identify: one(plan.identify), group: one(plan.group), page: one(plan.page), common: one(plan.common) };
+  return {
+    track: plan.track.size,
+    identify: one(plan.identify),
+    group: one(plan.group),
+    page: one(plan.page),
+    common: one(plan.common),
+  };
 }
 
 /** The keyword of the finding "this track event is not in the plan" (a warning, or an error when the user says so). */
@@ -64,5 +76,8 @@ export const UNPLANNED_KEYWORD = 'plan:unplanned';
 
 /** Whether a validation says its track event is not in the plan. */
 export function isUnplanned(validation: Validation): boolean {
-  return validation.errors.some((p) => p.keyword === UNPLANNED_KEYWORD) || validation.warnings.some((p) => p.keyword === UNPLANNED_KEYWORD);
+  return (
+    validation.errors.some((p) => p.keyword === UNPLANNED_KEYWORD) ||
+    validation.warnings.some((p) => p.keyword === UNPLANNED_KEYWORD)
+  );
 }

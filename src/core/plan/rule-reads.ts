@@ -11,9 +11,48 @@ export type FieldsRead = ReadonlySet<string> | 'all';
 
 /** Keywords that never look at an object's fields: annotations, and those for other types. */
 const BLIND = new Set([
-  ...['$schema', '$id', 'id', 'title', 'description', '$comment', 'default', 'examples', 'readOnly', 'writeOnly', 'deprecated', 'definitions', '$defs'],
-  ...['$anchor', '$dynamicAnchor', '$recursiveAnchor', 'type', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength'],
-  ...['pattern', 'format', 'items', 'prefixItems', 'additionalItems', 'contains', 'minContains', 'maxContains', 'minItems', 'maxItems', 'uniqueItems', 'unevaluatedItems'],
+  ...[
+    '$schema',
+    '$id',
+    'id',
+    'title',
+    'description',
+    '$comment',
+    'default',
+    'examples',
+    'readOnly',
+    'writeOnly',
+    'deprecated',
+    'definitions',
+    '$defs',
+  ],
+  ...[
+    '$anchor',
+    '$dynamicAnchor',
+    '$recursiveAnchor',
+    'type',
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'exclusiveMaximum',
+    'multipleOf',
+    'minLength',
+    'maxLength',
+  ],
+  ...[
+    'pattern',
+    'format',
+    'items',
+    'prefixItems',
+    'additionalItems',
+    'contains',
+    'minContains',
+    'maxContains',
+    'minItems',
+    'maxItems',
+    'uniqueItems',
+    'unevaluatedItems',
+  ],
 ]);
 /** Keywords that apply subschemas to the same object: what those read, this reads. */
 const SAME_OBJECT = new Set(['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else']);
@@ -35,7 +74,8 @@ function fieldsRead(schema: unknown): FieldsRead {
     let read: FieldsRead;
     if (keyword === 'properties') read = mapKeys(value, () => new Set());
     else if (keyword === 'required') read = Array.isArray(value) ? new Set(value.map(String)) : 'all';
-    else if (keyword === 'dependencies' || keyword === 'dependentRequired' || keyword === 'dependentSchemas') read = mapKeys(value, dependencyReads);
+    else if (keyword === 'dependencies' || keyword === 'dependentRequired' || keyword === 'dependentSchemas')
+      read = mapKeys(value, dependencyReads);
     else if (SAME_OBJECT.has(keyword)) read = union(Array.isArray(value) ? value.map(fieldsRead) : [fieldsRead(value)]);
     else read = 'all';
     if (read === 'all') return 'all';
@@ -64,7 +104,11 @@ function union(reads: readonly FieldsRead[]): FieldsRead {
 }
 
 /** The payload with the inherited fields it lacks and the rule reads; the payload itself when there are none. */
-export function withInheritedFor(payload: Readonly<Record<string, unknown>>, inherited: BatchInherited | undefined, reads: FieldsRead): Readonly<Record<string, unknown>> {
+export function withInheritedFor(
+  payload: Readonly<Record<string, unknown>>,
+  inherited: BatchInherited | undefined,
+  reads: FieldsRead,
+): Readonly<Record<string, unknown>> {
   if (!inherited) return payload;
   let copy: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(inherited)) {

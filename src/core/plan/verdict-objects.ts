@@ -39,14 +39,24 @@ export function objectVerdict(schema: Record<string, unknown>, compile: CompileS
   const names = schema['propertyNames'] === undefined ? null : compile(schema['propertyNames']);
   const dependencies = dependencyChecks(schema, compile);
   const { minProperties = 0, maxProperties = Infinity } = schema;
-  if (additional === undefined || names === undefined || !dependencies || typeof minProperties !== 'number' || typeof maxProperties !== 'number') return undefined;
+  if (
+    additional === undefined ||
+    names === undefined ||
+    !dependencies ||
+    typeof minProperties !== 'number' ||
+    typeof maxProperties !== 'number'
+  )
+    return undefined;
   const regexes = patterns.map(({ name, check }) => ({ regex: new RegExp(name, 'u'), check }));
   const declared = new Set(properties.map(({ name }) => name));
   // A field whose schema allows anything (`{"description": …}`) is never read. Object.prototype's names
   // (`constructor`…) are read only as own properties: `{}.constructor` is always there.
-  const fields = properties.filter(({ check }) => check !== ALWAYS).map(({ name, check }) => ({ name, check, onPrototype: name in Object.prototype }));
+  const fields = properties
+    .filter(({ check }) => check !== ALWAYS)
+    .map(({ name, check }) => ({ name, check, onPrototype: name in Object.prototype }));
   // Every key needs a look only for these; the usual rule (properties, required) reads its own fields and no others.
-  const everyKey = additional !== null || names !== null || regexes.length > 0 || minProperties > 0 || maxProperties < Infinity;
+  const everyKey =
+    additional !== null || names !== null || regexes.length > 0 || minProperties > 0 || maxProperties < Infinity;
 
   return (value) => {
     if (!isPlainObject(value)) return true;

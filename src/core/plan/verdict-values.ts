@@ -41,7 +41,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   for (const key of keys) {
-    if (!Object.hasOwn(b, key) || !jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    if (!Object.hasOwn(b, key) || !jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+      return false;
   }
   return true;
 }
@@ -49,7 +50,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 /** No two items equal; primitives through a Set, anything else pair by pair. */
 export function allUnique(items: readonly unknown[]): boolean {
   if (items.every((item) => typeof item !== 'object' || item === null)) return new Set(items).size === items.length;
-  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (jsonEqual(items[i], items[j])) return false;
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) if (jsonEqual(items[i], items[j])) return false;
   return true;
 }
 

@@ -14,7 +14,14 @@ export function createFilterStore() {
   const invalidOnly = signal(false);
   const warningsOnly = signal(false);
   const unplannedOnly = signal(false);
-  const active = computed(() => text.value.trim() !== '' || types.value.size > 0 || invalidOnly.value || warningsOnly.value || unplannedOnly.value);
+  const active = computed(
+    () =>
+      text.value.trim() !== '' ||
+      types.value.size > 0 ||
+      invalidOnly.value ||
+      warningsOnly.value ||
+      unplannedOnly.value,
+  );
 
   const matches = computed(() => {
     const needle = text.value.trim().toLowerCase();

@@ -21,7 +21,13 @@ export function importSession(name: string, text: string, strict: boolean, mode:
 }
 
 /** Records validated with Strict mode as the panel's toggle was and the user's plan, as a session. */
-export function sessionOf(name: string, records: readonly MessageRecord[], problems: ImportedSession['problems'], strict: boolean, mode: ValidationMode): ImportedSession {
+export function sessionOf(
+  name: string,
+  records: readonly MessageRecord[],
+  problems: ImportedSession['problems'],
+  strict: boolean,
+  mode: ValidationMode,
+): ImportedSession {
   performance.mark('track-inspector:import-validated'); // seen in the Performance panel and bench:panel
   const timeline = createPanelTimeline();
   timeline.replace(records.map(importedEntry), 0, { ...mode.settings, strict });
@@ -33,7 +39,11 @@ export function revalidateSession(session: ImportedSession, mode: ValidationMode
   const strict = session.timeline.validation.value?.strict ?? mode.settings.strict;
   const timeline = createPanelTimeline();
   timeline.replace(
-    session.timeline.entries().map((entry) => (entry.kind === 'message' ? { ...entry, record: revalidateRecord(entry.record, strict, mode.plan) } : entry)),
+    session.timeline
+      .entries()
+      .map((entry) =>
+        entry.kind === 'message' ? { ...entry, record: revalidateRecord(entry.record, strict, mode.plan) } : entry,
+      ),
     0,
     { ...mode.settings, strict },
   );

@@ -2,7 +2,10 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { MessageRow, Row } from './rows';
 
-export function createSelectionStore(allRows: ReadonlySignal<readonly Row[]>, shownMessages: ReadonlySignal<readonly MessageRow[]>) {
+export function createSelectionStore(
+  allRows: ReadonlySignal<readonly Row[]>,
+  shownMessages: ReadonlySignal<readonly MessageRow[]>,
+) {
   const selectedKey = signal<string | null>(null);
   const detailOpen = signal(false);
   let lastIndex = -1;
@@ -30,7 +33,8 @@ export function createSelectionStore(allRows: ReadonlySignal<readonly Row[]>, sh
       const messages = shownMessages.value;
       if (!messages.length) return;
       const at = messages.findIndex((row) => row.key === selectedKey.value);
-      const next = at < 0 ? (delta > 0 ? 0 : messages.length - 1) : Math.min(messages.length - 1, Math.max(0, at + delta));
+      const next =
+        at < 0 ? (delta > 0 ? 0 : messages.length - 1) : Math.min(messages.length - 1, Math.max(0, at + delta));
       select(messages[next]?.key ?? null);
     },
   };

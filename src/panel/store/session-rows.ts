@@ -39,14 +39,24 @@ interface Derived extends SessionRows {
   readonly first: number;
 }
 
-export function createSessionRows({ live, imported, viewStart, strict }: SessionRowsInputs): ReadonlySignal<SessionRows> {
+export function createSessionRows({
+  live,
+  imported,
+  viewStart,
+  strict,
+}: SessionRowsInputs): ReadonlySignal<SessionRows> {
   const derivers = new WeakMap<PanelTimeline, ReturnType<typeof createDeriver>>();
   return computed(() => {
     const session = imported.value;
     const timeline = session?.timeline ?? live;
     const derive = derivers.get(timeline) ?? createDeriver(timeline);
     derivers.set(timeline, derive);
-    return derive(timeline.version.value, strict.value, timeline.validation.value?.strict ?? false, session ? null : viewStart.value);
+    return derive(
+      timeline.version.value,
+      strict.value,
+      timeline.validation.value?.strict ?? false,
+      session ? null : viewStart.value,
+    );
   });
 }
 
@@ -55,7 +65,12 @@ function createDeriver(timeline: PanelTimeline) {
   let last: Derived | null = null;
   return (version: number, strict: boolean, validatedStrict: boolean, start: TimelineEntry | null): SessionRows => {
     const entries = timeline.entries();
-    const same = last && last.entries === entries && last.strict === strict && last.validatedStrict === validatedStrict && last.start === start;
+    const same =
+      last &&
+      last.entries === entries &&
+      last.strict === strict &&
+      last.validatedStrict === validatedStrict &&
+      last.start === start;
     const from = same && last ? timeline.changedSince(last.version) : 0;
     last = last && same && from >= last.first ? extend(last, from) : derive(entries, strict, validatedStrict, start);
     last = { ...last, version };
@@ -63,10 +78,25 @@ function createDeriver(timeline: PanelTimeline) {
     return last;
   };
 
-  function derive(entries: readonly TimelineEntry[], strict: boolean, validatedStrict: boolean, start: TimelineEntry | null): Derived {
+  function derive(
+    entries: readonly TimelineEntry[],
+    strict: boolean,
+    validatedStrict: boolean,
+    start: TimelineEntry | null,
+  ): Derived {
     let first = 0;
     if (start) while (first < entries.length && compareEntries(entries[first] as TimelineEntry, start) < 0) first++;
-    const empty = { entries, version: -1, strict, validatedStrict, start, first, rows: [], messages: [], totals: NO_MESSAGES };
+    const empty = {
+      entries,
+      version: -1,
+      strict,
+      validatedStrict,
+      start,
+      first,
+      rows: [],
+      messages: [],
+      totals: NO_MESSAGES,
+    };
     return append(empty, first);
   }
 
@@ -75,7 +105,12 @@ function createDeriver(timeline: PanelTimeline) {
     const kept = Math.min(last.rows.length, from - last.first);
     const dropped = last.rows.slice(kept).filter((row): row is MessageRow => row.kind === 'message');
     const totals = dropped.length ? addMessages(last.totals, dropped, -1) : last.totals;
-    const base = { ...last, rows: last.rows.slice(0, kept), messages: last.messages.slice(0, last.messages.length - dropped.length), totals };
+    const base = {
+      ...last,
+      rows: last.rows.slice(0, kept),
+      messages: last.messages.slice(0, last.messages.length - dropped.length),
+      totals,
+    };
     return append(base, from);
   }
 

@@ -14,12 +14,26 @@ export interface SummaryLine {
 }
 
 export function summarise(rows: readonly MessageRow[]): SummaryLine[] {
-  const groups = new Map<string, { name: string; type: string; count: number; invalid: number; planViolations: number; errors: Map<string, { text: string; count: number }> }>();
+  const groups = new Map<
+    string,
+    {
+      name: string;
+      type: string;
+      count: number;
+      invalid: number;
+      planViolations: number;
+      errors: Map<string, { text: string; count: number }>;
+    }
+  >();
   for (const { record } of rows) {
     const name = recordName(record);
     const key = `${record.type}\u0000${name}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { name, type: record.type, count: 0, invalid: 0, planViolations: 0, errors: new Map() }));
+    if (!group)
+      groups.set(
+        key,
+        (group = { name, type: record.type, count: 0, invalid: 0, planViolations: 0, errors: new Map() }),
+      );
     group.count++;
     if (record.validation.valid) continue;
     group.invalid++;

@@ -9,7 +9,9 @@ import { SummaryView } from './SummaryView';
 import { Timeline } from './Timeline';
 import { Toolbar } from './Toolbar';
 
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
 
 export function App() {
   const store = usePanel();

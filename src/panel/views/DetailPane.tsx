@@ -21,7 +21,11 @@ export function DetailPane() {
   const copy = (what: string, text: string) => void copyText(text).then(() => setCopied(what));
   const problem = (p: Problem, kind: 'error' | 'warning') => (
     <li key={`${kind}${p.path}${p.message}`} class={kind}>
-      <button class="link" onClick={() => setReveal({ path: p.path, nonce: Date.now() })} title="Show this field in the payload">
+      <button
+        class="link"
+        onClick={() => setReveal({ path: p.path, nonce: Date.now() })}
+        title="Show this field in the payload"
+      >
         <code>{p.path || '/'}</code>
       </button>{' '}
       {p.message}
@@ -37,9 +41,15 @@ export function DetailPane() {
     <aside class="detail" aria-label="Message details">
       <header>
         <h2>
-          {record.type} <span class="name">{recordName(record)}</span> <span class={`badge ${verdict.kind}`}>{verdict.text}</span>
+          {record.type} <span class="name">{recordName(record)}</span>{' '}
+          <span class={`badge ${verdict.kind}`}>{verdict.text}</span>
         </h2>
-        <button class="icon" title="Close details" aria-label="Close details" onClick={() => store.select(row.key, false)}>
+        <button
+          class="icon"
+          title="Close details"
+          aria-label="Close details"
+          onClick={() => store.select(row.key, false)}
+        >
           ×
         </button>
       </header>
@@ -56,8 +66,12 @@ export function DetailPane() {
         <h3>
           Payload as sent
           <span class="actions">
-            <button onClick={() => copy('json', asJson(record))}>{copied === 'json' ? 'Copied' : 'Copy as JSON'}</button>
-            <button onClick={() => copy('curl', asCurl(record))}>{copied === 'curl' ? 'Copied' : 'Copy as cURL'}</button>
+            <button onClick={() => copy('json', asJson(record))}>
+              {copied === 'json' ? 'Copied' : 'Copy as JSON'}
+            </button>
+            <button onClick={() => copy('curl', asCurl(record))}>
+              {copied === 'curl' ? 'Copied' : 'Copy as cURL'}
+            </button>
           </span>
         </h3>
         {record.undecodable ? (
@@ -85,7 +99,8 @@ export function DetailPane() {
               <dt>Batch</dt>
               <dd>
                 {record.batch.index} of {record.batch.count}
-                {Object.keys(record.batch.inherited).length > 0 && ` (inherits ${Object.keys(record.batch.inherited).join(', ')} from the batch)`}
+                {Object.keys(record.batch.inherited).length > 0 &&
+                  ` (inherits ${Object.keys(record.batch.inherited).join(', ')} from the batch)`}
               </dd>
             </>
           )}

@@ -24,15 +24,28 @@ export function FilterBar({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
         }}
       />
       {TYPE_CHIPS.map((type) => (
-        <button key={type} class="chip" aria-pressed={filters.types.value.has(type)} onClick={() => filters.toggleType(type)}>
+        <button
+          key={type}
+          class="chip"
+          aria-pressed={filters.types.value.has(type)}
+          onClick={() => filters.toggleType(type)}
+        >
           {type} <span class="count">{counts.byType[type]}</span>
         </button>
       ))}
       <span class="separator" />
-      <button class="chip invalid" aria-pressed={filters.invalidOnly.value} onClick={() => (filters.invalidOnly.value = !filters.invalidOnly.value)}>
+      <button
+        class="chip invalid"
+        aria-pressed={filters.invalidOnly.value}
+        onClick={() => (filters.invalidOnly.value = !filters.invalidOnly.value)}
+      >
         Invalid only <span class="count">{counts.invalid}</span>
       </button>
-      <button class="chip warning" aria-pressed={filters.warningsOnly.value} onClick={() => (filters.warningsOnly.value = !filters.warningsOnly.value)}>
+      <button
+        class="chip warning"
+        aria-pressed={filters.warningsOnly.value}
+        onClick={() => (filters.warningsOnly.value = !filters.warningsOnly.value)}
+      >
         Warnings <span class="count">{counts.warnings}</span>
       </button>
       {(store.validation.value.plan || filters.unplannedOnly.value) && (
@@ -45,7 +58,9 @@ export function FilterBar({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
           Unplanned <span class="count">{counts.unplanned}</span>
         </button>
       )}
-      <span class="shown">{filters.active.value ? `${counts.shown} of ${counts.total} messages` : `${counts.total} messages`}</span>
+      <span class="shown">
+        {filters.active.value ? `${counts.shown} of ${counts.total} messages` : `${counts.total} messages`}
+      </span>
     </div>
   );
 }

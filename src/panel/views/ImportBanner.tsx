@@ -9,7 +9,8 @@ export function ImportBanner() {
   if (reading) {
     return (
       <div class="import-banner" role="status">
-        Reading <strong>{reading.name}</strong>… {Math.floor(reading.fraction * 100)}% <progress value={reading.fraction} max={1} />
+        Reading <strong>{reading.name}</strong>… {Math.floor(reading.fraction * 100)}%{' '}
+        <progress value={reading.fraction} max={1} />
       </div>
     );
   }
@@ -18,7 +19,8 @@ export function ImportBanner() {
   const { problems } = session;
   return (
     <div class="import-banner" role="status">
-      <strong>Imported {session.name}</strong>: {store.counts.value.total} messages, re-validated{store.strict.value ? ' in strict mode' : ''}.
+      <strong>Imported {session.name}</strong>: {store.counts.value.total} messages, re-validated
+      {store.strict.value ? ' in strict mode' : ''}.
       {problems.length > 0 && (
         <details open={problems.length <= 3}>
           <summary>

@@ -71,7 +71,10 @@ function JsonNode({ name, value, path, depth, errorPaths, warningPaths, reveal, 
   const isArray = Array.isArray(value);
   const children: [string, unknown][] = isArray ? value.map((v, i) => [String(i), v]) : Object.entries(value);
   const missingChildren = [...errorPaths].filter(
-    (p) => p.startsWith(path + '/') && !p.slice(path.length + 1).includes('/') && !children.some(([k]) => `${path}/${escapePointer(k)}` === p),
+    (p) =>
+      p.startsWith(path + '/') &&
+      !p.slice(path.length + 1).includes('/') &&
+      !children.some(([k]) => `${path}/${escapePointer(k)}` === p),
   );
   const summary = isArray ? `[${children.length}]` : `{${children.length}}`;
   return (

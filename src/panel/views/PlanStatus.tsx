@@ -5,7 +5,10 @@ export function PlanStatus() {
   const { plan, unplanned, planProblem } = usePanel().validation.value;
   if (!plan) {
     return (
-      <span class={`plan-status${planProblem ? ' error' : ''}`} title={planProblem ?? 'Load a tracking plan in the options to check events against it'}>
+      <span
+        class={`plan-status${planProblem ? ' error' : ''}`}
+        title={planProblem ?? 'Load a tracking plan in the options to check events against it'}
+      >
         {planProblem ? 'Plan not usable' : 'No plan'} ·{' '}
         <a href="../options/options.html" target="_blank" rel="noreferrer">
           Options
@@ -24,7 +27,10 @@ export function PlanStatus() {
     .filter(Boolean)
     .join(', ');
   return (
-    <span class="plan-status" title={`${plan.fileName}: ${rules}. Unplanned events are ${unplanned === 'error' ? 'errors' : 'warnings'}.`}>
+    <span
+      class="plan-status"
+      title={`${plan.fileName}: ${rules}. Unplanned events are ${unplanned === 'error' ? 'errors' : 'warnings'}.`}
+    >
       Plan: <strong>{plan.name}</strong>
     </span>
   );

@@ -43,7 +43,8 @@ export function Timeline() {
     if (!element || index < 0) return;
     const top = index * ROW_HEIGHT;
     if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
+    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
+      element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
   }, [selectedKey]);
 
   function onScroll() {
@@ -86,7 +87,9 @@ export function Timeline() {
         </div>
         {rows.length === 0 && (
           <p class="empty">
-            {store.counts.value.total ? 'No message matches the filter.' : 'No tracking calls yet. Calls to June and Segment-compatible endpoints from this tab appear here.'}
+            {store.counts.value.total
+              ? 'No message matches the filter.'
+              : 'No tracking calls yet. Calls to June and Segment-compatible endpoints from this tab appear here.'}
           </p>
         )}
       </div>

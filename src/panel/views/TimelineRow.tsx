@@ -23,7 +23,13 @@ export function TimelineRow({ row, selected, onSelect }: Props) {
   const outcome = outcomeOf(record);
   const identity = identityOf(record);
   return (
-    <div class={`row message ${verdict.kind}${selected ? ' selected' : ''}`} role="row" aria-selected={selected} data-key={row.key} onClick={() => onSelect(row.key)}>
+    <div
+      class={`row message ${verdict.kind}${selected ? ' selected' : ''}`}
+      role="row"
+      aria-selected={selected}
+      data-key={row.key}
+      onClick={() => onSelect(row.key)}
+    >
       <span class="cell time">{timeOfDay(record.capturedAt)}</span>
       <span class="cell type">{record.type}</span>
       <span class="cell name" title={recordName(record)}>

@@ -26,15 +26,30 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
         Clear
       </button>
       <label title="Keep messages across navigations (off: a navigation clears the view, like the Network panel)">
-        <input type="checkbox" checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)} /> Preserve log
+        <input
+          type="checkbox"
+          checked={store.preserveLog.value}
+          onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)}
+        />{' '}
+        Preserve log
       </label>
       <label title="Validate payloads exactly as sent: a null userId is an error, not a warning">
-        <input type="checkbox" checked={store.strict.value} onChange={(e) => (store.strict.value = e.currentTarget.checked)} /> Strict mode
+        <input
+          type="checkbox"
+          checked={store.strict.value}
+          onChange={(e) => (store.strict.value = e.currentTarget.checked)}
+        />{' '}
+        Strict mode
       </label>
       <span class="separator" />
       <div class="segmented" role="tablist">
         {(['timeline', 'summary'] as const).map((view) => (
-          <button key={view} role="tab" aria-selected={store.view.value === view} onClick={() => (store.view.value = view)}>
+          <button
+            key={view}
+            role="tab"
+            aria-selected={store.view.value === view}
+            onClick={() => (store.view.value = view)}
+          >
             {view === 'timeline' ? 'Timeline' : 'Summary'}
           </button>
         ))}
@@ -47,7 +62,10 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
       >
         Export NDJSON
       </button>
-      <button onClick={() => fileInput.current?.click()} title="Open an NDJSON export, a file of payloads, or a HAR file as its own session (or drop one on the panel)">
+      <button
+        onClick={() => fileInput.current?.click()}
+        title="Open an NDJSON export, a file of payloads, or a HAR file as its own session (or drop one on the panel)"
+      >
         Import
       </button>
       <input
@@ -59,7 +77,9 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
         aria-label="NDJSON or HAR file to import"
       />
       <button
-        onClick={() => downloadJson(draftPlanJson(recordsToExport(store.rows.value)), draftPlanFileName(pageUrl(), new Date()))}
+        onClick={() =>
+          downloadJson(draftPlanJson(recordsToExport(store.rows.value)), draftPlanFileName(pageUrl(), new Date()))
+        }
         title="Download a tracking plan drafted from the messages shown (Segment Public API format): one rule per event, property types as observed"
         disabled={store.counts.value.shown === 0}
       >
@@ -67,7 +87,9 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
       </button>
       <span class="separator" />
       <PlanStatus />
-      {store.dropped.value > 0 && <span class="dropped">{store.dropped.value.toLocaleString('en')} older messages dropped (buffer full)</span>}
+      {store.dropped.value > 0 && (
+        <span class="dropped">{store.dropped.value.toLocaleString('en')} older messages dropped (buffer full)</span>
+      )}
     </div>
   );
 }

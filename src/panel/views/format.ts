@@ -33,7 +33,9 @@ export function outcomeOf(record: MessageRecord): { kind: OutcomeStyle; text: st
     case 'unload':
       return { kind: 'unknown', text: 'unload', title: why };
     case 'failed':
-      return status !== null ? { kind: 'failed', text: String(status), title: `${why} after HTTP ${status}` } : { kind: 'failed', text: 'failed', title: why };
+      return status !== null
+        ? { kind: 'failed', text: String(status), title: `${why} after HTTP ${status}` }
+        : { kind: 'failed', text: 'failed', title: why };
   }
 }
 
@@ -41,6 +43,7 @@ export function outcomeOf(record: MessageRecord): { kind: OutcomeStyle; text: st
 export function verdictOf(record: MessageRecord): { kind: 'valid' | 'invalid' | 'warning'; text: string } {
   const { errors, warnings } = record.validation;
   if (errors.length) return { kind: 'invalid', text: errors.length === 1 ? '1 error' : `${errors.length} errors` };
-  if (warnings.length) return { kind: 'warning', text: warnings.length === 1 ? '1 warning' : `${warnings.length} warnings` };
+  if (warnings.length)
+    return { kind: 'warning', text: warnings.length === 1 ? '1 warning' : `${warnings.length} warnings` };
   return { kind: 'valid', text: 'valid' };
 }

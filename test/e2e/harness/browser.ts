@@ -24,19 +24,33 @@ export const EXTENSION_PAGE = '/src/options/options.html';
  * (`chrome` can still be undefined then): a page loaded at that point goes unseen, its navigation
  * marker included (this made the panel suite fail 2 of 6 runs).
  */
-export async function untilBackgroundListens(evaluateInWorker: (check: () => boolean) => Promise<boolean>): Promise<void> {
-  const listening = () => Boolean((globalThis as unknown as { chrome?: typeof chrome }).chrome?.webRequest?.onBeforeRequest?.hasListeners());
-  for (const deadline = Date.now() + 20_000; !(await evaluateInWorker(listening)); await new Promise((resolve) => setTimeout(resolve, 20))) {
-    if (Date.now() > deadline) throw new Error("the extension's service worker registered no webRequest listener within 20 s");
+export async function untilBackgroundListens(
+  evaluateInWorker: (check: () => boolean) => Promise<boolean>,
+): Promise<void> {
+  const listening = () =>
+    Boolean((globalThis as unknown as { chrome?: typeof chrome }).chrome?.webRequest?.onBeforeRequest?.hasListeners());
+  for (
+    const deadline = Date.now() + 20_000;
+    !(await evaluateInWorker(listening));
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  ) {
+    if (Date.now() > deadline)
+      throw new Error("the extension's service worker registered no webRequest listener within 20 s");
   }
 }
 
-export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+export async function poll<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value).slice(0, 3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value).slice(0, 3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }

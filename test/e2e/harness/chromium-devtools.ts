@@ -22,9 +22,17 @@ export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme
   mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
   writeFileSync(
     path.join(userDataDir, 'Default', 'Preferences'),
-    JSON.stringify({ devtools: { preferences: { currentDockState: '"undocked"', 'ui-theme': theme === 'dark' ? '"dark"' : '"default"' } } }),
+    JSON.stringify({
+      devtools: {
+        preferences: { currentDockState: '"undocked"', 'ui-theme': theme === 'dark' ? '"dark"' : '"default"' },
+      },
+    }),
   );
-  const browser = await launchPuppeteerChromium({ userDataDir, tlsPort: collector.tlsPort, extraArgs: ['--window-size=1280,800'] });
+  const browser = await launchPuppeteerChromium({
+    userDataDir,
+    tlsPort: collector.tlsPort,
+    extraArgs: ['--window-size=1280,800'],
+  });
   // Pages opened before the extension's worker has run its top level would go unseen.
   const workerTarget = await browser.waitForTarget(isExtensionWorker, { timeout: 20_000 });
   const worker = await workerTarget.worker();
@@ -32,7 +40,11 @@ export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme
   await untilBackgroundListens((check) => worker.evaluate(check));
   mkdirSync(downloadDir, { recursive: true });
   const session = await browser.target().createCDPSession();
-  await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: path.resolve(downloadDir), eventsEnabled: true });
+  await session.send('Browser.setDownloadBehavior', {
+    behavior: 'allow',
+    downloadPath: path.resolve(downloadDir),
+    eventsEnabled: true,
+  });
 
   return {
     name: 'chromium',
@@ -78,13 +90,17 @@ async function openTrackPanel(page: Page, downloadDir: string): Promise<PanelHan
 
   return {
     // Puppeteer types the argument through its handle wrappers; the tests pass plain JSON values.
-    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => current().evaluate(fn as (a: unknown) => unknown, arg) as Promise<R>,
+    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      current().evaluate(fn as (a: unknown) => unknown, arg) as Promise<R>,
     click: async (selector) => (await element(selector)).click(),
     type: async (selector, text) => (await element(selector)).type(text),
-    chooseFile: async (selector, filePath) => ((await element(selector)) as ElementHandle<HTMLInputElement>).uploadFile(filePath),
+    chooseFile: async (selector, filePath) =>
+      ((await element(selector)) as ElementHandle<HTMLInputElement>).uploadFile(filePath),
     async waitForDownload(name) {
       for (const deadline = Date.now() + 15_000; Date.now() < deadline; await sleep(100)) {
-        const done = readdirSync(downloadDir).find((file) => name.test(file) && !existsSync(path.join(downloadDir, `${file}.crdownload`)));
+        const done = readdirSync(downloadDir).find(
+          (file) => name.test(file) && !existsSync(path.join(downloadDir, `${file}.crdownload`)),
+        );
         if (done) return path.join(downloadDir, done);
       }
       throw new Error(`no download matching ${name} in ${downloadDir}`);
@@ -92,6 +108,11 @@ async function openTrackPanel(page: Page, downloadDir: string): Promise<PanelHan
     async screenshot(filePath) {
       await devtools.screenshot({ path: filePath });
     },
-    themeName: () => current().evaluate(() => (globalThis as unknown as { chrome: { devtools?: { panels?: { themeName?: string } } } }).chrome.devtools?.panels?.themeName),
+    themeName: () =>
+      current().evaluate(
+        () =>
+          (globalThis as unknown as { chrome: { devtools?: { panels?: { themeName?: string } } } }).chrome.devtools
+            ?.panels?.themeName,
+      ),
   };
 }

@@ -46,7 +46,10 @@ export async function startMemoryDumps(browser: Browser): Promise<MemoryDumps> {
   const dumpIds: string[] = [];
   return {
     async dump() {
-      const { dumpGuid, success } = await session.send('Tracing.requestMemoryDump', { deterministic: false, levelOfDetail: 'detailed' });
+      const { dumpGuid, success } = await session.send('Tracing.requestMemoryDump', {
+        deterministic: false,
+        levelOfDetail: 'detailed',
+      });
       if (success) dumpIds.push(dumpGuid);
     },
     async stop() {
@@ -54,7 +57,9 @@ export async function startMemoryDumps(browser: Browser): Promise<MemoryDumps> {
       await session.send('Tracing.end');
       await complete;
       await session.detach();
-      return dumpIds.map((id) => processMemories(events.filter((e) => e.ph === 'v' && (e as unknown as { id?: string }).id === id)));
+      return dumpIds.map((id) =>
+        processMemories(events.filter((e) => e.ph === 'v' && (e as unknown as { id?: string }).id === id)),
+      );
     },
   };
 }
@@ -73,5 +78,9 @@ function processMemories(dumps: readonly TraceEvent[]): ProcessMemory[] {
       memory.allocators.push([name, megabytes(dump.attrs?.['size']?.value)]);
     }
   }
-  return [...byPid].map(([pid, memory]) => ({ pid, ...memory, allocators: memory.allocators.sort((a, b) => b[1] - a[1]) }));
+  return [...byPid].map(([pid, memory]) => ({
+    pid,
+    ...memory,
+    allocators: memory.allocators.sort((a, b) => b[1] - a[1]),
+  }));
 }

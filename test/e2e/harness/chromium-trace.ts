@@ -34,7 +34,10 @@ export async function startTrace(browser: Browser): Promise<() => Promise<TraceE
   const session = await browser.target().createCDPSession();
   const events: TraceEvent[] = [];
   session.on('Tracing.dataCollected', ({ value }: { value: TraceEvent[] }) => void events.push(...value));
-  await session.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+  await session.send('Tracing.start', {
+    traceConfig: { includedCategories: CATEGORIES },
+    transferMode: 'ReportEvents',
+  });
   return async () => {
     const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
     await session.send('Tracing.end');

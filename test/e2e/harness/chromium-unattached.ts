@@ -59,7 +59,11 @@ export async function launchUnattachedChromium({ tlsPort }: { readonly tlsPort: 
         return ((await extension()) as unknown as PageLike).evaluate(fn, arg);
       },
       stopBackground() {
-        return Promise.reject(new Error('not supported: this browser leaves stopping the service worker to Chromium (waitForWorkerStopped)'));
+        return Promise.reject(
+          new Error(
+            'not supported: this browser leaves stopping the service worker to Chromium (waitForWorkerStopped)',
+          ),
+        );
       },
       waitForWorkerStopped(timeoutMs) {
         return new Promise<void>((resolve, reject) => {
@@ -70,7 +74,11 @@ export async function launchUnattachedChromium({ tlsPort }: { readonly tlsPort: 
           };
           const timer = setTimeout(() => {
             settle();
-            reject(new Error(`the extension's service worker was not stopped by Chromium within ${timeoutMs} ms (last status: ${status ?? 'never reported'})`));
+            reject(
+              new Error(
+                `the extension's service worker was not stopped by Chromium within ${timeoutMs} ms (last status: ${status ?? 'never reported'})`,
+              ),
+            );
           }, timeoutMs);
           const settle = () => {
             clearTimeout(timer);

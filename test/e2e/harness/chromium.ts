@@ -17,17 +17,28 @@ export interface ChromiumOptions {
   readonly extensionDir?: string;
 }
 
-export async function launchChromium(options: ChromiumOptions): Promise<BrowserUnderTest & { context: BrowserContext }> {
+export async function launchChromium(
+  options: ChromiumOptions,
+): Promise<BrowserUnderTest & { context: BrowserContext }> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-chromium-'));
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: installedPath(CHROMIUM),
     headless: true,
-    ignoreDefaultArgs: ['--disable-extensions', ...(options.disableBackForwardCache === false ? ['--disable-back-forward-cache'] : [])],
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...chromiumFlags(options.tlsPort, TRACK_HOSTS)],
+    ignoreDefaultArgs: [
+      '--disable-extensions',
+      ...(options.disableBackForwardCache === false ? ['--disable-back-forward-cache'] : []),
+    ],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...chromiumFlags(options.tlsPort, TRACK_HOSTS),
+    ],
   });
   const isOurs = (url: string) => url.startsWith('chrome-extension://');
-  const worker = context.serviceWorkers().find((w) => isOurs(w.url())) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()), timeout: 20_000 }));
+  const worker =
+    context.serviceWorkers().find((w) => isOurs(w.url())) ??
+    (await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()), timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   await untilBackgroundListens((check) => worker.evaluate(check));
 
@@ -41,8 +52,12 @@ export async function launchChromium(options: ChromiumOptions): Promise<BrowserU
   }
 
   async function workerTargets(cdp: Awaited<ReturnType<BrowserContext['newCDPSession']>>) {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
-    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { type: string; url: string; targetId: string }[];
+    };
+    return targetInfos.filter(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
+    );
   }
 
   return {
@@ -65,16 +80,29 @@ export async function launchChromium(options: ChromiumOptions): Promise<BrowserU
         // (as the same target), so the list may never be seen without it.
         let closing = false;
         const stopped = new Promise<void>((resolve) => {
-          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
-            if (closing && versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === 'stopped')) resolve();
-          });
+          cdp.on(
+            'ServiceWorker.workerVersionUpdated',
+            ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+              if (
+                closing &&
+                versions.some(
+                  (v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === 'stopped',
+                )
+              )
+                resolve();
+            },
+          );
         });
         await cdp.send('ServiceWorker.enable');
         closing = true;
         await cdp.send('Target.closeTarget', { targetId: target.targetId });
         let timer: ReturnType<typeof setTimeout> | undefined;
         const late = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('Chromium did not report the service worker stopped within 5 s of Target.closeTarget')), 5000);
+          timer = setTimeout(
+            () =>
+              reject(new Error('Chromium did not report the service worker stopped within 5 s of Target.closeTarget')),
+            5000,
+          );
         });
         await Promise.race([stopped, late]).finally(() => clearTimeout(timer));
       } finally {

@@ -12,7 +12,13 @@ import type { AddressInfo, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const TRACK_HOSTS = ['api.june.so', 'api.segment.io', 'events.eu1.segmentapis.com', 'proxy.example.com', 'collect.example.org'];
+export const TRACK_HOSTS = [
+  'api.june.so',
+  'api.segment.io',
+  'events.eu1.segmentapis.com',
+  'proxy.example.com',
+  'collect.example.org',
+];
 
 export interface CollectedRequest {
   readonly host: string;
@@ -83,7 +89,10 @@ export async function startCollector(pages: Record<string, PageContent> = {}, op
   const sockets = new Set<Socket>();
   const { key, cert } = generateCert(TRACK_HOSTS);
 
-  const handle = (req: http.IncomingMessage | http2.Http2ServerRequest, res: http.ServerResponse | http2.Http2ServerResponse) => {
+  const handle = (
+    req: http.IncomingMessage | http2.Http2ServerRequest,
+    res: http.ServerResponse | http2.Http2ServerResponse,
+  ) => {
     const origin = req.headers.origin;
     if (origin) {
       res.setHeader('Access-Control-Allow-Origin', origin);
@@ -111,7 +120,9 @@ export async function startCollector(pages: Record<string, PageContent> = {}, op
       else answer();
     });
   };
-  const tls = options.http2 ? http2.createSecureServer({ key, cert, allowHTTP1: true }, handle) : https.createServer({ key, cert }, handle);
+  const tls = options.http2
+    ? http2.createSecureServer({ key, cert, allowHTTP1: true }, handle)
+    : https.createServer({ key, cert }, handle);
 
   const web = http.createServer((req, res) => {
     const page = pages[new URL(req.url ?? '/', 'http://x').pathname];

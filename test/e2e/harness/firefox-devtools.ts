@@ -51,7 +51,8 @@ function prefs({ collector, theme, downloadDir }: PanelLaunchOptions): Record<st
 }
 
 type BidiConnection = { send(method: string, params: object): Promise<{ result: unknown }> };
-type EvaluateResult = { type: 'success'; result: { value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string } };
+type EvaluateResult =
+  { type: 'success'; result: { value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string } };
 type Download = { path: string; succeeded: boolean; error: string | null };
 
 /** Evaluates `expression` (awaiting a promise) in browser.xhtml and returns its primitive value. */
@@ -59,10 +60,17 @@ async function chromeEvaluator(browser: Browser): Promise<(expression: string) =
   // Not in puppeteer's public types, but BidiBrowser exposes its BiDi connection as `connection`.
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const context = (tree as { contexts: { context: string; url: string }[] }).contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  const context = (tree as { contexts: { context: string; url: string }[] }).contexts.find(
+    (c) => c.url === 'chrome://browser/content/browser.xhtml',
+  );
   if (!context) throw new Error('no chrome browser.xhtml context (Firefox needs --remote-allow-system-access)');
   return async (expression) => {
-    const { result } = await connection.send('script.evaluate', { expression, target: { context: context.context }, awaitPromise: true, resultOwnership: 'none' });
+    const { result } = await connection.send('script.evaluate', {
+      expression,
+      target: { context: context.context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
     const r = result as EvaluateResult;
     // BiDi gives only "Error: <message>" of what was thrown (no stack).
     if (r.type === 'exception') throw new Error(`Firefox: ${r.exceptionDetails.text.replace(/^Error: /, '')}`);
@@ -98,14 +106,19 @@ export const launchFirefoxPanel: LaunchPanelBrowser = async (options) => {
     const context = JSON.stringify((page as unknown as { mainFrame(): { _id: string } }).mainFrame()._id);
     await chromeEval(`window.__trackInspector.open(${context}, 'Track', ${OPEN_TIMEOUT_MS})`);
     const call = async (op: string, payload: object): Promise<unknown> =>
-      chromeEval(`window.__trackInspector.call(${context}, ${JSON.stringify(op)}, ${JSON.stringify(payload)}, ${CALL_TIMEOUT_MS})`);
+      chromeEval(
+        `window.__trackInspector.call(${context}, ${JSON.stringify(op)}, ${JSON.stringify(payload)}, ${CALL_TIMEOUT_MS})`,
+      );
     async function evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
       const json = await call('eval', { src: String(fn), arg });
       return (typeof json === 'string' ? JSON.parse(json) : undefined) as R;
     }
     // The panel <browser> starts at about:blank and then loads the moz-extension:// page.
     for (const end = Date.now() + OPEN_TIMEOUT_MS; ; await sleep(100)) {
-      const ready = await evaluate((p) => location.pathname === p && document.readyState === 'complete', PANEL_PATH).catch((e: unknown) => e);
+      const ready = await evaluate(
+        (p) => location.pathname === p && document.readyState === 'complete',
+        PANEL_PATH,
+      ).catch((e: unknown) => e);
       if (ready === true) break;
       if (Date.now() > end) throw new Error(`the Track panel never loaded: ${String(ready)}`);
     }
@@ -114,7 +127,8 @@ export const launchFirefoxPanel: LaunchPanelBrowser = async (options) => {
       evaluate,
       click: async (selector) => void (await call('click', { selector })),
       type: async (selector, text) => void (await call('type', { selector, text })),
-      chooseFile: async (selector, filePath) => void (await call('chooseFile', { selector, filePath: path.resolve(filePath) })),
+      chooseFile: async (selector, filePath) =>
+        void (await call('chooseFile', { selector, filePath: path.resolve(filePath) })),
       async waitForDownload(name) {
         for (const end = Date.now() + DOWNLOAD_TIMEOUT_MS; ; await sleep(150)) {
           const all = JSON.parse(String(await chromeEval('window.__trackInspector.downloads()'))) as Download[];
@@ -123,18 +137,24 @@ export const launchFirefoxPanel: LaunchPanelBrowser = async (options) => {
           if (failed) throw new Error(`download ${failed.path} failed: ${failed.error}`);
           const done = found.find((d) => d.succeeded);
           if (done) {
-            if (path.dirname(done.path) !== path.resolve(downloadDir)) throw new Error(`download saved to ${done.path}, not into ${downloadDir}`);
+            if (path.dirname(done.path) !== path.resolve(downloadDir))
+              throw new Error(`download saved to ${done.path}, not into ${downloadDir}`);
             returned.add(done.path);
             return done.path;
           }
-          if (Date.now() > end) throw new Error(`no download matching ${name} completed; downloads: ${JSON.stringify(all)}`);
+          if (Date.now() > end)
+            throw new Error(`no download matching ${name} completed; downloads: ${JSON.stringify(all)}`);
         }
       },
       async screenshot(filePath) {
         const url = String(await chromeEval(`window.__trackInspector.screenshot(${context})`));
         writeFileSync(filePath, Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'));
       },
-      themeName: () => evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.devtools.panels.themeName, undefined),
+      themeName: () =>
+        evaluate(
+          () => (globalThis as unknown as { browser: typeof chrome }).browser.devtools.panels.themeName,
+          undefined,
+        ),
     };
   }
 
@@ -144,7 +164,9 @@ export const launchFirefoxPanel: LaunchPanelBrowser = async (options) => {
     async openExtensionPage(url) {
       const page = await browser.newPage();
       // page.goto() to moz-extension:// never resolves in puppeteer 24 + Firefox: navigate with BiDi (as firefox.ts does).
-      const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
+      const frame = page.mainFrame() as unknown as {
+        browsingContext: { navigate(url: string, wait: string): Promise<unknown> };
+      };
       await frame.browsingContext.navigate(url, 'complete');
       return page as unknown as PageLike;
     },

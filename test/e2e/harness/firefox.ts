@@ -29,7 +29,9 @@ export function pacDataUrl(proxyPort: number): string {
  * see is a view, the event page among them while it runs.
  */
 export const eventPageRuns = (): boolean =>
-  (globalThis as unknown as { browser: { extension: { getViews(): Window[] } } }).browser.extension.getViews().some((view) => view.location.pathname.includes('background'));
+  (globalThis as unknown as { browser: { extension: { getViews(): Window[] } } }).browser.extension
+    .getViews()
+    .some((view) => view.location.pathname.includes('background'));
 
 export interface FirefoxOptions {
   readonly proxyPort: number;
@@ -79,12 +81,15 @@ export async function launchFirefox(options: FirefoxOptions): Promise<BrowserUnd
     if (!extensionPage || extensionPage.isClosed()) {
       extensionPage = await browser.newPage();
       // page.goto() to moz-extension:// never resolves in puppeteer 24 + Firefox: navigate with BiDi.
-      const frame = extensionPage.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
+      const frame = extensionPage.mainFrame() as unknown as {
+        browsingContext: { navigate(url: string, wait: string): Promise<unknown> };
+      };
       await frame.browsingContext.navigate(`moz-extension://${uuid}${EXTENSION_PAGE}`, 'complete');
     }
     return extensionPage;
   }
-  const inExtension: BrowserUnderTest['inExtension'] = async (fn, arg) => ((await extension()) as unknown as PageLike).evaluate(fn, arg);
+  const inExtension: BrowserUnderTest['inExtension'] = async (fn, arg) =>
+    ((await extension()) as unknown as PageLike).evaluate(fn, arg);
 
   return {
     name: 'firefox',
@@ -93,7 +98,8 @@ export async function launchFirefox(options: FirefoxOptions): Promise<BrowserUnd
     },
     inExtension,
     async stopBackground() {
-      if (!options.idleTimeoutMs) throw new Error('this Firefox suspends its event page only after 30 s idle: launch it with idleTimeoutMs');
+      if (!options.idleTimeoutMs)
+        throw new Error('this Firefox suspends its event page only after 30 s idle: launch it with idleTimeoutMs');
       // Firefox suspends the idle event page by itself: wait until the extension has no background page.
       await poll(
         () => inExtension(eventPageRuns, null),

@@ -8,8 +8,18 @@ interface DebianBrowser {
   readonly variable: string;
 }
 
-export const CHROMIUM: DebianBrowser = { name: 'Chromium', path: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', pkg: 'chromium', variable: 'CHROMIUM_PATH' };
-export const FIREFOX: DebianBrowser = { name: 'Firefox ESR', path: process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr', pkg: 'firefox-esr', variable: 'FIREFOX_PATH' };
+export const CHROMIUM: DebianBrowser = {
+  name: 'Chromium',
+  path: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  pkg: 'chromium',
+  variable: 'CHROMIUM_PATH',
+};
+export const FIREFOX: DebianBrowser = {
+  name: 'Firefox ESR',
+  path: process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr',
+  pkg: 'firefox-esr',
+  variable: 'FIREFOX_PATH',
+};
 
 function missingLine(browser: DebianBrowser): string {
   return `${browser.name} is not installed at ${browser.path}: install Debian's ${browser.pkg} package (sudo apt-get install ${browser.pkg}), or point ${browser.variable} at it`;

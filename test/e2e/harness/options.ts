@@ -19,9 +19,12 @@ export async function openOptions(browser: PanelBrowser, panel: PanelHandle): Pr
   const origin = await panel.evaluate(() => location.origin, undefined);
   const page: PageLike = await browser.openExtensionPage(`${origin}/src/options/options.html`);
   // Under tsx (the benchmarks), esbuild's keepNames wraps the functions below in a `__name` helper the page lacks.
-  await (page as unknown as { evaluate(source: string): Promise<unknown> }).evaluate('globalThis.__name ??= (fn) => fn');
+  await (page as unknown as { evaluate(source: string): Promise<unknown> }).evaluate(
+    'globalThis.__name ??= (fn) => fn',
+  );
   await page.evaluate(async () => {
-    for (let i = 0; i < 100 && !document.querySelector('#plan-file'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 100 && !document.querySelector('#plan-file'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
   }, undefined);
   return {
     loadPlan: (fileName, text) =>
@@ -48,7 +51,11 @@ export async function openOptions(browser: PanelBrowser, panel: PanelHandle): Pr
     removePlan: () =>
       page.evaluate(async () => {
         (document.querySelector('button.remove-plan') as HTMLButtonElement).click();
-        for (let i = 0; i < 100 && !document.querySelector('.plan [role="status"]')?.textContent?.startsWith('Removed'); i++) {
+        for (
+          let i = 0;
+          i < 100 && !document.querySelector('.plan [role="status"]')?.textContent?.startsWith('Removed');
+          i++
+        ) {
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
         return document.querySelector('.plan [role="status"]')?.textContent ?? '';
@@ -60,7 +67,8 @@ export async function openOptions(browser: PanelBrowser, panel: PanelHandle): Pr
         const status = () => document.querySelector('form [role="status"]');
         await new Promise((resolve) => setTimeout(resolve, 50)); // the edit has cleared the last "Saved"; let Preact render it
         (document.querySelector('button[type="submit"]') as HTMLButtonElement).click();
-        for (let i = 0; i < 100 && !status()?.textContent; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+        for (let i = 0; i < 100 && !status()?.textContent; i++)
+          await new Promise((resolve) => setTimeout(resolve, 100));
         return status()?.textContent ?? '';
       }, on),
     close: () => page.close(),

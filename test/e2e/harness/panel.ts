@@ -56,4 +56,5 @@ export type LaunchPanelBrowser = (options: PanelLaunchOptions) => Promise<PanelB
  */
 export const SCREENSHOTS_DIR_ENV = 'TRACK_INSPECTOR_SCREENSHOTS';
 
-export const screenshotName = (browser: PanelBrowser['name'], theme: PanelLaunchOptions['theme']): string => `panel-${browser}-${theme}.png`;
+export const screenshotName = (browser: PanelBrowser['name'], theme: PanelLaunchOptions['theme']): string =>
+  `panel-${browser}-${theme}.png`;

@@ -4,9 +4,18 @@ import puppeteer, { TargetType, type Browser, type Target } from 'puppeteer-core
 import { TRACK_HOSTS } from './collector';
 import { CHROMIUM, chromiumFlags, installedPath } from './installed';
 
-export const isExtensionWorker = (target: Target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith('chrome-extension://');
+export const isExtensionWorker = (target: Target) =>
+  target.type() === TargetType.SERVICE_WORKER && target.url().startsWith('chrome-extension://');
 
-export function launchPuppeteerChromium({ userDataDir, tlsPort, extraArgs = [] }: { userDataDir: string; tlsPort: number; extraArgs?: readonly string[] }): Promise<Browser> {
+export function launchPuppeteerChromium({
+  userDataDir,
+  tlsPort,
+  extraArgs = [],
+}: {
+  userDataDir: string;
+  tlsPort: number;
+  extraArgs?: readonly string[];
+}): Promise<Browser> {
   return puppeteer.launch({
     executablePath: installedPath(CHROMIUM),
     headless: true,

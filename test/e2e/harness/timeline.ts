@@ -48,14 +48,20 @@ export async function readTimeline(browser: BrowserUnderTest, tabId: number): Pr
           const current = api.runtime.connect({ name: 'track-inspector/panel' });
           port = current;
           current.onMessage.addListener(
-            (message: { kind: string; entries?: TimelineEntry[]; removed?: number[]; updates?: { seq: number; request: MessageRecord['request'] }[] }) => {
+            (message: {
+              kind: string;
+              entries?: TimelineEntry[];
+              removed?: number[];
+              updates?: { seq: number; request: MessageRecord['request'] }[];
+            }) => {
               clearTimeout(failed);
               if (message.kind === 'snapshot') bySeq.clear();
               for (const seq of message.removed ?? []) bySeq.delete(seq);
               for (const entry of message.entries ?? []) bySeq.set(entry.seq, entry);
               for (const update of message.updates ?? []) {
                 const entry = bySeq.get(update.seq);
-                if (entry?.kind === 'message') bySeq.set(update.seq, { ...entry, record: { ...entry.record, request: update.request } });
+                if (entry?.kind === 'message')
+                  bySeq.set(update.seq, { ...entry, record: { ...entry.record, request: update.request } });
               }
               clearTimeout(quiet);
               quiet = setTimeout(finish, 300);
@@ -83,7 +89,10 @@ export function messagesOf(entries: readonly TimelineEntry[]): Message[] {
 
 /** The name a row shows: event, page name, identify userId, group id. */
 export function labelOf(message: Message): string {
-  return messageLabel(message.record.type, message.record.payload) ?? `(${message.record.undecodable?.reason ?? message.record.type})`;
+  return (
+    messageLabel(message.record.type, message.record.payload) ??
+    `(${message.record.undecodable?.reason ?? message.record.type})`
+  );
 }
 
 /** Polls until every label is present with a settled HTTP outcome; returns the messages. */
@@ -94,7 +103,8 @@ export async function waitForLabels(
   { timeoutMs = 20_000, outcome = true }: { timeoutMs?: number; outcome?: boolean } = {},
 ): Promise<Message[]> {
   const settled = (m: Message) => !outcome || m.record.request.status !== null || m.record.request.error !== null;
-  const summary = (entries: TimelineEntry[]) => messagesOf(entries).map((m) => `${labelOf(m)} [${m.record.request.status ?? m.record.request.error ?? 'pending'}]`);
+  const summary = (entries: TimelineEntry[]) =>
+    messagesOf(entries).map((m) => `${labelOf(m)} [${m.record.request.status ?? m.record.request.error ?? 'pending'}]`);
   const entries = await poll(
     () => readTimeline(browser, tabId),
     (entries) => {
@@ -105,7 +115,9 @@ export async function waitForLabels(
     timeoutMs,
   ).catch(async (error: Error) => {
     const rows = summary(await readTimeline(browser, tabId));
-    throw new Error(`${error.message.split('; last:')[0]}\nmissing: ${labels.filter((l) => !rows.some((r) => r.startsWith(`${l} [`))).join(', ')}\nrows: ${rows.join('; ')}`);
+    throw new Error(
+      `${error.message.split('; last:')[0]}\nmissing: ${labels.filter((l) => !rows.some((r) => r.startsWith(`${l} [`))).join(', ')}\nrows: ${rows.join('; ')}`,
+    );
   });
   return messagesOf(entries);
 }

@@ -25,7 +25,10 @@ describe('BackgroundStore', () => {
     const store = new BackgroundStore(db, 100);
     await store.ready;
     store.append(3, navigation('https://a.example/next'));
-    expect(store.snapshot(3)).toEqual({ entries: [entry, { kind: 'navigation', seq: 8, url: 'https://a.example/next', at: 8 }], dropped: 2 });
+    expect(store.snapshot(3)).toEqual({
+      entries: [entry, { kind: 'navigation', seq: 8, url: 'https://a.example/next', at: 8 }],
+      dropped: 2,
+    });
   });
 
   it('tells listeners about additions and persists them and the tab state', async () => {
@@ -45,14 +48,20 @@ describe('BackgroundStore', () => {
     await store.ready;
     const reset = vi.fn();
     store.listen({ added: vi.fn(), updated: vi.fn(), replaced: vi.fn(), reset });
-    store.append(1, [(seq) => messageEntry({ seq, requestId: 'before', at: 1_000 }), (seq) => messageEntry({ seq, requestId: 'at', at: 2_000 })]);
+    store.append(1, [
+      (seq) => messageEntry({ seq, requestId: 'before', at: 1_000 }),
+      (seq) => messageEntry({ seq, requestId: 'at', at: 2_000 }),
+    ]);
     store.append(1, (seq) => messageEntry({ seq, requestId: 'after', at: 2_001 })); // sent after the click, heard of before it
     writes.length = 0;
     store.clear(1, 2_000);
     expect(store.snapshot(1).entries.map((entry) => entry.kind === 'message' && entry.requestId)).toEqual(['after']);
     expect(store.requestOf(1, 'before')).toBeUndefined();
     expect(store.requestOf(1, 'after')).toBeDefined();
-    expect(writes).toEqual([{ op: 'delete-entries', tabId: 1, seqs: [1, 2] }, expect.objectContaining({ op: 'put-tab' })]);
+    expect(writes).toEqual([
+      { op: 'delete-entries', tabId: 1, seqs: [1, 2] },
+      expect.objectContaining({ op: 'put-tab' }),
+    ]);
     expect(reset).toHaveBeenCalledExactlyOnceWith(1);
   });
 

@@ -1,8 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BodyJoiner, HELD_BODY_MS, JOIN_WINDOW_MS, MAX_HELD_BODIES, type CallSeen } from '../../../src/background/body-join';
+import {
+  BodyJoiner,
+  HELD_BODY_MS,
+  JOIN_WINDOW_MS,
+  MAX_HELD_BODIES,
+  type CallSeen,
+} from '../../../src/background/body-join';
 
-const call = (requestId: string, at: number, url = 'https://api.segment.io/v1/t', tabId = 1): CallSeen => ({ requestId, tabId, url, method: 'POST', at });
-const body = (text: string, at: number, url = 'https://api.segment.io/v1/t', tabId = 1) => ({ tabId, url, method: 'POST', body: text, at });
+const call = (requestId: string, at: number, url = 'https://api.segment.io/v1/t', tabId = 1): CallSeen => ({
+  requestId,
+  tabId,
+  url,
+  method: 'POST',
+  at,
+});
+const body = (text: string, at: number, url = 'https://api.segment.io/v1/t', tabId = 1) => ({
+  tabId,
+  url,
+  method: 'POST',
+  body: text,
+  at,
+});
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -100,9 +118,14 @@ describe('BodyJoiner: calls webRequest saw with a body', () => {
 describe('BodyJoiner: bounds', () => {
   it(`holds at most ${MAX_HELD_BODIES} page bodies, dropping the oldest`, () => {
     const joiner = new BodyJoiner();
-    for (let i = 0; i <= MAX_HELD_BODIES; i++) joiner.pageBody(body(`body ${i}`, i * 10_000, `https://api.segment.io/v1/t?${i}`), []);
+    for (let i = 0; i <= MAX_HELD_BODIES; i++)
+      joiner.pageBody(body(`body ${i}`, i * 10_000, `https://api.segment.io/v1/t?${i}`), []);
     expect(joiner.heldCount()).toBe(MAX_HELD_BODIES);
     expect(joiner.callWithoutBody(call('oldest', 0, 'https://api.segment.io/v1/t?0'))).toBeNull();
-    expect(joiner.callWithoutBody(call('newest', MAX_HELD_BODIES * 10_000, `https://api.segment.io/v1/t?${MAX_HELD_BODIES}`))).toBe(`body ${MAX_HELD_BODIES}`);
+    expect(
+      joiner.callWithoutBody(
+        call('newest', MAX_HELD_BODIES * 10_000, `https://api.segment.io/v1/t?${MAX_HELD_BODIES}`),
+      ),
+    ).toBe(`body ${MAX_HELD_BODIES}`);
   });
 });

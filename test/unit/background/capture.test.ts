@@ -37,10 +37,20 @@ function blobBeacon(at: number, documentId = 'doc-a', extra: Partial<Details> = 
     ...extra,
   } as Details;
 }
-const report = (event: string, at: number) => ({ tabId: TAB, url: URL_T, method: 'POST', body: JSON.stringify({ type: 'track', event, anonymousId: 'a' }), at });
+const report = (event: string, at: number) => ({
+  tabId: TAB,
+  url: URL_T,
+  method: 'POST',
+  body: JSON.stringify({ type: 'track', event, anonymousId: 'a' }),
+  at,
+});
 
 /** One life of the worker: a store restored from `db`, a document book from `session`. */
-async function worker(db: TimelineDb, session = memorySession(), live: Record<string, { url: string; parentDocumentId?: string }> = {}) {
+async function worker(
+  db: TimelineDb,
+  session = memorySession(),
+  live: Record<string, { url: string; parentDocumentId?: string }> = {},
+) {
   const store = new BackgroundStore(db, 1000);
   const documents = new DocumentBook(session);
   await Promise.all([store.ready, documents.load()]);
@@ -108,14 +118,20 @@ describe('Capture: the page that sent a call', () => {
     tabs.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
     tabs.navigationStarted(TAB, PAGE_B, 900);
     tabs.documentCommitted('doc-b', { tabId: TAB, url: PAGE_B }, 0);
-    await capture.beforeRequest(blobBeacon(950, 'doc-a', { requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Left","userId":"u"}').buffer }] } }));
+    await capture.beforeRequest(
+      blobBeacon(950, 'doc-a', {
+        requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Left","userId":"u"}').buffer }] },
+      }),
+    );
     expect(rows()).toEqual([{ name: 'Left', page: PAGE_A, status: null }]);
   });
 
   it("follows a single-page app's route changes by send time, whichever Chromium reports first", async () => {
     const { capture, tabs, rows } = await worker(persistentDb());
     const withBody = (event: string, at: number) =>
-      blobBeacon(at, 'doc-a', { requestBody: { raw: [{ bytes: new TextEncoder().encode(JSON.stringify({ event, userId: 'u' })).buffer }] } });
+      blobBeacon(at, 'doc-a', {
+        requestBody: { raw: [{ bytes: new TextEncoder().encode(JSON.stringify({ event, userId: 'u' })).buffer }] },
+      });
     tabs.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
     await capture.beforeRequest(withBody('Before Route', 1000));
     await capture.beforeRequest(withBody('Right After Route', 2001)); // handled before the route change's own event
@@ -131,20 +147,36 @@ describe('Capture: the page that sent a call', () => {
   it("is an iframe's own URL, with the top page beside it", async () => {
     const { capture, tabs, store } = await worker(persistentDb());
     tabs.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
-    tabs.documentCommitted('doc-frame', { tabId: TAB, url: 'https://widget.example/embed', parentDocumentId: 'doc-a' }, 3);
+    tabs.documentCommitted(
+      'doc-frame',
+      { tabId: TAB, url: 'https://widget.example/embed', parentDocumentId: 'doc-a' },
+      3,
+    );
     await capture.beforeRequest(blobBeacon(1000, 'doc-frame', { frameId: 3 }));
     const [entry] = store.snapshot(TAB).entries;
-    expect(entry?.kind === 'message' && { page: entry.record.pageUrl, top: entry.record.topUrl }).toEqual({ page: 'https://widget.example/embed', top: PAGE_A });
+    expect(entry?.kind === 'message' && { page: entry.record.pageUrl, top: entry.record.topUrl }).toEqual({
+      page: 'https://widget.example/embed',
+      top: PAGE_A,
+    });
   });
 
   it("names an iframe's first call again once its commit arrives, when the lookup found nothing", async () => {
     const { capture, tabs, store } = await worker(persistentDb());
     tabs.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
     await capture.beforeRequest(
-      blobBeacon(1000, 'doc-frame', { frameId: 3, requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Early","userId":"u"}').buffer }] } }),
+      blobBeacon(1000, 'doc-frame', {
+        frameId: 3,
+        requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Early","userId":"u"}').buffer }] },
+      }),
     );
-    tabs.documentCommitted('doc-frame', { tabId: TAB, url: 'https://widget.example/embed', parentDocumentId: 'doc-a' }, 3);
-    const pages = store.snapshot(TAB).entries.flatMap((e) => (e.kind === 'message' ? [{ page: e.record.pageUrl, top: e.record.topUrl }] : []));
+    tabs.documentCommitted(
+      'doc-frame',
+      { tabId: TAB, url: 'https://widget.example/embed', parentDocumentId: 'doc-a' },
+      3,
+    );
+    const pages = store
+      .snapshot(TAB)
+      .entries.flatMap((e) => (e.kind === 'message' ? [{ page: e.record.pageUrl, top: e.record.topUrl }] : []));
     expect(pages).toEqual([{ page: 'https://widget.example/embed', top: PAGE_A }]);
   });
 
@@ -165,12 +197,26 @@ describe('Capture: the page that sent a call', () => {
       () => DEFAULT_SETTINGS,
       () => DEFAULT_MODE,
     );
-    const framed = { frameId: 7, documentUrl: 'https://widget.example/embed', frameAncestors: [{ url: PAGE_A, frameId: 0 }] };
+    const framed = {
+      frameId: 7,
+      documentUrl: 'https://widget.example/embed',
+      frameAncestors: [{ url: PAGE_A, frameId: 0 }],
+    };
     await capture.beforeRequest(
-      blobBeacon(1000, undefined, { documentUrl: PAGE_A, requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Top","userId":"u"}').buffer }] } }),
+      blobBeacon(1000, undefined, {
+        documentUrl: PAGE_A,
+        requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Top","userId":"u"}').buffer }] },
+      }),
     );
-    await capture.beforeRequest(blobBeacon(1001, undefined, { ...framed, requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Framed","userId":"u"}').buffer }] } }));
-    const pages = store.snapshot(TAB).entries.map((e) => e.kind === 'message' && { page: e.record.pageUrl, top: e.record.topUrl });
+    await capture.beforeRequest(
+      blobBeacon(1001, undefined, {
+        ...framed,
+        requestBody: { raw: [{ bytes: new TextEncoder().encode('{"event":"Framed","userId":"u"}').buffer }] },
+      }),
+    );
+    const pages = store
+      .snapshot(TAB)
+      .entries.map((e) => e.kind === 'message' && { page: e.record.pageUrl, top: e.record.topUrl });
     expect(pages).toEqual([
       { page: PAGE_A, top: undefined },
       { page: 'https://widget.example/embed', top: PAGE_A },
@@ -188,7 +234,12 @@ describe('Capture: the page that sent a call', () => {
       () => DEFAULT_MODE,
     );
     const sent = (event: string, at: number, documentUrl: string) =>
-      capture.beforeRequest(blobBeacon(at, undefined, { documentUrl, requestBody: { raw: [{ bytes: new TextEncoder().encode(JSON.stringify({ event, userId: 'u' })).buffer }] } }));
+      capture.beforeRequest(
+        blobBeacon(at, undefined, {
+          documentUrl,
+          requestBody: { raw: [{ bytes: new TextEncoder().encode(JSON.stringify({ event, userId: 'u' })).buffer }] },
+        }),
+      );
     tabs.navigationStarted(TAB, PAGE_A, 900);
     tabs.urlChanged(TAB, `${PAGE_A}/step-2`); // history.pushState: Firefox's documentUrl stays PAGE_A
     await sent('Routed', 1000, PAGE_A);
@@ -203,7 +254,9 @@ describe('Capture: reports that are not tracking calls', () => {
   it('are acknowledged at once and not held: an upload sent as a Blob', async () => {
     const { capture } = await worker(persistentDb());
     const acknowledged = { upload: false, beacon: false };
-    void capture.pageBody({ tabId: TAB, url: 'https://uploads.example/files', method: 'POST', body: 'x'.repeat(1000), at: 1000 }).then(() => (acknowledged.upload = true));
+    void capture
+      .pageBody({ tabId: TAB, url: 'https://uploads.example/files', method: 'POST', body: 'x'.repeat(1000), at: 1000 })
+      .then(() => (acknowledged.upload = true));
     void capture.pageBody(report('Held', 1000)).then(() => (acknowledged.beacon = true));
     await vi.advanceTimersByTimeAsync(0);
     // A tracking call's report waits for its call (up to the join window); the upload's does not.

@@ -6,7 +6,13 @@ import type { BrowserTabs } from '../../../src/background/tabs';
 import type { RequestInfo } from '../../../src/core/record';
 import type { TimelineEntry } from '../../../src/protocol';
 
-export const PENDING_REQUEST: RequestInfo = { url: 'https://api.june.so/sdk/track', method: 'POST', outcome: 'pending', status: null, error: null };
+export const PENDING_REQUEST: RequestInfo = {
+  url: 'https://api.june.so/sdk/track',
+  method: 'POST',
+  outcome: 'pending',
+  status: null,
+  error: null,
+};
 
 /** A captured track message named `E<seq>`, as the background stores it. */
 export function messageEntry({
@@ -48,7 +54,9 @@ export function persistentDb(): TimelineDb {
     loadAll: () =>
       Promise.resolve({
         states: [...states.values()].map((s) => ({ ...s })),
-        entries: new Map([...entries].map(([tabId, bySeq]) => [tabId, [...bySeq.values()].sort((a, b) => a.seq - b.seq)])),
+        entries: new Map(
+          [...entries].map(([tabId, bySeq]) => [tabId, [...bySeq.values()].sort((a, b) => a.seq - b.seq)]),
+        ),
       }),
     write(w) {
       if (w.op === 'put-entry') {
@@ -72,7 +80,10 @@ export function memorySession(): SessionArea {
   };
 }
 
-export function fakeBrowserTabs(open: { id: number; url: string }[], live: Record<string, { url: string; parentDocumentId?: string }> = {}): BrowserTabs {
+export function fakeBrowserTabs(
+  open: { id: number; url: string }[],
+  live: Record<string, { url: string; parentDocumentId?: string }> = {},
+): BrowserTabs {
   return {
     query: () => Promise.resolve(open),
     sessionStartedBefore: () => Promise.resolve(true),

@@ -7,7 +7,12 @@ import { createTimelineDb, type TimelineDb } from '../../../src/background/idb';
 import type { TimelineEntry } from '../../../src/protocol';
 
 const FLUSH_MS = 25;
-const navigation = (seq: number, url = `https://a.example/${seq}`): TimelineEntry => ({ kind: 'navigation', seq, url, at: seq });
+const navigation = (seq: number, url = `https://a.example/${seq}`): TimelineEntry => ({
+  kind: 'navigation',
+  seq,
+  url,
+  at: seq,
+});
 const put = (tabId: number, entry: TimelineEntry) => ({ op: 'put-entry', tabId, entry }) as const;
 
 /** Advances the clock, running what the timers started up to their first wait (the flush opens its transaction). */
@@ -60,7 +65,10 @@ describe('the IndexedDB timeline store', () => {
     db.write({ op: 'put-tab', state: { tabId: 1, nextSeq: 2, dropped: 0 } });
     await db.flushed();
     expect(vi.getTimerCount()).toBe(0);
-    expect(await db.loadAll()).toEqual({ states: [{ tabId: 1, nextSeq: 2, dropped: 0 }], entries: new Map([[1, [navigation(1)]]]) });
+    expect(await db.loadAll()).toEqual({
+      states: [{ tabId: 1, nextSeq: 2, dropped: 0 }],
+      entries: new Map([[1, [navigation(1)]]]),
+    });
   });
 
   it('commits at once when 500 writes are pending', async () => {
@@ -80,8 +88,15 @@ describe('the IndexedDB timeline store', () => {
     db.write(put(1, navigation(4)));
     db.write({ op: 'delete-entries', tabId: 1, seqs: [1, 3] });
     db.write(put(1, navigation(3, 'https://a.example/again'))); // after the delete: it stays
-    expect((await committed()).entries.get(1)).toEqual([navigation(2), navigation(3, 'https://a.example/again'), navigation(4)]);
-    expect(puts.mock.calls.map(([stored]) => (stored as { entry: TimelineEntry }).entry)).toEqual([navigation(4), navigation(3, 'https://a.example/again')]);
+    expect((await committed()).entries.get(1)).toEqual([
+      navigation(2),
+      navigation(3, 'https://a.example/again'),
+      navigation(4),
+    ]);
+    expect(puts.mock.calls.map(([stored]) => (stored as { entry: TimelineEntry }).entry)).toEqual([
+      navigation(4),
+      navigation(3, 'https://a.example/again'),
+    ]);
   });
 
   it('orders writes by the latest write of each key: a tab written again after its removal stays', async () => {
@@ -131,6 +146,9 @@ describe('the IndexedDB timeline store', () => {
     db.write({ op: 'put-tab', state: { tabId: 5, nextSeq: 2, dropped: 0 } });
     await committed();
     const restarted = createTimelineDb();
-    expect(await restarted.loadAll()).toEqual({ states: [{ tabId: 5, nextSeq: 2, dropped: 0 }], entries: new Map([[5, [navigation(1)]]]) });
+    expect(await restarted.loadAll()).toEqual({
+      states: [{ tabId: 5, nextSeq: 2, dropped: 0 }],
+      entries: new Map([[5, [navigation(1)]]]),
+    });
   });
 });

@@ -16,9 +16,15 @@ describe('request outcomes', () => {
     expect(errorOutcome('NS_ERROR_FAILURE', 'beacon', 202)).toEqual({ outcome: 'status', status: 202, error: null });
   });
   it('calls an aborted Chromium unload beacon unknown, not failed', () => {
-    expect(errorOutcome('net::ERR_ABORTED', 'ping', undefined).error).toBe('sent during unload, outcome unknown (net::ERR_ABORTED)');
+    expect(errorOutcome('net::ERR_ABORTED', 'ping', undefined).error).toBe(
+      'sent during unload, outcome unknown (net::ERR_ABORTED)',
+    );
   });
   it('reports other failures as they are', () => {
-    expect(errorOutcome('net::ERR_CONNECTION_REFUSED', 'xmlhttprequest', undefined)).toEqual({ outcome: 'failed', status: null, error: 'net::ERR_CONNECTION_REFUSED' });
+    expect(errorOutcome('net::ERR_CONNECTION_REFUSED', 'xmlhttprequest', undefined)).toEqual({
+      outcome: 'failed',
+      status: null,
+      error: 'net::ERR_CONNECTION_REFUSED',
+    });
   });
 });

@@ -130,7 +130,12 @@ describe('the panel hub', () => {
     store.replaceRequest(1, 'beacon', [message('beacon', 5), message('beacon', 6)]);
     expect(panel.posted).toEqual([
       { kind: 'added', entries: [expect.objectContaining({ seq: 1 })], dropped: 0 },
-      { kind: 'replaced', removed: [1], entries: [expect.objectContaining({ seq: 2 }), expect.objectContaining({ seq: 3 })], dropped: 0 },
+      {
+        kind: 'replaced',
+        removed: [1],
+        entries: [expect.objectContaining({ seq: 2 }), expect.objectContaining({ seq: 3 })],
+        dropped: 0,
+      },
     ]);
     vi.advanceTimersByTime(30);
     expect(panel.posted).toHaveLength(2);

@@ -3,7 +3,8 @@ import { TabTimeline } from '../../../src/background/tab-timeline';
 import type { TimelineEntry } from '../../../src/protocol';
 import { messageEntry } from './fakes';
 
-const message = (seq: number, requestId: string, at = seq): TimelineEntry => messageEntry({ seq, requestId, at, valid: seq % 2 === 0 });
+const message = (seq: number, requestId: string, at = seq): TimelineEntry =>
+  messageEntry({ seq, requestId, at, valid: seq % 2 === 0 });
 const fresh = (capacity: number) => new TabTimeline({ tabId: 1, nextSeq: 1, dropped: 0 }, capacity);
 
 describe('TabTimeline', () => {
@@ -37,7 +38,13 @@ describe('TabTimeline', () => {
     timeline.append(message(1, 'batch'));
     timeline.append(message(2, 'batch'));
     timeline.append(message(3, 'batch')); // drops seq 1
-    const request = { url: 'https://api.segment.io/v1/b', method: 'POST', outcome: 'status', status: 200, error: null } as const;
+    const request = {
+      url: 'https://api.segment.io/v1/b',
+      method: 'POST',
+      outcome: 'status',
+      status: 200,
+      error: null,
+    } as const;
     expect(timeline.updateRequest('batch', request).map((e) => e.seq)).toEqual([2, 3]);
     expect(timeline.requestOf('batch')).toEqual(request);
   });

@@ -49,7 +49,9 @@ describe("the user's hosts' listeners", () => {
   it('log a filter the browser refuses and go on with the others', () => {
     const web = fakeWebRequest((url) => url.includes('bad.example.com'));
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    listenToUserHosts(web.events, recordingHandlers().handlers, 'catch-all', () => undefined).follow(hosts('bad.example.com', 'good.example.com'));
+    listenToUserHosts(web.events, recordingHandlers().handlers, 'catch-all', () => undefined).follow(
+      hosts('bad.example.com', 'good.example.com'),
+    );
     expect(web.filters('onBeforeRequest')).toEqual(['*://good.example.com/*']);
     expect(error).toHaveBeenCalledTimes(1);
     error.mockRestore();
@@ -68,7 +70,10 @@ describe("Chromium: the first turn's catch-all", () => {
     web.dispatch('onBeforeRequest', { url: 'https://api.segment.io/v1/t', type: 'xmlhttprequest' });
     web.dispatch('onCompleted', { url: 'https://api.segment.io/v1/t', type: 'xmlhttprequest' });
     web.dispatch('onBeforeRequest', { url: 'https://proxy.example.com/', type: 'main_frame' });
-    expect(seen).toEqual(['before https://proxy.example.com/collect/v1/t', 'completed https://proxy.example.com/collect/v1/t']);
+    expect(seen).toEqual([
+      'before https://proxy.example.com/collect/v1/t',
+      'completed https://proxy.example.com/collect/v1/t',
+    ]);
 
     seen.length = 0;
     userHosts.follow(hosts('proxy.example.com/collect'));
@@ -99,7 +104,12 @@ describe("Firefox: the user's host filters mirrored for the event page's first t
 
   it('restarts the page once a host is added that its first turn did not register, the mirror written first', () => {
     stored.set(MIRROR_KEY, JSON.stringify(['*://proxy.example.com/collect/*']));
-    const restart = vi.fn(() => expect(JSON.parse(stored.get(MIRROR_KEY) ?? '')).toEqual(['*://proxy.example.com/collect/*', '*://t.example.com/*']));
+    const restart = vi.fn(() =>
+      expect(JSON.parse(stored.get(MIRROR_KEY) ?? '')).toEqual([
+        '*://proxy.example.com/collect/*',
+        '*://t.example.com/*',
+      ]),
+    );
     const userHosts = listenToUserHosts(fakeWebRequest().events, recordingHandlers().handlers, 'mirror', restart);
     userHosts.follow(hosts('proxy.example.com/collect')); // as read from storage.local: what the first turn had
     expect(restart).not.toHaveBeenCalled();

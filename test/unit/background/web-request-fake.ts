@@ -16,12 +16,19 @@ export function fakeWebRequest(refuse: (url: string) => boolean = () => false) {
   const event = (name: EventName) => ({
     addListener(listener: (details: never) => unknown, filter: { urls: string[]; types?: string[] }, extra?: string[]) {
       if (filter.urls.some(refuse)) throw new Error(`Invalid url pattern '${filter.urls.join()}'`);
-      registrations.push({ event: name, listener, urls: filter.urls, ...(filter.types ? { types: filter.types } : {}), ...(extra ? { extra } : {}) });
+      registrations.push({
+        event: name,
+        listener,
+        urls: filter.urls,
+        ...(filter.types ? { types: filter.types } : {}),
+        ...(extra ? { extra } : {}),
+      });
     },
     removeListener(listener: (details: never) => unknown) {
       registrations = registrations.filter((r) => r.event !== name || r.listener !== listener);
     },
-    hasListener: (listener: (details: never) => unknown) => registrations.some((r) => r.event === name && r.listener === listener),
+    hasListener: (listener: (details: never) => unknown) =>
+      registrations.some((r) => r.event === name && r.listener === listener),
   });
   const events = {
     onBeforeRequest: event('onBeforeRequest'),

@@ -45,20 +45,34 @@ const growth = planOf({
       properties: {
         type: 'object',
         additionalProperties: false,
-        properties: { order_id: { type: 'string' }, total: { type: 'number' }, products: { type: 'array', items: { type: 'object', required: ['sku'] } } },
+        properties: {
+          order_id: { type: 'string' },
+          total: { type: 'number' },
+          products: { type: 'array', items: { type: 'object', required: ['sku'] } },
+        },
       },
     }),
-    messageRule('IDENTIFY', undefined, { traits: { type: 'object', properties: { email: { type: 'string', format: 'email' } } } }),
+    messageRule('IDENTIFY', undefined, {
+      traits: { type: 'object', properties: { email: { type: 'string', format: 'email' } } },
+    }),
     messageRule('COMMON', undefined, { context: { type: 'object', required: ['app'] } }, { required: ['context'] }),
   ],
 });
 
 const WARN: PlanCheckOptions = { unplanned: 'warn' };
 const context = { app: { name: 'web' } };
-const track = (event: unknown, properties?: object) => ({ type: 'track', payload: { event, context, ...(properties ? { properties } : {}) } });
-const check = (message: { type: string; payload: unknown }, plan: TrackingPlan = growth, options: PlanCheckOptions = WARN) => checkPlan(message, plan, options);
+const track = (event: unknown, properties?: object) => ({
+  type: 'track',
+  payload: { event, context, ...(properties ? { properties } : {}) },
+});
+const check = (
+  message: { type: string; payload: unknown },
+  plan: TrackingPlan = growth,
+  options: PlanCheckOptions = WARN,
+) => checkPlan(message, plan, options);
 /** Errors as "path: message" lines, the way the panel shows them. */
-const errorLines = (message: { type: string; payload: unknown }, plan?: TrackingPlan) => check(message, plan).errors.map((p) => `${p.path}: ${p.message}`);
+const errorLines = (message: { type: string; payload: unknown }, plan?: TrackingPlan) =>
+  check(message, plan).errors.map((p) => `${p.path}: ${p.message}`);
 
 describe('a track event against its rule', () => {
   it('passes a message that follows the plan', () => {
@@ -67,21 +81,32 @@ describe('a track event against its rule', () => {
 
   it('names a wrong type with the field, the type and the value, as the schema errors do', () => {
     expect(check(track('Signed Up', { plan: 'pro', seats: '2' })).errors).toEqual([
-      { path: '/properties/seats', message: 'properties.seats must be an integer, got "2"', keyword: 'type', source: 'plan' },
+      {
+        path: '/properties/seats',
+        message: 'properties.seats must be an integer, got "2"',
+        keyword: 'type',
+        source: 'plan',
+      },
     ]);
   });
 
   it('reads a union type as words', () => {
-    expect(errorLines(track('Signed Up', { plan: 'pro', coupon: 5 }))).toEqual(['/properties/coupon: properties.coupon must be a string or null, got 5']);
+    expect(errorLines(track('Signed Up', { plan: 'pro', coupon: 5 }))).toEqual([
+      '/properties/coupon: properties.coupon must be a string or null, got 5',
+    ]);
   });
 
   it('points a missing required field at where it belongs', () => {
-    expect(check(track('Signed Up', {})).errors).toEqual([{ path: '/properties/plan', message: 'properties.plan is required', keyword: 'required', source: 'plan' }]);
+    expect(check(track('Signed Up', {})).errors).toEqual([
+      { path: '/properties/plan', message: 'properties.plan is required', keyword: 'required', source: 'plan' },
+    ]);
     expect(errorLines(track('Signed Up'))).toEqual(['/properties: properties is required']);
   });
 
   it('lists the values an enum allows', () => {
-    expect(errorLines(track('Signed Up', { plan: 'Pro' }))).toEqual(['/properties/plan: properties.plan must be one of "free", "pro" or "team", got "Pro"']);
+    expect(errorLines(track('Signed Up', { plan: 'Pro' }))).toEqual([
+      '/properties/plan: properties.plan must be one of "free", "pro" or "team", got "Pro"',
+    ]);
   });
 
   it('says what bound and pattern a value missed', () => {
@@ -92,7 +117,9 @@ describe('a track event against its rule', () => {
   });
 
   it('points a field the plan does not allow at the field itself, and finds errors inside arrays of objects', () => {
-    expect(errorLines(track('Order Completed', { order_id: 'o-1', coupon: 'X', products: [{ sku: 'a' }, { name: 'b' }] }))).toEqual([
+    expect(
+      errorLines(track('Order Completed', { order_id: 'o-1', coupon: 'X', products: [{ sku: 'a' }, { name: 'b' }] })),
+    ).toEqual([
       '/properties/products/1/sku: properties.products[1].sku is required',
       '/properties/coupon: properties.coupon is not allowed: the plan lists no such field here',
     ]);
@@ -113,18 +140,29 @@ describe('unplanned events', () => {
   it('warns by default and suggests the planned name it was probably meant to be', () => {
     expect(check(track('Signed up', { plan: 'pro' }))).toEqual({
       errors: [],
-      warnings: [{ path: '/event', message: '"Signed up" is not in the tracking plan "Growth"; did you mean "Signed Up"?', keyword: 'plan:unplanned', source: 'plan' }],
+      warnings: [
+        {
+          path: '/event',
+          message: '"Signed up" is not in the tracking plan "Growth"; did you mean "Signed Up"?',
+          keyword: 'plan:unplanned',
+          source: 'plan',
+        },
+      ],
     });
   });
 
   it('is an error when the options say so', () => {
     const result = check(track('Order Complete'), growth, { unplanned: 'error' });
     expect(result.warnings).toEqual([]);
-    expect(result.errors.map((p) => p.message)).toEqual(['"Order Complete" is not in the tracking plan "Growth"; did you mean "Order Completed"?']);
+    expect(result.errors.map((p) => p.message)).toEqual([
+      '"Order Complete" is not in the tracking plan "Growth"; did you mean "Order Completed"?',
+    ]);
   });
 
   it('suggests nothing when no planned name is close', () => {
-    expect(check(track('Page Scrolled')).warnings.map((p) => p.message)).toEqual(['"Page Scrolled" is not in the tracking plan "Growth"']);
+    expect(check(track('Page Scrolled')).warnings.map((p) => p.message)).toEqual([
+      '"Page Scrolled" is not in the tracking plan "Growth"',
+    ]);
   });
 
   it('leaves a track call without an event name to the schema check', () => {
@@ -160,7 +198,9 @@ describe('which rules apply', () => {
       const payload = type === 'track' ? { event: 'Signed Up', properties: { plan: 'pro' } } : { userId: 'u-1' };
       expect(errorLines({ type, payload }), type).toEqual(['/context: context is required']);
     }
-    expect(errorLines({ type: 'identify', payload: { userId: 'u-1', context: {} } })).toEqual(['/context/app: context.app is required']);
+    expect(errorLines({ type: 'identify', payload: { userId: 'u-1', context: {} } })).toEqual([
+      '/context/app: context.app is required',
+    ]);
   });
 
   it("checks an identify call's traits", () => {
@@ -182,24 +222,41 @@ describe('rules over properties or traits (Typewriter 8, unwrapped)', () => {
         type: 'TRACK',
         key: 'Plan Selected',
         version: 1,
-        jsonSchema: { eventMetadata: { name: 'Plan Selected' }, type: 'object', required: ['plan'], properties: { plan: { type: 'string' } } },
+        jsonSchema: {
+          eventMetadata: { name: 'Plan Selected' },
+          type: 'object',
+          required: ['plan'],
+          properties: { plan: { type: 'string' } },
+        },
       },
-      { type: 'IDENTIFY', version: 1, jsonSchema: { eventMetadata: { name: 'identify' }, type: 'object', properties: { age: { type: 'integer', minimum: 0 } } } },
+      {
+        type: 'IDENTIFY',
+        version: 1,
+        jsonSchema: {
+          eventMetadata: { name: 'identify' },
+          type: 'object',
+          properties: { age: { type: 'integer', minimum: 0 } },
+        },
+      },
     ],
   });
 
   it('checks properties and prefixes the paths with /properties', () => {
-    expect(errorLines({ type: 'track', payload: { event: 'Plan Selected', properties: { plan: 3 } } }, unwrapped)).toEqual([
-      '/properties/plan: properties.plan must be a string, got 3',
-    ]);
+    expect(
+      errorLines({ type: 'track', payload: { event: 'Plan Selected', properties: { plan: 3 } } }, unwrapped),
+    ).toEqual(['/properties/plan: properties.plan must be a string, got 3']);
   });
 
   it('checks {} when the message has no properties', () => {
-    expect(errorLines({ type: 'track', payload: { event: 'Plan Selected' } }, unwrapped)).toEqual(['/properties/plan: properties.plan is required']);
+    expect(errorLines({ type: 'track', payload: { event: 'Plan Selected' } }, unwrapped)).toEqual([
+      '/properties/plan: properties.plan is required',
+    ]);
   });
 
   it('checks traits with /traits', () => {
-    expect(errorLines({ type: 'identify', payload: { userId: 'u', traits: { age: -1 } } }, unwrapped)).toEqual(['/traits/age: traits.age must be at least 0, got -1']);
+    expect(errorLines({ type: 'identify', payload: { userId: 'u', traits: { age: -1 } } }, unwrapped)).toEqual([
+      '/traits/age: traits.age must be at least 0, got -1',
+    ]);
   });
 });
 
@@ -221,7 +278,17 @@ describe('rules as schemas', () => {
       host: { format: 'hostname' },
     };
     for (const $schema of ['http://json-schema.org/draft-04/schema#', 'https://json-schema.org/draft/2020-12/schema']) {
-      const plan = planOf({ name: 'F', rules: [{ type: 'TRACK', key: 'E', version: 1, jsonSchema: { $schema, properties: { properties: { properties: formats } } } }] });
+      const plan = planOf({
+        name: 'F',
+        rules: [
+          {
+            type: 'TRACK',
+            key: 'E',
+            version: 1,
+            jsonSchema: { $schema, properties: { properties: { properties: formats } } },
+          },
+        ],
+      });
       const good = {
         at: '2024-05-01T10:00:00Z',
         email: 'ada@example.com',
@@ -259,32 +326,58 @@ describe('rules as schemas', () => {
         },
       ],
     });
-    expect(errorLines({ type: 'track', payload: { event: 'E', properties: { rating: 5 } } }, plan)).toEqual(['/properties/rating: properties.rating must be less than 5, got 5']);
+    expect(errorLines({ type: 'track', payload: { event: 'E', properties: { rating: 5 } } }, plan)).toEqual([
+      '/properties/rating: properties.rating must be less than 5, got 5',
+    ]);
   });
 
   it('says how long a tuple may be, in 2020-12 and draft-07 spelling, and names a property unevaluatedProperties refuses', () => {
-    const tuple = (jsonSchema: object) => planOf({ name: 'T', rules: [{ type: 'TRACK', key: 'E', version: 1, jsonSchema }] });
+    const tuple = (jsonSchema: object) =>
+      planOf({ name: 'T', rules: [{ type: 'TRACK', key: 'E', version: 1, jsonSchema }] });
     const point = { event: 'E', properties: { point: [1, 2, 3] } };
     const modern = tuple({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
-      properties: { properties: { properties: { point: { prefixItems: [{ type: 'number' }, { type: 'number' }], items: false } }, unevaluatedProperties: false } },
+      properties: {
+        properties: {
+          properties: { point: { prefixItems: [{ type: 'number' }, { type: 'number' }], items: false } },
+          unevaluatedProperties: false,
+        },
+      },
     });
-    expect(errorLines({ type: 'track', payload: { ...point, properties: { ...point.properties, extra: 1 } } }, modern)).toEqual([
+    expect(
+      errorLines({ type: 'track', payload: { ...point, properties: { ...point.properties, extra: 1 } } }, modern),
+    ).toEqual([
       '/properties/point: properties.point must have at most 2 items, got 3 items',
       '/properties/extra: properties.extra is not allowed: the plan lists no such field here',
     ]);
-    const draft07 = tuple({ properties: { properties: { properties: { point: { items: [{ type: 'number' }, { type: 'number' }], additionalItems: false } } } } });
-    expect(errorLines({ type: 'track', payload: point }, draft07)).toEqual(['/properties/point: properties.point must have at most 2 items, got 3 items']);
+    const draft07 = tuple({
+      properties: {
+        properties: {
+          properties: { point: { items: [{ type: 'number' }, { type: 'number' }], additionalItems: false } },
+        },
+      },
+    });
+    expect(errorLines({ type: 'track', payload: point }, draft07)).toEqual([
+      '/properties/point: properties.point must have at most 2 items, got 3 items',
+    ]);
   });
 
   it('escapes a key holding "/" or "~" in the path, and checks a property named _id like any other', () => {
     const plan = planOf({
       name: 'K',
       rules: [
-        messageRule('TRACK', 'E', { properties: { type: 'object', additionalProperties: false, properties: { 'utm/source': { type: 'string' }, 'a~b': { type: 'string' } } } }),
+        messageRule('TRACK', 'E', {
+          properties: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { 'utm/source': { type: 'string' }, 'a~b': { type: 'string' } },
+          },
+        }),
       ],
     });
-    expect(errorLines({ type: 'track', payload: { event: 'E', properties: { 'utm/source': 1, 'a~b': 2, _id: 'x' } } }, plan)).toEqual([
+    expect(
+      errorLines({ type: 'track', payload: { event: 'E', properties: { 'utm/source': 1, 'a~b': 2, _id: 'x' } } }, plan),
+    ).toEqual([
       '/properties/utm~1source: properties["utm/source"] must be a string, got 1',
       '/properties/a~0b: properties["a~b"] must be a string, got 2',
       '/properties/_id: properties._id is not allowed: the plan lists no such field here',
@@ -313,22 +406,44 @@ describe('rules as schemas', () => {
 });
 
 describe('compiling', () => {
-  const rule = (schema: PlanRule['schema'], dialect: PlanRule['dialect'] = 'draft-07'): PlanRule => ({ schema, dialect, target: 'message' });
+  const rule = (schema: PlanRule['schema'], dialect: PlanRule['dialect'] = 'draft-07'): PlanRule => ({
+    schema,
+    dialect,
+    target: 'message',
+  });
 
   it('refuses a regular expression that does not compile (the loader does too; plans can come from elsewhere)', () => {
     const compiled = compileRule(rule({ properties: { code: { type: 'string', pattern: '([a-z' } } }));
     expect(compiled.ok).toBe(false);
-    if (!compiled.ok) expect(compiled.problems.join('\n')).toMatch(/invalid schema at \/properties\/code.*Invalid regular expression/);
+    if (!compiled.ok)
+      expect(compiled.problems.join('\n')).toMatch(/invalid schema at \/properties\/code.*Invalid regular expression/);
   });
 
   it('refuses a $ref to anything outside the rule', () => {
-    const compiled = compileRule(rule({ properties: { a: { $ref: 'https://schemas.example.com/a.json' } }, enum: [{ $ref: 'https://a.value/not/a/ref' }] }));
-    expect(compiled).toEqual({ ok: false, problems: ['$ref "https://schemas.example.com/a.json" points outside the rule (plans are checked offline)'] });
+    const compiled = compileRule(
+      rule({
+        properties: { a: { $ref: 'https://schemas.example.com/a.json' } },
+        enum: [{ $ref: 'https://a.value/not/a/ref' }],
+      }),
+    );
+    expect(compiled).toEqual({
+      ok: false,
+      problems: ['$ref "https://schemas.example.com/a.json" points outside the rule (plans are checked offline)'],
+    });
   });
 
   it('reports a rule it cannot use once per message it would have checked, and lists it in the compiled plan', () => {
-    const plan: TrackingPlan = { name: 'Hand-made', common: null, track: new Map([['E', rule({ type: 'strng' })]]), identify: null, group: null, page: null };
-    expect(compilePlan(plan).problems).toEqual([expect.stringMatching(/^rule TRACK "E": invalid schema at \/type: .*strng/)]);
+    const plan: TrackingPlan = {
+      name: 'Hand-made',
+      common: null,
+      track: new Map([['E', rule({ type: 'strng' })]]),
+      identify: null,
+      group: null,
+      page: null,
+    };
+    expect(compilePlan(plan).problems).toEqual([
+      expect.stringMatching(/^rule TRACK "E": invalid schema at \/type: .*strng/),
+    ]);
     expect(check({ type: 'track', payload: { event: 'E' } }, plan).errors).toEqual([
       expect.objectContaining({
         path: '',
@@ -345,7 +460,12 @@ describe('compiling', () => {
 
 describe('strict mode toggled on a record the plan checked', () => {
   it('keeps the plan findings: they do not depend on the mode', () => {
-    const loaded = loadPlan(JSON.stringify({ name: 'P', rules: [{ type: 'TRACK', key: 'E', jsonSchema: { properties: { properties: { required: ['plan'] } } } }] }));
+    const loaded = loadPlan(
+      JSON.stringify({
+        name: 'P',
+        rules: [{ type: 'TRACK', key: 'E', jsonSchema: { properties: { properties: { required: ['plan'] } } } }],
+      }),
+    );
     if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
     const plan = planChecker(loaded.plan, { unplanned: 'warn' });
     const [message] = inspectCall(
@@ -363,16 +483,32 @@ describe('strict mode toggled on a record the plan checked', () => {
       sender: 'june',
     } as const;
     const strict = revalidateRecord(record, true);
-    expect(strict.validation.errors.map((e) => `${e.source ?? 'schema'} ${e.path}`)).toEqual(['schema /userId', 'plan /properties/plan']);
+    expect(strict.validation.errors.map((e) => `${e.source ?? 'schema'} ${e.path}`)).toEqual([
+      'schema /userId',
+      'plan /properties/plan',
+    ]);
     expect(revalidateRecord(strict, false).validation.errors.map((e) => e.source)).toEqual(['plan']);
 
     // A plan removed or replaced (the options page): its findings go or are made again; lint warnings stay.
-    const unplanned = planChecker(planOf({ name: 'Other', rules: [{ type: 'TRACK', key: 'F', jsonSchema: {} }] }), { unplanned: 'error' });
-    const linted = { ...record, validation: { ...record.validation, warnings: [...record.validation.warnings, { path: '', message: 'sent twice', keyword: 'lint:duplicate' }] } };
+    const unplanned = planChecker(planOf({ name: 'Other', rules: [{ type: 'TRACK', key: 'F', jsonSchema: {} }] }), {
+      unplanned: 'error',
+    });
+    const linted = {
+      ...record,
+      validation: {
+        ...record.validation,
+        warnings: [...record.validation.warnings, { path: '', message: 'sent twice', keyword: 'lint:duplicate' }],
+      },
+    };
     expect(revalidateRecord(linted, false, null).validation).toMatchObject({ valid: true, errors: [] });
-    expect(revalidateRecord(linted, false, null).validation.warnings.map((w) => w.keyword)).toEqual(['identity:null', 'lint:duplicate']);
+    expect(revalidateRecord(linted, false, null).validation.warnings.map((w) => w.keyword)).toEqual([
+      'identity:null',
+      'lint:duplicate',
+    ]);
     const replaced = revalidateRecord(linted, false, unplanned).validation;
-    expect(replaced.errors.map((e) => `${e.source} ${e.message}`)).toEqual(['plan "E" is not in the tracking plan "Other"']);
+    expect(replaced.errors.map((e) => `${e.source} ${e.message}`)).toEqual([
+      'plan "E" is not in the tracking plan "Other"',
+    ]);
     expect(replaced.warnings.map((w) => w.keyword)).toEqual(['identity:null', 'lint:duplicate']);
   });
 });

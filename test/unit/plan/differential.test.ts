@@ -100,12 +100,47 @@ const EMAILS = {
   ],
 };
 const UUIDS = {
-  valid: ['123e4567-e89b-12d3-a456-426614174000', '123E4567-E89B-12D3-A456-426614174000', 'urn:uuid:123e4567-e89b-12d3-a456-426614174000', '00000000-0000-0000-0000-000000000000'],
-  invalid: ['', '123e4567e89b12d3a456426614174000', '123e4567-e89b-12d3-a456-42661417400', '123e4567-e89b-12d3-a456-42661417400g', '{123e4567-e89b-12d3-a456-426614174000}'],
+  valid: [
+    '123e4567-e89b-12d3-a456-426614174000',
+    '123E4567-E89B-12D3-A456-426614174000',
+    'urn:uuid:123e4567-e89b-12d3-a456-426614174000',
+    '00000000-0000-0000-0000-000000000000',
+  ],
+  invalid: [
+    '',
+    '123e4567e89b12d3a456426614174000',
+    '123e4567-e89b-12d3-a456-42661417400',
+    '123e4567-e89b-12d3-a456-42661417400g',
+    '{123e4567-e89b-12d3-a456-426614174000}',
+  ],
 };
-const INTERESTING = [null, true, false, 0, -1, 0.25, 1.5, 13, 99, 10_000, 10_000.5, '', 'x', 'web', 'ord_abcd', 'USD', '😀😀😀', [], [1], ['a', 'a'], {}, { id: 'x' }];
+const INTERESTING = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  0.25,
+  1.5,
+  13,
+  99,
+  10_000,
+  10_000.5,
+  '',
+  'x',
+  'web',
+  'ord_abcd',
+  'USD',
+  '😀😀😀',
+  [],
+  [1],
+  ['a', 'a'],
+  {},
+  { id: 'x' },
+];
 
-const pickFormat = (random: Random, values: { valid: string[]; invalid: string[] }) => random.pick(random.chance(0.8) ? values.valid : values.invalid);
+const pickFormat = (random: Random, values: { valid: string[]; invalid: string[] }) =>
+  random.pick(random.chance(0.8) ? values.valid : values.invalid);
 
 // ---------------------------------------------------------------- the rules, in each dialect's spelling
 /** How a dialect writes what the rules need; `forAjv` spells draft-04 as draft-07 when ajv-draft-04 is not installed. */
@@ -113,8 +148,10 @@ function spelling(dialect: Dialect) {
   const draft04 = dialect === 'draft-04';
   return {
     defs: dialect === '2019-09' || dialect === '2020-12' ? '$defs' : 'definitions',
-    exclusiveMinimum: (limit: number) => (draft04 ? { minimum: limit, exclusiveMinimum: true } : { exclusiveMinimum: limit }),
-    exclusiveMaximum: (limit: number) => (draft04 ? { maximum: limit, exclusiveMaximum: true } : { exclusiveMaximum: limit }),
+    exclusiveMinimum: (limit: number) =>
+      draft04 ? { minimum: limit, exclusiveMinimum: true } : { exclusiveMinimum: limit },
+    exclusiveMaximum: (limit: number) =>
+      draft04 ? { maximum: limit, exclusiveMaximum: true } : { exclusiveMaximum: limit },
     constant: (value: unknown) => (draft04 ? { enum: [value] } : { const: value }),
   };
 }
@@ -138,13 +175,21 @@ function orderRule(dialect: Dialect): Record<string, unknown> {
       customer: {
         type: 'object',
         required: ['id'],
-        properties: { id: { type: 'string', format: 'uuid' }, email: { type: 'string', format: 'email' }, age: { type: ['integer', 'null'], minimum: 13, maximum: 130 } },
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          email: { type: 'string', format: 'email' },
+          age: { type: ['integer', 'null'], minimum: 13, maximum: 130 },
+        },
       },
       product: {
         type: 'object',
         required: ['product_id', 'price'],
         additionalProperties: false,
-        properties: { product_id: { type: 'string', minLength: 1, maxLength: 8 }, price: { type: 'number', minimum: 0 }, quantity: { type: 'integer', ...s.exclusiveMinimum(0) } },
+        properties: {
+          product_id: { type: 'string', minLength: 1, maxLength: 8 },
+          price: { type: 'number', minimum: 0 },
+          quantity: { type: 'integer', ...s.exclusiveMinimum(0) },
+        },
       },
     },
     properties: {
@@ -187,7 +232,11 @@ function profileRule(dialect: Dialect): Record<string, unknown> {
         ],
       },
       nickname: { type: 'string', not: { pattern: '^admin' }, maxLength: 10 },
-      address: { type: 'object', additionalProperties: { type: 'string' }, properties: { zip: { type: 'string', pattern: '^\\d{5}$' } } },
+      address: {
+        type: 'object',
+        additionalProperties: { type: 'string' },
+        properties: { zip: { type: 'string', pattern: '^\\d{5}$' } },
+      },
       rating: { allOf: [{ type: 'number' }, { minimum: 0 }, s.exclusiveMaximum(5)] },
       point:
         dialect === '2020-12'
@@ -198,8 +247,15 @@ function profileRule(dialect: Dialect): Record<string, unknown> {
     ...(modern ? { dependentRequired: { seats: ['plan'] } } : { dependencies: { seats: ['plan'] } }),
   };
   if (dialect !== 'draft-04') Object.assign(traits, { propertyNames: { maxLength: 12 } });
-  if (dialect === 'draft-07' || modern) Object.assign(traits, { if: { properties: { plan: s.constant('pro') }, required: ['plan'] }, then: { required: ['seats'] } });
-  if (modern) Object.assign(traits, { unevaluatedProperties: { type: ['string', 'number', 'integer', 'null', 'object', 'array'] } });
+  if (dialect === 'draft-07' || modern)
+    Object.assign(traits, {
+      if: { properties: { plan: s.constant('pro') }, required: ['plan'] },
+      then: { required: ['seats'] },
+    });
+  if (modern)
+    Object.assign(traits, {
+      unevaluatedProperties: { type: ['string', 'number', 'integer', 'null', 'object', 'array'] },
+    });
   return { $schema: META[dialect], type: 'object', required: ['traits'], properties: { traits } };
 }
 
@@ -264,17 +320,24 @@ function orderPayload(random: Random): Record<string, unknown> {
       ...(random.chance(0.5) ? { age: random.chance(0.3) ? null : random.int(13, 99) } : {}),
     };
   }
-  if (random.chance(0.5)) properties['tags'] = [...new Set(Array.from({ length: random.int(0, 4) }, () => random.word(1, 3, 'abc')))];
+  if (random.chance(0.5))
+    properties['tags'] = [...new Set(Array.from({ length: random.int(0, 4) }, () => random.word(1, 3, 'abc')))];
   return { type: 'track', event: 'Order Completed', userId: 'u-1', properties };
 }
 
 function profilePayload(random: Random): Record<string, unknown> {
   /** Mostly a value the rule allows, sometimes one it does not: mutations add the rest. */
-  const mostly = <T>(allowed: readonly T[], refused: readonly T[]): T => random.pick(random.chance(0.85) ? allowed : refused);
+  const mostly = <T>(allowed: readonly T[], refused: readonly T[]): T =>
+    random.pick(random.chance(0.85) ? allowed : refused);
   const traits: Record<string, unknown> = { plan: mostly(['free', 'pro', null], ['Pro', 3]) };
   if (traits['plan'] === 'pro' || random.chance(0.3)) traits['seats'] = mostly([1, 3, 10, -2], [0, 1.5]);
-  if (random.chance(0.5)) traits['nickname'] = mostly(['ada', 'bob', 'Admin', '😀😀😀😀😀😀😀😀😀😀'], ['administrator', 'admin', '😀😀😀😀😀😀😀😀😀😀😀']);
-  if (random.chance(0.4)) traits['address'] = { zip: mostly(['12345', '75001'], ['1234']), city: mostly<unknown>(['Paris'], [75]) };
+  if (random.chance(0.5))
+    traits['nickname'] = mostly(
+      ['ada', 'bob', 'Admin', '😀😀😀😀😀😀😀😀😀😀'],
+      ['administrator', 'admin', '😀😀😀😀😀😀😀😀😀😀😀'],
+    );
+  if (random.chance(0.4))
+    traits['address'] = { zip: mostly(['12345', '75001'], ['1234']), city: mostly<unknown>(['Paris'], [75]) };
   if (random.chance(0.5)) traits['rating'] = mostly([0, 2.5, 4.99], [5, -1]);
   if (random.chance(0.4))
     traits['point'] = mostly(
@@ -309,17 +372,35 @@ function mutate(random: Random, payload: Record<string, unknown>): void {
       break;
     case 2:
       if (Array.isArray(container)) container.push(structuredClone(random.pick(INTERESTING)));
-      else container[random.pick(['extra', '_id', 'x_count', 'coupon', 'a_very_long_property_name', key])] = structuredClone(random.pick(INTERESTING));
+      else
+        container[random.pick(['extra', '_id', 'x_count', 'coupon', 'a_very_long_property_name', key])] =
+          structuredClone(random.pick(INTERESTING));
       break;
     case 3:
-      container[key] = random.pick([pickFormat(random, DATE_TIMES), pickFormat(random, EMAILS), pickFormat(random, UUIDS)]);
+      container[key] = random.pick([
+        pickFormat(random, DATE_TIMES),
+        pickFormat(random, EMAILS),
+        pickFormat(random, UUIDS),
+      ]);
       break;
     case 4:
-      container[key] = typeof container[key] === 'number' ? random.pick([-0.01, 0, 0.25, 12.5, 13, 130, 131, 9999.99, 10_000, 4.999]) : random.word(0, 14);
+      container[key] =
+        typeof container[key] === 'number'
+          ? random.pick([-0.01, 0, 0.25, 12.5, 13, 130, 131, 9999.99, 10_000, 4.999])
+          : random.word(0, 14);
       break;
     default:
       if (Array.isArray(container) && container.length > 0) container.push(structuredClone(container[0]));
-      else container[key] = random.pick(['ord_ab', 'ord_abcd', 'ORD_abcd', 'ord_abcd!', `ord_${'a'.repeat(13)}`, 'Web', 'usd']);
+      else
+        container[key] = random.pick([
+          'ord_ab',
+          'ord_abcd',
+          'ORD_abcd',
+          'ord_abcd!',
+          `ord_${'a'.repeat(13)}`,
+          'Web',
+          'usd',
+        ]);
   }
 }
 
@@ -336,13 +417,18 @@ const keywordsSeen = new Map<string, number>();
 
 afterAll(() => {
   const lines = [...tallies].map(
-    ([name, t]) => `${name.padEnd(28)} ${String(t.payloads).padStart(5)} payloads: ${t.valid} valid, ${t.invalid} invalid, ${t.disagreements.length} disagreements`,
+    ([name, t]) =>
+      `${name.padEnd(28)} ${String(t.payloads).padStart(5)} payloads: ${t.valid} valid, ${t.invalid} invalid, ${t.disagreements.length} disagreements`,
   );
   const total = [...tallies.values()].reduce((sum, t) => sum + t.payloads, 0);
   const agreed = [...tallies.values()].reduce((sum, t) => sum + t.payloads - t.disagreements.length, 0);
-  const draft04 = ajvDraft04Path ? 'draft-04 against ajv-draft-04' : 'draft-04 against ajv draft-07 on the same rule in draft-07 spelling (ajv-draft-04 is not installed)';
+  const draft04 = ajvDraft04Path
+    ? 'draft-04 against ajv-draft-04'
+    : 'draft-04 against ajv draft-07 on the same rule in draft-07 spelling (ajv-draft-04 is not installed)';
   const keywords = [...keywordsSeen].sort(([, a], [, b]) => b - a).map(([keyword, count]) => `${keyword} ${count}`);
-  console.info(`plan validator vs ajv: ${agreed}/${total} agree\n${lines.join('\n')}\n(${draft04})\nerrors by keyword: ${keywords.join(', ')}`);
+  console.info(
+    `plan validator vs ajv: ${agreed}/${total} agree\n${lines.join('\n')}\n(${draft04})\nerrors by keyword: ${keywords.join(', ')}`,
+  );
 });
 
 describe.each(DIALECTS)('%s: json-schema-library agrees with ajv', (dialect) => {
@@ -373,7 +459,9 @@ describe.each(DIALECTS)('%s: json-schema-library agrees with ajv', (dialect) => 
       else tally.invalid++;
       for (const error of errors) keywordsSeen.set(error.keyword, (keywordsSeen.get(error.keyword) ?? 0) + 1);
       if (byAjv !== (errors.length === 0)) {
-        tally.disagreements.push(`ajv ${byAjv ? 'valid' : `invalid (${JSON.stringify(ajv.errors?.[0])})`}, plan ${JSON.stringify(errors)}: ${JSON.stringify(payload)}`);
+        tally.disagreements.push(
+          `ajv ${byAjv ? 'valid' : `invalid (${JSON.stringify(ajv.errors?.[0])})`}, plan ${JSON.stringify(errors)}: ${JSON.stringify(payload)}`,
+        );
       }
     }
     expect(tally.disagreements.slice(0, 3)).toEqual([]);
@@ -393,10 +481,14 @@ function forVerdict(node: unknown, defs: Record<string, unknown> = {}): unknown 
   if (typeof node !== 'object' || node === null) return node;
   const schema = { ...(node as Record<string, unknown>) };
   const localDefs = (schema['definitions'] ?? schema['$defs'] ?? defs) as Record<string, unknown>;
-  if (typeof schema['$ref'] === 'string') return forVerdict(localDefs[schema['$ref'].split('/').pop() ?? ''], localDefs);
-  for (const keyword of ['multipleOf', 'unevaluatedProperties', 'additionalItems', 'prefixItems']) delete schema[keyword];
-  if (Array.isArray(schema['items']) || (node as Record<string, unknown>)['prefixItems']) Object.assign(schema, { items: { type: 'number' }, maxItems: 2 });
-  for (const [keyword, value] of Object.entries(schema)) if (keyword !== 'enum' && keyword !== 'const') schema[keyword] = forVerdict(value, localDefs);
+  if (typeof schema['$ref'] === 'string')
+    return forVerdict(localDefs[schema['$ref'].split('/').pop() ?? ''], localDefs);
+  for (const keyword of ['multipleOf', 'unevaluatedProperties', 'additionalItems', 'prefixItems'])
+    delete schema[keyword];
+  if (Array.isArray(schema['items']) || (node as Record<string, unknown>)['prefixItems'])
+    Object.assign(schema, { items: { type: 'number' }, maxItems: 2 });
+  for (const [keyword, value] of Object.entries(schema))
+    if (keyword !== 'enum' && keyword !== 'const') schema[keyword] = forVerdict(value, localDefs);
   return schema;
 }
 
@@ -421,7 +513,8 @@ describe.each(DIALECTS)('%s: the fast verdict agrees with ajv', (dialect) => {
       for (let m = 0; m < mutations; m++) mutate(random, payload);
       const byAjv = ajv(payload);
       if (byAjv) valid++;
-      if (verdict(payload) !== byAjv || (compiled.check(payload).length === 0) !== byAjv) disagreements.push(`ajv ${String(byAjv)}: ${JSON.stringify(payload)}`);
+      if (verdict(payload) !== byAjv || (compiled.check(payload).length === 0) !== byAjv)
+        disagreements.push(`ajv ${String(byAjv)}: ${JSON.stringify(payload)}`);
     }
     expect(disagreements.slice(0, 3)).toEqual([]);
     expect(valid).toBeGreaterThan(PAYLOADS_PER_RULE * 0.2);
@@ -478,14 +571,23 @@ describe('formats agree with ajv-formats', () => {
     email: () =>
       `${random.pick(['a', 'a.b', '.a', 'a..b', "o'b", 'a+b', '"a"', 'ä', ''])}@${random.pick(['example.com', 'b', '-b.com', 'b-.com', 'b.c-', 'a.b.c', '[1.2.3.4]', ''])}`,
     uuid: () => {
-      const group = (length: number) => random.word(length - (random.chance(0.1) ? 1 : 0), length, random.chance(0.9) ? '0123456789abcdefABCDEF' : '0123456789abcdefg');
+      const group = (length: number) =>
+        random.word(
+          length - (random.chance(0.1) ? 1 : 0),
+          length,
+          random.chance(0.9) ? '0123456789abcdefABCDEF' : '0123456789abcdefg',
+        );
       const prefix = random.pick(['', '', '', 'urn:uuid:', 'uuid:', 'URN:UUID:']);
       return prefix + [group(8), group(4), group(4), group(4), group(12)].join(random.chance(0.95) ? '-' : '');
     },
     ipv4: () => Array.from({ length: random.pick([3, 4, 4, 4, 5]) }, octet).join('.'),
-    ipv6: () => Array.from({ length: random.int(1, 9) }, hex).join(random.pick([':', ':', '::'])) + random.pick(['', '', '::', ':1.2.3.4', '.1']),
+    ipv6: () =>
+      Array.from({ length: random.int(1, 9) }, hex).join(random.pick([':', ':', '::'])) +
+      random.pick(['', '', '::', ':1.2.3.4', '.1']),
     hostname: () =>
-      Array.from({ length: random.int(1, 4) }, () => random.pick(['a', 'example', '-a', 'a-', 'a_b', 'x'.repeat(63), 'x'.repeat(64), '1'])).join('.') + random.pick(['', '', '.']),
+      Array.from({ length: random.int(1, 4) }, () =>
+        random.pick(['a', 'example', '-a', 'a-', 'a_b', 'x'.repeat(63), 'x'.repeat(64), '1']),
+      ).join('.') + random.pick(['', '', '.']),
   };
 
   it.each(Object.keys(generators))('%s', (name) => {
@@ -521,7 +623,8 @@ describe('formats agree with ajv-formats', () => {
     ];
     for (const name of ['uri', 'uri-reference']) {
       const reference = ajvFormat(name);
-      for (const value of uris) expect(FORMAT_CHECKS[name]?.(value), `${name} ${JSON.stringify(value)}`).toBe(reference(value));
+      for (const value of uris)
+        expect(FORMAT_CHECKS[name]?.(value), `${name} ${JSON.stringify(value)}`).toBe(reference(value));
     }
   });
 });

@@ -4,9 +4,18 @@ import { MAX_DEPTH } from '../../../src/core/plan/infer-shape';
 import { draftPlan, draftPlanJson, type DraftedPlan, type DraftInput } from '../../../src/core/plan/infer';
 import { loadPlan } from '../../../src/core/plan/load';
 
-const track = (event: unknown, properties?: unknown): DraftInput => ({ type: 'track', payload: { event, ...(properties === undefined ? {} : { properties }) } });
-const identify = (traits?: unknown): DraftInput => ({ type: 'identify', payload: { userId: 'u-1', ...(traits === undefined ? {} : { traits }) } });
-const group = (traits?: unknown): DraftInput => ({ type: 'group', payload: { groupId: 'g-1', ...(traits === undefined ? {} : { traits }) } });
+const track = (event: unknown, properties?: unknown): DraftInput => ({
+  type: 'track',
+  payload: { event, ...(properties === undefined ? {} : { properties }) },
+});
+const identify = (traits?: unknown): DraftInput => ({
+  type: 'identify',
+  payload: { userId: 'u-1', ...(traits === undefined ? {} : { traits }) },
+});
+const group = (traits?: unknown): DraftInput => ({
+  type: 'group',
+  payload: { groupId: 'g-1', ...(traits === undefined ? {} : { traits }) },
+});
 
 /** The schema of a TRACK rule's `properties` object. */
 function propertiesSchema(plan: DraftedPlan, event: string): unknown {
@@ -66,7 +75,11 @@ describe('draftPlan: property types', () => {
   });
 
   it('says "integer" only while every number was whole, and sorts a union', () => {
-    const plan = draftPlan([track('E', { id: 7, amount: 3 }), track('E', { id: 'seven', amount: 3.5 }), track('E', { id: false, amount: 4 })]);
+    const plan = draftPlan([
+      track('E', { id: 7, amount: 3 }),
+      track('E', { id: 'seven', amount: 3.5 }),
+      track('E', { id: false, amount: 4 }),
+    ]);
     expect(propertiesSchema(plan, 'E')).toMatchObject({
       properties: { amount: { type: 'number' }, id: { type: ['boolean', 'integer', 'string'] } },
     });
@@ -75,7 +88,10 @@ describe('draftPlan: property types', () => {
 
 describe('draftPlan: required', () => {
   it('requires a key only where every occurrence had it', () => {
-    const plan = draftPlan([track('Signed Up', { method: 'google', referrer: 'ad' }), track('Signed Up', { method: 'email' })]);
+    const plan = draftPlan([
+      track('Signed Up', { method: 'google', referrer: 'ad' }),
+      track('Signed Up', { method: 'email' }),
+    ]);
     expect(propertiesSchema(plan, 'Signed Up')).toEqual({
       properties: { method: { type: 'string' }, referrer: { type: 'string' } },
       required: ['method'],
@@ -125,7 +141,10 @@ describe('draftPlan: nested objects and arrays', () => {
   });
 
   it('leaves out items when only empty arrays were seen, and unions mixed elements', () => {
-    const plan = draftPlan([track('E', { none: [], mixed: [1, 'a', null] }), track('E', { none: [], mixed: [[true]] })]);
+    const plan = draftPlan([
+      track('E', { none: [], mixed: [1, 'a', null] }),
+      track('E', { none: [], mixed: [[true]] }),
+    ]);
     expect(propertiesSchema(plan, 'E')).toMatchObject({
       properties: {
         none: { type: 'array' },
@@ -170,7 +189,10 @@ describe('draftPlan: rules', () => {
   });
 
   it('drafts no identify or group rule when none was seen, and names the plan', () => {
-    expect(draftPlan(planSelected)).toMatchObject({ name: 'Draft tracking plan', rules: [{ type: 'TRACK', key: 'Plan Selected' }] });
+    expect(draftPlan(planSelected)).toMatchObject({
+      name: 'Draft tracking plan',
+      rules: [{ type: 'TRACK', key: 'Plan Selected' }],
+    });
     expect(draftPlan([], 'Checkout v2')).toEqual({ name: 'Checkout v2', rules: [] });
   });
 
@@ -204,7 +226,14 @@ describe('draftPlanJson', () => {
   it('writes the same bytes whatever the order of the messages', () => {
     const bytes = draftPlanJson(all);
     for (const seed of [1, 2, 3, 42]) expect(draftPlanJson(shuffled(all, seed))).toBe(bytes);
-    expect(draftPlan(all).rules.map((r) => r.key ?? r.type)).toEqual(['Account Deleted', 'Checkout Started', 'Opened', 'Plan Selected', 'IDENTIFY', 'GROUP']);
+    expect(draftPlan(all).rules.map((r) => r.key ?? r.type)).toEqual([
+      'Account Deleted',
+      'Checkout Started',
+      'Opened',
+      'Plan Selected',
+      'IDENTIFY',
+      'GROUP',
+    ]);
   });
 
   it('is two-space indented JSON with a trailing newline', () => {
@@ -242,7 +271,9 @@ describe('the drafted schemas, checked with ajv', () => {
   const plan = draftPlan(all);
   const validatorFor = (message: DraftInput) => {
     const payload = message.payload as { event?: string };
-    const rule = plan.rules.find((r) => r.type === message.type.toUpperCase() && (r.type !== 'TRACK' || r.key === payload.event));
+    const rule = plan.rules.find(
+      (r) => r.type === message.type.toUpperCase() && (r.type !== 'TRACK' || r.key === payload.event),
+    );
     if (!rule) throw new Error(`no rule for ${JSON.stringify(message)}`);
     return ajv.compile(rule.jsonSchema);
   };
@@ -256,19 +287,41 @@ describe('the drafted schemas, checked with ajv', () => {
 
   it('rejects a changed property type at the exact instance path', () => {
     const validate = validatorFor(planSelected[0] as DraftInput);
-    expect(validate({ event: 'Plan Selected', properties: { plan: 3, seats: 3, price: 9.99, trial: true, coupon: null } })).toBe(false);
+    expect(
+      validate({ event: 'Plan Selected', properties: { plan: 3, seats: 3, price: 9.99, trial: true, coupon: null } }),
+    ).toBe(false);
     expect(validate.errors).toEqual([expect.objectContaining({ instancePath: '/properties/plan', keyword: 'type' })]);
 
     const nested = validatorFor(checkout[0] as DraftInput);
-    expect(nested({ event: 'Checkout Started', properties: { cart: { id: 'c' }, products: [{ sku: 'a' }, { sku: 'b', price: '2' }] } })).toBe(false);
-    expect(nested.errors).toEqual([expect.objectContaining({ instancePath: '/properties/products/1/price', keyword: 'type' })]);
+    expect(
+      nested({
+        event: 'Checkout Started',
+        properties: { cart: { id: 'c' }, products: [{ sku: 'a' }, { sku: 'b', price: '2' }] },
+      }),
+    ).toBe(false);
+    expect(nested.errors).toEqual([
+      expect.objectContaining({ instancePath: '/properties/products/1/price', keyword: 'type' }),
+    ]);
   });
 
   it('rejects a message missing a key every occurrence had, and accepts new keys', () => {
     const validate = validatorFor(planSelected[0] as DraftInput);
-    expect(validate({ event: 'Plan Selected', properties: { seats: 3, price: 9.99, trial: true, coupon: null } })).toBe(false);
-    expect(validate.errors).toEqual([expect.objectContaining({ instancePath: '/properties', keyword: 'required', params: { missingProperty: 'plan' } })]);
-    expect(validate({ event: 'Plan Selected', properties: { plan: 'pro', seats: 3, price: 9.99, trial: true, coupon: null, brandNew: 'ok' } })).toBe(true);
+    expect(validate({ event: 'Plan Selected', properties: { seats: 3, price: 9.99, trial: true, coupon: null } })).toBe(
+      false,
+    );
+    expect(validate.errors).toEqual([
+      expect.objectContaining({
+        instancePath: '/properties',
+        keyword: 'required',
+        params: { missingProperty: 'plan' },
+      }),
+    ]);
+    expect(
+      validate({
+        event: 'Plan Selected',
+        properties: { plan: 'pro', seats: 3, price: 9.99, trial: true, coupon: null, brandNew: 'ok' },
+      }),
+    ).toBe(true);
   });
 });
 
@@ -296,7 +349,9 @@ describe('hostile input', () => {
   it('keeps a key named __proto__ as a key', () => {
     const properties = JSON.parse('{"__proto__": {"polluted": true}, "ok": 1}') as unknown;
     const text = draftPlanJson([track('E', properties)]);
-    expect(JSON.parse(text)).toMatchObject({ rules: [{ jsonSchema: { properties: { properties: { required: ['__proto__', 'ok'] } } } }] });
+    expect(JSON.parse(text)).toMatchObject({
+      rules: [{ jsonSchema: { properties: { properties: { required: ['__proto__', 'ok'] } } } }],
+    });
     expect(text).toContain('"__proto__": {');
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
@@ -311,7 +366,12 @@ describe('hostile input', () => {
     const plan = draftPlan(capture());
     expect(plan.rules).toHaveLength(51);
     expect(propertiesSchema(plan, 'Event 7')).toEqual({
-      properties: { flags: { items: { type: 'boolean' }, type: 'array' }, index: { type: 'integer' }, label: { type: 'string' }, ratio: { type: 'number' } },
+      properties: {
+        flags: { items: { type: 'boolean' }, type: 'array' },
+        index: { type: 'integer' },
+        label: { type: 'string' },
+        ratio: { type: 'number' },
+      },
       required: ['flags', 'index', 'label', 'ratio'],
       type: 'object',
     });
@@ -336,7 +396,11 @@ describe('a drafted plan read back', () => {
     if (!loaded.ok) return;
     expect(loaded.plan.name).toBe('Round trip');
     expect([...loaded.plan.track.keys()]).toEqual(['Signed Up']);
-    expect([loaded.plan.track.get('Signed Up')?.target, loaded.plan.identify?.target, loaded.plan.group?.target]).toEqual(['message', 'message', 'message']);
+    expect([
+      loaded.plan.track.get('Signed Up')?.target,
+      loaded.plan.identify?.target,
+      loaded.plan.group?.target,
+    ]).toEqual(['message', 'message', 'message']);
     expect(loaded.plan.track.get('Signed Up')?.dialect).toBe('draft-07');
   });
 });
@@ -345,6 +409,8 @@ describe('a draft of a deeply nested message', () => {
   it('still loads: the draft stops within the depth a plan may have', () => {
     let nested: Record<string, unknown> = { leaf: 1 };
     for (let i = 0; i < 200; i++) nested = { next: nested };
-    expect(loadPlan(draftPlanJson([{ type: 'track', payload: { event: 'Deep', userId: 'u', properties: nested } }])).ok).toBe(true);
+    expect(
+      loadPlan(draftPlanJson([{ type: 'track', payload: { event: 'Deep', userId: 'u', properties: nested } }])).ok,
+    ).toBe(true);
   });
 });

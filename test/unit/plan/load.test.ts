@@ -20,10 +20,17 @@ function problemsOf(text: string): readonly string[] {
 }
 
 const problemsOfDoc = (doc: unknown) => problemsOf(JSON.stringify(doc));
-const trackRule = (key: string, jsonSchema: unknown, extra: object = {}) => ({ type: 'TRACK', key, jsonSchema, version: 1, ...extra });
+const trackRule = (key: string, jsonSchema: unknown, extra: object = {}) => ({
+  type: 'TRACK',
+  key,
+  jsonSchema,
+  version: 1,
+  ...extra,
+});
 /** One TRACK rule with this schema, loaded; its schema as the plan holds it. */
 const loadedSchema = (jsonSchema: unknown) => planOf({ rules: [trackRule('E', jsonSchema)] }).track.get('E')?.schema;
-const at = (schema: JsonSchema | undefined, ...path: string[]): unknown => path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], schema);
+const at = (schema: JsonSchema | undefined, ...path: string[]): unknown =>
+  path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], schema);
 
 describe('real plans from Typewriter', () => {
   it('reads a Typewriter 8 cache (Public API rules, unwrapped): track rules over properties, ids dropped, a property named id kept', () => {
@@ -33,8 +40,19 @@ describe('real plans from Typewriter', () => {
     const build = plan.plan.track.get('Command Build');
     expect(build).toMatchObject({ dialect: 'draft-07', target: 'properties', version: 1 });
     expect(JSON.stringify(build?.schema)).not.toMatch(/"id":"|eventMetadata/);
-    const trackingPlanItem = at(build?.schema, 'properties', 'config', 'properties', 'trackingPlans', 'items', 'properties');
-    expect(trackingPlanItem).toEqual({ id: { description: 'Tracking Plan ID', type: 'string' }, path: { description: 'Path to output code', type: 'string' } });
+    const trackingPlanItem = at(
+      build?.schema,
+      'properties',
+      'config',
+      'properties',
+      'trackingPlans',
+      'items',
+      'properties',
+    );
+    expect(trackingPlanItem).toEqual({
+      id: { description: 'Tracking Plan ID', type: 'string' },
+      path: { description: 'Path to output code', type: 'string' },
+    });
     expect(at(build?.schema, 'required')).toContain('workspace');
   });
 
@@ -50,7 +68,11 @@ describe('real plans from Typewriter', () => {
       'NoID Type',
     ]);
     const handler = plan.plan.track.get('Custom Violation Handler')?.schema;
-    expect(at(handler, 'properties', 'regex property')).toEqual({ description: '', pattern: 'Lawyer Morty|Evil Morty', type: 'string' });
+    expect(at(handler, 'properties', 'regex property')).toEqual({
+      description: '',
+      pattern: 'Lawyer Morty|Evil Morty',
+      type: 'string',
+    });
     expect(handler).not.toHaveProperty('labels');
   });
 
@@ -62,7 +84,10 @@ describe('real plans from Typewriter', () => {
     expect(plan.plan.group).toBeNull();
     const run = plan.plan.track.get('Command Run');
     expect(run).toMatchObject({ dialect: 'draft-07', target: 'message', version: 1 });
-    expect(at(run?.schema, 'properties', 'properties', 'properties', 'tracking_plan', 'properties', 'id')).toEqual({ description: '', type: 'string' });
+    expect(at(run?.schema, 'properties', 'properties', 'properties', 'tracking_plan', 'properties', 'id')).toEqual({
+      description: '',
+      type: 'string',
+    });
   });
 
   it("reads Typewriter's local plan: top-level events, no versions", () => {
@@ -91,7 +116,11 @@ describe('plan shapes', () => {
   it('reads the Public API as served: every rule over the whole message, each in its place', () => {
     const plan = planOf(served);
     expect(describePlan(plan)).toBe('"Checkout": 1 track event, identify traits, group traits, pages, common rules');
-    expect([plan.track.get('Order Completed'), plan.identify, plan.group, plan.page, plan.common].map((rule) => rule?.target)).toEqual(Array(5).fill('message'));
+    expect(
+      [plan.track.get('Order Completed'), plan.identify, plan.group, plan.page, plan.common].map(
+        (rule) => rule?.target,
+      ),
+    ).toEqual(Array(5).fill('message'));
     expect(plan.identify?.version).toBe(2);
   });
 
@@ -106,16 +135,42 @@ describe('plan shapes', () => {
   });
 
   it('takes a schema marked with eventMetadata as unwrapped: track and page over properties, identify and group over traits', () => {
-    const unwrapped = (type: string, key?: string) => ({ type, key, jsonSchema: { eventMetadata: { name: key ?? '', type }, properties: {} }, version: 1 });
-    const plan = planOf({ rules: [unwrapped('TRACK', 'E'), unwrapped('IDENTIFY'), unwrapped('GROUP'), unwrapped('PAGE'), unwrapped('COMMON')] });
+    const unwrapped = (type: string, key?: string) => ({
+      type,
+      key,
+      jsonSchema: { eventMetadata: { name: key ?? '', type }, properties: {} },
+      version: 1,
+    });
+    const plan = planOf({
+      rules: [
+        unwrapped('TRACK', 'E'),
+        unwrapped('IDENTIFY'),
+        unwrapped('GROUP'),
+        unwrapped('PAGE'),
+        unwrapped('COMMON'),
+      ],
+    });
     expect(plan.track.get('E')?.target).toBe('properties');
-    expect([plan.identify?.target, plan.group?.target, plan.page?.target, plan.common?.target]).toEqual(['traits', 'traits', 'properties', 'properties']);
+    expect([plan.identify?.target, plan.group?.target, plan.page?.target, plan.common?.target]).toEqual([
+      'traits',
+      'traits',
+      'properties',
+      'properties',
+    ]);
     expect(plan.identify?.schema).toEqual({ properties: {} });
   });
 
   it('reads Config API traits rules as schemas of traits', () => {
-    const plan = planOf({ display_name: 'Traits', name: 'workspaces/w/tracking-plans/rs_1', rules: { events: [], identify_traits: { required: ['email'] }, group_traits: true } });
-    expect(plan).toMatchObject({ name: 'Traits', identify: { target: 'traits', dialect: 'draft-07' }, group: { schema: true, target: 'traits' } });
+    const plan = planOf({
+      display_name: 'Traits',
+      name: 'workspaces/w/tracking-plans/rs_1',
+      rules: { events: [], identify_traits: { required: ['email'] }, group_traits: true },
+    });
+    expect(plan).toMatchObject({
+      name: 'Traits',
+      identify: { target: 'traits', dialect: 'draft-07' },
+      group: { schema: true, target: 'traits' },
+    });
   });
 
   it('keeps the newest version of a rule, skips SCREEN rules, and reads rule types in any case', () => {
@@ -134,10 +189,16 @@ describe('rule schemas', () => {
   it('drops id members where keywords are in draft-06+ schemas, never a property named id or data', () => {
     const schema = loadedSchema({
       id: '/properties/properties',
-      properties: { id: { id: '/properties/id', type: 'string' }, list: { items: { id: '/items', properties: { id: { const: { id: 'data' } } } } } },
+      properties: {
+        id: { id: '/properties/id', type: 'string' },
+        list: { items: { id: '/items', properties: { id: { const: { id: 'data' } } } } },
+      },
       required: ['id'],
     });
-    expect(schema).toEqual({ properties: { id: { type: 'string' }, list: { items: { properties: { id: { const: { id: 'data' } } } } } }, required: ['id'] });
+    expect(schema).toEqual({
+      properties: { id: { type: 'string' }, list: { items: { properties: { id: { const: { id: 'data' } } } } } },
+      required: ['id'],
+    });
   });
 
   it("keeps draft-04's id where it is a URI or an anchor, and drops Segment's paths", () => {
@@ -166,8 +227,17 @@ describe('rule schemas', () => {
   });
 
   it('names the dialect in each rule, and accepts true and false as whole schemas', () => {
-    const plan = planOf([trackRule('A', { $schema: 'https://json-schema.org/draft/2020-12/schema' }), trackRule('B', true), trackRule('C', false)]);
-    expect([...plan.track.values()].map((rule) => [rule.dialect, rule.schema === true || rule.schema === false ? rule.schema : 'object'])).toEqual([
+    const plan = planOf([
+      trackRule('A', { $schema: 'https://json-schema.org/draft/2020-12/schema' }),
+      trackRule('B', true),
+      trackRule('C', false),
+    ]);
+    expect(
+      [...plan.track.values()].map((rule) => [
+        rule.dialect,
+        rule.schema === true || rule.schema === false ? rule.schema : 'object',
+      ]),
+    ).toEqual([
       ['2020-12', 'object'],
       ['draft-07', true],
       ['draft-07', false],
@@ -195,8 +265,12 @@ describe('rule schemas', () => {
 
 describe('plans that are refused, with one line per problem', () => {
   it('says where JSON stops parsing', () => {
-    expect(problemsOf('{\n  "rules": [\n    {"type": "TRACK",}\n  ]\n}')).toEqual(['not JSON: Expected double-quoted property name (line 3, column 22)']);
-    expect(problemsOf('{"rules": [')).toEqual([expect.stringMatching(/^not JSON: Unexpected end of JSON input \(line 1, column 12\)$/)]);
+    expect(problemsOf('{\n  "rules": [\n    {"type": "TRACK",}\n  ]\n}')).toEqual([
+      'not JSON: Expected double-quoted property name (line 3, column 22)',
+    ]);
+    expect(problemsOf('{"rules": [')).toEqual([
+      expect.stringMatching(/^not JSON: Unexpected end of JSON input \(line 1, column 12\)$/),
+    ]);
     expect(problemsOf('{\n"rules": [}')).toEqual([expect.stringMatching(/^not JSON: [^\n]+$/)]);
     expect(problemsOf('  ')).toEqual(['not JSON: the file is empty']);
     expect(loadPlan(`\uFEFF${JSON.stringify([trackRule('E', {})])}`).ok).toBe(true);
@@ -204,14 +278,28 @@ describe('plans that are refused, with one line per problem', () => {
 
   it('says which shapes it reads when it finds no rules', () => {
     for (const doc of [{ foo: 1 }, 42, 'plan', null, { rules: {} }, { data: { trackingPlan: { name: 'No rules' } } }]) {
-      expect(problemsOfDoc(doc)).toEqual([expect.stringMatching(/^not a tracking plan: no rules found \(accepted: Segment Public API .*Typewriter local plan/)]);
+      expect(problemsOfDoc(doc)).toEqual([
+        expect.stringMatching(
+          /^not a tracking plan: no rules found \(accepted: Segment Public API .*Typewriter local plan/,
+        ),
+      ]);
     }
-    expect(problemsOfDoc({ name: 'Empty', rules: [] })).toEqual(['plan "Empty" has no rules to check (no TRACK, IDENTIFY, GROUP, PAGE or COMMON rule)']);
+    expect(problemsOfDoc({ name: 'Empty', rules: [] })).toEqual([
+      'plan "Empty" has no rules to check (no TRACK, IDENTIFY, GROUP, PAGE or COMMON rule)',
+    ]);
   });
 
   it('refuses rules that are not rules, have no type or no event name', () => {
     expect(
-      problemsOfDoc({ rules: ['TRACK', { jsonSchema: {} }, { type: 'ALIAS', jsonSchema: {} }, { type: 'TRACK', jsonSchema: {} }, { type: 'TRACK', key: '', jsonSchema: {} }] }),
+      problemsOfDoc({
+        rules: [
+          'TRACK',
+          { jsonSchema: {} },
+          { type: 'ALIAS', jsonSchema: {} },
+          { type: 'TRACK', jsonSchema: {} },
+          { type: 'TRACK', key: '', jsonSchema: {} },
+        ],
+      }),
     ).toEqual([
       'rules[0] is not a rule (an object with type and jsonSchema)',
       'rules[1]: the rule has no type (expected TRACK, IDENTIFY, GROUP, PAGE, SCREEN or COMMON)',
@@ -226,14 +314,21 @@ describe('plans that are refused, with one line per problem', () => {
   });
 
   it('refuses two rules for the same thing that no version tells apart', () => {
-    expect(problemsOfDoc([trackRule('E', {}), trackRule('F', {}), trackRule('E', {}), { type: 'IDENTIFY', jsonSchema: {} }, { type: 'IDENTIFY', jsonSchema: {} }])).toEqual([
-      'duplicate TRACK key "E" (rules[0] and rules[2])',
-      'duplicate IDENTIFY rule (rules[3] and rules[4])',
-    ]);
+    expect(
+      problemsOfDoc([
+        trackRule('E', {}),
+        trackRule('F', {}),
+        trackRule('E', {}),
+        { type: 'IDENTIFY', jsonSchema: {} },
+        { type: 'IDENTIFY', jsonSchema: {} },
+      ]),
+    ).toEqual(['duplicate TRACK key "E" (rules[0] and rules[2])', 'duplicate IDENTIFY rule (rules[3] and rules[4])']);
   });
 
   it('refuses a schema that is not an object or a boolean, and an unknown $schema', () => {
-    expect(problemsOfDoc([trackRule('A', null), trackRule('B', [{}]), trackRule('C', 'string'), { type: 'PAGE' }])).toEqual([
+    expect(
+      problemsOfDoc([trackRule('A', null), trackRule('B', [{}]), trackRule('C', 'string'), { type: 'PAGE' }]),
+    ).toEqual([
       'rule TRACK "A": jsonSchema must be a JSON Schema (an object, true or false), not null',
       'rule TRACK "B": jsonSchema must be a JSON Schema (an object, true or false), not an array',
       'rule TRACK "C": jsonSchema must be a JSON Schema (an object, true or false), not a string',
@@ -242,14 +337,20 @@ describe('plans that are refused, with one line per problem', () => {
     expect(problemsOfDoc({ rules: { events: [], identify_traits: [{ type: 'object' }] } })).toEqual([
       'rule IDENTIFY (rules.identify_traits): identify_traits must be a JSON Schema (an object, true or false), not an array',
     ]);
-    expect(problemsOfDoc({ events: [{ name: 'E', rules: { $schema: 'http://json-schema.org/draft-03/schema#' } }] })).toEqual([
+    expect(
+      problemsOfDoc({ events: [{ name: 'E', rules: { $schema: 'http://json-schema.org/draft-03/schema#' } }] }),
+    ).toEqual([
       'rule TRACK "E": unknown $schema "http://json-schema.org/draft-03/schema#" (known: draft-04, draft-06, draft-07, 2019-09, 2020-12)',
     ]);
   });
 
   it('refuses a remote $ref, naming it, and a local one that points at nothing', () => {
     const orderCompleted = trackRule('Order Completed', {
-      properties: { a: { $ref: 'https://example.com/s.json' }, b: { $ref: 'definitions.json#/x' }, c: { allOf: [{ $ref: '#/definitions/missing' }] } },
+      properties: {
+        a: { $ref: 'https://example.com/s.json' },
+        b: { $ref: 'definitions.json#/x' },
+        c: { allOf: [{ $ref: '#/definitions/missing' }] },
+      },
     });
     expect(problemsOfDoc([orderCompleted])).toEqual([
       'rule TRACK "Order Completed": remote $ref "https://example.com/s.json" is not allowed (plans are checked offline)',
@@ -259,7 +360,10 @@ describe('plans that are refused, with one line per problem', () => {
   });
 
   it('refuses a pattern JavaScript cannot compile, with its path', () => {
-    const rule = trackRule('Signed Up', { properties: { sku: { pattern: '^[a-z' }, code: { pattern: '^\\-\\d+$' } }, patternProperties: { '(': {} } });
+    const rule = trackRule('Signed Up', {
+      properties: { sku: { pattern: '^[a-z' }, code: { pattern: '^\\-\\d+$' } },
+      patternProperties: { '(': {} },
+    });
     expect(problemsOfDoc([rule])).toEqual([
       'rule TRACK "Signed Up": pattern "(" at /patternProperties is not a valid JavaScript regular expression (Unterminated group)',
       'rule TRACK "Signed Up": pattern "^[a-z" at /properties/sku/pattern is not a valid JavaScript regular expression (Unterminated character class)',
@@ -274,7 +378,9 @@ describe('plans that are refused, with one line per problem', () => {
 
   it('refuses nesting deeper than 64 levels without overflowing the stack, and ignores brackets in strings', () => {
     const deep = '{"not":'.repeat(5000) + '{}' + '}'.repeat(5000);
-    expect(problemsOf(`{"rules": [{"type": "TRACK", "key": "E", "jsonSchema": ${deep}}]}`)).toEqual(['plan nests deeper than 64 levels']);
+    expect(problemsOf(`{"rules": [{"type": "TRACK", "key": "E", "jsonSchema": ${deep}}]}`)).toEqual([
+      'plan nests deeper than 64 levels',
+    ]);
     expect(problemsOf('['.repeat(5000) + ']'.repeat(5000))).toEqual(['plan nests deeper than 64 levels']);
     expect(planOf([trackRule('[[{{'.repeat(50), { description: '{['.repeat(100) })]).track.size).toBe(1);
   });
@@ -297,6 +403,8 @@ describe('plans that are refused, with one line per problem', () => {
       '"\\ud800"',
     ];
     for (const text of hostile) expect(() => loadPlan(text)).not.toThrow();
-    expect(problemsOf('{"rules":[{"type":5}]}')).toEqual(["rules[0]: the rule's type is a number, not a name (expected TRACK, IDENTIFY, GROUP, PAGE, SCREEN or COMMON)"]);
+    expect(problemsOf('{"rules":[{"type":5}]}')).toEqual([
+      "rules[0]: the rule's type is a number, not a name (expected TRACK, IDENTIFY, GROUP, PAGE, SCREEN or COMMON)",
+    ]);
   });
 });

@@ -9,7 +9,11 @@ import type { Dialect, PlanRule, TrackingPlan } from '../../../src/core/plan/pla
 import { compileRule, verdictFor } from '../../../src/core/plan/plan-validator';
 import { fieldsReadBy } from '../../../src/core/plan/rule-reads';
 
-const rule = (schema: PlanRule['schema'], dialect: Dialect = 'draft-07', target: PlanRule['target'] = 'message'): PlanRule => ({ schema, dialect, target });
+const rule = (
+  schema: PlanRule['schema'],
+  dialect: Dialect = 'draft-07',
+  target: PlanRule['target'] = 'message',
+): PlanRule => ({ schema, dialect, target });
 
 describe('the fast verdict', () => {
   it('is built for the keywords plans are written with, and says valid or not', () => {
@@ -32,7 +36,13 @@ describe('the fast verdict', () => {
       }),
     );
     expect(verdict?.({ properties: { plan: 'pro', seats: 2, name: '😀😀', at: '2024-05-01T10:00:00Z' } })).toBe(true);
-    for (const properties of [{ plan: 'team' }, { plan: 'pro', seats: 1.5 }, { plan: 'pro', name: '😀😀😀😀' }, { plan: 'pro', at: '2024-05-01' }, { seats: 1 }]) {
+    for (const properties of [
+      { plan: 'team' },
+      { plan: 'pro', seats: 1.5 },
+      { plan: 'pro', name: '😀😀😀😀' },
+      { plan: 'pro', at: '2024-05-01' },
+      { seats: 1 },
+    ]) {
       expect(verdict?.({ properties })).toBe(false);
     }
   });
@@ -70,9 +80,16 @@ describe('the fast verdict', () => {
 
 describe('what a rule reads of a batch entry', () => {
   it('names the fields a rule over the message can look at, or all of them', () => {
-    expect(fieldsReadBy(rule({ type: 'object', required: ['event'], properties: { properties: {} }, allOf: [{ properties: { context: {} } }] }))).toEqual(
-      new Set(['event', 'properties', 'context']),
-    );
+    expect(
+      fieldsReadBy(
+        rule({
+          type: 'object',
+          required: ['event'],
+          properties: { properties: {} },
+          allOf: [{ properties: { context: {} } }],
+        }),
+      ),
+    ).toEqual(new Set(['event', 'properties', 'context']));
     expect(fieldsReadBy(rule({ properties: { a: {} }, additionalProperties: false }))).toBe('all');
     expect(fieldsReadBy(rule({ enum: [{}] }))).toBe('all');
     expect(fieldsReadBy(rule({ type: 'object' }, 'draft-07', 'properties'))).toEqual(new Set(['properties']));
@@ -82,7 +99,11 @@ describe('what a rule reads of a batch entry', () => {
     const load = loadPlan(
       JSON.stringify({
         rules: [
-          { type: 'TRACK', key: 'Seen', jsonSchema: { required: ['context'], properties: { context: { required: ['locale'] } } } },
+          {
+            type: 'TRACK',
+            key: 'Seen',
+            jsonSchema: { required: ['context'], properties: { context: { required: ['locale'] } } },
+          },
           { type: 'TRACK', key: 'Closed', jsonSchema: { properties: { event: {} }, additionalProperties: false } },
         ],
       }),
@@ -91,7 +112,9 @@ describe('what a rule reads of a batch entry', () => {
     const plan: TrackingPlan = load.plan;
     const batch = { index: 1, count: 2, inherited: { context: { locale: 'en' }, sentAt: '2024-05-01T10:00:00Z' } };
     const keywords = (event: string, withBatch: boolean) =>
-      checkPlan({ type: 'track', payload: { event }, ...(withBatch ? { batch } : {}) }, plan, { unplanned: 'warn' }).errors.map((error) => `${error.keyword} ${error.path}`);
+      checkPlan({ type: 'track', payload: { event }, ...(withBatch ? { batch } : {}) }, plan, {
+        unplanned: 'warn',
+      }).errors.map((error) => `${error.keyword} ${error.path}`);
     expect(keywords('Seen', false)).toEqual(['required /context']);
     expect(keywords('Seen', true)).toEqual([]);
     // A rule that reads every field sees every inherited one, as the June schema check does.
