@@ -10,7 +10,7 @@ export default defineConfig(({ mode }) => {
   const target: BrowserTarget = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     plugins: [crx({ manifest: manifestFor(target), browser: target })],
-    // __COUNT_EVENTS__: only bench:capture's own build counts events (src/background/event-count.ts).
+    // __COUNT_EVENTS__: only bench:capture's own build counts events (src/background/listen/event-count.ts).
     define: {
       __BROWSER__: JSON.stringify(target),
       __COUNT_EVENTS__: JSON.stringify(process.env['TRACK_INSPECTOR_COUNT_EVENTS'] === '1'),

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { HarPage } from '../core/har/har-entry';
 import { looksLikeHar } from '../core/har/har-reader';
-import { readHarStream } from '../har-stream';
+import { readHarStream } from '../shared/har-stream';
 import type { Io } from './cli-io';
 
 export type InputUnit =

@@ -1,7 +1,7 @@
 /**
  * Runs in the page's MAIN world at document_start (Chromium only; see scripts/manifest.ts).
  * Why: Chromium's webRequest gives extensions no Blob bodies, and SDKs send tracking beacons as
- * Blobs, often in `pagehide`, where `blob.text()` never delivers (0 of 34 navigations, measured).
+ * Blobs, often in `pagehide`, where `blob.text()` never delivers (measured: not once).
  * So this remembers the parts each Blob is built from and, when a Blob is sent with sendBeacon,
  * fetch or XHR, reports its text synchronously through a DOM event (postMessage is lost in
  * pagehide). It never changes what is sent. Self-contained: crxjs builds *.iife.ts without imports.

@@ -8,11 +8,14 @@
  * worker as it is being stopped is lost with it (the promise then rejects), and the next attempt
  * wakes a new one. The background drops repeats by id.
  */
-import type { PageBodyMessage } from '../protocol';
+import type { PageBodyMessage } from '../shared/protocol';
 
 const RETRY_DELAYS_MS = [100, 400, 1600];
 
-/** Unique enough to drop repeats. Not crypto.randomUUID(): it exists only in secure contexts, and apps are served over plain http too. */
+/**
+ * Unique enough to drop repeats. Not crypto.randomUUID(): it exists only in secure contexts, and apps are served over
+ * plain http too.
+ */
 function reportId(): string {
   const random = new Uint32Array(2);
   crypto.getRandomValues(random);

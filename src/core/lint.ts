@@ -64,7 +64,10 @@ function createRecentSet(size: number): { addNew(id: string): boolean } {
   let current = new Set<string>();
   let previous = new Set<string>();
   return {
-    /** Remembers `id` (as recent); false when it was remembered already. No `has` before the `add`: one lookup less per id. */
+    /**
+     * Remembers `id` (as recent); false when it was remembered already. No `has` before the `add`: one lookup less per
+     * id.
+     */
     addNew(id) {
       const before = current.size;
       const isNew = current.add(id).size !== before && !previous.has(id);

@@ -14,7 +14,10 @@ export interface RequestInfo {
   readonly outcome: OutcomeKind;
   /** HTTP status once known; null while pending or when the request failed. */
   readonly status: number | null;
-  /** What happened, in words, when it is not a status (`blocked by the browser or an extension (net::ERR_BLOCKED_BY_CLIENT)`), or null. */
+  /**
+   * What happened, in words, when it is not a status (`blocked by the browser or an extension
+   * (net::ERR_BLOCKED_BY_CLIENT)`), or null.
+   */
   readonly error: string | null;
 }
 
@@ -38,7 +41,10 @@ export interface MessageRecord {
   readonly validation: Validation;
 }
 
-/** The validation of a message with nothing to say, shared by all of them (frozen): 100,000 records need not hold 100,000 copies. */
+/**
+ * The validation of a message with nothing to say, shared by all of them (frozen): 100,000 records need not hold
+ * 100,000 copies.
+ */
 const NOTHING_FOUND: Validation = Object.freeze({
   valid: true,
   errors: Object.freeze([]),

@@ -5,12 +5,22 @@
  * - call: one HTTP request to a tracking endpoint; its body holds one message or a batch.
  * - message: one track / identify / page / screen / group / alias payload (a batch entry is one).
  * - record: a message as captured: payload, request, page, time, and its validation.
- * - inspect: the whole pipeline for one call: decode, then validate and lint each message.
+ * - capture pipeline: request events, page body reports and document facts -> records
+ *   (core/capture). A host feeds it: the extension's background, or a test fixture.
+ * - timeline: one tab's records and navigation markers in time order; an entry is one of them.
+ * - inspect: what is done to one call's body: decode it, then validate and lint each message.
  * - validate: check one message against the June schemas (default or strict mode).
  * - lint: warnings that need the capture around a message (retries, drift, sizes, clock skew).
  * - problem: one error or warning, with the path of the field it concerns.
  * - validation: the result for one message: valid, its errors and its warnings.
  * - verdict: a validation in one word or two ("valid", "2 errors"), as the panel's Verdict column shows it.
+ * - user settings: what the user set in the options page (hosts, buffer size, Strict, unplanned).
+ * - plan file: a tracking plan's file as the user loaded it (its name, text and when); opening it
+ *   gives a tracking plan.
+ * - tracking plan: the team's rules, loaded (core/plan/load); each rule compiles to a check (plan/rule).
+ * - plan checker: what checks one message against a tracking plan (plan/check).
+ * - validation mode: what messages are validated with (Strict, unplanned, the plan checker),
+ *   derived from the user settings and the plan file; its validation summary is what a panel is told.
  */
 
 export const MESSAGE_TYPES = ['track', 'identify', 'page', 'screen', 'group', 'alias'] as const;
@@ -32,7 +42,10 @@ export interface Problem {
   readonly path: string;
   /** Plain English that names the field and, where there is one, the value. */
   readonly message: string;
-  /** ajv's keyword for schema errors (`format`, `required`…), `lint:*` / `identity:null` for warnings, `plan:*` for the plan's own. */
+  /**
+   * ajv's keyword for schema errors (`format`, `required`…), `lint:*` / `identity:null` for warnings, `plan:*` for the
+   * plan's own.
+   */
   readonly keyword: string;
   /** Who found it: the team's tracking plan, or (when absent) the June schema and our own checks. */
   readonly source?: 'schema' | 'plan';

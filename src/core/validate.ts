@@ -62,7 +62,9 @@ export function validateMessage(input: ValidationInput, strict: boolean): Schema
       ? NO_PROBLEMS
       : nullIdentities.map((field) => ({
           path: `/${field}`,
-          message: `${field} is null; treated as absent (the June SDK sends null for anonymous visitors). Strict mode reports it as an error.`,
+          message:
+            `${field} is null; treated as absent (the June SDK sends null for anonymous visitors). ` +
+            'Strict mode reports it as an error.',
           keyword: 'identity:null',
         }));
   // Copy only when something changes: most messages are validated as they are, which keeps the hot
@@ -88,7 +90,8 @@ function inheritedToApply(
 ): readonly [string, unknown][] {
   if (!inherited) return NOTHING_INHERITED;
   let toApply: [string, unknown][] | undefined;
-  // A loop with no array until something applies: this runs for every batch entry, and most lack nothing their schema checks.
+  // A loop with no array until something applies: this runs for every batch entry, and most lack nothing their schema
+  // checks.
   for (const key in inherited) {
     if (payload[key] === undefined && declared.includes(key))
       (toApply ??= []).push([key, inherited[key as keyof BatchInherited]]);

@@ -3,19 +3,19 @@
  * see which is active, remove it. It applies at once to every tab; the panels re-validate.
  */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { openPlan } from '../core/plan/open';
 import { countRules, type PlanCounts } from '../core/plan/plan';
-import { normaliseStoredPlan, PLAN_KEY, type StoredPlan } from '../stored-plan';
+import type { PlanFile } from '../shared/settings/plan-file';
+import { readStoredSettings, removePlanFile, savePlanFile } from '../shared/settings/settings-storage';
 
 interface Active {
-  readonly stored: StoredPlan;
+  readonly stored: PlanFile;
   readonly name: string;
   readonly counts: PlanCounts | null;
 }
 
 /** What storage holds, described; a stored plan that no longer opens says so (it is not applied). */
-function describeStored(stored: StoredPlan): Active {
+function describeStored(stored: PlanFile): Active {
   const opened = openPlan(stored.text, stored.fileName);
   return {
     stored,
@@ -41,10 +41,7 @@ export function PlanSection() {
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    void browser.storage.local.get(PLAN_KEY).then((stored) => {
-      const plan = normaliseStoredPlan(stored[PLAN_KEY]);
-      setActive(plan ? describeStored(plan) : null);
-    });
+    void readStoredSettings().then(({ planFile }) => setActive(planFile ? describeStored(planFile) : null));
   }, []);
 
   async function choose(event: Event) {
@@ -60,9 +57,9 @@ export function PlanSection() {
       setProblems({ file: file.name, lines: opened.problems });
       return;
     }
-    const stored: StoredPlan = { fileName: file.name, text, loadedAt: Date.now() };
+    const stored: PlanFile = { fileName: file.name, text, loadedAt: Date.now() };
     try {
-      await browser.storage.local.set({ [PLAN_KEY]: stored });
+      await savePlanFile(stored);
     } catch (error) {
       // storage.local's quota (Chrome: 10 MB for everything the extension keeps there).
       setProblems({
@@ -77,7 +74,7 @@ export function PlanSection() {
   }
 
   async function remove() {
-    await browser.storage.local.remove(PLAN_KEY);
+    await removePlanFile();
     setActive(null);
     setProblems(null);
     setStatus('Removed. Messages are checked against the June schema only.');

@@ -1,9 +1,12 @@
-/** The options page: extra tracking hosts, buffer size, strict mode, unplanned events, the tracking plan. Saved to storage.local. */
+/**
+ * The options page: extra tracking hosts, buffer size, strict mode, unplanned events, the tracking plan. Saved to
+ * storage.local.
+ */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { parseHostPattern } from '../core/endpoints';
-import { BUFFER_SIZE_RANGE, DEFAULT_SETTINGS, normaliseSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { readStoredSettings, saveUserSettings } from '../shared/settings/settings-storage';
+import { BUFFER_SIZE_RANGE, DEFAULT_SETTINGS, type UserSettings } from '../shared/settings/user-settings';
 import { PlanSection } from './PlanSection';
 import { TabLinks } from './TabLinks';
 import './options.css';
@@ -16,7 +19,7 @@ function hostErrors(text: string): string[] {
 }
 
 function Options() {
-  const [loaded, setLoaded] = useState<Settings | null>(null);
+  const [loaded, setLoaded] = useState<UserSettings | null>(null);
   const [hosts, setHosts] = useState('');
   const [bufferSize, setBufferSize] = useState(String(DEFAULT_SETTINGS.bufferSize));
   const [strict, setStrict] = useState(false);
@@ -24,8 +27,7 @@ function Options() {
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    void browser.storage.local.get(SETTINGS_KEY).then((stored) => {
-      const settings = normaliseSettings(stored[SETTINGS_KEY]);
+    void readStoredSettings().then(({ user: settings }) => {
       setLoaded(settings);
       setHosts(settings.customHosts.join('\n'));
       setBufferSize(String(settings.bufferSize));
@@ -60,8 +62,13 @@ function Options() {
       .split('\n')
       .map((h) => h.trim())
       .filter(Boolean);
-    const settings: Settings = { customHosts, bufferSize: size, strict, unplanned: unplannedErrors ? 'error' : 'warn' };
-    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+    const settings: UserSettings = {
+      customHosts,
+      bufferSize: size,
+      strict,
+      unplanned: unplannedErrors ? 'error' : 'warn',
+    };
+    await saveUserSettings(settings);
     setStatus('Saved. Capture uses these settings from now on.');
   }
 

@@ -23,7 +23,8 @@ function hostPart(pageUrl: string): string {
 
 function stamp(at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
+  const date = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`;
+  return `${date}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
 }
 
 export function downloadNdjson(records: readonly MessageRecord[], fileName: string): void {

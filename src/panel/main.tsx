@@ -4,11 +4,12 @@
  */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { watchDevtoolsTheme } from '../platform';
+import { watchDevtoolsTheme } from './devtools-theme';
+import { watchSettings } from '../shared/settings/settings-watch';
 import { connectPanelStore } from './connect';
+import { panelSettingsOf } from './panel-settings';
 import { PanelContext } from './store/context';
 import type { PanelStore } from './store/panel-store';
-import { readUserSettings } from './user-settings';
 import { connectToBackground } from './transport';
 import { App } from './views/App';
 import './panel.css';
@@ -25,7 +26,9 @@ async function boot(root: HTMLElement): Promise<void> {
   watchDevtoolsTheme((theme) => (document.documentElement.dataset['theme'] = theme));
   const tabId = inspectedTabId();
   let store: PanelStore | null = null;
-  const user = await readUserSettings((settings) => store?.userSettingsChanged(settings));
+  const settings = watchSettings();
+  settings.onChange((next) => store?.userSettingsChanged(panelSettingsOf(next)));
+  const user = panelSettingsOf(await settings.ready);
   store = connectPanelStore(tabId === null ? null : connectToBackground(tabId), user);
   render(
     <PanelContext.Provider value={store}>

@@ -4,7 +4,7 @@
  * that answers replaces what the panel held, so nothing is lost or doubled.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { PANEL_PORT_NAME, PROTOCOL_VERSION, type BackgroundMessage, type PanelMessage } from '../protocol';
+import { PANEL_PORT_NAME, PROTOCOL_VERSION, type BackgroundMessage, type PanelMessage } from '../shared/protocol';
 
 export interface Transport {
   listen(listener: (message: BackgroundMessage) => void): void;

@@ -1,9 +1,9 @@
-// The bench's event counter (src/background/event-count.ts) is compiled into bench:capture's own
+// The bench's event counter (src/background/listen/event-count.ts) is compiled into bench:capture's own
 // build only: no shipped bundle carries it. Runs after `npm run build`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EVENT_COUNT_GLOBAL } from '../../src/background/event-count';
+import { EVENT_COUNT_GLOBAL } from '../../src/background/listen/event-count';
 
 function scriptsUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -5,7 +5,7 @@
  * each browser still hears them is USER_HOSTS_FROM_START in src/platform.ts.
  */
 import { expect } from 'vitest';
-import { SETTINGS_KEY, DEFAULT_SETTINGS } from '../../src/settings';
+import { SETTINGS_KEY, DEFAULT_SETTINGS } from '../../src/shared/settings/user-settings';
 import { poll, type BrowserUnderTest } from './harness/browser';
 import type { Collector } from './harness/collector';
 import { labelOf, messagesOf, readTimeline, tabIdOf, waitForLabels, type Message } from './harness/timeline';

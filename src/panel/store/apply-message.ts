@@ -2,7 +2,7 @@
  * What a message from the background does to the panel's state, as preact-devtools' applyEvent:
  * the live timeline follows the tab's, and another protocol version is flagged, not shown as nothing.
  */
-import type { BackgroundMessage } from '../../protocol';
+import type { BackgroundMessage } from '../../shared/protocol';
 import type { PanelStore } from './panel-store';
 
 export function applyMessage(store: PanelStore, message: BackgroundMessage): void {

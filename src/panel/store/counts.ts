@@ -1,4 +1,7 @@
-/** What the filter bar counts: messages by type, invalid ones, ones with warnings, unplanned events, and how many are shown. */
+/**
+ * What the filter bar counts: messages by type, invalid ones, ones with warnings, unplanned events, and how many are
+ * shown.
+ */
 import { isUnplanned } from '../../core/plan/plan';
 import { isMessageType, type MessageType } from '../../core/types';
 import { TYPE_CHIPS } from './filter-store';
@@ -26,7 +29,10 @@ export const NO_MESSAGES: MessageTotals = {
   unplanned: 0,
 };
 
-/** `totals` with `messages` added (`sign` 1) or taken away (`sign` -1): a session that grows is counted by what it gained. */
+/**
+ * `totals` with `messages` added (`sign` 1) or taken away (`sign` -1): a session that grows is counted by what it
+ * gained.
+ */
 export function addMessages(totals: MessageTotals, messages: readonly MessageRow[], sign: 1 | -1 = 1): MessageTotals {
   const byType = { ...totals.byType };
   let { total, invalid, warnings, unplanned } = totals;

@@ -7,8 +7,8 @@ import type { HostPattern } from '../../core/endpoints';
 import { looksLikeHar } from '../../core/har/har-reader';
 import { harEntryReader } from '../../core/har/har-records';
 import type { MessageRecord } from '../../core/record';
-import { readHarStream } from '../../har-stream';
-import type { ValidationMode } from '../../validation-settings';
+import { readHarStream } from '../../shared/har-stream';
+import type { ValidationMode } from '../../shared/settings/validation-mode';
 import { sessionOf, type ImportedSession } from './import-session';
 
 /** Whether a file is a HAR: by its name, or by how it starts (one JSON object whose first key is "log"). */
@@ -21,7 +21,7 @@ export async function importHar(
   settings: { readonly strict: boolean; readonly mode: ValidationMode; readonly hosts: readonly HostPattern[] },
   onProgress: (fraction: number) => void,
 ): Promise<ImportedSession> {
-  const readEntry = harEntryReader({ strict: settings.strict, plan: settings.mode.plan, hosts: settings.hosts });
+  const readEntry = harEntryReader({ strict: settings.strict, plan: settings.mode.checker, hosts: settings.hosts });
   const records: MessageRecord[] = [];
   let read = 0;
   const problem = await readHarStream(

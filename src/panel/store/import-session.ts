@@ -1,9 +1,12 @@
-/** A file opened in the panel (an NDJSON export, or a HAR: import-har.ts): its messages validated again, as a session of their own. */
+/**
+ * A file opened in the panel (an NDJSON export, or a HAR: import-har.ts): its messages validated again, as a session of
+ * their own.
+ */
 import { importNdjson } from '../../core/import';
 import { revalidateRecord } from '../../core/inspect';
 import type { MessageRecord } from '../../core/record';
-import type { TimelineEntry } from '../../protocol';
-import type { ValidationMode } from '../../validation-settings';
+import type { TimelineEntry } from '../../core/capture/timeline-entry';
+import type { ValidationMode } from '../../shared/settings/validation-mode';
 import { createPanelTimeline, type PanelTimeline } from './panel-timeline';
 
 export interface ImportedSession {
@@ -16,7 +19,7 @@ export interface ImportedSession {
 }
 
 export function importSession(name: string, text: string, strict: boolean, mode: ValidationMode): ImportedSession {
-  const result = importNdjson(text, { strict, plan: mode.plan, importedAt: Date.now() });
+  const result = importNdjson(text, { strict, plan: mode.checker, importedAt: Date.now() });
   return sessionOf(name, result.records, result.problems, strict, mode);
 }
 
@@ -30,22 +33,22 @@ export function sessionOf(
 ): ImportedSession {
   performance.mark('track-inspector:import-validated'); // seen in the Performance panel and bench:panel
   const timeline = createPanelTimeline();
-  timeline.replace(records.map(importedEntry), 0, { ...mode.settings, strict });
+  timeline.replace(records.map(importedEntry), 0, { ...mode.summary, strict });
   return { name, timeline, problems, modeKey: mode.key };
 }
 
 /** The session validated again under the user's new plan (or none), in the mode it was validated in. */
 export function revalidateSession(session: ImportedSession, mode: ValidationMode): ImportedSession {
-  const strict = session.timeline.validation.value?.strict ?? mode.settings.strict;
+  const strict = session.timeline.validation.value?.strict ?? mode.summary.strict;
   const timeline = createPanelTimeline();
   timeline.replace(
     session.timeline
       .entries()
       .map((entry) =>
-        entry.kind === 'message' ? { ...entry, record: revalidateRecord(entry.record, strict, mode.plan) } : entry,
+        entry.kind === 'message' ? { ...entry, record: revalidateRecord(entry.record, strict, mode.checker) } : entry,
       ),
     0,
-    { ...mode.settings, strict },
+    { ...mode.summary, strict },
   );
   return { ...session, timeline, modeKey: mode.key };
 }

@@ -3,11 +3,11 @@
  * feeds it) or an imported one, the filters, the selection, and the toolbar's toggles.
  */
 import { batch, computed, signal } from '@preact/signals';
-import type { TimelineEntry } from '../../protocol';
+import type { TimelineEntry } from '../../core/capture/timeline-entry';
 import type { MessageCounts } from './counts';
 import { createFilterStore } from './filter-store';
-import type { ValidationSettings } from '../../validation-settings';
-import type { PanelUserSettings } from '../user-settings';
+import type { ValidationSummary } from '../../shared/protocol';
+import type { PanelSettings } from '../panel-settings';
 import { revalidateSession, type ImportedSession } from './import-session';
 import { createPanelTimeline } from './panel-timeline';
 import { messageRowsOf, type Row } from './rows';
@@ -16,8 +16,11 @@ import { createSessionRows } from './session-rows';
 import { summarise } from './summary';
 
 export interface PanelOptions {
-  /** The user's settings as the panel read them (Strict mode, the plan, extra hosts): imports are read with them; the panel's Strict toggle starts in them. */
-  readonly user: PanelUserSettings;
+  /**
+   * The user's settings as the panel read them (Strict mode, the plan, extra hosts): imports are read with them; the
+   * panel's Strict toggle starts in them.
+   */
+  readonly user: PanelSettings;
   /** Asks the background to clear the inspected tab's timeline; absent when no tab is inspected. */
   readonly clearLiveTab?: () => void;
 }
@@ -34,8 +37,8 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
   const protocolMismatch = signal(false);
   const filters = createFilterStore();
   const imported = signal<ImportedSession | null>(null);
-  const strict = signal(initialMode.settings.strict);
-  let lastLiveStrict = initialMode.settings.strict;
+  const strict = signal(initialMode.summary.strict);
+  let lastLiveStrict = initialMode.summary.strict;
   const preserveLog = signal(false);
   /** With Preserve log off, a navigation hides what came before it, like the Network panel. */
   const viewStart = signal<TimelineEntry | null>(null);
@@ -43,8 +46,11 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
 
   const session = createSessionRows({ live, imported, viewStart, strict });
   const allRows = computed(() => session.value.rows);
-  /** What the session on show was validated with (its plan, what an unplanned event is); before the first snapshot, the user's settings. */
-  const validation = computed(() => (imported.value?.timeline ?? live).validation.value ?? userMode.value.settings);
+  /**
+   * What the session on show was validated with (its plan, what an unplanned event is); before the first snapshot, the
+   * user's settings.
+   */
+  const validation = computed(() => (imported.value?.timeline ?? live).validation.value ?? userMode.value.summary);
   const messageRows = computed(() => session.value.messages);
   /** The message rows the filter lets through, or every row (navigation markers too) when no filter is on. */
   const rows = computed<readonly Row[]>(() => {
@@ -84,13 +90,13 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
      * A snapshot: entries and what they were validated with. A change of the user's Strict setting
      * moves the panel's toggle with it (rows in the other mode are re-validated until the entries publish).
      */
-    liveSnapshot(entries: readonly TimelineEntry[], dropped: number, settings: ValidationSettings): void {
+    liveSnapshot(entries: readonly TimelineEntry[], dropped: number, settings: ValidationSummary): void {
       if (lastLiveStrict !== settings.strict) strict.value = settings.strict;
       lastLiveStrict = settings.strict;
       live.replace(entries, dropped, settings);
     },
     /** The user's settings changed (the options page): an imported session is validated again with them. */
-    userSettingsChanged({ mode, hosts }: PanelUserSettings): void {
+    userSettingsChanged({ mode, hosts }: PanelSettings): void {
       userHosts.value = hosts;
       userMode.value = mode;
       const session = imported.value;

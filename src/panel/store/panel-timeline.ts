@@ -6,9 +6,9 @@
  */
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { RequestInfo } from '../../core/record';
-import { compareEntries, type TimelineEntry } from '../../protocol';
-import { insertSorted, lastIndexWhere } from '../../sorted-entries';
-import type { ValidationSettings } from '../../validation-settings';
+import { insertSorted, lastIndexWhere } from '../../core/capture/sorted-entries';
+import { compareEntries, type TimelineEntry } from '../../core/capture/timeline-entry';
+import type { ValidationSummary } from '../../shared/protocol';
 
 export interface PanelTimeline {
   /** Bumps after `entries()` changed. Read it in computeds that use `entries()`. */
@@ -16,10 +16,10 @@ export interface PanelTimeline {
   /** How many messages the background dropped to stay within its buffer. */
   readonly dropped: ReadonlySignal<number>;
   /** What the entries were validated with; published with them, so rows and settings never disagree. */
-  readonly validation: ReadonlySignal<ValidationSettings | null>;
+  readonly validation: ReadonlySignal<ValidationSummary | null>;
   entries(): readonly TimelineEntry[];
   /** Holds exactly these entries, validated with `validation` (kept when not given), from now on. */
-  replace(entries: readonly TimelineEntry[], dropped?: number, validation?: ValidationSettings): void;
+  replace(entries: readonly TimelineEntry[], dropped?: number, validation?: ValidationSummary): void;
   /** Adds entries, each in its place in timeline order (a late one can belong before others). */
   insert(entries: readonly TimelineEntry[]): void;
   /** Gives the message `seq`, when still held, its request's newer outcome. */
@@ -42,8 +42,8 @@ export function createPanelTimeline(): PanelTimeline {
   let entries: TimelineEntry[] = [];
   const version = signal(0);
   const dropped = signal(0);
-  const validation = signal<ValidationSettings | null>(null);
-  let nextValidation: ValidationSettings | null = null;
+  const validation = signal<ValidationSummary | null>(null);
+  let nextValidation: ValidationSummary | null = null;
   let publishTimer: ReturnType<typeof setTimeout> | null = null;
   /** The lowest index changed since the last publish, and what each recent publish changed. */
   let changedFrom = Infinity;

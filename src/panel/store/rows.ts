@@ -1,7 +1,7 @@
 /** What the timeline shows: message rows (validated in the panel's mode) and navigation markers. */
 import { revalidateRecord } from '../../core/inspect';
 import type { MessageRecord } from '../../core/record';
-import type { TimelineEntry } from '../../protocol';
+import type { TimelineEntry } from '../../core/capture/timeline-entry';
 
 export type Row =
   | { readonly kind: 'message'; readonly key: string; readonly seq: number; readonly record: MessageRecord }
@@ -33,8 +33,8 @@ export function toRow(entry: TimelineEntry, strict: boolean, validatedStrict: bo
 
 /**
  * One Row per entry and mode, reused by every derivation instead of a new row per entry and
- * publish. A Map keyed by seq measured better than a WeakMap keyed by entry (bench:panel, longest
- * long task 140-170 ms -> 110-125 ms); entries no longer held are pruned as it outgrows them.
+ * publish. A Map keyed by seq, because it measured better than a WeakMap keyed by entry (bench:panel's
+ * longest long task); entries no longer held are pruned as it outgrows them.
  */
 export function createRowCache() {
   let cache = new Map<number, { entry: TimelineEntry; strict: boolean; row: Row }>();

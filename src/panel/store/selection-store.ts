@@ -23,7 +23,8 @@ export function createSelectionStore(
     selectedRow: computed(() => {
       const [key, rows] = [selectedKey.value, allRows.value];
       if (key === null) return null;
-      // Rows stream in after the selected one: it is usually where it was, and a search of 100,000 rows per publish is not needed.
+      // Rows stream in after the selected one: it is usually where it was, and a search of 100,000 rows per publish is
+      // not needed.
       if (rows[lastIndex]?.key !== key) lastIndex = rows.findIndex((row) => row.key === key);
       return rows[lastIndex] ?? null;
     }),

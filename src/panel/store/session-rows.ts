@@ -4,11 +4,11 @@
  *
  * Derived from what changed: while calls stream in, each publish adds rows at the end, and the rows
  * before the first changed entry (PanelTimeline.changedSince) are kept with their counts. Deriving
- * every row again cost each publish about 3 ms with 10,000 rows held and 23-29 ms with 100,000 (the
- * buffer's largest size), and four new arrays as long as the timeline (`npm run bench` prints both).
+ * every row again costs each publish time and four new arrays as long as the timeline, which grows
+ * to the buffer's largest size (`npm run bench` prints both; docs/benchmarks.md).
  */
 import { computed, type ReadonlySignal } from '@preact/signals';
-import { compareEntries, type TimelineEntry } from '../../protocol';
+import { compareEntries, type TimelineEntry } from '../../core/capture/timeline-entry';
 import { addMessages, NO_MESSAGES, type MessageTotals } from './counts';
 import type { ImportedSession } from './import-session';
 import type { PanelTimeline } from './panel-timeline';
@@ -35,7 +35,9 @@ interface Derived extends SessionRows {
   readonly strict: boolean;
   readonly validatedStrict: boolean;
   readonly start: TimelineEntry | null;
-  /** The index in `entries` of the first row: entries are in timeline order, so the rows are the entries from here on. */
+  /**
+   * The index in `entries` of the first row: entries are in timeline order, so the rows are the entries from here on.
+   */
   readonly first: number;
 }
 

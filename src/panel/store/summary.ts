@@ -1,4 +1,7 @@
-/** Per event name: how many, how many invalid, how many break the tracking plan, and the most common error. The pre-release check. */
+/**
+ * Per event name: how many, how many invalid, how many break the tracking plan, and the most common error. The
+ * pre-release check.
+ */
 import { recordName } from '../../core/label';
 import type { MessageRow } from './rows';
 
@@ -7,7 +10,10 @@ export interface SummaryLine {
   readonly type: string;
   readonly count: number;
   readonly invalid: number;
-  /** Messages with at least one error from the tracking plan (an unplanned event counts when the user made those errors). */
+  /**
+   * Messages with at least one error from the tracking plan (an unplanned event counts when the user made those
+   * errors).
+   */
   readonly planViolations: number;
   readonly topError: string | null;
   readonly topErrorCount: number;

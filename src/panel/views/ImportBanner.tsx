@@ -1,4 +1,7 @@
-/** Shown while an imported file is the session: what it held and what could not be read; while a large file is read, how far. */
+/**
+ * Shown while an imported file is the session: what it held and what could not be read; while a large file is read, how
+ * far.
+ */
 import { usePanel } from '../store/context';
 
 const SHOWN_PROBLEMS = 20;
@@ -25,7 +28,8 @@ export function ImportBanner() {
         <details open={problems.length <= 3}>
           <summary>
             {problems.every((p) => p.line !== undefined)
-              ? `${problems.length} ${problems.length === 1 ? 'line' : 'lines'} could not be read (the rest were imported)`
+              ? `${problems.length} ${problems.length === 1 ? 'line' : 'lines'} could not be read ` +
+                '(the rest were imported)'
               : 'The file could not be read to its end (what came before was imported)'}
           </summary>
           <ul>

@@ -1,4 +1,7 @@
-/** Clear, Preserve log, Strict mode, the Timeline/Summary switch, Export NDJSON, Import (NDJSON or HAR), Draft tracking plan, the active plan. */
+/**
+ * Clear, Preserve log, Strict mode, the Timeline/Summary switch, Export NDJSON, Import (NDJSON or HAR), Draft tracking
+ * plan, the active plan.
+ */
 import { useRef } from 'preact/hooks';
 import { draftPlanJson } from '../../core/plan/infer';
 import { downloadJson, downloadNdjson, draftPlanFileName, exportFileName } from '../export-file';
@@ -80,7 +83,10 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
         onClick={() =>
           downloadJson(draftPlanJson(recordsToExport(store.rows.value)), draftPlanFileName(pageUrl(), new Date()))
         }
-        title="Download a tracking plan drafted from the messages shown (Segment Public API format): one rule per event, property types as observed"
+        title={
+          'Download a tracking plan drafted from the messages shown (Segment Public API format): ' +
+          'one rule per event, property types as observed'
+        }
         disabled={store.counts.value.shown === 0}
       >
         Draft tracking plan

@@ -3,7 +3,8 @@
  * page. Each read connects afresh, so it also proves the backfill a (re)connecting panel gets.
  */
 import type { MessageRecord } from '../../../src/core/record';
-import { PROTOCOL_VERSION, type TimelineEntry } from '../../../src/protocol';
+import type { TimelineEntry } from '../../../src/core/capture/timeline-entry';
+import { PROTOCOL_VERSION } from '../../../src/shared/protocol';
 import { messageLabel } from '../../../src/core/label';
 import { poll, type BrowserUnderTest } from './browser';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TimelineDb } from '../../../src/background/idb';
-import { BackgroundStore } from '../../../src/background/background-store';
-import type { TimelineEntry } from '../../../src/protocol';
+import type { TimelineDb } from '../../../src/background/store/timeline-db';
+import { BackgroundStore } from '../../../src/background/store/background-store';
+import type { TimelineEntry } from '../../../src/core/capture/timeline-entry';
 import { messageEntry } from './fakes';
 
 const navigation =
@@ -42,7 +42,7 @@ describe('BackgroundStore', () => {
     expect(writes.map((w) => (w as { op: string }).op)).toEqual(['put-entry', 'put-tab']);
   });
 
-  it('clears what was captured up to the click and keeps a call sent after it, whichever the background hears of first', async () => {
+  it('clears up to the click and keeps a call sent after it, whichever the background hears of first', async () => {
     const { db, writes } = memoryDb({ states: [], entries: new Map() });
     const store = new BackgroundStore(db, 100);
     await store.ready;
@@ -52,7 +52,8 @@ describe('BackgroundStore', () => {
       (seq) => messageEntry({ seq, requestId: 'before', at: 1_000 }),
       (seq) => messageEntry({ seq, requestId: 'at', at: 2_000 }),
     ]);
-    store.append(1, (seq) => messageEntry({ seq, requestId: 'after', at: 2_001 })); // sent after the click, heard of before it
+    // Sent after the click, heard of before it.
+    store.append(1, (seq) => messageEntry({ seq, requestId: 'after', at: 2_001 }));
     writes.length = 0;
     store.clear(1, 2_000);
     expect(store.snapshot(1).entries.map((entry) => entry.kind === 'message' && entry.requestId)).toEqual(['after']);

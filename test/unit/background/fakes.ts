@@ -1,10 +1,9 @@
-/** Test doubles for the background's seams: storage that outlives a "worker", and the browser's tabs. */
-import type { SessionArea } from '../../../src/background/documents';
-import type { TimelineDb } from '../../../src/background/idb';
-import type { TabState } from '../../../src/background/tab-timeline';
-import type { BrowserTabs } from '../../../src/background/tabs';
+/** Test doubles for the background's seams: storage that outlives a "worker". */
+import type { SessionArea } from '../../../src/core/capture/document-book';
+import type { TimelineDb } from '../../../src/background/store/timeline-db';
+import type { TabState } from '../../../src/core/capture/tab-timeline';
 import type { RequestInfo } from '../../../src/core/record';
-import type { TimelineEntry } from '../../../src/protocol';
+import type { TimelineEntry } from '../../../src/core/capture/timeline-entry';
 
 export const PENDING_REQUEST: RequestInfo = {
   url: 'https://api.june.so/sdk/track',
@@ -77,19 +76,5 @@ export function memorySession(): SessionArea {
   return {
     get: (key) => Promise.resolve(key in items ? { [key]: structuredClone(items[key]) } : {}),
     set: (next) => Promise.resolve(void Object.assign(items, structuredClone(next))),
-  };
-}
-
-export function fakeBrowserTabs(
-  open: { id: number; url: string }[],
-  live: Record<string, { url: string; parentDocumentId?: string }> = {},
-): BrowserTabs {
-  return {
-    query: () => Promise.resolve(open),
-    sessionStartedBefore: () => Promise.resolve(true),
-    lookupDocument: (tabId, _frameId, documentId) => {
-      const found = live[documentId];
-      return Promise.resolve(found ? { tabId, ...found } : null);
-    },
   };
 }

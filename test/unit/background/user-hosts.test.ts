@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHostPattern, type HostPattern } from '../../../src/core/endpoints';
-import type { RequestHandlers } from '../../../src/background/listener-group';
-import { listenToUserHosts } from '../../../src/background/user-hosts';
+import type { RequestHandlers } from '../../../src/background/listen/listener-group';
+import { listenToUserHosts } from '../../../src/background/listen/user-hosts';
 import { fakeWebRequest } from './web-request-fake';
 
 const hosts = (...texts: string[]) => texts.map((text) => parseHostPattern(text) as HostPattern);
@@ -59,7 +59,7 @@ describe("the user's hosts' listeners", () => {
 });
 
 describe("Chromium: the first turn's catch-all", () => {
-  it("hands over the calls that woke the worker until the hosts are read, then leaves only the hosts' listeners", () => {
+  it("hands over the calls that woke the worker until the hosts are read, then only the hosts' listeners stay", () => {
     const web = fakeWebRequest();
     const { handlers, seen } = recordingHandlers();
     const userHosts = listenToUserHosts(web.events, handlers, 'catch-all', () => undefined);

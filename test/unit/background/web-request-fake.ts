@@ -1,5 +1,5 @@
 /** browser.webRequest's four events as the background uses them: registrations kept, requests dispatched by filter. */
-import type { WebRequestEvents } from '../../../src/background/listener-group';
+import type { WebRequestEvents } from '../../../src/background/listen/listener-group';
 import { matchesPattern } from '../match-pattern';
 
 type EventName = keyof WebRequestEvents;

@@ -1,0 +1,25 @@
+/**
+ * What the capture pipeline needs of the place its records go: per-tab timelines it appends to and
+ * corrects (an outcome, a body reported late, a page re-attributed). The extension's background
+ * store implements it over IndexedDB; another host can keep it in memory.
+ */
+import type { RequestInfo } from '../record';
+import type { CallSeen } from './body-join';
+import type { EntryBuilder, MessageEntry } from './timeline-entry';
+
+export interface CaptureTimeline {
+  /** Appends entries built with fresh sequence numbers, in order. */
+  append(tabId: number, build: readonly EntryBuilder[]): void;
+  /** The request of a call's messages (they share it), or undefined when none is held. */
+  requestOf(tabId: number, requestId: string): RequestInfo | undefined;
+  /** Applies an outcome to every message of a request; false when none is held. */
+  updateRequest(tabId: number, requestId: string, request: RequestInfo): boolean;
+  /** The messages a request produced. */
+  entriesOf(tabId: number, requestId: string): readonly MessageEntry[];
+  /** Replaces a request's messages with new ones (its body arrived, its page was corrected). */
+  replaceRequest(tabId: number, requestId: string, build: readonly EntryBuilder[]): void;
+  /** Calls of the tab recorded before the page reported their body. */
+  awaitingCalls(tabId: number): readonly CallSeen[];
+  removeTab(tabId: number): void;
+  tabIds(): readonly number[];
+}

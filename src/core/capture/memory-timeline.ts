@@ -1,0 +1,59 @@
+/**
+ * Per-tab timelines kept in memory only: the capture pipeline's timeline for a host whose capture
+ * lives as long as it does (a test run). The extension's background store adds persistence across
+ * service-worker restarts and change listeners on top of the same TabTimeline.
+ */
+import type { RequestInfo } from '../record';
+import type { CallSeen } from './body-join';
+import type { CaptureTimeline } from './capture-timeline';
+import { TabTimeline } from './tab-timeline';
+import type { EntryBuilder, MessageEntry, TimelineEntry } from './timeline-entry';
+
+export class MemoryTimeline implements CaptureTimeline {
+  private readonly tabs = new Map<number, TabTimeline>();
+
+  constructor(private readonly capacity = Infinity) {}
+
+  append(tabId: number, build: readonly EntryBuilder[]): void {
+    let timeline = this.tabs.get(tabId);
+    if (!timeline) this.tabs.set(tabId, (timeline = new TabTimeline({ tabId, nextSeq: 1, dropped: 0 }, this.capacity)));
+    for (const make of build) timeline.append(make(timeline.nextSeq()));
+  }
+
+  requestOf(tabId: number, requestId: string): RequestInfo | undefined {
+    return this.tabs.get(tabId)?.requestOf(requestId);
+  }
+
+  updateRequest(tabId: number, requestId: string, request: RequestInfo): boolean {
+    const timeline = this.tabs.get(tabId);
+    if (!timeline?.hasRequest(requestId)) return false;
+    timeline.updateRequest(requestId, request);
+    return true;
+  }
+
+  entriesOf(tabId: number, requestId: string): readonly MessageEntry[] {
+    return this.tabs.get(tabId)?.messagesOf(requestId) ?? [];
+  }
+
+  replaceRequest(tabId: number, requestId: string, build: readonly EntryBuilder[]): void {
+    if (!this.tabs.get(tabId)?.removeRequest(requestId).length) return;
+    this.append(tabId, build);
+  }
+
+  awaitingCalls(tabId: number): readonly CallSeen[] {
+    return this.tabs.get(tabId)?.awaitingCalls() ?? [];
+  }
+
+  removeTab(tabId: number): void {
+    this.tabs.delete(tabId);
+  }
+
+  tabIds(): readonly number[] {
+    return [...this.tabs.keys()];
+  }
+
+  /** The tab's entries in timeline order. */
+  entries(tabId: number): readonly TimelineEntry[] {
+    return this.tabs.get(tabId)?.all() ?? [];
+  }
+}

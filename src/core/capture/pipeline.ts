@@ -1,0 +1,248 @@
+/**
+ * The capture pipeline, independent of its host: request events, page body reports and document
+ * facts (plain data, events.ts) -> validated records in a timeline. Every tracking call of a tab
+ * becomes one entry per message (a batch splits), including calls whose body only the page could
+ * report, and calls whose body nobody could see (the row says why). The extension's background
+ * feeds it from webRequest; a test host can feed it from its own browser API.
+ */
+import { bodyToText, type RequestBody } from '../body';
+import { callRecords } from '../call-records';
+import { recogniseCall, type HostPattern, type TrackingCall } from '../endpoints';
+import type { PlanChecker } from '../inspect';
+import { createLinter, type Linter } from '../lint';
+import type { RequestInfo } from '../record';
+import { BodyJoiner, type CallSeen, type Timers } from './body-join';
+import type { CaptureTimeline } from './capture-timeline';
+import type { DocumentInfo } from './document-book';
+import type { PageBody, RequestCompleted, RequestFailed, RequestStarted, ResponseStarted } from './events';
+import type { Outcome } from './outcome';
+import { RecentCalls } from './recent-calls';
+import { RequestOutcomes } from './request-outcomes';
+import type { SenderPage, SenderPages } from './sender-pages';
+import type { EntryBuilder } from './timeline-entry';
+
+/** What messages are validated with, current at each call. */
+export interface CaptureChecks {
+  readonly strict: boolean;
+  /** Checks a message against the team's tracking plan; null without one. */
+  readonly checker: PlanChecker | null;
+}
+
+export interface CaptureHost {
+  readonly timeline: CaptureTimeline;
+  readonly senders: SenderPages;
+  /** The user's own tracking hosts (first-party proxies), beside the known endpoints. */
+  readonly hosts: () => readonly HostPattern[];
+  readonly checks: () => CaptureChecks;
+  /** What a row says when neither the browser nor the page gave the call's body. */
+  readonly missingBodyReason: string;
+  readonly timers?: Timers;
+}
+
+/** A closing tab's last beacon may still be on its way (its body too): its timeline waits this long. */
+export const CLOSED_TAB_GRACE_MS = 2500;
+
+interface SeenCall extends CallSeen {
+  readonly call: TrackingCall;
+  readonly page: SenderPage;
+}
+
+export class CapturePipeline {
+  private readonly linters = new Map<number, Linter>();
+  private readonly outcomes = new RequestOutcomes();
+  /** Calls whose sending document is being looked up (Chromium, a document the book missed). */
+  private readonly resolving = new Set<string>();
+  private readonly joiner: BodyJoiner;
+  private readonly recent = new RecentCalls();
+  private readonly timers: Timers;
+
+  constructor(private readonly host: CaptureHost) {
+    this.timers = host.timers ?? globalThis;
+    this.joiner = new BodyJoiner(this.timers);
+  }
+
+  /** Settles at once, except while Chromium's sending document is looked up (a promise then). */
+  requestStarted(event: RequestStarted): void | Promise<void> {
+    if (event.tabId < 0) return; // not attributable to a tab (a service worker's own fetches)
+    const call = recogniseCall(event.method, event.url, this.host.hosts());
+    // A redirect repeats onBeforeRequest with the same requestId: one call, one set of rows.
+    const { requestId, tabId } = event;
+    if (!call || this.resolving.has(requestId) || this.host.timeline.requestOf(tabId, requestId)) return;
+    const seen = (page: SenderPage): SeenCall => {
+      const { url, method, timeStamp: at } = event;
+      return { requestId, tabId, url, method, at, call, page };
+    };
+    if (event.documentId !== undefined) {
+      const { documentId, frameId, url, method, timeStamp: at } = event;
+      this.recent.remember({ documentId, frameId, requestId, tabId, url, method, at });
+    }
+    const page = this.host.senders.senderOf(event);
+    if (!(page instanceof Promise)) return this.called(seen(page), event.body);
+    this.resolving.add(requestId);
+    // Returned so a failure reaches the caller's handler instead of vanishing.
+    return page.then((found) => {
+      this.resolving.delete(requestId);
+      this.called(seen(found), event.body);
+    });
+  }
+
+  /** A body the page reported; resolves once it is used or has waited its turn (the relay's acknowledgement). */
+  pageBody(body: PageBody): Promise<void> {
+    // The page hook reports every Blob it sees sent (uploads too): only tracking calls' are kept.
+    if (!recogniseCall(body.method, body.url, this.host.hosts())) return Promise.resolve();
+    const { call, settled } = this.joiner.pageBody(body, this.host.timeline.awaitingCalls(body.tabId));
+    if (call) this.fillBody(call, body.body);
+    return settled;
+  }
+
+  responseStarted(event: ResponseStarted): void {
+    if (event.tabId >= 0) this.outcomes.headers(event);
+  }
+
+  requestCompleted(event: RequestCompleted): void {
+    this.settle(event, this.outcomes.completed(event));
+  }
+
+  requestFailed(event: RequestFailed): void {
+    this.settle(event, this.outcomes.failed(event));
+  }
+
+  /** A top-frame navigation starts: a marker in the tab's timeline. */
+  navigationStarted(tabId: number, url: string, at: number): void {
+    if (tabId < 0) return;
+    this.host.senders.loaded(tabId, url);
+    this.host.timeline.append(tabId, [(seq) => ({ kind: 'navigation', seq, url, at })]);
+  }
+
+  /** Chromium: a document committed in a tab's frame (webNavigation.onCommitted). */
+  documentCommitted(documentId: string, info: DocumentInfo, frameId: number): void {
+    this.host.senders.documentCommitted(documentId, info, frameId);
+    // A document's first calls can be handled before its commit, when looking it up failed too
+    // (an iframe that sends as it loads): they are named again now that the book knows it.
+    this.reattribute(documentId, -Infinity);
+  }
+
+  /**
+   * Chromium: a single-page app changed its route (history.pushState, a #fragment) at `at`.
+   * Chromium may hand over the calls sent just after it before this event: those are re-attributed.
+   */
+  documentRouted(documentId: string, info: DocumentInfo, frameId: number, at: number): void {
+    this.host.senders.documentRouted(documentId, info, frameId, at);
+    this.reattribute(documentId, at);
+  }
+
+  tabUrlChanged(tabId: number, url: string): void {
+    this.host.senders.urlChanged(tabId, url);
+  }
+
+  /**
+   * The tabs open when the host starts, and whether this is the browser session the stored
+   * timelines come from: timelines of tabs that closed meanwhile go, and all of them in a new
+   * session (tab ids restart with the browser: an earlier session's timeline must not reach a new tab).
+   */
+  tabsAtStart(open: readonly { readonly id?: number; readonly url?: string }[], sameSession: boolean): void {
+    const { senders, timeline } = this.host;
+    for (const tab of open)
+      if (tab.id !== undefined && tab.url && !senders.knows(tab.id)) senders.loaded(tab.id, tab.url);
+    const openIds = new Set(open.map((tab) => tab.id));
+    for (const tabId of timeline.tabIds()) if (!openIds.has(tabId) || !sameSession) this.forgetTab(tabId);
+  }
+
+  /** The tab closed: its timeline goes once its last beacon has had time to arrive. */
+  tabClosed(tabId: number): void {
+    this.timers.setTimeout(() => this.forgetTab(tabId), CLOSED_TAB_GRACE_MS);
+  }
+
+  /** Forgets a tab at once: its timeline, its documents, its linter. */
+  forgetTab(tabId: number): void {
+    this.host.timeline.removeTab(tabId);
+    this.host.senders.forget(tabId);
+    this.linters.delete(tabId);
+  }
+
+  /** A fresh linter for the tab (its timeline was cleared): duplicates and drift are linted within one capture. */
+  resetLinter(tabId: number): void {
+    this.linters.delete(tabId);
+  }
+
+  /** Re-attributes the document's calls sent since `since`; their rows are replaced as they are, page corrected. */
+  private reattribute(documentId: string, since: number): void {
+    const { timeline, senders } = this.host;
+    for (const call of this.recent.sentSince(documentId, since)) {
+      const page = senders.senderOf({ tabId: call.tabId, frameId: call.frameId, documentId, timeStamp: call.at });
+      if (page instanceof Promise) continue; // the document is in the book: never a lookup
+      const entries = timeline.entriesOf(call.tabId, call.requestId);
+      const moved = (e: (typeof entries)[number]) =>
+        e.record.pageUrl !== page.pageUrl || e.record.topUrl !== page.topUrl;
+      if (!entries.some(moved)) continue;
+      const rebuilt = entries.map((entry): EntryBuilder => {
+        const { topUrl: _old, ...record } = entry.record;
+        return (seq) => ({ ...entry, seq, record: { ...record, ...page } });
+      });
+      timeline.replaceRequest(call.tabId, call.requestId, rebuilt);
+    }
+  }
+
+  private called(seen: SeenCall, body: RequestBody | null): void {
+    if (body) {
+      this.joiner.callWithBody(seen, () => textOf(body));
+      this.record(seen, body);
+      return;
+    }
+    const reported = this.joiner.callWithoutBody(seen);
+    if (reported !== null) this.record(seen, { kind: 'text', text: reported });
+    else this.record(seen, { kind: 'missing', reason: this.host.missingBodyReason }, true);
+  }
+
+  /** The page reported the body of a call recorded without one: its rows are decoded anew. */
+  private fillBody(call: CallSeen, text: string): void {
+    const { timeline } = this.host;
+    const [first] = timeline.entriesOf(call.tabId, call.requestId);
+    const tracking = recogniseCall(call.method, call.url, this.host.hosts());
+    if (!first || !tracking) return;
+    const { pageUrl, topUrl, request } = first.record;
+    const page: SenderPage = topUrl !== undefined ? { pageUrl, topUrl } : { pageUrl };
+    const entries = this.entries({ ...call, call: tracking, page }, { kind: 'text', text }, request);
+    timeline.replaceRequest(call.tabId, call.requestId, entries);
+  }
+
+  private settle(event: { tabId: number; requestId: string; method: string; url: string }, outcome: Outcome): void {
+    const { tabId, requestId } = event;
+    if (tabId < 0) return;
+    const request = this.host.timeline.requestOf(tabId, requestId);
+    if (request) this.host.timeline.updateRequest(tabId, requestId, { ...request, ...outcome });
+    else if (this.resolving.has(requestId) || recogniseCall(event.method, event.url, this.host.hosts())) {
+      this.outcomes.holdEarly(requestId, outcome);
+    }
+  }
+
+  private record(seen: SeenCall, body: RequestBody, awaitingBody = false): void {
+    const request = { url: seen.url, method: seen.method, ...this.outcomes.takeEarly(seen.requestId) };
+    this.host.timeline.append(seen.tabId, this.entries(seen, body, request, awaitingBody));
+  }
+
+  private entries(seen: SeenCall, body: RequestBody, request: RequestInfo, awaitingBody = false): EntryBuilder[] {
+    const { tabId, requestId, page } = seen;
+    const { strict, checker: plan } = this.host.checks();
+    const origin = { capturedAt: seen.at, tabId, ...page, request };
+    const records = callRecords(seen.call, body, origin, { strict, plan, linter: this.linter(tabId) });
+    return records.map((record) => (seq) => ({
+      kind: 'message',
+      seq,
+      requestId,
+      record,
+      ...(awaitingBody ? { awaitingBody: true as const } : {}),
+    }));
+  }
+
+  private linter(tabId: number): Linter {
+    let linter = this.linters.get(tabId);
+    if (!linter) this.linters.set(tabId, (linter = createLinter()));
+    return linter;
+  }
+}
+
+function textOf(body: RequestBody): string | null {
+  const text = bodyToText(body);
+  return text.ok ? text.text : null;
+}

@@ -1,0 +1,98 @@
+/**
+ * Every message between the background and its clients (panels, the options page, the page relay),
+ * typed and versioned. Ports carry the timeline of one tab; runtime messages carry the rest.
+ */
+import type { TimelineEntry } from '../core/capture/timeline-entry';
+import type { PlanCounts } from '../core/plan/plan';
+import type { RequestInfo } from '../core/record';
+import type { UserSettings } from './settings/user-settings';
+
+export const PROTOCOL_VERSION = 4;
+export const PANEL_PORT_NAME = 'track-inspector/panel';
+
+/** The tracking plan a timeline was checked against, as a panel shows it. */
+export interface PlanSummary {
+  readonly name: string;
+  readonly fileName: string;
+  readonly loadedAt: number;
+  readonly counts: PlanCounts;
+}
+
+/** What a timeline's records were validated with (ValidationMode, described for a panel). */
+export interface ValidationSummary {
+  readonly strict: boolean;
+  readonly unplanned: UserSettings['unplanned'];
+  readonly plan: PlanSummary | null;
+  /**
+   * The stored plan file could not be opened (the options page refuses such a file; storage may hold anything): why.
+   */
+  readonly planProblem?: string;
+}
+
+/** Panel -> background, over the port. */
+export type PanelMessage =
+  | { readonly kind: 'hello'; readonly version: typeof PROTOCOL_VERSION; readonly tabId: number }
+  /**
+   * Clear the tab's timeline up to `before` (Date.now() when the user clicked; entry times are the
+   * same clock): a call sent after the click stays, even when the background hears of it before it
+   * hears of the click (a busy service worker can take the two in either order).
+   */
+  | { readonly kind: 'clear'; readonly before: number };
+
+/** Background -> panel, over the port, in order. A snapshot replaces everything the panel holds. */
+export type BackgroundMessage =
+  | {
+      readonly kind: 'snapshot';
+      readonly tabId: number;
+      readonly entries: readonly TimelineEntry[];
+      readonly dropped: number;
+      /** What every record here (and every later one, until the next snapshot) was validated with. */
+      readonly validation: ValidationSummary;
+    }
+  /** The rest of a large snapshot, in chunks that follow it directly. */
+  | { readonly kind: 'snapshot-continued'; readonly entries: readonly TimelineEntry[] }
+  | { readonly kind: 'added'; readonly entries: readonly TimelineEntry[]; readonly dropped: number }
+  | { readonly kind: 'updated'; readonly updates: readonly { readonly seq: number; readonly request: RequestInfo }[] }
+  /** A call's rows replaced by new ones (its body arrived after the call): drop `removed`, insert `entries`. */
+  | {
+      readonly kind: 'replaced';
+      readonly removed: readonly number[];
+      readonly entries: readonly TimelineEntry[];
+      readonly dropped: number;
+    }
+  | { readonly kind: 'version-mismatch'; readonly expected: number };
+
+/** The page relay (content script) -> background: a body webRequest may not have exposed. */
+export interface PageBodyMessage {
+  readonly kind: 'page-body';
+  readonly version: typeof PROTOCOL_VERSION;
+  /** Unique per report: the relay re-sends a report until the background acknowledges it. */
+  readonly id: string;
+  readonly url: string;
+  readonly method: string;
+  /** The body as the page sent it, as text (strings and byte parts decoded as UTF-8). */
+  readonly body: string;
+  /** Date.now() in the page when it was sent. */
+  readonly sentAt: number;
+}
+
+export function isPanelMessage(value: unknown): value is PanelMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const kind = (value as { kind?: unknown }).kind;
+  if (kind === 'clear') return typeof (value as { before?: unknown }).before === 'number';
+  return kind === 'hello' && typeof (value as { tabId?: unknown }).tabId === 'number';
+}
+
+export function isPageBodyMessage(value: unknown): value is PageBodyMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return (
+    m['kind'] === 'page-body' &&
+    m['version'] === PROTOCOL_VERSION &&
+    typeof m['id'] === 'string' &&
+    typeof m['url'] === 'string' &&
+    typeof m['method'] === 'string' &&
+    typeof m['body'] === 'string' &&
+    typeof m['sentAt'] === 'number'
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * What messages are validated with (Strict mode, what an unplanned event is, the plan's checker),
+ * derived from the user's settings and plan file. Shared by the background (live capture) and the
+ * panel (imported files).
+ */
+import type { PlanChecker } from '../../core/inspect';
+import { planChecker } from '../../core/plan/check';
+import { openPlan } from '../../core/plan/open';
+import { countRules, type PlanLoad } from '../../core/plan/plan';
+import type { PlanSummary, ValidationSummary } from '../protocol';
+import type { PlanFile } from './plan-file';
+import type { UserSettings } from './user-settings';
+
+export interface ValidationMode {
+  readonly strict: boolean;
+  /** The mode as a panel is told of it, with every snapshot. */
+  readonly summary: ValidationSummary;
+  /** Checks a message against the tracking plan; null without one. */
+  readonly checker: PlanChecker | null;
+  /** Equal keys validate alike: what a timeline was validated with, compared with what it should be. */
+  readonly key: string;
+}
+
+/** Each plan file is opened (parsed, its rules compiled) once, however often the other settings change. */
+const opened = new WeakMap<PlanFile, PlanLoad>();
+
+export function validationModeOf(user: UserSettings, planFile: PlanFile | null): ValidationMode {
+  const { strict, unplanned } = user;
+  const key = JSON.stringify([strict, unplanned, planFile?.loadedAt ?? null]);
+  if (!planFile) return { strict, summary: { strict, unplanned, plan: null }, checker: null, key };
+  let load = opened.get(planFile);
+  if (!load) opened.set(planFile, (load = openPlan(planFile.text, planFile.fileName)));
+  if (!load.ok) {
+    const planProblem = `${planFile.fileName}: ${load.problems.join('; ')}`;
+    return { strict, summary: { strict, unplanned, plan: null, planProblem }, checker: null, key };
+  }
+  const { fileName, loadedAt } = planFile;
+  const plan: PlanSummary = { name: load.plan.name, fileName, loadedAt, counts: countRules(load.plan) };
+  return { strict, summary: { strict, unplanned, plan }, checker: planChecker(load.plan, { unplanned }), key };
+}
