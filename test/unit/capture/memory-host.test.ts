@@ -65,7 +65,7 @@ describe('Capture pipeline in a host of its own', () => {
       ],
     };
     const sent = request('https://api.segment.io/v1/b', 1000, JSON.stringify(batch));
-    pipeline.requestStarted(sent);
+    void pipeline.requestStarted(sent);
     pipeline.requestCompleted({ ...sent, statusCode: 200 });
     expect(rows()).toEqual([
       `navigation ${PAGE}`,
@@ -77,7 +77,7 @@ describe('Capture pipeline in a host of its own', () => {
   it("fills a beacon's hidden body from the page's report, and knows the user's own host", async () => {
     const { pipeline, rows } = host();
     const beacon = request(PROXY, 1000, null);
-    pipeline.requestStarted(beacon);
+    void pipeline.requestStarted(beacon);
     expect(rows()).toEqual([`no body was seen | ${PAGE} | pending |  | invalid`]);
     const body = JSON.stringify({ type: 'track', event: 'Left', anonymousId: 'a' });
     await pipeline.pageBody({ tabId: 1, url: PROXY, method: 'POST', body, at: 1001 });
@@ -87,8 +87,8 @@ describe('Capture pipeline in a host of its own', () => {
 
   it('ignores requests that are not tracking calls, and forgets a closed page after its grace period', () => {
     const { pipeline, timeline, rows } = host();
-    pipeline.requestStarted(request('http://127.0.0.1:4000/api/cart', 1000, '{}'));
-    pipeline.requestStarted(request('https://api.june.so/sdk/track', 1001, '{"event":"Kept","userId":"u"}'));
+    void pipeline.requestStarted(request('http://127.0.0.1:4000/api/cart', 1000, '{}'));
+    void pipeline.requestStarted(request('https://api.june.so/sdk/track', 1001, '{"event":"Kept","userId":"u"}'));
     expect(rows()).toHaveLength(1);
     pipeline.tabClosed(1);
     expect(timeline.tabIds()).toEqual([1]);
