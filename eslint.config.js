@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     // Page data is shown as text. The shipped code's one innerHTML assignment is Preact's, made only
-    // for the dangerouslySetInnerHTML prop; web-ext lint warns about it (README, "Release"). Our code
+    // for the dangerouslySetInnerHTML prop; web-ext lint warns about it (docs/release.md, "web-ext lint"). Our code
     // uses neither, so that assignment stays unreachable.
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     rules: {

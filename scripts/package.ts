@@ -1,6 +1,6 @@
 /**
  * `npm run package` (after `npm run build`): the store uploads and the source zip, in release/
- * (or the folder given as the first argument). What each file is for: the README's "Release".
+ * (or the folder given as the first argument). What each file is for: docs/release.md.
  */
 import { relative } from 'node:path';
 import { uncommittedChanges } from './release/source-zip.ts';

@@ -2,8 +2,8 @@
  * The source zip addons.mozilla.org asks for when an add-on's code is bundled: everything git
  * tracks, under one folder (`track-inspector-<version>/`). Inside it, `npm ci && npm run build`
  * makes dist/firefox byte for byte (test/build/source-rebuild.test.ts). Tests and tools stay in
- * (scripts/ imports test helpers), so a reviewer gets the tree as git has it, less the README's
- * screenshots: half the size, and no part of any build. Files are read from the working tree, so
+ * (scripts/ imports test helpers), so a reviewer gets the tree as git has it with its manual (docs/),
+ * less the manual's screenshots: half the size, and no part of any build. Files are read from the working tree, so
  * the zip matches the dist/ built beside it.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,7 +11,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipBytes, type ZipEntry } from './zip.ts';
 
-const NOT_NEEDED_TO_REBUILD = ['docs/'];
+/** The manual's screenshots. */
+const notNeededToRebuild = (path: string) => path.startsWith('docs/') && path.endsWith('.png');
 
 interface TrackedFile {
   readonly path: string;
@@ -29,7 +30,7 @@ export function sourceFiles(root: string): TrackedFile[] {
       const [meta = '', path = ''] = record.split('\t');
       return { path, executable: meta.startsWith('100755') };
     })
-    .filter(({ path }) => !NOT_NEEDED_TO_REBUILD.some((folder) => path.startsWith(folder)));
+    .filter(({ path }) => !notNeededToRebuild(path));
 }
 
 export function writeSourceZip(root: string, folder: string, outFile: string): void {

@@ -3,7 +3,7 @@
  * answer to "is this request a tracking call, who sent it, what does it carry?" (recogniseCall) and
  * the URL filters the background's webRequest listeners are registered with (urlFilterOf), so a
  * request the filters leave out is one the recogniser would not take.
- * Covers every row of the README's "What is recognised" table plus hosts the user adds (first-party proxies).
+ * Covers every row of docs/capture.md's "What is recognised" plus hosts the user adds (first-party proxies).
  */
 import type { CallType, Sender } from './types';
 

@@ -26,8 +26,8 @@ export const BEACON_RESOURCE_TYPE = BROWSER === 'chrome' ? 'ping' : 'beacon';
 /**
  * How the background hears calls to the user's hosts from its very start. A stopped background is
  * woken only by listeners it had registered, and the user's hosts are in storage.local, which it can
- * read only after its first turn. Probed in Chromium 156 and Firefox ESR 153 (README, "What is
- * listened to"):
+ * read only after its first turn. Probed in Chromium 156 and Firefox ESR 153 (docs/capture.md,
+ * "Your hosts across a stopped background"):
  * - 'catch-all' (Chromium): listeners added at any time wake the stopped worker, and the events
  *   that woke it go to the listeners its new first turn registered whose filters match them (a
  *   listener added after the storage read often misses them). So the first turn registers a

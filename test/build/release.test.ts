@@ -68,9 +68,11 @@ describe('the source zip', () => {
     expect([...needed, ...neededToo].filter((name) => !names().includes(root + name))).toEqual([]);
   });
 
-  it('leaves out build output, installed packages, generated code and the screenshots', () => {
-    const leftOut = ['dist/', 'node_modules/', 'src/core/generated/', 'release/', 'docs/'];
+  it('leaves out build output, installed packages, generated code and the screenshots; keeps the manual', () => {
+    const leftOut = ['dist/', 'node_modules/', 'src/core/generated/', 'release/'];
     expect(names().filter((name) => leftOut.some((folder) => name.startsWith(root + folder)))).toEqual([]);
+    expect(names().filter((name) => name.startsWith(root + 'docs/') && name.endsWith('.png'))).toEqual([]);
+    expect(names()).toContain(root + 'docs/cli.md');
   });
 });
 

@@ -49,7 +49,7 @@ describe('web-ext lint of the Firefox zip', () => {
   });
 
   // The one warning is Preact's renderer, which assigns innerHTML only the `__html` of a
-  // `dangerouslySetInnerHTML` prop; eslint.config.js forbids that prop in our code (README, "Release").
+  // `dangerouslySetInnerHTML` prop; eslint.config.js forbids that prop in our code (docs/release.md).
   it("warns only about Preact's innerHTML, which our code never reaches", () => {
     expect(report.warnings.map((w) => `${w.code}: ${w.message}`)).toEqual([
       'UNSAFE_VAR_ASSIGNMENT: Unsafe assignment to innerHTML',
