@@ -2,8 +2,7 @@
  * Every tab's timeline: in memory for speed, mirrored to IndexedDB so a stopped service worker
  * loses nothing. Listeners (ports to panels, the badge) hear about every change, in order.
  */
-import type { CallSeen } from '../../core/capture/body-join';
-import type { CaptureTimeline } from '../../core/capture/capture-timeline';
+import type { CallSeen, CaptureTimeline } from '../../core/capture/capture-timeline';
 import { TabTimeline } from '../../core/capture/tab-timeline';
 import { entryTime, type EntryBuilder, type MessageEntry, type TimelineEntry } from '../../core/capture/timeline-entry';
 import type { RequestInfo } from '../../core/record';

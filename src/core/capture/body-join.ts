@@ -13,16 +13,8 @@
  *   meanwhile cannot lose), and a report that comes later fills it in, matched by send time;
  * - a report that comes first is held for HELD_BODY_MS, long past any wake-up, for its call.
  */
+import type { CallSeen } from './capture-timeline';
 import type { PageBody } from './events';
-
-export interface CallSeen {
-  readonly requestId: string;
-  readonly tabId: number;
-  readonly url: string;
-  readonly method: string;
-  /** When it was sent, ms since the epoch (webRequest's timeStamp). */
-  readonly at: number;
-}
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;

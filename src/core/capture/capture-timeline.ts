@@ -4,8 +4,17 @@
  * store implements it over IndexedDB; another host can keep it in memory.
  */
 import type { RequestInfo } from '../record';
-import type { CallSeen } from './body-join';
 import type { EntryBuilder, MessageEntry } from './timeline-entry';
+
+/** A call as the pipeline keys it: which request, from which tab, to where, and when it was sent. */
+export interface CallSeen {
+  readonly requestId: string;
+  readonly tabId: number;
+  readonly url: string;
+  readonly method: string;
+  /** When it was sent, ms since the epoch (webRequest's timeStamp). */
+  readonly at: number;
+}
 
 export interface CaptureTimeline {
   /** Appends entries built with fresh sequence numbers, in order. */

@@ -4,8 +4,7 @@
  * service-worker restarts and change listeners on top of the same TabTimeline.
  */
 import type { RequestInfo } from '../record';
-import type { CallSeen } from './body-join';
-import type { CaptureTimeline } from './capture-timeline';
+import type { CallSeen, CaptureTimeline } from './capture-timeline';
 import { TabTimeline } from './tab-timeline';
 import type { EntryBuilder, MessageEntry, TimelineEntry } from './timeline-entry';
 

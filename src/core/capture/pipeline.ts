@@ -11,8 +11,8 @@ import { recogniseCall, type HostPattern, type TrackingCall } from '../endpoints
 import type { PlanChecker } from '../inspect';
 import { createLinter, type Linter } from '../lint';
 import type { RequestInfo } from '../record';
-import { BodyJoiner, type CallSeen, type Timers } from './body-join';
-import type { CaptureTimeline } from './capture-timeline';
+import { BodyJoiner, type Timers } from './body-join';
+import type { CallSeen, CaptureTimeline } from './capture-timeline';
 import type { DocumentInfo } from './document-book';
 import type { PageBody, RequestCompleted, RequestFailed, RequestStarted, ResponseStarted } from './events';
 import type { Outcome } from './outcome';

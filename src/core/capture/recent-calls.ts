@@ -3,7 +3,7 @@
  * since it can re-attribute them (Chromium may hand over the calls sent just after a pushState
  * before the route change itself). Bounded in calls per document and in documents.
  */
-import type { CallSeen } from './body-join';
+import type { CallSeen } from './capture-timeline';
 
 const CALLS_PER_DOCUMENT = 100;
 const DOCUMENTS = 100;

@@ -3,7 +3,7 @@
  * stay within the bound, and an index from webRequest ids to the messages they produced.
  */
 import type { RequestInfo } from '../record';
-import type { CallSeen } from './body-join';
+import type { CallSeen } from './capture-timeline';
 import { insertSorted, lastIndexWhere } from './sorted-entries';
 import { compareEntries, type MessageEntry, type TimelineEntry } from './timeline-entry';
 

@@ -1,11 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  BodyJoiner,
-  HELD_BODY_MS,
-  JOIN_WINDOW_MS,
-  MAX_HELD_BODIES,
-  type CallSeen,
-} from '../../../src/core/capture/body-join';
+import { BodyJoiner, HELD_BODY_MS, JOIN_WINDOW_MS, MAX_HELD_BODIES } from '../../../src/core/capture/body-join';
+import type { CallSeen } from '../../../src/core/capture/capture-timeline';
 
 const call = (requestId: string, at: number, url = 'https://api.segment.io/v1/t', tabId = 1): CallSeen => ({
   requestId,
