@@ -1,14 +1,14 @@
 /** Timeline entries and a transport seam for panel tests: what the background would send. */
 import { vi } from 'vitest';
 import { createLinter } from '../../src/core/lint';
-import { inspectCall } from '../../src/core/inspect';
+import { callRecords } from '../../src/core/call-records';
 import type { CallType } from '../../src/core/types';
 import { connectPanelStore } from '../../src/panel/connect';
 import { PUBLISH_INTERVAL_MS } from '../../src/panel/store/panel-timeline';
 import type { Transport } from '../../src/panel/transport';
 import type { BackgroundMessage, PanelMessage, TimelineEntry } from '../../src/protocol';
 import { DEFAULT_SETTINGS } from '../../src/settings';
-import { validationModeOf, type ValidationMode } from '../../src/validation-settings';
+import { validationModeOf, type ValidationMode, type ValidationSettings } from '../../src/validation-settings';
 
 export type MessageEntry = Extract<TimelineEntry, { kind: 'message' }>;
 
@@ -58,27 +58,20 @@ export function captured(
   { callType = 'track', at = T0 + seq * 10, status = 200, mode = USER_MODE }: CaptureOptions = {},
 ): MessageEntry[] {
   const requestId = `r${++seq}`;
-  const options = { strict: mode.settings.strict, plan: mode.plan, linter: createLinter(), capturedAt: at };
-  const messages = inspectCall({ sender: 'june', callType }, { kind: 'text', text: JSON.stringify(body) }, options);
-  return messages.map((message) => ({
-    kind: 'message',
-    seq: ++seq,
-    requestId,
-    record: {
-      ...message,
-      capturedAt: at,
-      tabId: 1,
-      pageUrl: 'https://app.example.com/checkout',
-      request: {
-        url: `https://api.june.so/sdk/${callType}`,
-        method: 'POST',
-        outcome: status === null ? 'pending' : 'status',
-        status,
-        error: null,
-      },
-      sender: 'june',
-    },
-  }));
+  const request = {
+    url: `https://api.june.so/sdk/${callType}`,
+    method: 'POST',
+    outcome: status === null ? 'pending' : 'status',
+    status,
+    error: null,
+  } as const;
+  const records = callRecords(
+    { sender: 'june', callType },
+    { kind: 'text', text: JSON.stringify(body) },
+    { capturedAt: at, tabId: 1, pageUrl: 'https://app.example.com/checkout', request },
+    { strict: mode.settings.strict, plan: mode.plan, linter: createLinter() },
+  );
+  return records.map((record) => ({ kind: 'message', seq: ++seq, requestId, record }));
 }
 
 /** The one entry of a body that holds one message. */
@@ -103,6 +96,14 @@ export function fakeBackground() {
       for (const listener of listeners) listener(message);
     },
   };
+}
+
+/** What the background sends a panel that connects to tab 1: the tab's entries, and what they were validated with. */
+export function snapshot(
+  entries: readonly TimelineEntry[],
+  validation: ValidationSettings = LIVE_VALIDATION,
+): BackgroundMessage {
+  return { kind: 'snapshot', tabId: 1, entries, dropped: 0, validation };
 }
 
 /** A panel store wired to a fake background, as the panel page wires it to the real one. */

@@ -4,7 +4,6 @@
  * panel's plan features: plan errors with their source, the Unplanned chip, plan violations in the
  * summary, imports checked against the plan, and Draft tracking plan.
  */
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPlan } from '../../src/core/plan/load';
@@ -14,8 +13,8 @@ import { messageRowsOf } from '../../src/panel/store/rows';
 import type { TimelineEntry } from '../../src/protocol';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { validationModeOf, type ValidationMode } from '../../src/validation-settings';
-import { mountPanel } from './mount';
-import { captured, connectedPanel, passPublishInterval, SHOP_PLAN, USER_MODE } from './fixtures';
+import { mountPanel, panelRoot } from './mount';
+import { captured, connectedPanel, passPublishInterval, SHOP_PLAN, snapshot, USER_MODE } from './fixtures';
 
 const STRICT = validationModeOf({ ...DEFAULT_SETTINGS, strict: true }, null);
 const WITH_PLAN = validationModeOf(DEFAULT_SETTINGS, SHOP_PLAN);
@@ -29,6 +28,9 @@ function sent(mode: ValidationMode): TimelineEntry[] {
   ];
 }
 
+/** The snapshot the background sends of what the page sent, validated in `mode` and saying so. */
+const sentIn = (mode: ValidationMode) => snapshot(sent(mode), mode.settings);
+
 const problems = (store: PanelStore) =>
   messageRowsOf(store.rows.value).map(({ record }) => [
     ...record.validation.errors.map((e) => `error ${e.source ?? 'schema'} ${e.path}: ${e.message}`),
@@ -41,13 +43,7 @@ describe('settings travel with the snapshot', () => {
 
   it('Strict mode changed in the options with the panel open: rows and the toggle follow it, both ways', () => {
     const { background, store } = connectedPanel();
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: sent(USER_MODE),
-      dropped: 0,
-      validation: USER_MODE.settings,
-    });
+    background.emit(sentIn(USER_MODE));
     passPublishInterval();
     expect(store.strict.value).toBe(false);
     expect(problems(store)[0]).toEqual([
@@ -55,20 +51,14 @@ describe('settings travel with the snapshot', () => {
     ]);
 
     // The background re-validated every record strictly and sent them again, saying so.
-    background.emit({ kind: 'snapshot', tabId: 1, entries: sent(STRICT), dropped: 0, validation: STRICT.settings });
+    background.emit(sentIn(STRICT));
     expect(store.strict.value).toBe(true); // at once: rows not yet published are shown re-validated in the toggle's mode
     expect(problems(store)[0]).toEqual(['error schema /userId: userId must be a string, got null']);
     passPublishInterval();
     expect(store.strict.value).toBe(true);
     expect(problems(store)[0]).toEqual(['error schema /userId: userId must be a string, got null']);
 
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: sent(USER_MODE),
-      dropped: 0,
-      validation: USER_MODE.settings,
-    });
+    background.emit(sentIn(USER_MODE));
     passPublishInterval();
     expect(store.strict.value).toBe(false);
     expect(problems(store)[0]?.[0]).toMatch(/^warning schema \/userId/);
@@ -76,22 +66,10 @@ describe('settings travel with the snapshot', () => {
 
   it('a reconnect snapshot in the same mode keeps the toggle where the user put it', () => {
     const { background, store } = connectedPanel();
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: sent(USER_MODE),
-      dropped: 0,
-      validation: USER_MODE.settings,
-    });
+    background.emit(sentIn(USER_MODE));
     passPublishInterval();
     store.strict.value = true;
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: sent(USER_MODE),
-      dropped: 0,
-      validation: USER_MODE.settings,
-    });
+    background.emit(sentIn(USER_MODE));
     passPublishInterval();
     expect(store.strict.value).toBe(true);
     expect(problems(store)[0]).toEqual(['error schema /userId: userId must be a string, got null']);
@@ -99,24 +77,12 @@ describe('settings travel with the snapshot', () => {
 
   it('a plan loaded with the panel open: plan errors with their source, the plan named, unplanned events counted and filtered', () => {
     const { background, store } = connectedPanel();
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: sent(USER_MODE),
-      dropped: 0,
-      validation: USER_MODE.settings,
-    });
+    background.emit(sentIn(USER_MODE));
     passPublishInterval();
     expect(store.validation.value.plan).toBeNull();
     expect(store.counts.value.unplanned).toBe(0);
 
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: sent(WITH_PLAN),
-      dropped: 0,
-      validation: WITH_PLAN.settings,
-    });
+    background.emit(sentIn(WITH_PLAN));
     passPublishInterval();
     expect(store.validation.value.plan).toMatchObject({
       name: 'Shop plan',
@@ -167,18 +133,8 @@ describe('settings travel with the snapshot', () => {
 });
 
 describe('the panel with a plan', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-  });
+  const root = panelRoot();
+  afterEach(() => vi.restoreAllMocks());
 
   const mount = async (mode: ValidationMode) => (await mountPanel(root, sent(mode), mode.settings)).store;
   const click = (element: Element | null | undefined) => act(() => (element as HTMLElement).click());
