@@ -22,8 +22,8 @@ export type InputUnit =
     };
 
 /**
- * Calls `onUnit` for each line or HAR entry of each file, in order. Throws CannotRead when a file breaks off or is not
- * what it seems (a HAR that is not one), or when `onUnit` throws.
+ * Calls `onUnit` for each line or HAR entry of each file, in order. Throws CannotRead, naming the file, when one cannot
+ * be read through: it breaks off, it is not what it seems (a HAR that is not one), or `onUnit` throws.
  */
 export async function forEachInput(
   files: readonly string[],

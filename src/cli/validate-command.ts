@@ -17,7 +17,8 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   const plan = args.plan === undefined ? null : await planSetting(args.plan, args.unplanned, io);
   if (plan === 'refused') return 2;
   const totals = { messages: 0, valid: 0, invalid: 0, warned: 0 };
-  // One NDJSON reader for every file, as before: lint (duplicates, drift) spans the whole input. A HAR's lint spans its own entries, as a capture's does.
+  // One NDJSON reader for every file: lint (duplicates, drift) spans the whole input. A HAR's lint spans its own
+  // entries, as a capture's does.
   const ndjson = ndjsonLineReader({ strict: args.strict, plan, importedAt: Date.now() });
   const har = perFile(() => harEntryReader({ strict: args.strict, plan, hosts: args.hosts }));
   const showFile = args.files.length > 1;
@@ -41,7 +42,7 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   return totals.invalid > 0 ? 1 : 0;
 }
 
-/** The plan file, loaded and every rule compiled; or 'refused', its problems written one per line. */
+/** The plan file, loaded and every rule compiled; or 'refused', its problems written one per line (CannotRead). */
 async function planSetting(file: string, unplanned: 'warn' | 'error', io: Io): Promise<PlanChecker | 'refused'> {
   const opened = openPlan(await readText(file), path.basename(file));
   if (!opened.ok) {

@@ -5,7 +5,8 @@
  * - an NDJSON file, a line at a time: `ndjsonLineReader` (import.ts);
  * - a HAR file, an entry at a time: `harEntryReader` (har/har-records.ts), each entry's call going
  *   through call-records.ts exactly as a live one does.
- * The panel's import and the CLI read files through the same readers.
+ * Every record is built by one builder, `messageRecord` (call-records.ts). The panel's import and the CLI read files
+ * through the same readers.
  */
 import type { MessageRecord } from './record';
 

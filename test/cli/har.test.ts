@@ -1,4 +1,7 @@
-/** The built CLI on HAR files: a HAR recorded for real by Playwright in Chromium (test/fixtures/har), and large ones made to measure. */
+/**
+ * The built CLI on HAR files: a HAR recorded for real by Playwright in Chromium (test/fixtures/har), and large ones
+ * made to measure.
+ */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +40,8 @@ describe('track-inspector validate on a HAR', () => {
     expect(results.every((r) => r.entry !== undefined && r.line === undefined)).toBe(true);
     // The page, its script, blob: and metrics (/v1/m) entries are not tracking calls; a batch is a result per entry.
     expect(new Set(results.map((r) => r.entry)).size).toBe(19);
-    expect(results.find((r) => r.event === 'beacon formdata')).toMatchObject({ valid: true }); // the multipart body, parsed
+    // The multipart body, parsed.
+    expect(results.find((r) => r.event === 'beacon formdata')).toMatchObject({ valid: true });
   });
 
   it('knows a HAR by its content, whatever its name', () => {

@@ -17,7 +17,10 @@ export const USER_MODE = validationModeOf(DEFAULT_SETTINGS, null);
 /** What a snapshot says live rows were validated with, by default. */
 export const LIVE_VALIDATION = USER_MODE.settings;
 
-/** A small tracking plan, as the options page stores it: Order Completed needs a string order_id; Signed Up is planned too. */
+/**
+ * A small tracking plan, as the options page stores it: Order Completed needs a string order_id; Signed Up is planned
+ * too.
+ */
 export const SHOP_PLAN = {
   fileName: 'shop.plan.json',
   loadedAt: 1,

@@ -154,7 +154,8 @@ describe('panel store: filters, counts, summary', () => {
     store.filters.clear();
     store.filters.warningsOnly.value = true;
     expect(names(store)).toEqual(['Anon']);
-    expect(recordsToExport(store.rows.value).map((r) => (r.payload as { event: string }).event)).toEqual(['Anon']); // export follows the filter
+    // Export follows the filter.
+    expect(recordsToExport(store.rows.value).map((r) => (r.payload as { event: string }).event)).toEqual(['Anon']);
     store.filters.clear();
     expect(recordsToExport(store.rows.value)).toHaveLength(5);
   });

@@ -52,7 +52,8 @@ describe('settings travel with the snapshot', () => {
 
     // The background re-validated every record strictly and sent them again, saying so.
     background.emit(sentIn(STRICT));
-    expect(store.strict.value).toBe(true); // at once: rows not yet published are shown re-validated in the toggle's mode
+    // At once: rows not yet published are shown re-validated in the toggle's mode.
+    expect(store.strict.value).toBe(true);
     expect(problems(store)[0]).toEqual(['error schema /userId: userId must be a string, got null']);
     passPublishInterval();
     expect(store.strict.value).toBe(true);

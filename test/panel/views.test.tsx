@@ -110,7 +110,8 @@ describe('the Track panel', () => {
       });
       passPublishInterval();
     });
-    // The window moved by six rows: every row shows the message now in its place, nothing left over from the last render.
+    // The window moved by six rows: every row shows the message now in its place, nothing left over from the last
+    // render.
     expect(rowTexts()).toEqual([...shown.slice(6), ...names(61, 66)]);
     expect([...root.querySelectorAll('.row.selected .cell.name')].map((cell) => cell.textContent)).toEqual([
       'Event 55',
