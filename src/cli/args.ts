@@ -70,66 +70,37 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 }
 
 function parseValidate(argv: readonly string[]): ParsedArgs {
-  let strict = false;
-  let json = false;
-  let plan: string | undefined;
-  let unplanned: string = 'warn';
-  let expecting: '--plan' | '--unplanned' | '--host' | null = null;
-  const hosts: string[] = [];
-  const files = filesAndOptions(argv, (arg) => {
-    if (expecting === '--plan') plan = arg;
-    else if (expecting === '--unplanned') unplanned = arg;
-    else if (expecting === '--host') hosts.push(arg);
-    else if (arg === '--plan' || arg === '--unplanned' || arg === '--host') {
-      expecting = arg;
-      return true;
-    } else if (arg === '--strict') strict = true;
-    else if (arg === '--json') json = true;
-    else return false;
-    expecting = null;
-    return true;
-  });
-  if (expecting) return { kind: 'usage-error', message: `${expecting as string} needs a value` };
-  if ('kind' in files) return files;
+  const line = readCommandLine(argv, { flags: ['--strict', '--json'], valued: ['--plan', '--unplanned', '--host'] });
+  if ('kind' in line) return line;
+  const plan = lastValue(line, '--plan');
+  const unplanned = lastValue(line, '--unplanned') ?? 'warn';
   if (unplanned !== 'warn' && unplanned !== 'error')
     return { kind: 'usage-error', message: `--unplanned must be warn or error, got "${unplanned}"` };
   if (plan === '-') return { kind: 'usage-error', message: '--plan needs a file; standard input carries the messages' };
-  const patterns = hostPatternsOf(hosts);
+  const patterns = hostPatternsOf(line.values.get('--host') ?? []);
   if ('kind' in patterns) return patterns;
   return {
     kind: 'validate',
     args: {
-      strict,
-      json,
+      strict: line.flags.has('--strict'),
+      json: line.flags.has('--json'),
       ...(plan !== undefined ? { plan } : {}),
       unplanned,
       hosts: patterns.hosts,
-      files: files.files,
+      files: line.files,
     },
   };
 }
 
 function parsePlanInfer(argv: readonly string[]): ParsedArgs {
-  let name: string | undefined;
-  let expecting: '--name' | '--host' | null = null;
-  const hosts: string[] = [];
-  const files = filesAndOptions(argv, (arg) => {
-    if (expecting === '--name') name = arg;
-    else if (expecting === '--host') hosts.push(arg);
-    else if (arg === '--name' || arg === '--host') {
-      expecting = arg;
-      return true;
-    } else return false;
-    expecting = null;
-    return true;
-  });
-  if (expecting) return { kind: 'usage-error', message: `${expecting as string} needs a value` };
-  if ('kind' in files) return files;
-  const patterns = hostPatternsOf(hosts);
+  const line = readCommandLine(argv, { flags: [], valued: ['--name', '--host'] });
+  if ('kind' in line) return line;
+  const name = lastValue(line, '--name');
+  const patterns = hostPatternsOf(line.values.get('--host') ?? []);
   if ('kind' in patterns) return patterns;
   return {
     kind: 'plan-infer',
-    args: { ...(name !== undefined ? { name } : {}), hosts: patterns.hosts, files: files.files },
+    args: { ...(name !== undefined ? { name } : {}), hosts: patterns.hosts, files: line.files },
   };
 }
 
@@ -146,20 +117,43 @@ function hostPatternsOf(
   return { hosts: patterns };
 }
 
-/** Files (after "--" everything is a file; "-" is standard input) and the options `option` accepts. */
-function filesAndOptions(
+/** A command's words, read: its files, the flags given, and every value given to each option that takes one. */
+interface CommandLine {
+  readonly files: readonly string[];
+  readonly flags: ReadonlySet<string>;
+  readonly values: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Files (after "--" everything is a file; "-" is standard input) and the options a command takes: `flags` stand
+ * alone; each of `valued` takes the word after it as its value, whatever that word is, and may be given again.
+ */
+function readCommandLine(
   argv: readonly string[],
-  option: (arg: string) => boolean,
-): { files: string[] } | Extract<ParsedArgs, { kind: 'help' | 'usage-error' }> {
+  options: { readonly flags: readonly string[]; readonly valued: readonly string[] },
+): CommandLine | Extract<ParsedArgs, { kind: 'help' | 'usage-error' }> {
   const files: string[] = [];
+  const flags = new Set<string>();
+  const values = new Map<string, string[]>();
+  let expecting: string | null = null;
   let onlyFiles = false;
   for (const arg of argv) {
     if (onlyFiles) files.push(arg);
-    else if (option(arg)) continue;
+    else if (expecting !== null) {
+      values.set(expecting, [...(values.get(expecting) ?? []), arg]);
+      expecting = null;
+    } else if (options.valued.includes(arg)) expecting = arg;
+    else if (options.flags.includes(arg)) flags.add(arg);
     else if (arg === '-' || !arg.startsWith('-')) files.push(arg);
     else if (arg === '--') onlyFiles = true;
     else if (arg === '--help' || arg === '-h') return { kind: 'help' };
     else return { kind: 'usage-error', message: `unknown option "${arg}"` };
   }
-  return { files: files.length ? files : ['-'] };
+  if (expecting !== null) return { kind: 'usage-error', message: `${expecting} needs a value` };
+  return { files: files.length ? files : ['-'], flags, values };
+}
+
+/** An option given more than once: the last value counts. */
+function lastValue(line: CommandLine, option: string): string | undefined {
+  return line.values.get(option)?.at(-1);
 }

@@ -1,5 +1,5 @@
-/** The CLI's streams: which files can be read, and writing with backpressure (read-input.ts reads them). */
-import { access, constants } from 'node:fs/promises';
+/** The CLI's streams, writing with backpressure, and files it cannot read (read-input.ts reads the inputs). */
+import { access, constants, readFile } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 
 export interface Io {
@@ -8,17 +8,40 @@ export interface Io {
   readonly stderr: Writable;
 }
 
-/** Every file can be read, or a message for stderr naming the first that cannot. */
-export async function unreadableFile(files: readonly string[]): Promise<string | null> {
+/**
+ * A file a command cannot read, and why. Thrown rather than returned, so that every command says it the same way:
+ * main.ts writes `track-inspector: cannot read FILE: WHY` on stderr and exits 2.
+ */
+export class CannotRead extends Error {
+  constructor(file: string, why: string) {
+    super(`cannot read ${file}: ${why}`);
+  }
+}
+
+/** Before any input is read: throws CannotRead for the first file that cannot be ("-" is standard input). */
+export async function checkReadable(files: readonly string[]): Promise<void> {
   for (const file of files) {
     if (file === '-') continue;
     try {
       await access(file, constants.R_OK);
     } catch (error) {
-      return `track-inspector: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`;
+      throw new CannotRead(file, refusal(error));
     }
   }
-  return null;
+}
+
+/** A whole file as text, or CannotRead. */
+export async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CannotRead(file, refusal(error));
+  }
+}
+
+/** Why the system would not open a file: its code (ENOENT, EACCES, …). */
+function refusal(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
 /** Writes, waiting when the pipe is full. */

@@ -28,6 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
   return runValidate(parsed.args, process);
 }
 
+// Whatever stops a command, above all a file it cannot read (cli-io.ts's CannotRead): one line on stderr, exit 2.
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

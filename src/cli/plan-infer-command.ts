@@ -4,35 +4,26 @@ import { createPlanDraft } from '../core/plan/infer';
 import type { PlanInferArgs } from './args';
 import { harEntryReader } from '../core/har/har-records';
 import { forEachInput } from './read-input';
-import { unreadableFile, write, type Io } from './cli-io';
+import { checkReadable, write, type Io } from './cli-io';
 
 export async function runPlanInfer(args: PlanInferArgs, io: Io): Promise<number> {
-  const unreadable = await unreadableFile(args.files);
-  if (unreadable) {
-    io.stderr.write(unreadable);
-    return 2;
-  }
+  await checkReadable(args.files);
   const draft = createPlanDraft(args.name);
   const showFile = args.files.length > 1;
   // Only the messages' shapes matter here: no plan, and strict or not makes no difference.
   const har = harEntryReader({ strict: false, hosts: args.hosts });
-  try {
-    await forEachInput(args.files, io, (unit, file) => {
-      if (unit.kind === 'har-entry') {
-        const item = har(unit.entry, unit.index, unit.pages);
-        if (item?.kind === 'records') for (const record of item.records) draft.add(record);
-        return;
-      }
-      const parsed = parseNdjsonLine(unit.text, unit.line);
-      // A bad line is named and skipped: the plan is drafted from the rest.
-      if (parsed.kind === 'bad')
-        io.stderr.write(`track-inspector: ${showFile ? `${file}: ` : ''}${parsed.message}; skipped\n`);
-      if (parsed.kind === 'message') draft.add(parsed.message);
-    });
-  } catch (error) {
-    io.stderr.write(`track-inspector: ${(error as Error).message}\n`);
-    return 2;
-  }
+  await forEachInput(args.files, io, (unit, file) => {
+    if (unit.kind === 'har-entry') {
+      const item = har(unit.entry, unit.index, unit.pages);
+      if (item?.kind === 'records') for (const record of item.records) draft.add(record);
+      return;
+    }
+    const parsed = parseNdjsonLine(unit.text, unit.line);
+    // A bad line is named and skipped: the plan is drafted from the rest.
+    if (parsed.kind === 'bad')
+      io.stderr.write(`track-inspector: ${showFile ? `${file}: ` : ''}${parsed.message}; skipped\n`);
+    if (parsed.kind === 'message') draft.add(parsed.message);
+  });
   await write(io.stdout, draft.json());
   return 0;
 }

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import type { HarPage } from '../core/har/har-entry';
 import { looksLikeHar } from '../core/har/har-reader';
 import { readHarStream } from '../shared/har-stream';
-import type { Io } from './cli-io';
+import { CannotRead, type Io } from './cli-io';
 
 export type InputUnit =
   | { readonly kind: 'line'; readonly text: string; readonly line: number }
@@ -21,7 +21,10 @@ export type InputUnit =
       readonly pages: ReadonlyMap<string, HarPage>;
     };
 
-/** Calls `onUnit` for each line or HAR entry of each file, in order; throws, naming the file, when one cannot be read. */
+/**
+ * Calls `onUnit` for each line or HAR entry of each file, in order. Throws CannotRead, naming the file, when one cannot
+ * be read through: it breaks off, it is not what it seems (a HAR that is not one), or `onUnit` throws.
+ */
 export async function forEachInput(
   files: readonly string[],
   io: Io,
@@ -41,7 +44,7 @@ export async function forEachInput(
       if (looksLikeHar(file, head)) await readHar(rest, (unit) => onUnit(unit, file));
       else await readLines(rest, (unit) => onUnit(unit, file));
     } catch (error) {
-      throw new Error(`cannot read ${file}: ${(error as Error).message}`);
+      throw new CannotRead(file, (error as Error).message);
     }
   }
 }

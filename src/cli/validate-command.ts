@@ -1,5 +1,4 @@
 /** Streams NDJSON and HAR files (or stdin) through the core and reports, message by message. */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { harEntryReader } from '../core/har/har-records';
 import { ndjsonLineReader } from '../core/import';
@@ -11,20 +10,15 @@ import { openPlan } from '../core/plan/open';
 import type { Problem } from '../core/types';
 import type { ValidateArgs } from './args';
 import { forEachInput } from './read-input';
-import { unreadableFile, write, type Io } from './cli-io';
-
-export type { Io } from './cli-io';
+import { checkReadable, readText, write, type Io } from './cli-io';
 
 export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
-  const unreadable = await unreadableFile(args.files);
-  if (unreadable) {
-    io.stderr.write(unreadable);
-    return 2;
-  }
+  await checkReadable(args.files);
   const plan = args.plan === undefined ? null : await planSetting(args.plan, args.unplanned, io);
   if (plan === 'refused') return 2;
   const totals = { messages: 0, valid: 0, invalid: 0, warned: 0 };
-  // One NDJSON reader for every file, as before: lint (duplicates, drift) spans the whole input. A HAR's lint spans its own entries, as a capture's does.
+  // One NDJSON reader for every file: lint (duplicates, drift) spans the whole input. A HAR's lint spans its own
+  // entries, as a capture's does.
   const ndjson = ndjsonLineReader({ strict: args.strict, plan, importedAt: Date.now() });
   const har = perFile(() => harEntryReader({ strict: args.strict, plan, hosts: args.hosts }));
   const showFile = args.files.length > 1;
@@ -36,15 +30,10 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     const out = args.json ? jsonLine(result, showFile ? file : null) : report(result, showFile ? file : null);
     if (out) await write(io.stdout, out);
   };
-  try {
-    await forEachInput(args.files, io, async (unit, file) => {
-      const item = unit.kind === 'line' ? ndjson(unit.text, unit.line) : har(file)(unit.entry, unit.index, unit.pages);
-      for (const result of resultsOf(item)) await show(result, file);
-    });
-  } catch (error) {
-    io.stderr.write(`track-inspector: ${(error as Error).message}\n`);
-    return 2;
-  }
+  await forEachInput(args.files, io, async (unit, file) => {
+    const item = unit.kind === 'line' ? ndjson(unit.text, unit.line) : har(file)(unit.entry, unit.index, unit.pages);
+    for (const result of resultsOf(item)) await show(result, file);
+  });
   if (!args.json) {
     io.stdout.write(
       `${totals.messages} messages: ${totals.valid} valid, ${totals.invalid} invalid, ${totals.warned} with warnings\n`,
@@ -53,18 +42,9 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   return totals.invalid > 0 ? 1 : 0;
 }
 
-/** The plan file, loaded and every rule compiled; or 'refused', its problems written one per line. */
+/** The plan file, loaded and every rule compiled; or 'refused', its problems written one per line (CannotRead). */
 async function planSetting(file: string, unplanned: 'warn' | 'error', io: Io): Promise<PlanChecker | 'refused'> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    io.stderr.write(
-      `track-inspector: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
-    );
-    return 'refused';
-  }
-  const opened = openPlan(text, path.basename(file));
+  const opened = openPlan(await readText(file), path.basename(file));
   if (!opened.ok) {
     for (const problem of opened.problems) io.stderr.write(`track-inspector: ${file}: ${problem}\n`);
     return 'refused';

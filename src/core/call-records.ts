@@ -1,11 +1,13 @@
 /**
- * One tracking call -> its records, whatever saw the call: live capture (webRequest) or a HAR file.
- * A batch gives one record per entry; a body that cannot be read gives one record that says why.
+ * Where records are made, whatever the input: one tracking call -> its records (live capture, a HAR file), and one
+ * NDJSON line -> its record (import.ts), all through `messageRecord`. A batch gives one record per entry; a body that
+ * cannot be read gives one record that says why.
  */
 import type { RequestBody } from './body';
 import type { TrackingCall } from './endpoints';
-import { inspectCall, type InspectOptions } from './inspect';
+import { inspectCall, type InspectedMessage, type InspectOptions } from './inspect';
 import type { MessageRecord, RequestInfo } from './record';
+import type { Sender } from './types';
 
 /** Where and when the call was made, as its source knows it. */
 export interface CallOrigin {
@@ -22,9 +24,32 @@ export function callRecords(
   origin: CallOrigin,
   options: Omit<InspectOptions, 'capturedAt'>,
 ): MessageRecord[] {
-  return inspectCall(call, body, { ...options, capturedAt: origin.capturedAt }).map((message) => ({
-    ...origin,
-    sender: call.sender,
-    ...message,
-  }));
+  return inspectCall(call, body, { ...options, capturedAt: origin.capturedAt }).map((message) =>
+    messageRecord(origin, call.sender, message),
+  );
+}
+
+/**
+ * The one record builder. Fields in one order (an NDJSON line's too), only those a record has; the common record
+ * (not sent by an iframe, not a batch entry, readable) as one literal, so that all of them share one shape, and the
+ * rare optional fields through spreads.
+ */
+export function messageRecord(origin: CallOrigin, sender: Sender, message: InspectedMessage): MessageRecord {
+  const { capturedAt, tabId, pageUrl, topUrl, request } = origin;
+  const { type, payload, batch, undecodable, validation } = message;
+  if (topUrl === undefined && !batch && !undecodable)
+    return { capturedAt, tabId, pageUrl, request, sender, type, payload, validation };
+  return {
+    capturedAt,
+    tabId,
+    pageUrl,
+    ...(topUrl !== undefined ? { topUrl } : {}),
+    request,
+    sender,
+    type,
+    payload,
+    ...(batch ? { batch } : {}),
+    ...(undecodable ? { undecodable } : {}),
+    validation,
+  };
 }

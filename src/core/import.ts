@@ -1,9 +1,9 @@
 /** NDJSON text -> re-validated MessageRecords plus the bad lines, by number: the NDJSON input (see input.ts). */
-import { validateAndLint, type InspectOptions, type PlanChecker } from './inspect';
+import { messageRecord } from './call-records';
+import { validateAndLint, type InspectedMessage, type InspectOptions, type PlanChecker } from './inspect';
 import { createLinter } from './lint';
 import { parseNdjsonLine, type ImportedMessage } from './ndjson';
 import { makeValidation, type MessageRecord } from './record';
-import type { Validation } from './types';
 import type { ValidationInput } from './validate';
 import { sizeForLimits } from './body';
 import type { InputItem } from './input';
@@ -41,7 +41,10 @@ export function importNdjson(text: string, options: ImportOptions): ImportResult
   return { records, problems };
 }
 
-/** The NDJSON input (see input.ts): one line -> its record, or why it could not be read; null for a blank line. Lints across lines. */
+/**
+ * The NDJSON input (see input.ts): one line -> its record, or why it could not be read; null for a blank line.
+ * Lints across lines.
+ */
 export function ndjsonLineReader(options: ImportOptions): (text: string, line: number) => InputItem | null {
   const checks = { strict: options.strict, plan: options.plan ?? null, linter: createLinter() };
   return (text, line) => {
@@ -56,22 +59,41 @@ export function ndjsonLineReader(options: ImportOptions): (text: string, line: n
   };
 }
 
+/** One imported message -> its record, built as every input's records are (call-records.ts). */
+function toRecord(
+  message: ImportedMessage,
+  importedAt: number,
+  checks: Omit<InspectOptions, 'capturedAt'>,
+  lineBytes: number,
+): MessageRecord {
+  const { capture } = message;
+  const inspected = inspectImported(message, checks, lineBytes);
+  if (!capture) {
+    // A bare payload: nothing says where it was sent from, nor when; it is shown at import time.
+    const request = { url: '', method: 'POST', outcome: 'pending', status: null, error: null } as const;
+    return messageRecord({ capturedAt: importedAt, tabId: -1, pageUrl: '', request }, 'custom', inspected);
+  }
+  const origin = readableCaptureTime(message) === undefined ? { ...capture, capturedAt: importedAt } : capture;
+  return messageRecord(origin, capture.sender, inspected);
+}
+
 /**
- * The validation of one imported message, done again: a record of an unreadable body, or of a whole
- * batch, stays an error saying so. Shared by the panel's import and the CLI.
+ * One imported message validated again, as inspect.ts does a captured one: a record of an unreadable body, or of a
+ * whole batch, stays an error saying so.
  */
-export function validateImported(
+function inspectImported(
   message: ImportedMessage,
   options: Omit<InspectOptions, 'capturedAt'>,
   lineBytes: number,
-): { validation: Validation; undecodable?: NonNullable<MessageRecord['undecodable']> } {
+): InspectedMessage {
+  const { type, payload, batch } = message;
   const undecodable = unreadable(message);
-  if (undecodable)
-    return {
-      validation: makeValidation([{ path: '', message: undecodable.reason, keyword: 'decode' }], []),
-      undecodable,
-    };
-  return { validation: validateAndLint(message as ValidationInput, options, lineBytes, readableCaptureTime(message)) };
+  if (undecodable) {
+    const validation = makeValidation([{ path: '', message: undecodable.reason, keyword: 'decode' }], []);
+    return { type, payload, batch, undecodable, validation };
+  }
+  const validation = validateAndLint(message as ValidationInput, options, lineBytes, readableCaptureTime(message));
+  return { type, payload, batch, validation };
 }
 
 /** Why a record holds no message to validate: its body was unreadable, or it names a whole batch. */
@@ -87,35 +109,4 @@ function unreadable(message: ImportedMessage): NonNullable<MessageRecord['undeco
 function readableCaptureTime(message: ImportedMessage): number | undefined {
   const at = message.capture?.capturedAt;
   return at !== undefined && at > 0 ? at : undefined;
-}
-
-function toRecord(
-  message: ImportedMessage,
-  importedAt: number,
-  checks: Omit<InspectOptions, 'capturedAt'>,
-  lineBytes: number,
-): MessageRecord {
-  const { capture, type, payload, batch } = message;
-  const { validation, undecodable } = validateImported(message, checks, lineBytes);
-  const capturedAt = readableCaptureTime(message) ?? importedAt;
-  const tabId = capture?.tabId ?? -1;
-  const pageUrl = capture?.pageUrl ?? '';
-  const request = capture?.request ?? { url: '', method: 'POST', outcome: 'pending', status: null, error: null };
-  const sender = capture?.sender ?? 'custom';
-  // The common record as one literal (one shape for 100,000 of them); the rare optional fields through spreads.
-  if (capture?.topUrl === undefined && !batch && !undecodable)
-    return { capturedAt, tabId, pageUrl, request, sender, type, payload, validation };
-  return {
-    capturedAt,
-    tabId,
-    pageUrl,
-    ...(capture?.topUrl !== undefined ? { topUrl: capture.topUrl } : {}),
-    request,
-    sender,
-    type,
-    payload,
-    ...(batch ? { batch } : {}),
-    ...(undecodable ? { undecodable } : {}),
-    validation,
-  };
 }

@@ -1,11 +1,12 @@
 /**
  * An input: what the records of a session come from, read one piece at a time, each piece giving
  * its records or a problem located where it is. Three inputs, one way to records:
- * - live capture: background/capture.ts hands each call to call-records.ts;
+ * - live capture: the capture pipeline (core/capture/pipeline.ts) hands each call to call-records.ts;
  * - an NDJSON file, a line at a time: `ndjsonLineReader` (import.ts);
  * - a HAR file, an entry at a time: `harEntryReader` (har/har-records.ts), each entry's call going
  *   through call-records.ts exactly as a live one does.
- * The panel's import and the CLI read files through the same readers.
+ * Every record is built by one builder, `messageRecord` (call-records.ts). The panel's import and the CLI read files
+ * through the same readers.
  */
 import type { MessageRecord } from './record';
 

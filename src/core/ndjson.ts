@@ -5,22 +5,15 @@
 import { isPlainObject, isMessageType, isSender, type BatchPosition, type CallType, type MessageType } from './types';
 import { OUTCOME_KINDS, type MessageRecord, type OutcomeKind, type RequestInfo } from './record';
 import { describeValue } from './explain';
+import { messageRecord, type CallOrigin } from './call-records';
 
 export function toNdjsonLine(record: MessageRecord): string {
-  const { capturedAt, tabId, pageUrl, topUrl, request, sender, type, payload, batch, undecodable, validation } = record;
-  return JSON.stringify({
-    capturedAt: new Date(capturedAt).toISOString(),
-    tabId,
-    pageUrl,
-    ...(topUrl !== undefined ? { topUrl } : {}),
-    request,
-    sender,
-    type,
-    payload,
-    ...(batch ? { batch } : {}),
-    ...(undecodable ? { undecodable } : {}),
-    validation,
-  });
+  // Rebuilt by the record builder: its fields in its order, whatever order a record's fields came to be in.
+  const line = {
+    ...messageRecord(record, record.sender, record),
+    capturedAt: new Date(record.capturedAt).toISOString(),
+  };
+  return JSON.stringify(line);
 }
 
 /** One string per line, newline included: hand them to `new Blob(...)` without joining 100 MB. */
@@ -40,12 +33,7 @@ export interface ImportedMessage {
   readonly type: MessageType | 'unknown' | CallType;
   readonly payload: unknown;
   readonly batch?: BatchPosition;
-  readonly capture?: {
-    readonly capturedAt: number;
-    readonly tabId: number;
-    readonly pageUrl: string;
-    readonly topUrl?: string;
-    readonly request: RequestInfo;
+  readonly capture?: CallOrigin & {
     readonly sender: MessageRecord['sender'];
     readonly undecodable?: MessageRecord['undecodable'];
   };

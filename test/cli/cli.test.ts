@@ -1,9 +1,9 @@
 // The built `track-inspector` command, run as users run it: a child process on Node.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { jsonLines, runCli } from './run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'track-inspector-cli-'));
 function file(name: string, lines: string[]): string {
@@ -20,16 +20,7 @@ interface JsonResult {
   readonly errors: readonly { readonly path: string; readonly message: string; readonly keyword: string }[];
   readonly warnings: readonly { readonly path: string; readonly message: string; readonly keyword: string }[];
 }
-const jsonResults = (stdout: string): JsonResult[] =>
-  stdout
-    .trimEnd()
-    .split('\n')
-    .map((line) => JSON.parse(line) as JsonResult);
-
-function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, ['bin/track-inspector.js', ...args], { input, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const jsonResults = (stdout: string) => jsonLines<JsonResult>(stdout);
 
 const valid = file('valid.ndjson', [
   '{"event":"Signed Up","userId":"u1","timestamp":"2024-05-01T10:00:00Z"}',
@@ -46,13 +37,13 @@ const mixed = file('mixed.ndjson', [
 
 describe('track-inspector validate', () => {
   it('exits 0 and summarises when everything is valid', () => {
-    const { code, stdout } = run(['validate', valid]);
+    const { code, stdout } = runCli(['validate', valid]);
     expect(stdout).toBe('2 messages: 2 valid, 0 invalid, 0 with warnings\n');
     expect(code).toBe(0);
   });
 
   it('reports each invalid message by line with its errors, then the totals, and exits 1', () => {
-    const { code, stdout } = run(['validate', mixed]);
+    const { code, stdout } = runCli(['validate', mixed]);
     expect(stdout).toBe(
       [
         'line 2 "Order Completed"',
@@ -69,7 +60,7 @@ describe('track-inspector validate', () => {
   });
 
   it('--json prints exactly one result per non-blank line, in order', () => {
-    const { code, stdout } = run(['validate', '--json', mixed]);
+    const { code, stdout } = runCli(['validate', '--json', mixed]);
     const results = jsonResults(stdout);
     expect(results.map((r) => [r.line, r.valid, r.type, r.event])).toEqual([
       [1, true, 'track', 'Order Completed'],
@@ -84,14 +75,14 @@ describe('track-inspector validate', () => {
   });
 
   it('--strict rejects the null userId the June SDK sends', () => {
-    const { stdout } = run(['validate', '--strict', '--json', mixed]);
+    const { stdout } = runCli(['validate', '--strict', '--json', mixed]);
     expect(jsonResults(stdout)[4]?.errors[0]?.message).toBe('userId must be a string, got null');
   });
 
   it('reads standard input with no file or with -', () => {
     const input = '{"event":"E","anonymousId":"a"}\n';
-    expect(run(['validate'], input).stdout).toBe('1 messages: 1 valid, 0 invalid, 0 with warnings\n');
-    expect(run(['validate', '-'], input).code).toBe(0);
+    expect(runCli(['validate'], { input }).stdout).toBe('1 messages: 1 valid, 0 invalid, 0 with warnings\n');
+    expect(runCli(['validate', '-'], { input }).code).toBe(0);
   });
 
   it('reads records exported by the panel, re-validating them', () => {
@@ -106,7 +97,7 @@ describe('track-inspector validate', () => {
       batch: { index: 1, count: 1, inherited: { context: 'bad' } },
       validation: { valid: true, errors: [], warnings: [] },
     });
-    const { stdout } = run(['validate', '--json', '-'], exported + '\n');
+    const { stdout } = runCli(['validate', '--json', '-'], { input: exported + '\n' });
     const [result] = jsonResults(stdout);
     expect(result?.errors[0]?.message).toBe('context must be an object, got "bad" (inherited from the batch)');
     expect(result?.warnings[0]?.message).toBe('timestamp is 8 days in the future relative to capture time');
@@ -121,7 +112,7 @@ describe('track-inspector validate', () => {
         Buffer.from('{"event":"First","userId":"u1"}\r\n\uFEFF{"event":"Second","userId":"u1"}\r\n'),
       ]),
     );
-    const { code, stdout } = run(['validate', '--json', path]);
+    const { code, stdout } = runCli(['validate', '--json', path]);
     const results = jsonResults(stdout);
     expect(results[0]).toMatchObject({ line: 1, valid: true, event: 'First' });
     // A BOM that does not open the file is data: line 2 is not JSON.
@@ -131,17 +122,17 @@ describe('track-inspector validate', () => {
   });
 
   it('names the file when given several', () => {
-    expect(run(['validate', valid, mixed]).stdout).toMatch(
+    expect(runCli(['validate', valid, mixed]).stdout).toMatch(
       new RegExp(`^${mixed.replace(/[.]/g, '\\.')}:2 "Order Completed"`, 'm'),
     );
   });
 
   it('exits 2 with a message on stderr for usage errors and unreadable files', () => {
     const outcomes = [
-      run(['validate', join(dir, 'missing.ndjson')]),
-      run(['validate', '--nope']),
-      run(['lint']),
-      run(['--help']),
+      runCli(['validate', join(dir, 'missing.ndjson')]),
+      runCli(['validate', '--nope']),
+      runCli(['lint']),
+      runCli(['--help']),
     ];
     expect(outcomes.map(({ code }) => code)).toEqual([2, 2, 2, 0]);
     expect(outcomes[0]?.stderr).toMatch(/cannot read .*missing\.ndjson: ENOENT/);
@@ -164,15 +155,11 @@ describe('large inputs', () => {
     const chunk = Array.from({ length: 1000 }, (_, i) => line(i)).join('\n') + '\n';
     writeFileSync(path, '');
     for (let i = 0; i < 150; i++) writeFileSync(path, chunk, { flag: 'a' });
-    const result = spawnSync(
-      process.execPath,
-      ['--max-old-space-size=24', 'bin/track-inspector.js', 'validate', path],
-      { encoding: 'utf8' },
-    );
+    const result = runCli(['validate', path], { nodeOptions: ['--max-old-space-size=24'] });
     expect(result.stderr).toBe('');
     // 150 copies of the same 1,000 messageIds: every copy after the first is a retry warning.
     expect(result.stdout).toBe('150000 messages: 150000 valid, 0 invalid, 149000 with warnings\n');
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
   });
 });
 
@@ -185,8 +172,8 @@ describe('track-inspector plan infer', () => {
   ];
 
   it('drafts a plan from NDJSON, the same bytes whatever the order, and names bad lines without stopping', () => {
-    const forward = run(['plan', 'infer', '--name', 'Acme', file('infer-a.ndjson', lines)]);
-    const backward = run([
+    const forward = runCli(['plan', 'infer', '--name', 'Acme', file('infer-a.ndjson', lines)]);
+    const backward = runCli([
       'plan',
       'infer',
       '--name',
@@ -214,8 +201,10 @@ describe('track-inspector plan infer', () => {
   });
 
   it('reads standard input, and refuses an unknown subcommand', () => {
-    expect(JSON.parse(run(['plan', 'infer'], lines.join('\n')).stdout)).toMatchObject({ name: 'Draft tracking plan' });
-    const unknown = run(['plan', 'check']);
+    expect(JSON.parse(runCli(['plan', 'infer'], { input: lines.join('\n') }).stdout)).toMatchObject({
+      name: 'Draft tracking plan',
+    });
+    const unknown = runCli(['plan', 'check']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown plan subcommand "check"/);
   });
@@ -247,7 +236,7 @@ describe('track-inspector validate --plan', () => {
   ]);
 
   it('reports plan errors with their source, and an unplanned event as a warning naming the nearest planned one', () => {
-    const { code, stdout } = run(['validate', '--plan', plan, '--json', capture]);
+    const { code, stdout } = runCli(['validate', '--plan', plan, '--json', capture]);
     const results = jsonResults(stdout);
     expect(results.map((r) => r.valid)).toEqual([true, false, true]);
     expect(results[1]?.errors).toEqual([
@@ -265,7 +254,7 @@ describe('track-inspector validate --plan', () => {
   });
 
   it('makes an unplanned event an error with --unplanned error, and says (plan) in the report', () => {
-    const { stdout } = run(['validate', '--plan', plan, '--unplanned', 'error', capture]);
+    const { stdout } = runCli(['validate', '--plan', plan, '--unplanned', 'error', capture]);
     expect(stdout).toContain(
       'line 3 "Signed up"\n  /event: "Signed up" is not in the tracking plan "Acme"; did you mean "Signed Up"? (plan)\n',
     );
@@ -275,12 +264,12 @@ describe('track-inspector validate --plan', () => {
     const remote = file('remote-plan.json', [
       JSON.stringify({ rules: [{ type: 'TRACK', key: 'E', jsonSchema: { $ref: 'https://example.com/s.json' } }] }),
     ]);
-    const result = run(['validate', '--plan', remote, capture]);
+    const result = runCli(['validate', '--plan', remote, capture]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /^track-inspector: .*remote-plan\.json: .*remote \$ref "https:\/\/example\.com\/s\.json" is not allowed.*\n$/,
     );
-    expect(run(['validate', '--plan', plan, '--unplanned', 'maybe', capture]).stderr).toMatch(
+    expect(runCli(['validate', '--plan', plan, '--unplanned', 'maybe', capture]).stderr).toMatch(
       /--unplanned must be warn or error, got "maybe"/,
     );
   });
@@ -291,10 +280,10 @@ describe('track-inspector validate --plan', () => {
       '{"type":"identify","userId":"u","traits":{"email":"a@example.com"}}',
     ];
     const drafted = join(dir, 'drafted-plan.json');
-    writeFileSync(drafted, run(['plan', 'infer', file('paid.ndjson', messages)]).stdout);
-    expect(run(['validate', '--plan', drafted, file('paid-again.ndjson', messages)]).code).toBe(0);
+    writeFileSync(drafted, runCli(['plan', 'infer', file('paid.ndjson', messages)]).stdout);
+    expect(runCli(['validate', '--plan', drafted, file('paid-again.ndjson', messages)]).code).toBe(0);
     const changed = jsonResults(
-      run([
+      runCli([
         'validate',
         '--plan',
         drafted,

@@ -1,38 +1,33 @@
-/** The built CLI on HAR files: a HAR recorded for real by Playwright in Chromium (test/fixtures/har), and large ones made to measure. */
-import { spawnSync } from 'node:child_process';
+/**
+ * The built CLI on HAR files: a HAR recorded for real by Playwright in Chromium (test/fixtures/har), and large ones
+ * made to measure.
+ */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { jsonLines, runCli } from './run-cli';
 
 const RECORDED = 'test/fixtures/har/playwright-chromium.har';
 const dir = mkdtempSync(join(tmpdir(), 'ti-cli-har-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[], nodeOptions: string[] = []) {
-  return spawnSync(process.execPath, [...nodeOptions, 'bin/track-inspector.js', ...args], { encoding: 'utf8' });
+/** What `--json` prints for one message. */
+interface JsonResult {
+  readonly entry?: number;
+  readonly line?: number;
+  readonly type: string;
+  readonly event: string | null;
+  readonly valid: boolean;
+  readonly errors: readonly { readonly message: string }[];
 }
-const jsonResults = (stdout: string) =>
-  stdout
-    .trim()
-    .split('\n')
-    .map(
-      (line) =>
-        JSON.parse(line) as {
-          entry?: number;
-          line?: number;
-          type: string;
-          event: string | null;
-          valid: boolean;
-          errors: { message: string }[];
-        },
-    );
+const jsonResults = (stdout: string) => jsonLines<JsonResult>(stdout);
 
 describe('track-inspector validate on a HAR', () => {
   it('reports each tracking message by its HAR entry, skips everything else, and says which calls the HAR has no body for', () => {
-    const result = cli(['validate', RECORDED]);
+    const result = runCli(['validate', RECORDED]);
     expect(result.stderr).toBe('');
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       'entry 5 "Bad Timestamp"\n  /timestamp: timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"\n',
     );
@@ -41,17 +36,18 @@ describe('track-inspector validate on a HAR', () => {
     );
     expect(result.stdout.trim().split('\n').at(-1)).toBe('22 messages: 15 valid, 7 invalid, 5 with warnings');
 
-    const results = jsonResults(cli(['validate', '--json', RECORDED]).stdout);
+    const results = jsonResults(runCli(['validate', '--json', RECORDED]).stdout);
     expect(results.every((r) => r.entry !== undefined && r.line === undefined)).toBe(true);
     // The page, its script, blob: and metrics (/v1/m) entries are not tracking calls; a batch is a result per entry.
     expect(new Set(results.map((r) => r.entry)).size).toBe(19);
-    expect(results.find((r) => r.event === 'beacon formdata')).toMatchObject({ valid: true }); // the multipart body, parsed
+    // The multipart body, parsed.
+    expect(results.find((r) => r.event === 'beacon formdata')).toMatchObject({ valid: true });
   });
 
   it('knows a HAR by its content, whatever its name', () => {
     const renamed = join(dir, 'capture.json');
     writeFileSync(renamed, readFileSync(RECORDED));
-    expect(cli(['validate', '--json', renamed]).stdout).toBe(cli(['validate', '--json', RECORDED]).stdout);
+    expect(runCli(['validate', '--json', renamed]).stdout).toBe(runCli(['validate', '--json', RECORDED]).stdout);
   });
 
   it("counts a user's first-party proxy as a tracking host only with --host", () => {
@@ -60,12 +56,12 @@ describe('track-inspector validate on a HAR', () => {
       proxied,
       readFileSync(RECORDED, 'utf8').replaceAll('https://api.june.so/sdk/', 'https://t.example.com/collect/sdk/'),
     );
-    const without = jsonResults(cli(['validate', '--json', proxied]).stdout);
-    const withHost = jsonResults(cli(['validate', '--json', '--host', 't.example.com/collect', proxied]).stdout);
+    const without = jsonResults(runCli(['validate', '--json', proxied]).stdout);
+    const withHost = jsonResults(runCli(['validate', '--json', '--host', 't.example.com/collect', proxied]).stdout);
     expect(withHost.length - without.length).toBeGreaterThan(5);
     expect(withHost.some((r) => r.event === 'Bad Timestamp')).toBe(true);
-    const refused = cli(['validate', '--host', 'not a host!', proxied]);
-    expect(refused.status).toBe(2);
+    const refused = runCli(['validate', '--host', 'not a host!', proxied]);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--host: "not a host!" is not a host name');
   });
 
@@ -73,20 +69,20 @@ describe('track-inspector validate on a HAR', () => {
     const text = readFileSync(RECORDED, 'utf8');
     const broken = join(dir, 'broken.har');
     writeFileSync(broken, text.slice(0, text.indexOf('"invalid timestamp') - 200));
-    const result = cli(['validate', '--json', broken]);
-    expect(result.status).toBe(2);
+    const result = runCli(['validate', '--json', broken]);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^track-inspector: cannot read .*broken\.har: not a readable HAR file: /);
     expect(jsonResults(result.stdout).some((r) => r.event === 'Order Completed')).toBe(true);
     const notHar = join(dir, 'not.har');
     writeFileSync(notHar, '{"something": "else"}');
-    const other = cli(['validate', notHar]);
-    expect(other.status).toBe(2);
+    const other = runCli(['validate', notHar]);
+    expect(other.code).toBe(2);
     expect(other.stderr).toContain('not a HAR file: it has no log.entries');
   });
 
   it('plan infer drafts from a HAR as from NDJSON', () => {
-    const result = cli(['plan', 'infer', RECORDED]);
-    expect(result.status).toBe(0);
+    const result = runCli(['plan', 'infer', RECORDED]);
+    expect(result.code).toBe(0);
     const plan = JSON.parse(result.stdout) as { rules: { type: string; key?: string }[] };
     expect(plan.rules.filter((r) => r.type === 'TRACK').map((r) => r.key)).toContain('Order Completed');
   });
@@ -127,7 +123,7 @@ describe('a large HAR', () => {
     }
     await write(']}}');
     await new Promise<void>((resolve) => out.end(() => resolve()));
-    const result = cli(['validate', file], ['--max-old-space-size=24']);
+    const result = runCli(['validate', file], { nodeOptions: ['--max-old-space-size=24'] });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(`${tracking} messages: ${tracking} valid, 0 invalid, 0 with warnings\n`);
   });

@@ -1,23 +1,27 @@
 /** Timeline entries and a transport seam for panel tests: what the background would send. */
 import { vi } from 'vitest';
 import { createLinter } from '../../src/core/lint';
-import { inspectCall } from '../../src/core/inspect';
+import { callRecords } from '../../src/core/call-records';
 import type { CallType } from '../../src/core/types';
 import { connectPanelStore } from '../../src/panel/connect';
 import { PUBLISH_INTERVAL_MS } from '../../src/panel/store/panel-timeline';
 import type { Transport } from '../../src/panel/transport';
-import type { BackgroundMessage, PanelMessage, TimelineEntry } from '../../src/protocol';
-import { DEFAULT_SETTINGS } from '../../src/settings';
-import { validationModeOf, type ValidationMode } from '../../src/validation-settings';
+import type { TimelineEntry } from '../../src/core/capture/timeline-entry';
+import type { BackgroundMessage, PanelMessage, ValidationSummary } from '../../src/shared/protocol';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings/user-settings';
+import { validationModeOf, type ValidationMode } from '../../src/shared/settings/validation-mode';
 
 export type MessageEntry = Extract<TimelineEntry, { kind: 'message' }>;
 
 /** The user's settings by default: not strict, no plan. */
 export const USER_MODE = validationModeOf(DEFAULT_SETTINGS, null);
 /** What a snapshot says live rows were validated with, by default. */
-export const LIVE_VALIDATION = USER_MODE.settings;
+export const LIVE_VALIDATION = USER_MODE.summary;
 
-/** A small tracking plan, as the options page stores it: Order Completed needs a string order_id; Signed Up is planned too. */
+/**
+ * A small tracking plan, as the options page stores it: Order Completed needs a string order_id; Signed Up is planned
+ * too.
+ */
 export const SHOP_PLAN = {
   fileName: 'shop.plan.json',
   loadedAt: 1,
@@ -58,27 +62,20 @@ export function captured(
   { callType = 'track', at = T0 + seq * 10, status = 200, mode = USER_MODE }: CaptureOptions = {},
 ): MessageEntry[] {
   const requestId = `r${++seq}`;
-  const options = { strict: mode.settings.strict, plan: mode.plan, linter: createLinter(), capturedAt: at };
-  const messages = inspectCall({ sender: 'june', callType }, { kind: 'text', text: JSON.stringify(body) }, options);
-  return messages.map((message) => ({
-    kind: 'message',
-    seq: ++seq,
-    requestId,
-    record: {
-      ...message,
-      capturedAt: at,
-      tabId: 1,
-      pageUrl: 'https://app.example.com/checkout',
-      request: {
-        url: `https://api.june.so/sdk/${callType}`,
-        method: 'POST',
-        outcome: status === null ? 'pending' : 'status',
-        status,
-        error: null,
-      },
-      sender: 'june',
-    },
-  }));
+  const request = {
+    url: `https://api.june.so/sdk/${callType}`,
+    method: 'POST',
+    outcome: status === null ? 'pending' : 'status',
+    status,
+    error: null,
+  } as const;
+  const records = callRecords(
+    { sender: 'june', callType },
+    { kind: 'text', text: JSON.stringify(body) },
+    { capturedAt: at, tabId: 1, pageUrl: 'https://app.example.com/checkout', request },
+    { strict: mode.summary.strict, plan: mode.checker, linter: createLinter() },
+  );
+  return records.map((record) => ({ kind: 'message', seq: ++seq, requestId, record }));
 }
 
 /** The one entry of a body that holds one message. */
@@ -103,6 +100,14 @@ export function fakeBackground() {
       for (const listener of listeners) listener(message);
     },
   };
+}
+
+/** What the background sends a panel that connects to tab 1: the tab's entries, and what they were validated with. */
+export function snapshot(
+  entries: readonly TimelineEntry[],
+  validation: ValidationSummary = LIVE_VALIDATION,
+): BackgroundMessage {
+  return { kind: 'snapshot', tabId: 1, entries, dropped: 0, validation };
 }
 
 /** A panel store wired to a fake background, as the panel page wires it to the real one. */

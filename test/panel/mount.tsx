@@ -1,17 +1,33 @@
-/** The whole panel rendered into `root` on a snapshot from a fake background; act() flushes renders and effects. Needs vi.useFakeTimers(). */
+/** The whole panel, rendered into a root element on a snapshot from a fake background. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { PanelContext } from '../../src/panel/store/context';
 import { App } from '../../src/panel/views/App';
-import type { TimelineEntry } from '../../src/protocol';
-import type { ValidationSettings } from '../../src/validation-settings';
-import { connectedPanel, LIVE_VALIDATION, passPublishInterval } from './fixtures';
+import type { TimelineEntry } from '../../src/core/capture/timeline-entry';
+import type { ValidationSummary } from '../../src/shared/protocol';
+import { connectedPanel, passPublishInterval, snapshot } from './fixtures';
 
-export async function mountPanel(
-  root: HTMLElement,
-  entries: TimelineEntry[],
-  validation: ValidationSettings = LIVE_VALIDATION,
-) {
+/**
+ * The element the panel is rendered into, in the document for each test of the file (or `describe`) that asks for
+ * it, with fake timers (the panel publishes rows on an interval); after each test the panel is unmounted.
+ */
+export function panelRoot(): HTMLElement {
+  const root = document.createElement('div');
+  beforeEach(() => {
+    vi.useFakeTimers();
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+    vi.useRealTimers();
+  });
+  return root;
+}
+
+/** Renders the panel into `root` (see panelRoot) and sends it a snapshot of `entries`; act() flushes renders. */
+export async function mountPanel(root: HTMLElement, entries: TimelineEntry[], validation?: ValidationSummary) {
   const { background, store } = connectedPanel();
   await act(() => {
     render(
@@ -22,7 +38,7 @@ export async function mountPanel(
     );
   });
   await act(() => {
-    background.emit({ kind: 'snapshot', tabId: 1, entries, dropped: 0, validation });
+    background.emit(snapshot(entries, validation));
     passPublishInterval();
   });
   return { store, background };

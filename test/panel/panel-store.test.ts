@@ -7,9 +7,9 @@ import {
   captured,
   capturedOne,
   connectedPanel,
-  LIVE_VALIDATION,
   navigation,
   passPublishInterval,
+  snapshot,
   T0,
   USER_MODE,
 } from './fixtures';
@@ -41,7 +41,7 @@ describe('panel store: the live session', () => {
     const a = capturedOne({ event: 'A', userId: 'u' }, { at: T0 + 100, status: null });
     const c = capturedOne({ event: 'C', userId: 'u' }, { at: T0 + 300 });
     const b = capturedOne({ event: 'B', userId: 'u' }, { at: T0 + 200 });
-    background.emit({ kind: 'snapshot', tabId: 1, entries: [a], dropped: 0, validation: LIVE_VALIDATION });
+    background.emit(snapshot([a]));
     background.emit({ kind: 'added', entries: [c], dropped: 0 });
     background.emit({ kind: 'added', entries: [b], dropped: 4 }); // handled late, sent earlier
     background.emit({
@@ -58,14 +58,8 @@ describe('panel store: the live session', () => {
   it('a new snapshot (after the worker restarted) replaces, never doubles', () => {
     const { background, store } = connectedPanel();
     const entries = [...captured({ event: 'A', userId: 'u' }), ...captured({ event: 'B', userId: 'u' })];
-    background.emit({ kind: 'snapshot', tabId: 1, entries, dropped: 0, validation: LIVE_VALIDATION });
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: entries.slice(0, 1),
-      dropped: 0,
-      validation: LIVE_VALIDATION,
-    });
+    background.emit(snapshot(entries));
+    background.emit(snapshot(entries.slice(0, 1)));
     background.emit({ kind: 'snapshot-continued', entries: entries.slice(1) });
     passPublishInterval();
     expect(names(store)).toEqual(['A', 'B']);
@@ -73,13 +67,7 @@ describe('panel store: the live session', () => {
 
   it('Preserve log off: a navigation clears the view; on: keeps it, with the marker', () => {
     const { background, store } = connectedPanel();
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: [navigation('https://app.example.com/'), ...captured({ event: 'Before', userId: 'u' })],
-      dropped: 0,
-      validation: LIVE_VALIDATION,
-    });
+    background.emit(snapshot([navigation('https://app.example.com/'), ...captured({ event: 'Before', userId: 'u' })]));
     passPublishInterval();
     expect(names(store)).toEqual(['→ https://app.example.com/', 'Before']); // backfill shows everything
     background.emit({
@@ -114,13 +102,7 @@ describe('panel store: the live session', () => {
 
   it('Strict mode re-validates what is shown', () => {
     const { background, store } = connectedPanel();
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: captured({ event: 'Anon', userId: null, anonymousId: 'a' }),
-      dropped: 0,
-      validation: LIVE_VALIDATION,
-    });
+    background.emit(snapshot(captured({ event: 'Anon', userId: null, anonymousId: 'a' })));
     passPublishInterval();
     const validation = () => messageRowsOf(store.rows.value)[0]?.record.validation;
     expect(validation()?.valid).toBe(true);
@@ -135,19 +117,15 @@ describe('panel store: filters, counts, summary', () => {
   /** Three orders (two with a bad timestamp), an identify, and an anonymous track (a warning). */
   function withOrders() {
     const panel = connectedPanel();
-    panel.background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: [
+    panel.background.emit(
+      snapshot([
         ...captured({ event: 'Order Completed', userId: 'u', properties: { sku: 'shoe-42' } }),
         ...captured({ event: 'Order Completed', userId: 'u', timestamp: 'yesterday' }),
         ...captured({ event: 'Order Completed', userId: 'u', timestamp: 'today' }),
         ...captured({ type: 'identify', userId: 'u', traits: {} }, { callType: 'identify' }),
         ...captured({ event: 'Anon', userId: null, anonymousId: 'a' }),
-      ],
-      dropped: 0,
-      validation: LIVE_VALIDATION,
-    });
+      ]),
+    );
     passPublishInterval();
     return panel.store;
   }
@@ -176,7 +154,8 @@ describe('panel store: filters, counts, summary', () => {
     store.filters.clear();
     store.filters.warningsOnly.value = true;
     expect(names(store)).toEqual(['Anon']);
-    expect(recordsToExport(store.rows.value).map((r) => (r.payload as { event: string }).event)).toEqual(['Anon']); // export follows the filter
+    // Export follows the filter.
+    expect(recordsToExport(store.rows.value).map((r) => (r.payload as { event: string }).event)).toEqual(['Anon']);
     store.filters.clear();
     expect(recordsToExport(store.rows.value)).toHaveLength(5);
   });

@@ -4,18 +4,17 @@
  * panel's plan features: plan errors with their source, the Unplanned chip, plan violations in the
  * summary, imports checked against the plan, and Draft tracking plan.
  */
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPlan } from '../../src/core/plan/load';
 import { importSession } from '../../src/panel/store/import-session';
 import type { PanelStore } from '../../src/panel/store/panel-store';
 import { messageRowsOf } from '../../src/panel/store/rows';
-import type { TimelineEntry } from '../../src/protocol';
-import { DEFAULT_SETTINGS } from '../../src/settings';
-import { validationModeOf, type ValidationMode } from '../../src/validation-settings';
-import { mountPanel } from './mount';
-import { captured, connectedPanel, passPublishInterval, SHOP_PLAN, USER_MODE } from './fixtures';
+import type { TimelineEntry } from '../../src/core/capture/timeline-entry';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings/user-settings';
+import { validationModeOf, type ValidationMode } from '../../src/shared/settings/validation-mode';
+import { mountPanel, panelRoot } from './mount';
+import { captured, connectedPanel, passPublishInterval, SHOP_PLAN, snapshot, USER_MODE } from './fixtures';
 
 const STRICT = validationModeOf({ ...DEFAULT_SETTINGS, strict: true }, null);
 const WITH_PLAN = validationModeOf(DEFAULT_SETTINGS, SHOP_PLAN);
@@ -29,6 +28,9 @@ function sent(mode: ValidationMode): TimelineEntry[] {
   ];
 }
 
+/** The snapshot the background sends of what the page sent, validated in `mode` and saying so. */
+const sentIn = (mode: ValidationMode) => snapshot(sent(mode), mode.summary);
+
 const problems = (store: PanelStore) =>
   messageRowsOf(store.rows.value).map(({ record }) => [
     ...record.validation.errors.map((e) => `error ${e.source ?? 'schema'} ${e.path}: ${e.message}`),
@@ -41,13 +43,7 @@ describe('settings travel with the snapshot', () => {
 
   it('Strict mode changed in the options with the panel open: rows and the toggle follow it, both ways', () => {
     const { background, store } = connectedPanel();
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: sent(USER_MODE),
-      dropped: 0,
-      validation: USER_MODE.settings,
-    });
+    background.emit(sentIn(USER_MODE));
     passPublishInterval();
     expect(store.strict.value).toBe(false);
     expect(problems(store)[0]).toEqual([
@@ -55,20 +51,15 @@ describe('settings travel with the snapshot', () => {
     ]);
 
     // The background re-validated every record strictly and sent them again, saying so.
-    background.emit({ kind: 'snapshot', tabId: 1, entries: sent(STRICT), dropped: 0, validation: STRICT.settings });
-    expect(store.strict.value).toBe(true); // at once: rows not yet published are shown re-validated in the toggle's mode
+    background.emit(sentIn(STRICT));
+    // At once: rows not yet published are shown re-validated in the toggle's mode.
+    expect(store.strict.value).toBe(true);
     expect(problems(store)[0]).toEqual(['error schema /userId: userId must be a string, got null']);
     passPublishInterval();
     expect(store.strict.value).toBe(true);
     expect(problems(store)[0]).toEqual(['error schema /userId: userId must be a string, got null']);
 
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: sent(USER_MODE),
-      dropped: 0,
-      validation: USER_MODE.settings,
-    });
+    background.emit(sentIn(USER_MODE));
     passPublishInterval();
     expect(store.strict.value).toBe(false);
     expect(problems(store)[0]?.[0]).toMatch(/^warning schema \/userId/);
@@ -76,22 +67,10 @@ describe('settings travel with the snapshot', () => {
 
   it('a reconnect snapshot in the same mode keeps the toggle where the user put it', () => {
     const { background, store } = connectedPanel();
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: sent(USER_MODE),
-      dropped: 0,
-      validation: USER_MODE.settings,
-    });
+    background.emit(sentIn(USER_MODE));
     passPublishInterval();
     store.strict.value = true;
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: sent(USER_MODE),
-      dropped: 0,
-      validation: USER_MODE.settings,
-    });
+    background.emit(sentIn(USER_MODE));
     passPublishInterval();
     expect(store.strict.value).toBe(true);
     expect(problems(store)[0]).toEqual(['error schema /userId: userId must be a string, got null']);
@@ -99,24 +78,12 @@ describe('settings travel with the snapshot', () => {
 
   it('a plan loaded with the panel open: plan errors with their source, the plan named, unplanned events counted and filtered', () => {
     const { background, store } = connectedPanel();
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: sent(USER_MODE),
-      dropped: 0,
-      validation: USER_MODE.settings,
-    });
+    background.emit(sentIn(USER_MODE));
     passPublishInterval();
     expect(store.validation.value.plan).toBeNull();
     expect(store.counts.value.unplanned).toBe(0);
 
-    background.emit({
-      kind: 'snapshot',
-      tabId: 1,
-      entries: sent(WITH_PLAN),
-      dropped: 0,
-      validation: WITH_PLAN.settings,
-    });
+    background.emit(sentIn(WITH_PLAN));
     passPublishInterval();
     expect(store.validation.value.plan).toMatchObject({
       name: 'Shop plan',
@@ -167,20 +134,10 @@ describe('settings travel with the snapshot', () => {
 });
 
 describe('the panel with a plan', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-  });
+  const root = panelRoot();
+  afterEach(() => vi.restoreAllMocks());
 
-  const mount = async (mode: ValidationMode) => (await mountPanel(root, sent(mode), mode.settings)).store;
+  const mount = async (mode: ValidationMode) => (await mountPanel(root, sent(mode), mode.summary)).store;
   const click = (element: Element | null | undefined) => act(() => (element as HTMLElement).click());
   const button = (text: string) =>
     [...root.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(text));

@@ -10,7 +10,7 @@ import type { ImportedSession } from '../../src/panel/store/import-session';
 import { createPanelTimeline } from '../../src/panel/store/panel-timeline';
 import { messageRowsOf, toRow } from '../../src/panel/store/rows';
 import { createSessionRows } from '../../src/panel/store/session-rows';
-import { compareEntries, type TimelineEntry } from '../../src/protocol';
+import { compareEntries, type TimelineEntry } from '../../src/core/capture/timeline-entry';
 import { capturedOne, LIVE_VALIDATION, navigation, passPublishInterval, T0 } from './fixtures';
 
 beforeEach(() => void vi.useFakeTimers());

@@ -1,25 +1,14 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ROW_HEIGHT } from '../../src/panel/views/Timeline';
-import type { TimelineEntry } from '../../src/protocol';
-import { mountPanel } from './mount';
+import type { TimelineEntry } from '../../src/core/capture/timeline-entry';
+import { mountPanel, panelRoot } from './mount';
 import { captured, capturedOne, passPublishInterval, type MessageEntry } from './fixtures';
 
 // CI runs these beside real browsers on two cores: give the 50,000-row rendering time.
 vi.setConfig({ testTimeout: 20_000 });
 
-let root: HTMLElement;
-beforeEach(() => {
-  vi.useFakeTimers();
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  vi.useRealTimers();
-});
+const root = panelRoot();
 
 const mount = (entries: TimelineEntry[]) => mountPanel(root, entries);
 
@@ -121,7 +110,8 @@ describe('the Track panel', () => {
       });
       passPublishInterval();
     });
-    // The window moved by six rows: every row shows the message now in its place, nothing left over from the last render.
+    // The window moved by six rows: every row shows the message now in its place, nothing left over from the last
+    // render.
     expect(rowTexts()).toEqual([...shown.slice(6), ...names(61, 66)]);
     expect([...root.querySelectorAll('.row.selected .cell.name')].map((cell) => cell.textContent)).toEqual([
       'Event 55',
