@@ -14,9 +14,9 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRule } from '../src/core/plan/load-rule';
-import type { Dialect } from '../src/core/plan/plan';
-import { compileRule, verdictFor } from '../src/core/plan/plan-validator';
+import { readRule } from '../src/core/plan/load/read-rule';
+import type { Dialect } from '../src/core/plan/tracking-plan';
+import { compileRule, verdictFor } from '../src/core/plan/rule/compile-rule';
 
 const DRAFTS: readonly [folder: string, dialect: Dialect, meta: string][] = [
   ['draft4', 'draft-04', 'http://json-schema.org/draft-04/schema#'],

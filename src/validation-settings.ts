@@ -4,9 +4,9 @@
  * were validated with. Shared by the background (live capture) and the panel (imported files).
  */
 import type { PlanChecker } from './core/inspect';
-import { planChecker } from './core/plan/check';
+import { planChecker } from './core/plan/check/check-plan';
 import { openPlan } from './core/plan/open';
-import { countRules, type PlanCounts, type PlanLoad } from './core/plan/plan';
+import { countRules, type PlanCounts, type PlanLoad } from './core/plan/tracking-plan';
 import type { Settings } from './settings';
 import type { StoredPlan } from './stored-plan';
 

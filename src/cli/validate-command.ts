@@ -6,7 +6,7 @@ import { ndjsonLineReader } from '../core/import';
 import type { InputItem, InputPlace } from '../core/input';
 import { eventOf } from '../core/label';
 import type { PlanChecker } from '../core/inspect';
-import { planChecker } from '../core/plan/check';
+import { planChecker } from '../core/plan/check/check-plan';
 import { openPlan } from '../core/plan/open';
 import type { Problem } from '../core/types';
 import type { ValidateArgs } from './args';

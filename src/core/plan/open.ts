@@ -3,9 +3,9 @@
  * What the options page accepts and the CLI's `--plan` takes, so a plan refused by one is refused
  * by the other with the same lines.
  */
-import { compilePlan } from './check';
-import { loadPlan } from './load';
-import type { PlanLoad } from './plan';
+import { compilePlan } from './check/check-plan';
+import { loadPlan } from './load/load-plan';
+import type { PlanLoad } from './tracking-plan';
 
 export function openPlan(text: string, fileName?: string): PlanLoad {
   const loaded = loadPlan(text, fileName);

@@ -16,10 +16,10 @@ import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
 import addFormats from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FORMAT_CHECKS } from '../../../src/core/plan/check-formats';
-import { loadPlan } from '../../../src/core/plan/load';
-import { DIALECTS, type Dialect } from '../../../src/core/plan/plan';
-import { compileRule, verdictFor } from '../../../src/core/plan/plan-validator';
+import { FORMAT_CHECKS } from '../../../src/core/plan/rule/format-checks';
+import { loadPlan } from '../../../src/core/plan/load/load-plan';
+import { DIALECTS, type Dialect } from '../../../src/core/plan/tracking-plan';
+import { compileRule, verdictFor } from '../../../src/core/plan/rule/compile-rule';
 
 const PAYLOADS_PER_RULE = 600;
 const SEED = 20240501;

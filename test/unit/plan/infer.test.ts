@@ -1,8 +1,8 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { MAX_DEPTH } from '../../../src/core/plan/infer-shape';
-import { draftPlan, draftPlanJson, type DraftedPlan, type DraftInput } from '../../../src/core/plan/infer';
-import { loadPlan } from '../../../src/core/plan/load';
+import { MAX_DEPTH } from '../../../src/core/plan/infer/value-shape';
+import { draftPlan, draftPlanJson, type DraftedPlan, type DraftInput } from '../../../src/core/plan/infer/draft-plan';
+import { loadPlan } from '../../../src/core/plan/load/load-plan';
 
 const track = (event: unknown, properties?: unknown): DraftInput => ({
   type: 'track',

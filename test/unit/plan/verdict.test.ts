@@ -3,11 +3,11 @@
  * agreement with ajv is in differential.test.ts; with the official suite in bench/json-schema-suite.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { checkPlan } from '../../../src/core/plan/check';
-import { loadPlan } from '../../../src/core/plan/load';
-import type { Dialect, PlanRule, TrackingPlan } from '../../../src/core/plan/plan';
-import { compileRule, verdictFor } from '../../../src/core/plan/plan-validator';
-import { fieldsReadBy } from '../../../src/core/plan/rule-reads';
+import { checkPlan } from '../../../src/core/plan/check/check-plan';
+import { loadPlan } from '../../../src/core/plan/load/load-plan';
+import type { Dialect, PlanRule, TrackingPlan } from '../../../src/core/plan/tracking-plan';
+import { compileRule, verdictFor } from '../../../src/core/plan/rule/compile-rule';
+import { fieldsReadBy } from '../../../src/core/plan/rule/fields-read';
 
 const rule = (
   schema: PlanRule['schema'],

@@ -15,7 +15,7 @@
  *   of schema (`properties` / `items`, then the field) under about four of the rule's own, so this
  *   keeps every draft within the depth a plan may have (PLAN_DEPTH_LIMIT): a draft always loads.
  */
-import { PLAN_DEPTH_LIMIT } from './load-json';
+import { PLAN_DEPTH_LIMIT } from '../load/plan-json';
 
 export const MAX_DEPTH = Math.floor((PLAN_DEPTH_LIMIT - 6) / 2);
 

@@ -5,9 +5,9 @@
  * required, format and a single type go through explain.ts itself; the keywords it leaves to
  * ajv's terse message (enum, const, bounds…) name the allowed values and the value sent here.
  */
-import { describeValue, escapePointer, explainErrors, fieldName, valueAt, withArticle } from '../explain';
-import type { Problem } from '../types';
-import type { RuleError } from './check-errors';
+import { describeValue, escapePointer, explainErrors, fieldName, valueAt, withArticle } from '../../explain';
+import type { Problem } from '../../types';
+import type { RuleError } from '../rule/rule-errors';
 
 /** A problem the tracking plan found. */
 export type PlanProblem = Problem & { readonly source: 'plan' };

@@ -11,8 +11,8 @@
  * JavaScript orders an object's keys), TRACK rules sorted by event name, then IDENTIFY, then GROUP.
  * A rule's own fields keep the order Segment serves them in: key, type, version, jsonSchema.
  */
-import { isPlainObject } from '../types';
-import { compareStrings, createShape, isJsonValue, observe, toSchema, type Shape } from './infer-shape';
+import { isPlainObject } from '../../types';
+import { compareStrings, createShape, isJsonValue, observe, toSchema, type Shape } from './value-shape';
 
 /** One message: its type (track, identify, group…; others are skipped) and its payload as sent. A MessageRecord is one. */
 export interface DraftInput {

@@ -12,9 +12,9 @@
  * library checks every message against it, as before. bench/json-schema-suite.ts --fast-only measures
  * the verdict alone against the official test suite.
  */
-import type { FormatCheck } from './check-formats';
-import { objectVerdict } from './verdict-objects';
-import type { Dialect, JsonSchema } from './plan';
+import type { FormatCheck } from './format-checks';
+import { objectVerdict } from './fast-check-objects';
+import type { Dialect, JsonSchema } from '../tracking-plan';
 import {
   ALWAYS,
   NEVER,
@@ -25,10 +25,10 @@ import {
   jsonEqual,
   typeTest,
   type Verdict,
-} from './verdict-values';
-import { isPlainObject } from '../types';
+} from './fast-check-values';
+import { isPlainObject } from '../../types';
 
-export type { Verdict } from './verdict-values';
+export type { Verdict } from './fast-check-values';
 
 /** A format's check; null when the format is not asserted (unknown to the library); undefined when only the library can say. */
 export type FormatLookup = (name: string) => FormatCheck | null | undefined;

@@ -13,15 +13,15 @@
  * A batch entry is checked with what its batch lends it (`context`, `sentAt`…), as against the June
  * schema: each rule sees the inherited fields it can read (rule-reads.ts), without a copy for the others.
  */
-import { isPlainObject, type BatchInherited } from '../types';
-import { explainRuleErrors, type PlanProblem } from './check-explain';
-import { closestName } from './check-suggest';
-import { quote } from './load-util';
-import { UNPLANNED_KEYWORD, type PlanRule, type TrackingPlan } from './plan';
-import { compileRule, type RuleCompile } from './plan-validator';
-import { fieldsReadBy, withInheritedFor, type FieldsRead } from './rule-reads';
+import { isPlainObject, type BatchInherited } from '../../types';
+import { explainRuleErrors, type PlanProblem } from './explain-rule-errors';
+import { closestName } from './closest-name';
+import { quote } from '../load-util';
+import { UNPLANNED_KEYWORD, type PlanRule, type TrackingPlan } from '../tracking-plan';
+import { compileRule, type RuleCompile } from '../rule/compile-rule';
+import { fieldsReadBy, withInheritedFor, type FieldsRead } from '../rule/fields-read';
 
-export type { PlanProblem } from './check-explain';
+export type { PlanProblem } from './explain-rule-errors';
 
 export interface PlanCheckInput {
   /** track, identify, page… as the message was recognised; anything else only meets the COMMON rule. */

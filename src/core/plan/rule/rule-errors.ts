@@ -5,8 +5,8 @@
  * also the key "a/b"), so each is rebuilt against the instance.
  */
 import type { JsonError } from 'json-schema-library';
-import { escapePointer } from '../explain';
-import type { Dialect } from './plan';
+import { escapePointer } from '../../explain';
+import type { Dialect } from '../tracking-plan';
 
 /** One thing a rule found wrong with an instance: ajv's error shape, which explain.ts reads. */
 export interface RuleError {

@@ -1,5 +1,5 @@
 /** What plan-verdict.ts asks of a JSON value: its JSON Schema type, equality, length in code points. */
-import { isPlainObject } from '../types';
+import { isPlainObject } from '../../types';
 
 export type Verdict = (value: unknown) => boolean;
 

@@ -6,8 +6,8 @@
  * - Typewriter's local plans: `{name, events}`.
  * Only where the rules are and what they describe is decided here; load-rule.ts checks each schema.
  */
-import type { RuleTarget } from './plan';
-import { isObject, type JsonObject } from './load-util';
+import type { RuleTarget } from '../tracking-plan';
+import { isObject, type JsonObject } from '../load-util';
 
 /** One rule as found in the file, before its schema is checked. */
 export interface RawRule {

@@ -7,8 +7,8 @@
  * `properties`) is never taken for the keyword, and data (`enum`, `const`, `default`…) is left alone.
  * Recursion is safe: load-json.ts refused the file if it nests deeper than 64 levels.
  */
-import type { Dialect } from './plan';
-import { isObject, quote, type JsonObject } from './load-util';
+import type { Dialect } from '../tracking-plan';
+import { isObject, quote, type JsonObject } from '../load-util';
 
 /** Keywords whose value is a subschema or an array of subschemas, in any dialect. */
 const SUBSCHEMA_KEYWORDS = [

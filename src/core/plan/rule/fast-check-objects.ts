@@ -3,8 +3,8 @@
  * additionalProperties, patternProperties, min/maxProperties, propertyNames and dependencies.
  * A field counts when the object has it as its own: `{"constructor": 1}` has one, `{}` none.
  */
-import { isPlainObject } from '../types';
-import { ALWAYS, type Verdict } from './verdict-values';
+import { isPlainObject } from '../../types';
+import { ALWAYS, type Verdict } from './fast-check-values';
 
 /** How plan-verdict.ts compiles a subschema: passed in, so the two files do not import each other. */
 export type CompileSchema = (schema: unknown) => Verdict | undefined;

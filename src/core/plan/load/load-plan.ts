@@ -6,11 +6,11 @@
  * load-json.ts reads the text (size, nesting, JSON), load-shapes.ts finds the rules in whichever
  * Segment / Typewriter shape the file is, load-rule.ts checks each rule's schema.
  */
-import type { PlanLoad, PlanRule, TrackingPlan } from './plan';
-import { readPlanJson } from './load-json';
-import { readRule } from './load-rule';
-import { ACCEPTED_SHAPES, readPlanShape, type RawRule } from './load-shapes';
-import { kindOf, quote } from './load-util';
+import type { PlanLoad, PlanRule, TrackingPlan } from '../tracking-plan';
+import { readPlanJson } from './plan-json';
+import { readRule } from './read-rule';
+import { ACCEPTED_SHAPES, readPlanShape, type RawRule } from './plan-shapes';
+import { kindOf, quote } from '../load-util';
 
 export const DEFAULT_PLAN_NAME = 'Tracking plan';
 

@@ -3,8 +3,8 @@
  * `writeKey`, `context`), as against the June schema. Copying every entry to add them cost more than
  * checking it; most rules never look at those fields, so an entry is copied only for a rule that can.
  */
-import type { BatchInherited } from '../types';
-import type { PlanRule } from './plan';
+import type { BatchInherited } from '../../types';
+import type { PlanRule } from '../tracking-plan';
 
 /** The top-level fields a rule can look at: their names, or 'all' when any field may change its verdict. */
 export type FieldsRead = ReadonlySet<string> | 'all';

@@ -25,13 +25,13 @@ import {
   type Draft,
   type JsonSchemaValidator,
 } from 'json-schema-library';
-import { FORMAT_CHECKS, type FormatCheck } from './check-formats';
-import { toRuleErrors, type RuleError } from './check-errors';
-import { compileVerdict, type FormatLookup, type Verdict } from './plan-verdict';
-import { isPlainObject } from '../types';
-import type { Dialect, JsonSchema, PlanRule } from './plan';
+import { FORMAT_CHECKS, type FormatCheck } from './format-checks';
+import { toRuleErrors, type RuleError } from './rule-errors';
+import { compileVerdict, type FormatLookup, type Verdict } from './fast-check';
+import { isPlainObject } from '../../types';
+import type { Dialect, JsonSchema, PlanRule } from '../tracking-plan';
 
-export type { RuleError } from './check-errors';
+export type { RuleError } from './rule-errors';
 
 export type RuleCompile =
   | { readonly ok: true; check(instance: unknown): RuleError[] }
