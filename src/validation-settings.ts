@@ -5,8 +5,8 @@
  */
 import type { PlanChecker } from './core/inspect';
 import { planChecker } from './core/plan/check/check-plan';
-import { openPlan } from './core/plan/open';
-import { countRules, type PlanCounts, type PlanLoad } from './core/plan/tracking-plan';
+import { openPlan, type PlanLoad } from './core/plan/load/load-plan';
+import { countRules, type PlanCounts } from './core/plan/tracking-plan';
 import type { Settings } from './settings';
 import type { StoredPlan } from './stored-plan';
 

@@ -7,7 +7,7 @@ import type { InputItem, InputPlace } from '../core/input';
 import { eventOf } from '../core/label';
 import type { PlanChecker } from '../core/inspect';
 import { planChecker } from '../core/plan/check/check-plan';
-import { openPlan } from '../core/plan/open';
+import { openPlan } from '../core/plan/load/load-plan';
 import type { Problem } from '../core/types';
 import type { ValidateArgs } from './args';
 import { forEachInput } from './read-input';

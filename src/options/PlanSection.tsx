@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { openPlan } from '../core/plan/open';
+import { openPlan } from '../core/plan/load/load-plan';
 import { countRules, type PlanCounts } from '../core/plan/tracking-plan';
 import { normaliseStoredPlan, PLAN_KEY, type StoredPlan } from '../stored-plan';
 

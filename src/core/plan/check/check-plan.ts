@@ -7,19 +7,18 @@
  * - A rule over the `message` checks the payload; over `properties` / `traits` it checks that field
  *   (`{}` when absent) and its paths start with /properties or /traits.
  * - A track event the plan lacks is "unplanned": a warning, or an error when options say so, with
- *   the planned name it was probably meant to be.
+ *   the planned name it was probably meant to be (unplanned.ts).
  * - A payload that is not an object gets nothing here: the schema check already says so.
  *
  * A batch entry is checked with what its batch lends it (`context`, `sentAt`…), as against the June
- * schema: each rule sees the inherited fields it can read (rule-reads.ts), without a copy for the others.
+ * schema: each rule sees the inherited fields it can read (rule/fields-read.ts), without a copy for the others.
  */
 import { isPlainObject, type BatchInherited } from '../../types';
+import { compilePlan, type CompiledRule } from '../rule/compile-plan';
+import { withInheritedFor } from '../rule/fields-read';
+import type { TrackingPlan } from '../tracking-plan';
 import { explainRuleErrors, type PlanProblem } from './explain-rule-errors';
-import { closestName } from './closest-name';
-import { quote } from '../load-util';
-import { UNPLANNED_KEYWORD, type PlanRule, type TrackingPlan } from '../tracking-plan';
-import { compileRule, type RuleCompile } from '../rule/compile-rule';
-import { fieldsReadBy, withInheritedFor, type FieldsRead } from '../rule/fields-read';
+import { unplannedProblem } from './unplanned';
 
 export type { PlanProblem } from './explain-rule-errors';
 
@@ -41,37 +40,6 @@ export interface PlanCheck {
   readonly warnings: PlanProblem[];
 }
 
-export interface CompiledRule {
-  /** How messages name the rule: `rule TRACK "Order Completed"`, `rule IDENTIFY`. */
-  readonly label: string;
-  readonly rule: PlanRule;
-  readonly compiled: RuleCompile;
-  readonly reads: FieldsRead;
-}
-
-export interface CompiledPlan {
-  readonly common: CompiledRule | undefined;
-  readonly track: ReadonlyMap<string, CompiledRule>;
-  readonly identify: CompiledRule | undefined;
-  readonly group: CompiledRule | undefined;
-  readonly page: CompiledRule | undefined;
-  /** One line per rule the validator refuses (`rule TRACK "X": …`): a loader or options page can show them up front. */
-  readonly problems: readonly string[];
-}
-
-/** Suggestions remembered per plan; a capture full of distinct unplanned names stops at this many. */
-const MAX_REMEMBERED_SUGGESTIONS = 1000;
-
-const compiledPlans = new WeakMap<TrackingPlan, CompiledPlan>();
-const suggestions = new WeakMap<TrackingPlan, Map<string, string | undefined>>();
-
-/** Every rule compiled once per plan object (a new plan object, as a reload makes, compiles again). */
-export function compilePlan(plan: TrackingPlan): CompiledPlan {
-  let compiled = compiledPlans.get(plan);
-  if (!compiled) compiledPlans.set(plan, (compiled = compileAll(plan)));
-  return compiled;
-}
-
 export function checkPlan(message: PlanCheckInput, plan: TrackingPlan, options: PlanCheckOptions): PlanCheck {
   const errors: PlanProblem[] = [];
   const warnings: PlanProblem[] = [];
@@ -86,7 +54,7 @@ export function checkPlan(message: PlanCheckInput, plan: TrackingPlan, options: 
     if (typeof event !== 'string') return { errors, warnings };
     const rule = compiled.track.get(event);
     if (rule) errors.push(...checkRule(rule, payload, inherited));
-    else (options.unplanned === 'error' ? errors : warnings).push(unplanned(event, plan));
+    else (options.unplanned === 'error' ? errors : warnings).push(unplannedProblem(event, plan));
   } else if (type === 'identify' || type === 'group' || type === 'page') {
     const rule = compiled[type];
     if (rule) errors.push(...checkRule(rule, payload, inherited));
@@ -118,46 +86,6 @@ function checkRule(
     found.map((error) => ({ ...error, instancePath: prefix + error.instancePath })),
     payload,
   );
-}
-
-function unplanned(event: string, plan: TrackingPlan): PlanProblem {
-  let remembered = suggestions.get(plan);
-  if (!remembered) suggestions.set(plan, (remembered = new Map<string, string | undefined>()));
-  if (!remembered.has(event)) {
-    if (remembered.size >= MAX_REMEMBERED_SUGGESTIONS) remembered.clear();
-    remembered.set(event, closestName(event, plan.track.keys()));
-  }
-  const suggestion = remembered.get(event);
-  const didYouMean = suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`;
-  return {
-    path: '/event',
-    message: `${quote(event)} is not in the tracking plan ${quote(plan.name)}${didYouMean}`,
-    keyword: UNPLANNED_KEYWORD,
-    source: 'plan',
-  };
-}
-
-function compileAll(plan: TrackingPlan): CompiledPlan {
-  const problems: string[] = [];
-  const compile = (label: string, rule: PlanRule | null): CompiledRule | undefined => {
-    if (!rule) return undefined;
-    const compiled = compileRule(rule);
-    if (!compiled.ok) problems.push(...compiled.problems.map((problem) => `${label}: ${problem}`));
-    return { label, rule, compiled, reads: fieldsReadBy(rule) };
-  };
-  const track = new Map<string, CompiledRule>();
-  for (const [event, rule] of plan.track) {
-    const compiled = compile(`rule TRACK ${quote(event)}`, rule);
-    if (compiled) track.set(event, compiled);
-  }
-  return {
-    common: compile('rule COMMON', plan.common),
-    track,
-    identify: compile('rule IDENTIFY', plan.identify),
-    group: compile('rule GROUP', plan.group),
-    page: compile('rule PAGE', plan.page),
-    problems,
-  };
 }
 
 /** The plan as the core's validation seam takes it (InspectOptions.plan). */

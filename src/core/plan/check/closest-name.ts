@@ -4,7 +4,7 @@
  * Close means equal ignoring case, or, when both names have 5 characters or more, at most 2 edits apart
  * (insertions, deletions, substitutions and swaps of neighbours, ignoring case).
  */
-import { compareStrings } from '../infer/value-shape';
+import { compareStrings } from '../strings';
 
 const MAX_EDITS = 2;
 const MIN_LENGTH_FOR_EDITS = 5;

@@ -12,7 +12,8 @@
  * A rule's own fields keep the order Segment serves them in: key, type, version, jsonSchema.
  */
 import { isPlainObject } from '../../types';
-import { compareStrings, createShape, isJsonValue, observe, toSchema, type Shape } from './value-shape';
+import { compareStrings } from '../strings';
+import { createShape, isJsonValue, observe, toSchema, type Shape } from './value-shape';
 
 /** One message: its type (track, identify, group…; others are skipped) and its payload as sent. A MessageRecord is one. */
 export interface DraftInput {

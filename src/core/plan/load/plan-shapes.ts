@@ -7,7 +7,7 @@
  * Only where the rules are and what they describe is decided here; load-rule.ts checks each schema.
  */
 import type { RuleTarget } from '../tracking-plan';
-import { isObject, type JsonObject } from '../load-util';
+import { isObject, type JsonObject } from './plan-json';
 
 /** One rule as found in the file, before its schema is checked. */
 export interface RawRule {

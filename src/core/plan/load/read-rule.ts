@@ -4,7 +4,8 @@
  */
 import type { Dialect, PlanRule, RuleTarget } from '../tracking-plan';
 import { readySchema } from './ready-schema';
-import { isObject, kindOf, quote } from '../load-util';
+import { quote } from '../strings';
+import { isObject, kindOf } from './plan-json';
 
 export type RuleRead =
   { readonly ok: true; readonly rule: PlanRule } | { readonly ok: false; readonly problems: readonly string[] };

@@ -8,7 +8,9 @@
  * Recursion is safe: load-json.ts refused the file if it nests deeper than 64 levels.
  */
 import type { Dialect } from '../tracking-plan';
-import { isObject, quote, type JsonObject } from '../load-util';
+import { escapePointer } from '../../explain';
+import { quote } from '../strings';
+import { isObject, type JsonObject } from './plan-json';
 
 /** Keywords whose value is a subschema or an array of subschemas, in any dialect. */
 const SUBSCHEMA_KEYWORDS = [
@@ -144,8 +146,4 @@ function resolves(fragment: string, base: JsonObject, anchors: ReadonlySet<strin
 
 function stringsAt(node: JsonObject, keywords: readonly string[]): string[] {
   return keywords.map((keyword) => node[keyword]).filter((value): value is string => typeof value === 'string');
-}
-
-function escapePointer(name: string): string {
-  return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
