@@ -19,7 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FORMAT_CHECKS } from '../../../src/core/plan/rule/format-checks';
 import { loadPlan } from '../../../src/core/plan/load/load-plan';
 import { DIALECTS, type Dialect } from '../../../src/core/plan/tracking-plan';
-import { compileRule, verdictFor } from '../../../src/core/plan/rule/compile-rule';
+import { compileRule, fastCheckFor } from '../../../src/core/plan/rule/compile-rule';
 
 const PAYLOADS_PER_RULE = 600;
 const SEED = 20240501;
@@ -465,45 +465,45 @@ describe.each(DIALECTS)('%s: json-schema-library agrees with ajv', (dialect) => 
       }
     }
     expect(tally.disagreements.slice(0, 3)).toEqual([]);
-    // The generator must exercise both verdicts, or agreeing means little.
+    // The generator must exercise both outcomes, or agreeing means little.
     expect(tally.valid).toBeGreaterThan(PAYLOADS_PER_RULE * 0.2);
     expect(tally.invalid).toBeGreaterThan(PAYLOADS_PER_RULE * 0.2);
   });
 });
 
 /**
- * The same rules without what the fast verdict (plan-verdict.ts) leaves to the library ($ref inlined,
- * no multipleOf, a list instead of a tuple, no unevaluatedProperties): the verdict alone must agree
+ * The same rules without what the fast check (rule/fast-check.ts) leaves to the library ($ref inlined,
+ * no multipleOf, a list instead of a tuple, no unevaluatedProperties): the fast check alone must agree
  * with ajv on every payload, valid or not, since "valid" from it is final.
  */
-function forVerdict(node: unknown, defs: Record<string, unknown> = {}): unknown {
-  if (Array.isArray(node)) return node.map((item) => forVerdict(item, defs));
+function forFastCheck(node: unknown, defs: Record<string, unknown> = {}): unknown {
+  if (Array.isArray(node)) return node.map((item) => forFastCheck(item, defs));
   if (typeof node !== 'object' || node === null) return node;
   const schema = { ...(node as Record<string, unknown>) };
   const localDefs = (schema['definitions'] ?? schema['$defs'] ?? defs) as Record<string, unknown>;
   if (typeof schema['$ref'] === 'string')
-    return forVerdict(localDefs[schema['$ref'].split('/').pop() ?? ''], localDefs);
+    return forFastCheck(localDefs[schema['$ref'].split('/').pop() ?? ''], localDefs);
   for (const keyword of ['multipleOf', 'unevaluatedProperties', 'additionalItems', 'prefixItems'])
     delete schema[keyword];
   if (Array.isArray(schema['items']) || (node as Record<string, unknown>)['prefixItems'])
     Object.assign(schema, { items: { type: 'number' }, maxItems: 2 });
   for (const [keyword, value] of Object.entries(schema))
-    if (keyword !== 'enum' && keyword !== 'const') schema[keyword] = forVerdict(value, localDefs);
+    if (keyword !== 'enum' && keyword !== 'const') schema[keyword] = forFastCheck(value, localDefs);
   return schema;
 }
 
-describe.each(DIALECTS)('%s: the fast verdict agrees with ajv', (dialect) => {
+describe.each(DIALECTS)('%s: the fast check agrees with ajv', (dialect) => {
   it.each([
     ['Order Completed', orderRule, orderPayload],
     ['Profile traits', profileRule, profilePayload],
   ] as const)('on %s', (name, makeRule, makePayload) => {
-    const schema = forVerdict(makeRule(dialect)) as Record<string, unknown>;
+    const schema = forFastCheck(makeRule(dialect)) as Record<string, unknown>;
     const ajv = ajvFor(dialect, structuredClone(schema));
     const load = loadPlan(JSON.stringify({ rules: [{ type: 'TRACK', key: name, version: 1, jsonSchema: schema }] }));
     const rule = load.ok ? load.plan.track.get(name) : undefined;
-    const verdict = rule && verdictFor(rule);
+    const fastCheck = rule && fastCheckFor(rule);
     const compiled = rule && compileRule(rule);
-    if (!verdict || !compiled?.ok) throw new Error(`no verdict for ${JSON.stringify(schema)}`);
+    if (!fastCheck || !compiled?.ok) throw new Error(`no fast check for ${JSON.stringify(schema)}`);
     const random = new Random(SEED + DIALECTS.indexOf(dialect) * 1000 + name.length + 7);
     const disagreements: string[] = [];
     let valid = 0;
@@ -513,7 +513,7 @@ describe.each(DIALECTS)('%s: the fast verdict agrees with ajv', (dialect) => {
       for (let m = 0; m < mutations; m++) mutate(random, payload);
       const byAjv = ajv(payload);
       if (byAjv) valid++;
-      if (verdict(payload) !== byAjv || (compiled.check(payload).length === 0) !== byAjv)
+      if (fastCheck(payload) !== byAjv || (compiled.check(payload).length === 0) !== byAjv)
         disagreements.push(`ajv ${String(byAjv)}: ${JSON.stringify(payload)}`);
     }
     expect(disagreements.slice(0, 3)).toEqual([]);

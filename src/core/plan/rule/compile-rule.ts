@@ -1,8 +1,8 @@
 /**
  * One plan rule -> one validator, interpreted by json-schema-library: a plan arrives at run time
  * and MV3 forbids compiling it to code, as ajv would. Errors come out in ajv's shape (check-errors.ts)
- * so explain.ts's wording serves both validators. A message the rule's fast verdict (plan-verdict.ts)
- * calls valid skips the library: most are, and the library costs ~12 µs a message, valid or not.
+ * so explain.ts's wording serves both validators. A message the rule's fast check (fast-check.ts)
+ * passes skips the library: most are, and the library costs ~12 µs a message, valid or not.
  *
  * The library's defaults this wrapper corrects (see /tmp/validator-eval for the evaluation):
  * - formats: asserted in every dialect, with ajv-formats' answers (check-formats.ts);
@@ -27,7 +27,7 @@ import {
 } from 'json-schema-library';
 import { FORMAT_CHECKS, type FormatCheck } from './format-checks';
 import { toRuleErrors, type RuleError } from './rule-errors';
-import { compileVerdict, type FormatLookup, type Verdict } from './fast-check';
+import { compileFastCheck, type FormatLookup, type FastCheck } from './fast-check';
 import { isPlainObject } from '../../types';
 import type { Dialect, JsonSchema, PlanRule } from '../tracking-plan';
 
@@ -48,8 +48,8 @@ const DRAFTS: Readonly<Record<Dialect, Draft>> = {
   '2020-12': withFormats(draft2020),
 };
 
-/** `verdict: false` leaves every message to the library (bench/json-schema-suite.ts compares the two). */
-export function compileRule(rule: PlanRule, options: { readonly verdict?: boolean } = {}): RuleCompile {
+/** `fastCheck: false` leaves every message to the library (bench/json-schema-suite.ts compares the two). */
+export function compileRule(rule: PlanRule, options: { readonly fastCheck?: boolean } = {}): RuleCompile {
   const refused = unresolvableRefs(rule.schema);
   if (refused.length > 0) return { ok: false, problems: refused };
   // The library's blacklist is module state: emptying it is idempotent and touches nothing else that runs here.
@@ -64,12 +64,12 @@ export function compileRule(rule: PlanRule, options: { readonly verdict?: boolea
   const schemaErrors = root.schemaErrors ?? [];
   if (schemaErrors.length > 0)
     return { ok: false, problems: schemaErrors.map((error) => describeSchemaError(error.message)) };
-  const verdict = options.verdict === false ? undefined : verdictFor(rule);
+  const fastCheck = options.fastCheck === false ? undefined : fastCheckFor(rule);
   return {
     ok: true,
     check(instance) {
-      // Most messages are valid: the verdict says so at a fraction of the library's cost; the library explains the rest.
-      if (verdict && isValid(verdict, instance)) return [];
+      // Most messages are valid: the fast check says so at a fraction of the library's cost; the library explains the rest.
+      if (fastCheck && passesFastCheck(fastCheck, instance)) return [];
       try {
         const result = root.validate(instance);
         return result.valid ? [] : toRuleErrors(result.errors, instance, rule.dialect);
@@ -82,20 +82,20 @@ export function compileRule(rule: PlanRule, options: { readonly verdict?: boolea
   };
 }
 
-/** The rule's fast verdict (plan-verdict.ts), or undefined when its schema needs the library for every message. */
-export function verdictFor(rule: PlanRule): Verdict | undefined {
-  return compileVerdict(rule.schema, rule.dialect, formatLookup(rule.dialect));
+/** The rule's fast check (fast-check.ts), or undefined when its schema needs the library for every message. */
+export function fastCheckFor(rule: PlanRule): FastCheck | undefined {
+  return compileFastCheck(rule.schema, rule.dialect, formatLookup(rule.dialect));
 }
 
-function isValid(verdict: Verdict, instance: unknown): boolean {
+function passesFastCheck(fastCheck: FastCheck, instance: unknown): boolean {
   try {
-    return verdict(instance);
+    return fastCheck(instance);
   } catch {
     return false; // a RangeError from an instance nested deeper than the stack: the library says what it can
   }
 }
 
-/** The formats the verdict checks as the rule's draft does: ours (check-formats.ts); a library built-in is left to the library; any other is not asserted. */
+/** The formats the fast check asserts as the rule's draft does: ours (check-formats.ts); a library built-in is left to the library; any other is not asserted. */
 function formatLookup(dialect: Dialect): FormatLookup {
   const formats = DRAFTS[dialect].formats;
   return (name) =>

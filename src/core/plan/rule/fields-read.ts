@@ -6,7 +6,7 @@
 import type { BatchInherited } from '../../types';
 import type { PlanRule } from '../tracking-plan';
 
-/** The top-level fields a rule can look at: their names, or 'all' when any field may change its verdict. */
+/** The top-level fields a rule can look at: their names, or 'all' when any field may change whether it passes. */
 export type FieldsRead = ReadonlySet<string> | 'all';
 
 /** Keywords that never look at an object's fields: annotations, and those for other types. */
@@ -62,7 +62,7 @@ export function fieldsReadBy(rule: PlanRule): FieldsRead {
 }
 
 /**
- * Sound, not exact: a field outside the set cannot change the verdict nor any error. Anything it does
+ * Sound, not exact: a field outside the set cannot change whether the rule passes nor any error. Anything it does
  * not know (additionalProperties, enum, $ref, an unknown keyword…) reads 'all'.
  */
 function fieldsRead(schema: unknown): FieldsRead {

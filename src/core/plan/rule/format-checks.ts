@@ -1,6 +1,6 @@
 /**
  * The `format`s a plan rule asserts, in every dialect. They answer as ajv-formats' "full" mode does,
- * which checks the June schemas: `format: "email"` gets one verdict whichever validator reads it.
+ * which checks the June schemas: `format: "email"` gets one answer whichever validator reads it.
  * json-schema-library's own checks differ where it matters for tracking data: they pass "" for
  * date-time, date, time, email and uuid, and an email without a dot in its domain ("a@b").
  * The regular expressions and the leap-second rule are ajv-formats' (MIT); uri and uri-reference
