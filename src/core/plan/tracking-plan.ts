@@ -1,6 +1,11 @@
 /**
  * A tracking plan as the core holds it, whichever file shape it came in (Segment Public API,
  * Typewriter 7 / 8, RudderStack): the team's own rules, checked beside the June schema.
+ *
+ * The stages, a folder each: load/ reads a plan file into a TrackingPlan (openPlan); rule/ compiles
+ * each rule into a validator with its fast check; check/ checks a message against the plan
+ * (planChecker makes the PlanChecker that the core's validation takes); infer/ drafts a plan from a
+ * capture.
  */
 
 /** The JSON Schema dialects a plan rule may be written in; a rule naming none is draft-07. */

@@ -1,5 +1,5 @@
 /**
- * The interpreting validator (json-schema-library, wrapped by plan-validator.ts) against ajv, the
+ * The interpreting validator (json-schema-library, wrapped by rule/compile-rule.ts) against ajv, the
  * validator the June schemas are compiled with: for a few thousand generated payloads, in every
  * dialect a plan rule may be written in, both must say valid or invalid alike.
  *
@@ -143,7 +143,10 @@ const pickFormat = (random: Random, values: { valid: string[]; invalid: string[]
   random.pick(random.chance(0.8) ? values.valid : values.invalid);
 
 // ---------------------------------------------------------------- the rules, in each dialect's spelling
-/** How a dialect writes what the rules need; `forAjv` spells draft-04 as draft-07 when ajv-draft-04 is not installed. */
+/**
+ * How a dialect writes what the rules need; `forAjv` spells draft-04 as draft-07 when ajv-draft-04 is not
+ * installed.
+ */
 function spelling(dialect: Dialect) {
   const draft04 = dialect === 'draft-04';
   return {
@@ -164,7 +167,10 @@ const META: Readonly<Record<Dialect, string>> = {
   '2020-12': 'https://json-schema.org/draft/2020-12/schema',
 };
 
-/** A Segment-style TRACK rule over the whole message: types, unions and null, required, nested objects, arrays of objects, pattern, enum, const, bounds, formats, $ref, additionalProperties. */
+/**
+ * A Segment-style TRACK rule over the whole message: types, unions and null, required, nested objects,
+ * arrays of objects, pattern, enum, const, bounds, formats, $ref, additionalProperties.
+ */
 function orderRule(dialect: Dialect): Record<string, unknown> {
   const s = spelling(dialect);
   return {
@@ -259,7 +265,10 @@ function profileRule(dialect: Dialect): Record<string, unknown> {
   return { $schema: META[dialect], type: 'object', required: ['traits'], properties: { traits } };
 }
 
-/** ajv-draft-04 is not a dependency here: without it, draft-04 rules are compared with ajv's draft-07 on the same rule spelt in draft-07. */
+/**
+ * ajv-draft-04 is not a dependency here: without it, draft-04 rules are compared with ajv's draft-07 on
+ * the same rule spelt in draft-07.
+ */
 const ajvDraft04Path = existsSync('node_modules/ajv-draft-04') ? 'ajv-draft-04' : undefined;
 
 function ajvFor(dialect: Dialect, schema: Record<string, unknown>): ValidateFunction {

@@ -341,7 +341,8 @@ describe('hostile input', () => {
     }
     expect(levels).toBe(MAX_DEPTH);
     const shallow = track('Deep', { root: { next: { next: 'bottom' } } });
-    expect(new Ajv({ strict: false }).validate(schema, shallow.payload)).toBe(false); // "bottom" is not an object at depth 4
+    // "bottom" is not an object at depth 4
+    expect(new Ajv({ strict: false }).validate(schema, shallow.payload)).toBe(false);
     const deepEnough = { event: 'Deep', properties: { root: cut(value, 40) } };
     expect(new Ajv({ strict: false }).validate(schema, deepEnough)).toBe(true);
   });

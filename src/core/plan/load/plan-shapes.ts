@@ -4,7 +4,7 @@
  *   array of those rules, or an API response `{data: {trackingPlan}}` / `{data: {rules}}`;
  * - Segment's Config API (Typewriter 7): `{display_name, rules: {events, identify_traits, group_traits}}`;
  * - Typewriter's local plans: `{name, events}`.
- * Only where the rules are and what they describe is decided here; load-rule.ts checks each schema.
+ * Only where the rules are and what they describe is decided here; read-rule.ts checks each schema.
  */
 import type { RuleTarget } from '../tracking-plan';
 import { isObject, type JsonObject } from './plan-json';
@@ -50,7 +50,10 @@ export function readPlanShape(doc: unknown): PlanShape | undefined {
   return undefined;
 }
 
-/** The Config API's `name` is a resource path (`workspaces/x/tracking-plans/rs_…`): its `display_name` is the name. */
+/**
+ * The Config API's `name` is a resource path (`workspaces/x/tracking-plans/rs_…`): its `display_name`
+ * is the name.
+ */
 function nameOf(holder: JsonObject): string | undefined {
   for (const field of ['display_name', 'name']) {
     const value = holder[field];

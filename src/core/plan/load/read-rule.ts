@@ -1,6 +1,6 @@
 /**
  * One rule as found in the file to a PlanRule: its schema must be an object or a boolean, its
- * `$schema` must name a dialect we know, and load-schema.ts readies the rest.
+ * `$schema` must name a dialect we know, and ready-schema.ts readies the rest.
  */
 import type { Dialect, PlanRule, RuleTarget } from '../tracking-plan';
 import { readySchema } from './ready-schema';

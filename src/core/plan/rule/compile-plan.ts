@@ -22,7 +22,10 @@ export interface CompiledPlan {
   readonly identify: CompiledRule | undefined;
   readonly group: CompiledRule | undefined;
   readonly page: CompiledRule | undefined;
-  /** One line per rule the validator refuses (`rule TRACK "X": …`): a loader or options page can show them up front. */
+  /**
+   * One line per rule the validator refuses (`rule TRACK "X": …`): the loader's openPlan refuses the plan
+   * with them, so the options page and the CLI show them up front.
+   */
   readonly problems: readonly string[];
 }
 

@@ -1,11 +1,12 @@
 /**
  * One plan rule -> one validator, interpreted by json-schema-library: a plan arrives at run time
- * and MV3 forbids compiling it to code, as ajv would. Errors come out in ajv's shape (check-errors.ts)
+ * and MV3 forbids compiling it to code, as ajv would. Errors come out in ajv's shape (rule-errors.ts)
  * so explain.ts's wording serves both validators. A message the rule's fast check (fast-check.ts)
- * passes skips the library: most are, and the library costs ~12 µs a message, valid or not.
+ * passes skips the library: most messages pass, and the library costs as much for one that passes as
+ * for one that does not.
  *
- * The library's defaults this wrapper corrects (see /tmp/validator-eval for the evaluation):
- * - formats: asserted in every dialect, with ajv-formats' answers (check-formats.ts);
+ * The library's defaults this wrapper corrects:
+ * - formats: asserted in every dialect, with ajv-formats' answers (format-checks.ts);
  * - a schema error (a regular expression that does not compile, a `type` that names no type) is
  *   kept in `schemaErrors` and the keyword then ignored: here it refuses the rule;
  * - a `$ref` it cannot resolve fails only when reached, and it resolves none remotely: refused up
@@ -68,7 +69,8 @@ export function compileRule(rule: PlanRule, options: { readonly fastCheck?: bool
   return {
     ok: true,
     check(instance) {
-      // Most messages are valid: the fast check says so at a fraction of the library's cost; the library explains the rest.
+      // Most messages are valid: the fast check says so at a fraction of the library's cost; the library
+      // explains the rest.
       if (fastCheck && passesFastCheck(fastCheck, instance)) return [];
       try {
         const result = root.validate(instance);
@@ -95,7 +97,10 @@ function passesFastCheck(fastCheck: FastCheck, instance: unknown): boolean {
   }
 }
 
-/** The formats the fast check asserts as the rule's draft does: ours (check-formats.ts); a library built-in is left to the library; any other is not asserted. */
+/**
+ * The formats the fast check asserts as the rule's draft does: ours (format-checks.ts); a library
+ * built-in is left to the library; any other is not asserted.
+ */
 function formatLookup(dialect: Dialect): FormatLookup {
   const formats = DRAFTS[dialect].formats;
   return (name) =>
@@ -138,7 +143,10 @@ const MAP_KEYWORDS = new Set([
 /** Data, not schemas: a `$ref` inside an `enum` value is a value. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
 
-/** References to anything but this rule's own schema ("#…"): the library would fail them silently, or fetch them elsewhere. */
+/**
+ * References to anything but this rule's own schema ("#…"): the library would fail them silently, or
+ * fetch them elsewhere.
+ */
 function unresolvableRefs(schema: JsonSchema): string[] {
   const problems: string[] = [];
   const visit = (node: unknown, depth: number): void => {

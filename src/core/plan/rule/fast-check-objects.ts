@@ -96,7 +96,10 @@ function schemaMap(map: unknown, compile: CompileSchema): Field[] | undefined {
   return fields;
 }
 
-/** dependencies (draft-04 to 07: names or a schema), dependentRequired and dependentSchemas (2019-09 on): one check of the object each. */
+/**
+ * dependencies (draft-04 to 07: names or a schema), dependentRequired and dependentSchemas (2019-09 on):
+ * one check of the object each.
+ */
 function dependencyChecks(schema: Record<string, unknown>, compile: CompileSchema): FastCheck[] | undefined {
   const checks: FastCheck[] = [];
   for (const keyword of ['dependencies', 'dependentRequired', 'dependentSchemas'] as const) {

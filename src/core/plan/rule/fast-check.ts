@@ -29,7 +29,10 @@ import { isPlainObject } from '../../types';
 
 export type { FastCheck } from './fast-check-values';
 
-/** A format's check; null when the format is not asserted (unknown to the library); undefined when only the library can say. */
+/**
+ * A format's check; null when the format is not asserted (unknown to the library); undefined when only
+ * the library can say.
+ */
 export type FormatLookup = (name: string) => FormatCheck | null | undefined;
 
 export interface FastCheckContext {

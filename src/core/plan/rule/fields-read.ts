@@ -62,8 +62,8 @@ export function fieldsReadBy(rule: PlanRule): FieldsRead {
 }
 
 /**
- * Sound, not exact: a field outside the set cannot change whether the rule passes nor any error. Anything it does
- * not know (additionalProperties, enum, $ref, an unknown keyword…) reads 'all'.
+ * Sound, not exact: a field outside the set cannot change whether the rule passes nor any error.
+ * Anything it does not know (additionalProperties, enum, $ref, an unknown keyword…) reads 'all'.
  */
 function fieldsRead(schema: unknown): FieldsRead {
   if (typeof schema === 'boolean') return new Set();

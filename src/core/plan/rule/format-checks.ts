@@ -64,7 +64,10 @@ export const FORMAT_CHECKS: Readonly<Record<string, FormatCheck>> = {
   hostname: (value) => HOSTNAME.test(value),
 };
 
-/** RFC 4291 text forms, with an embedded IPv4 address in the last 32 bits: ajv-formats' expression, built from its parts. */
+/**
+ * RFC 4291 text forms, with an embedded IPv4 address in the last 32 bits: ajv-formats' expression, built
+ * from its parts.
+ */
 function ipv6Pattern(): RegExp {
   const h = '[0-9a-f]{1,4}';
   const v4 = `${OCTET}(?:\\.${OCTET}){3}`;
