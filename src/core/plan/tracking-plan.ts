@@ -48,7 +48,8 @@ export function describePlan(plan: TrackingPlan): string {
     plan.page && 'pages',
     plan.common && 'common rules',
   ].filter(Boolean);
-  return `"${plan.name}": ${plan.track.size} track ${plan.track.size === 1 ? 'event' : 'events'}${extra.length ? `, ${extra.join(', ')}` : ''}`;
+  const events = `${plan.track.size} track ${plan.track.size === 1 ? 'event' : 'events'}`;
+  return `"${plan.name}": ${events}${extra.length ? `, ${extra.join(', ')}` : ''}`;
 }
 
 /** How many rules of each type a plan has: what the options page and the panel show of it. */

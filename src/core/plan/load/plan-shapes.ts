@@ -31,7 +31,8 @@ export interface PlanShape {
 }
 
 export const ACCEPTED_SHAPES =
-  'Segment Public API {"rules": [...]}, a bare array of rules, {"data": {"trackingPlan": {"rules": [...]}}} or {"data": {"rules": [...]}}; ' +
+  'Segment Public API {"rules": [...]}, a bare array of rules, ' +
+  '{"data": {"trackingPlan": {"rules": [...]}}} or {"data": {"rules": [...]}}; ' +
   'Segment Config API {"rules": {"events": [...]}}; Typewriter local plan {"events": [...]}';
 
 /** The shape's rules, or undefined when the document is none of the accepted shapes. */
