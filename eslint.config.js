@@ -52,6 +52,7 @@ export default tseslint.config(
   ...[
     ['src/core/*.ts', '../*'],
     ['src/core/*/**/*.ts', '../../*'],
+    ['src/core/*/*/**/*.ts', '../../../*'],
   ].map(([files, outside]) => ({
     // The core is shared by the extension, the CLI and tests: it reaches no browser, Node or UI module.
     files: [files],

@@ -12,8 +12,8 @@ import { createLinter } from '../src/core/lint';
 import { toNdjson, toNdjsonChunks } from '../src/core/ndjson';
 import { importNdjson } from '../src/core/import';
 import type { MessageRecord } from '../src/core/record';
-import { planChecker } from '../src/core/plan/check';
-import { loadPlan } from '../src/core/plan/load';
+import { planChecker } from '../src/core/plan/check/check-plan';
+import { loadPlan } from '../src/core/plan/load/load-plan';
 import { bodyMix, benchPlanJson, payloads } from './fixtures';
 import { panelStoreBench } from './panel-store';
 

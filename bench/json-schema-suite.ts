@@ -14,9 +14,9 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRule } from '../src/core/plan/load-rule';
-import type { Dialect } from '../src/core/plan/plan';
-import { compileRule, verdictFor } from '../src/core/plan/plan-validator';
+import { readRule } from '../src/core/plan/load/read-rule';
+import type { Dialect } from '../src/core/plan/tracking-plan';
+import { compileRule, fastCheckFor } from '../src/core/plan/rule/compile-rule';
 
 const DRAFTS: readonly [folder: string, dialect: Dialect, meta: string][] = [
   ['draft4', 'draft-04', 'http://json-schema.org/draft-04/schema#'],
@@ -93,8 +93,8 @@ function runGroup(group: Group, dialect: Dialect, meta: string, name: string, sc
     ? { ...read.rule, dialect: typeof schema === 'boolean' ? dialect : read.rule.dialect }
     : undefined;
   if (fastOnly) {
-    const verdict = rule && verdictFor(rule);
-    const library = rule && compileRule(rule, { verdict: false });
+    const verdict = rule && fastCheckFor(rule);
+    const library = rule && compileRule(rule, { fastCheck: false });
     if (!verdict || !library?.ok) return;
     for (const test of group.tests) {
       const fast = verdict(structuredClone(test.data));
@@ -105,7 +105,7 @@ function runGroup(group: Group, dialect: Dialect, meta: string, name: string, sc
     }
     return;
   }
-  const compiled = rule ? compileRule(rule, { verdict: !flags.includes('--library-only') }) : undefined;
+  const compiled = rule ? compileRule(rule, { fastCheck: !flags.includes('--library-only') }) : undefined;
   for (const test of group.tests) {
     const verdict = compiled?.ok ? compiled.check(structuredClone(test.data)).length === 0 : undefined;
     const problems = compiled && !compiled.ok ? compiled.problems : read.ok ? [] : read.problems;

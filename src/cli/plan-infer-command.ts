@@ -1,6 +1,6 @@
 /** `track-inspector plan infer`: drafts a tracking plan from NDJSON of messages or HAR files, streamed. */
 import { parseNdjsonLine } from '../core/ndjson';
-import { createPlanDraft } from '../core/plan/infer';
+import { createPlanDraft } from '../core/plan/infer/draft-plan';
 import type { PlanInferArgs } from './args';
 import { harEntryReader } from '../core/har/har-records';
 import { forEachInput } from './read-input';

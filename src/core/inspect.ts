@@ -10,7 +10,7 @@ import { isMessageType, type Problem, type Validation } from './types';
 export type InspectedMessage = Pick<MessageRecord, 'type' | 'payload' | 'batch' | 'undecodable' | 'validation'>;
 
 /**
- * Checks one message against the team's tracking plan (see plan/check.ts `planChecker`), a batch entry
+ * Checks one message against the team's tracking plan (see plan/check/check-plan.ts `planChecker`), a batch entry
  * with what it inherits from its batch. Passed in rather than imported, so a bundle that never loads a
  * plan does not carry the plan validator.
  */

@@ -3,8 +3,8 @@
  * see which is active, remove it. It applies at once to every tab; the panels re-validate.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { openPlan } from '../core/plan/open';
-import { countRules, type PlanCounts } from '../core/plan/plan';
+import { openPlan } from '../core/plan/load/load-plan';
+import { countRules, type PlanCounts } from '../core/plan/tracking-plan';
 import type { PlanFile } from '../shared/settings/plan-file';
 import { readStoredSettings, removePlanFile, savePlanFile } from '../shared/settings/settings-storage';
 

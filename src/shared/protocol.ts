@@ -3,7 +3,7 @@
  * typed and versioned. Ports carry the timeline of one tab; runtime messages carry the rest.
  */
 import type { TimelineEntry } from '../core/capture/timeline-entry';
-import type { PlanCounts } from '../core/plan/plan';
+import type { PlanCounts } from '../core/plan/tracking-plan';
 import type { RequestInfo } from '../core/record';
 import type { UserSettings } from './settings/user-settings';
 

@@ -6,7 +6,7 @@
  */
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadPlan } from '../../src/core/plan/load';
+import { loadPlan } from '../../src/core/plan/load/load-plan';
 import { importSession } from '../../src/panel/store/import-session';
 import type { PanelStore } from '../../src/panel/store/panel-store';
 import { messageRowsOf } from '../../src/panel/store/rows';

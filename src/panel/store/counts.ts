@@ -2,7 +2,7 @@
  * What the filter bar counts: messages by type, invalid ones, ones with warnings, unplanned events, and how many are
  * shown.
  */
-import { isUnplanned } from '../../core/plan/plan';
+import { isUnplanned } from '../../core/plan/check/unplanned';
 import { isMessageType, type MessageType } from '../../core/types';
 import { TYPE_CHIPS } from './filter-store';
 import type { MessageRow } from './rows';

@@ -2,7 +2,7 @@
 import { computed, signal } from '@preact/signals';
 import type { MessageRecord } from '../../core/record';
 import { messageLabel } from '../../core/label';
-import { isUnplanned } from '../../core/plan/plan';
+import { isUnplanned } from '../../core/plan/check/unplanned';
 import { MESSAGE_TYPES, type MessageType } from '../../core/types';
 
 /** One chip per message type; screen (what mobile SDKs send for a page) last, being rare in a browser. */

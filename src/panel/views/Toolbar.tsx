@@ -3,7 +3,7 @@
  * plan, the active plan.
  */
 import { useRef } from 'preact/hooks';
-import { draftPlanJson } from '../../core/plan/infer';
+import { draftPlanJson } from '../../core/plan/infer/draft-plan';
 import { downloadJson, downloadNdjson, draftPlanFileName, exportFileName } from '../export-file';
 import { usePanel } from '../store/context';
 import { recordsToExport } from '../store/export-selection';

@@ -4,9 +4,9 @@
  * panel (imported files).
  */
 import type { PlanChecker } from '../../core/inspect';
-import { planChecker } from '../../core/plan/check';
-import { openPlan } from '../../core/plan/open';
-import { countRules, type PlanLoad } from '../../core/plan/plan';
+import { planChecker } from '../../core/plan/check/check-plan';
+import { openPlan, type PlanLoad } from '../../core/plan/load/load-plan';
+import { countRules } from '../../core/plan/tracking-plan';
 import type { PlanSummary, ValidationSummary } from '../protocol';
 import type { PlanFile } from './plan-file';
 import type { UserSettings } from './user-settings';

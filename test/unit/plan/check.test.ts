@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { inspectCall, revalidateRecord } from '../../../src/core/inspect';
 import { createLinter } from '../../../src/core/lint';
-import { checkPlan, compilePlan, planChecker, type PlanCheckOptions } from '../../../src/core/plan/check';
-import { closestName, editDistance } from '../../../src/core/plan/check-suggest';
-import { loadPlan } from '../../../src/core/plan/load';
-import type { PlanRule, TrackingPlan } from '../../../src/core/plan/plan';
-import { compileRule } from '../../../src/core/plan/plan-validator';
+import { checkPlan, planChecker, type PlanCheckOptions } from '../../../src/core/plan/check/check-plan';
+import { compilePlan } from '../../../src/core/plan/rule/compile-plan';
+import { closestName, editDistance } from '../../../src/core/plan/check/closest-name';
+import { loadPlan } from '../../../src/core/plan/load/load-plan';
+import type { PlanRule, TrackingPlan } from '../../../src/core/plan/tracking-plan';
+import { compileRule } from '../../../src/core/plan/rule/compile-rule';
 
 function planOf(doc: unknown): TrackingPlan {
   const load = loadPlan(JSON.stringify(doc));

@@ -1,5 +1,5 @@
 /**
- * The interpreting validator (json-schema-library, wrapped by plan-validator.ts) against ajv, the
+ * The interpreting validator (json-schema-library, wrapped by rule/compile-rule.ts) against ajv, the
  * validator the June schemas are compiled with: for a few thousand generated payloads, in every
  * dialect a plan rule may be written in, both must say valid or invalid alike.
  *
@@ -16,10 +16,10 @@ import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
 import addFormats from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FORMAT_CHECKS } from '../../../src/core/plan/check-formats';
-import { loadPlan } from '../../../src/core/plan/load';
-import { DIALECTS, type Dialect } from '../../../src/core/plan/plan';
-import { compileRule, verdictFor } from '../../../src/core/plan/plan-validator';
+import { FORMAT_CHECKS } from '../../../src/core/plan/rule/format-checks';
+import { loadPlan } from '../../../src/core/plan/load/load-plan';
+import { DIALECTS, type Dialect } from '../../../src/core/plan/tracking-plan';
+import { compileRule, fastCheckFor } from '../../../src/core/plan/rule/compile-rule';
 
 const PAYLOADS_PER_RULE = 600;
 const SEED = 20240501;
@@ -143,7 +143,10 @@ const pickFormat = (random: Random, values: { valid: string[]; invalid: string[]
   random.pick(random.chance(0.8) ? values.valid : values.invalid);
 
 // ---------------------------------------------------------------- the rules, in each dialect's spelling
-/** How a dialect writes what the rules need; `forAjv` spells draft-04 as draft-07 when ajv-draft-04 is not installed. */
+/**
+ * How a dialect writes what the rules need; `forAjv` spells draft-04 as draft-07 when ajv-draft-04 is not
+ * installed.
+ */
 function spelling(dialect: Dialect) {
   const draft04 = dialect === 'draft-04';
   return {
@@ -164,7 +167,10 @@ const META: Readonly<Record<Dialect, string>> = {
   '2020-12': 'https://json-schema.org/draft/2020-12/schema',
 };
 
-/** A Segment-style TRACK rule over the whole message: types, unions and null, required, nested objects, arrays of objects, pattern, enum, const, bounds, formats, $ref, additionalProperties. */
+/**
+ * A Segment-style TRACK rule over the whole message: types, unions and null, required, nested objects,
+ * arrays of objects, pattern, enum, const, bounds, formats, $ref, additionalProperties.
+ */
 function orderRule(dialect: Dialect): Record<string, unknown> {
   const s = spelling(dialect);
   return {
@@ -259,7 +265,10 @@ function profileRule(dialect: Dialect): Record<string, unknown> {
   return { $schema: META[dialect], type: 'object', required: ['traits'], properties: { traits } };
 }
 
-/** ajv-draft-04 is not a dependency here: without it, draft-04 rules are compared with ajv's draft-07 on the same rule spelt in draft-07. */
+/**
+ * ajv-draft-04 is not a dependency here: without it, draft-04 rules are compared with ajv's draft-07 on
+ * the same rule spelt in draft-07.
+ */
 const ajvDraft04Path = existsSync('node_modules/ajv-draft-04') ? 'ajv-draft-04' : undefined;
 
 function ajvFor(dialect: Dialect, schema: Record<string, unknown>): ValidateFunction {
@@ -465,45 +474,45 @@ describe.each(DIALECTS)('%s: json-schema-library agrees with ajv', (dialect) => 
       }
     }
     expect(tally.disagreements.slice(0, 3)).toEqual([]);
-    // The generator must exercise both verdicts, or agreeing means little.
+    // The generator must exercise both outcomes, or agreeing means little.
     expect(tally.valid).toBeGreaterThan(PAYLOADS_PER_RULE * 0.2);
     expect(tally.invalid).toBeGreaterThan(PAYLOADS_PER_RULE * 0.2);
   });
 });
 
 /**
- * The same rules without what the fast verdict (plan-verdict.ts) leaves to the library ($ref inlined,
- * no multipleOf, a list instead of a tuple, no unevaluatedProperties): the verdict alone must agree
+ * The same rules without what the fast check (rule/fast-check.ts) leaves to the library ($ref inlined,
+ * no multipleOf, a list instead of a tuple, no unevaluatedProperties): the fast check alone must agree
  * with ajv on every payload, valid or not, since "valid" from it is final.
  */
-function forVerdict(node: unknown, defs: Record<string, unknown> = {}): unknown {
-  if (Array.isArray(node)) return node.map((item) => forVerdict(item, defs));
+function forFastCheck(node: unknown, defs: Record<string, unknown> = {}): unknown {
+  if (Array.isArray(node)) return node.map((item) => forFastCheck(item, defs));
   if (typeof node !== 'object' || node === null) return node;
   const schema = { ...(node as Record<string, unknown>) };
   const localDefs = (schema['definitions'] ?? schema['$defs'] ?? defs) as Record<string, unknown>;
   if (typeof schema['$ref'] === 'string')
-    return forVerdict(localDefs[schema['$ref'].split('/').pop() ?? ''], localDefs);
+    return forFastCheck(localDefs[schema['$ref'].split('/').pop() ?? ''], localDefs);
   for (const keyword of ['multipleOf', 'unevaluatedProperties', 'additionalItems', 'prefixItems'])
     delete schema[keyword];
   if (Array.isArray(schema['items']) || (node as Record<string, unknown>)['prefixItems'])
     Object.assign(schema, { items: { type: 'number' }, maxItems: 2 });
   for (const [keyword, value] of Object.entries(schema))
-    if (keyword !== 'enum' && keyword !== 'const') schema[keyword] = forVerdict(value, localDefs);
+    if (keyword !== 'enum' && keyword !== 'const') schema[keyword] = forFastCheck(value, localDefs);
   return schema;
 }
 
-describe.each(DIALECTS)('%s: the fast verdict agrees with ajv', (dialect) => {
+describe.each(DIALECTS)('%s: the fast check agrees with ajv', (dialect) => {
   it.each([
     ['Order Completed', orderRule, orderPayload],
     ['Profile traits', profileRule, profilePayload],
   ] as const)('on %s', (name, makeRule, makePayload) => {
-    const schema = forVerdict(makeRule(dialect)) as Record<string, unknown>;
+    const schema = forFastCheck(makeRule(dialect)) as Record<string, unknown>;
     const ajv = ajvFor(dialect, structuredClone(schema));
     const load = loadPlan(JSON.stringify({ rules: [{ type: 'TRACK', key: name, version: 1, jsonSchema: schema }] }));
     const rule = load.ok ? load.plan.track.get(name) : undefined;
-    const verdict = rule && verdictFor(rule);
+    const fastCheck = rule && fastCheckFor(rule);
     const compiled = rule && compileRule(rule);
-    if (!verdict || !compiled?.ok) throw new Error(`no verdict for ${JSON.stringify(schema)}`);
+    if (!fastCheck || !compiled?.ok) throw new Error(`no fast check for ${JSON.stringify(schema)}`);
     const random = new Random(SEED + DIALECTS.indexOf(dialect) * 1000 + name.length + 7);
     const disagreements: string[] = [];
     let valid = 0;
@@ -513,7 +522,7 @@ describe.each(DIALECTS)('%s: the fast verdict agrees with ajv', (dialect) => {
       for (let m = 0; m < mutations; m++) mutate(random, payload);
       const byAjv = ajv(payload);
       if (byAjv) valid++;
-      if (verdict(payload) !== byAjv || (compiled.check(payload).length === 0) !== byAjv)
+      if (fastCheck(payload) !== byAjv || (compiled.check(payload).length === 0) !== byAjv)
         disagreements.push(`ajv ${String(byAjv)}: ${JSON.stringify(payload)}`);
     }
     expect(disagreements.slice(0, 3)).toEqual([]);

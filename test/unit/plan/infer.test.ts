@@ -1,8 +1,8 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { MAX_DEPTH } from '../../../src/core/plan/infer-shape';
-import { draftPlan, draftPlanJson, type DraftedPlan, type DraftInput } from '../../../src/core/plan/infer';
-import { loadPlan } from '../../../src/core/plan/load';
+import { MAX_DEPTH } from '../../../src/core/plan/infer/value-shape';
+import { draftPlan, draftPlanJson, type DraftedPlan, type DraftInput } from '../../../src/core/plan/infer/draft-plan';
+import { loadPlan } from '../../../src/core/plan/load/load-plan';
 
 const track = (event: unknown, properties?: unknown): DraftInput => ({
   type: 'track',
@@ -341,7 +341,8 @@ describe('hostile input', () => {
     }
     expect(levels).toBe(MAX_DEPTH);
     const shallow = track('Deep', { root: { next: { next: 'bottom' } } });
-    expect(new Ajv({ strict: false }).validate(schema, shallow.payload)).toBe(false); // "bottom" is not an object at depth 4
+    // "bottom" is not an object at depth 4
+    expect(new Ajv({ strict: false }).validate(schema, shallow.payload)).toBe(false);
     const deepEnough = { event: 'Deep', properties: { root: cut(value, 40) } };
     expect(new Ajv({ strict: false }).validate(schema, deepEnough)).toBe(true);
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadPlan } from '../../../src/core/plan/load';
-import { dialectOf } from '../../../src/core/plan/load-rule';
-import { describePlan, type JsonSchema, type TrackingPlan } from '../../../src/core/plan/plan';
+import { loadPlan } from '../../../src/core/plan/load/load-plan';
+import { dialectOf } from '../../../src/core/plan/load/read-rule';
+import { describePlan, type JsonSchema, type TrackingPlan } from '../../../src/core/plan/tracking-plan';
 
 /** Real plan files from Segment's Typewriter repository: see fixtures/README.md for where each comes from. */
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');

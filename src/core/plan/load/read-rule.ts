@@ -1,10 +1,11 @@
 /**
  * One rule as found in the file to a PlanRule: its schema must be an object or a boolean, its
- * `$schema` must name a dialect we know, and load-schema.ts readies the rest.
+ * `$schema` must name a dialect we know, and ready-schema.ts readies the rest.
  */
-import type { Dialect, PlanRule, RuleTarget } from './plan';
-import { readySchema } from './load-schema';
-import { isObject, kindOf, quote } from './load-util';
+import type { Dialect, PlanRule, RuleTarget } from '../tracking-plan';
+import { readySchema } from './ready-schema';
+import { quote } from '../strings';
+import { isObject, kindOf } from './plan-json';
 
 export type RuleRead =
   { readonly ok: true; readonly rule: PlanRule } | { readonly ok: false; readonly problems: readonly string[] };

@@ -5,14 +5,17 @@
  * also the key "a/b"), so each is rebuilt against the instance.
  */
 import type { JsonError } from 'json-schema-library';
-import { escapePointer } from '../explain';
-import type { Dialect } from './plan';
+import { escapePointer } from '../../explain';
+import type { Dialect } from '../tracking-plan';
 
 /** One thing a rule found wrong with an instance: ajv's error shape, which explain.ts reads. */
 export interface RuleError {
   /** JSON Pointer into the instance the rule checked ("" is the instance itself). */
   readonly instancePath: string;
-  /** The JSON Schema keyword that failed (`required`, `type`, `format`…), `plan:unchecked` when the check could not run. */
+  /**
+   * The JSON Schema keyword that failed (`required`, `type`, `format`…), `plan:unchecked` when the check
+   * could not run.
+   */
   readonly keyword: string;
   /** As ajv has them: missingProperty, type, format, allowedValues, allowedValue, pattern, comparison and limit… */
   readonly params: Readonly<Record<string, unknown>>;
@@ -20,7 +23,10 @@ export interface RuleError {
   readonly message: string;
 }
 
-/** `parent`: the library points at the offending child, ajv at its parent (and names the child in `params[parent]` when a string). */
+/**
+ * `parent`: the library points at the offending child, ajv at its parent (and names the child in
+ * `params[parent]` when a string).
+ */
 type Mapped = Omit<RuleError, 'instancePath'> & { readonly parent?: string | true };
 type Data = Readonly<Record<string, unknown>> & { readonly schema?: Readonly<Record<string, unknown>> };
 
@@ -59,7 +65,8 @@ export function toRuleErrors(errors: readonly JsonError[], instance: unknown, di
     const child = mapped.parent ? segments.pop() : undefined;
     const params = typeof mapped.parent === 'string' ? { ...mapped.params, [mapped.parent]: child } : mapped.params;
     const instancePath = segments.map((segment) => `/${escapePointer(segment)}`).join('');
-    // draft-04's `exclusiveMaximum: true` is reported twice by the library; patternProperties and additionalProperties both report an extra key.
+    // draft-04's `exclusiveMaximum: true` is reported twice by the library; patternProperties and
+    // additionalProperties both report an extra key.
     const key = JSON.stringify([instancePath, mapped.keyword, mapped.message, params]);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -194,7 +201,10 @@ function limit(keyword: string, comparison: string, value: unknown): Mapped {
   return { keyword, params: { comparison, limit: value }, message: `must be ${comparison} ${String(value)}` };
 }
 
-/** A JSON Pointer's keys without "#" nor escaping, split against the instance: keys holding "/" are found where they are. */
+/**
+ * A JSON Pointer's keys without "#" nor escaping, split against the instance: keys holding "/" are found
+ * where they are.
+ */
 function segmentsOf(pointer: string, instance: unknown): string[] {
   const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
   if (body === '') return [];

@@ -1,6 +1,6 @@
 /**
  * The `format`s a plan rule asserts, in every dialect. They answer as ajv-formats' "full" mode does,
- * which checks the June schemas: `format: "email"` gets one verdict whichever validator reads it.
+ * which checks the June schemas: `format: "email"` gets one answer whichever validator reads it.
  * json-schema-library's own checks differ where it matters for tracking data: they pass "" for
  * date-time, date, time, email and uuid, and an email without a dot in its domain ("a@b").
  * The regular expressions and the leap-second rule are ajv-formats' (MIT); uri and uri-reference
@@ -64,7 +64,10 @@ export const FORMAT_CHECKS: Readonly<Record<string, FormatCheck>> = {
   hostname: (value) => HOSTNAME.test(value),
 };
 
-/** RFC 4291 text forms, with an embedded IPv4 address in the last 32 bits: ajv-formats' expression, built from its parts. */
+/**
+ * RFC 4291 text forms, with an embedded IPv4 address in the last 32 bits: ajv-formats' expression, built
+ * from its parts.
+ */
 function ipv6Pattern(): RegExp {
   const h = '[0-9a-f]{1,4}';
   const v4 = `${OCTET}(?:\\.${OCTET}){3}`;

@@ -5,10 +5,12 @@
  *
  * The walk follows schema keywords only, so a property *named* `id`, `$ref` or `pattern` (a key of
  * `properties`) is never taken for the keyword, and data (`enum`, `const`, `default`…) is left alone.
- * Recursion is safe: load-json.ts refused the file if it nests deeper than 64 levels.
+ * Recursion is safe: plan-json.ts refused the file if it nests deeper than PLAN_DEPTH_LIMIT levels.
  */
-import type { Dialect } from './plan';
-import { isObject, quote, type JsonObject } from './load-util';
+import type { Dialect } from '../tracking-plan';
+import { escapePointer } from '../../explain';
+import { quote } from '../strings';
+import { isObject, type JsonObject } from './plan-json';
 
 /** Keywords whose value is a subschema or an array of subschemas, in any dialect. */
 const SUBSCHEMA_KEYWORDS = [
@@ -47,7 +49,10 @@ const PLAIN_NAME_FRAGMENT = /^#[a-z][\w.:-]*$/i;
 interface FoundRef {
   readonly ref: string;
   readonly at: string;
-  /** The schema resource a `#/…` pointer in this ref is read from: the nearest enclosing `$id`, or the rule's schema. */
+  /**
+   * The schema resource a `#/…` pointer in this ref is read from: the nearest enclosing `$id`, or the
+   * rule's schema.
+   */
   readonly base: JsonObject;
 }
 
@@ -108,7 +113,10 @@ function dropStrayId(node: JsonObject, dialect: Dialect): void {
   if (dialect !== 'draft-04' || !(ABSOLUTE_URI.test(id) || PLAIN_NAME_FRAGMENT.test(id))) delete node.id;
 }
 
-/** Validators compile `pattern` as a JavaScript RegExp with the u flag (ajv does): a bad one would throw at validation. */
+/**
+ * Validators compile `pattern` as a JavaScript RegExp with the u flag (ajv does): a bad one would throw
+ * at validation.
+ */
 function patternProblem(pattern: string, at: string): string[] {
   try {
     new RegExp(pattern, 'u');
@@ -144,8 +152,4 @@ function resolves(fragment: string, base: JsonObject, anchors: ReadonlySet<strin
 
 function stringsAt(node: JsonObject, keywords: readonly string[]): string[] {
   return keywords.map((keyword) => node[keyword]).filter((value): value is string => typeof value === 'string');
-}
-
-function escapePointer(name: string): string {
-  return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }

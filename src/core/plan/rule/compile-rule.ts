@@ -1,11 +1,12 @@
 /**
  * One plan rule -> one validator, interpreted by json-schema-library: a plan arrives at run time
- * and MV3 forbids compiling it to code, as ajv would. Errors come out in ajv's shape (check-errors.ts)
- * so explain.ts's wording serves both validators. A message the rule's fast verdict (plan-verdict.ts)
- * calls valid skips the library: most are, and the library costs ~12 µs a message, valid or not.
+ * and MV3 forbids compiling it to code, as ajv would. Errors come out in ajv's shape (rule-errors.ts)
+ * so explain.ts's wording serves both validators. A message the rule's fast check (fast-check.ts)
+ * passes skips the library: most messages pass, and the library costs as much for one that passes as
+ * for one that does not.
  *
- * The library's defaults this wrapper corrects (see /tmp/validator-eval for the evaluation):
- * - formats: asserted in every dialect, with ajv-formats' answers (check-formats.ts);
+ * The library's defaults this wrapper corrects:
+ * - formats: asserted in every dialect, with ajv-formats' answers (format-checks.ts);
  * - a schema error (a regular expression that does not compile, a `type` that names no type) is
  *   kept in `schemaErrors` and the keyword then ignored: here it refuses the rule;
  * - a `$ref` it cannot resolve fails only when reached, and it resolves none remotely: refused up
@@ -25,13 +26,13 @@ import {
   type Draft,
   type JsonSchemaValidator,
 } from 'json-schema-library';
-import { FORMAT_CHECKS, type FormatCheck } from './check-formats';
-import { toRuleErrors, type RuleError } from './check-errors';
-import { compileVerdict, type FormatLookup, type Verdict } from './plan-verdict';
-import { isPlainObject } from '../types';
-import type { Dialect, JsonSchema, PlanRule } from './plan';
+import { FORMAT_CHECKS, type FormatCheck } from './format-checks';
+import { toRuleErrors, type RuleError } from './rule-errors';
+import { compileFastCheck, type FormatLookup, type FastCheck } from './fast-check';
+import { isPlainObject } from '../../types';
+import type { Dialect, JsonSchema, PlanRule } from '../tracking-plan';
 
-export type { RuleError } from './check-errors';
+export type { RuleError } from './rule-errors';
 
 export type RuleCompile =
   | { readonly ok: true; check(instance: unknown): RuleError[] }
@@ -48,8 +49,8 @@ const DRAFTS: Readonly<Record<Dialect, Draft>> = {
   '2020-12': withFormats(draft2020),
 };
 
-/** `verdict: false` leaves every message to the library (bench/json-schema-suite.ts compares the two). */
-export function compileRule(rule: PlanRule, options: { readonly verdict?: boolean } = {}): RuleCompile {
+/** `fastCheck: false` leaves every message to the library (bench/json-schema-suite.ts compares the two). */
+export function compileRule(rule: PlanRule, options: { readonly fastCheck?: boolean } = {}): RuleCompile {
   const refused = unresolvableRefs(rule.schema);
   if (refused.length > 0) return { ok: false, problems: refused };
   // The library's blacklist is module state: emptying it is idempotent and touches nothing else that runs here.
@@ -64,12 +65,13 @@ export function compileRule(rule: PlanRule, options: { readonly verdict?: boolea
   const schemaErrors = root.schemaErrors ?? [];
   if (schemaErrors.length > 0)
     return { ok: false, problems: schemaErrors.map((error) => describeSchemaError(error.message)) };
-  const verdict = options.verdict === false ? undefined : verdictFor(rule);
+  const fastCheck = options.fastCheck === false ? undefined : fastCheckFor(rule);
   return {
     ok: true,
     check(instance) {
-      // Most messages are valid: the verdict says so at a fraction of the library's cost; the library explains the rest.
-      if (verdict && isValid(verdict, instance)) return [];
+      // Most messages are valid: the fast check says so at a fraction of the library's cost; the library
+      // explains the rest.
+      if (fastCheck && passesFastCheck(fastCheck, instance)) return [];
       try {
         const result = root.validate(instance);
         return result.valid ? [] : toRuleErrors(result.errors, instance, rule.dialect);
@@ -82,20 +84,23 @@ export function compileRule(rule: PlanRule, options: { readonly verdict?: boolea
   };
 }
 
-/** The rule's fast verdict (plan-verdict.ts), or undefined when its schema needs the library for every message. */
-export function verdictFor(rule: PlanRule): Verdict | undefined {
-  return compileVerdict(rule.schema, rule.dialect, formatLookup(rule.dialect));
+/** The rule's fast check (fast-check.ts), or undefined when its schema needs the library for every message. */
+export function fastCheckFor(rule: PlanRule): FastCheck | undefined {
+  return compileFastCheck(rule.schema, rule.dialect, formatLookup(rule.dialect));
 }
 
-function isValid(verdict: Verdict, instance: unknown): boolean {
+function passesFastCheck(fastCheck: FastCheck, instance: unknown): boolean {
   try {
-    return verdict(instance);
+    return fastCheck(instance);
   } catch {
     return false; // a RangeError from an instance nested deeper than the stack: the library says what it can
   }
 }
 
-/** The formats the verdict checks as the rule's draft does: ours (check-formats.ts); a library built-in is left to the library; any other is not asserted. */
+/**
+ * The formats the fast check asserts as the rule's draft does: ours (format-checks.ts); a library
+ * built-in is left to the library; any other is not asserted.
+ */
 function formatLookup(dialect: Dialect): FormatLookup {
   const formats = DRAFTS[dialect].formats;
   return (name) =>
@@ -138,7 +143,10 @@ const MAP_KEYWORDS = new Set([
 /** Data, not schemas: a `$ref` inside an `enum` value is a value. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
 
-/** References to anything but this rule's own schema ("#…"): the library would fail them silently, or fetch them elsewhere. */
+/**
+ * References to anything but this rule's own schema ("#…"): the library would fail them silently, or
+ * fetch them elsewhere.
+ */
 function unresolvableRefs(schema: JsonSchema): string[] {
   const problems: string[] = [];
   const visit = (node: unknown, depth: number): void => {

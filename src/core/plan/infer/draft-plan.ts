@@ -4,17 +4,21 @@
  * (its schema over `properties`), one IDENTIFY and one GROUP rule (over `traits`) when such
  * messages were seen. Each rule's schema is over the whole message, as Segment serves it.
  *
- * Pure and streaming: the messages are merged one at a time (see infer-shape.ts for what a drafted
+ * Pure and streaming: the messages are merged one at a time (see value-shape.ts for what a drafted
  * schema decides), so 100,000 messages cost what their distinct paths cost. The output is the same
  * bytes whatever the order of the input: schema keys and `required` sorted (code-unit order; in
  * the JSON text, integer-like property names such as "2" and "10" come first in numeric order, as
  * JavaScript orders an object's keys), TRACK rules sorted by event name, then IDENTIFY, then GROUP.
  * A rule's own fields keep the order Segment serves them in: key, type, version, jsonSchema.
  */
-import { isPlainObject } from '../types';
-import { compareStrings, createShape, isJsonValue, observe, toSchema, type Shape } from './infer-shape';
+import { isPlainObject } from '../../types';
+import { compareStrings } from '../strings';
+import { createShape, isJsonValue, observe, toSchema, type Shape } from './value-shape';
 
-/** One message: its type (track, identify, group…; others are skipped) and its payload as sent. A MessageRecord is one. */
+/**
+ * One message: its type (track, identify, group…; others are skipped) and its payload as sent.
+ * A MessageRecord is one.
+ */
 export interface DraftInput {
   readonly type: string;
   readonly payload: unknown;

@@ -1,8 +1,12 @@
 /**
  * A tracking plan as the core holds it, whichever file shape it came in (Segment Public API,
  * Typewriter 7 / 8, RudderStack): the team's own rules, checked beside the June schema.
+ *
+ * The stages, a folder each: load/ reads a plan file into a TrackingPlan (openPlan); rule/ compiles
+ * each rule into a validator with its fast check; check/ checks a message against the plan
+ * (planChecker makes the PlanChecker that the core's validation takes); infer/ drafts a plan from a
+ * capture.
  */
-import type { Validation } from '../types';
 
 /** The JSON Schema dialects a plan rule may be written in; a rule naming none is draft-07. */
 export const DIALECTS = ['draft-04', 'draft-06', 'draft-07', '2019-09', '2020-12'] as const;
@@ -36,10 +40,6 @@ export interface TrackingPlan {
   readonly page: PlanRule | null;
 }
 
-/** What the user is told about a plan file that cannot be used: one line per problem. */
-export type PlanLoad =
-  { readonly ok: true; readonly plan: TrackingPlan } | { readonly ok: false; readonly problems: readonly string[] };
-
 /** How the counts of a plan read, for the options page and the CLI. */
 export function describePlan(plan: TrackingPlan): string {
   const extra = [
@@ -48,7 +48,8 @@ export function describePlan(plan: TrackingPlan): string {
     plan.page && 'pages',
     plan.common && 'common rules',
   ].filter(Boolean);
-  return `"${plan.name}": ${plan.track.size} track ${plan.track.size === 1 ? 'event' : 'events'}${extra.length ? `, ${extra.join(', ')}` : ''}`;
+  const events = `${plan.track.size} track ${plan.track.size === 1 ? 'event' : 'events'}`;
+  return `"${plan.name}": ${events}${extra.length ? `, ${extra.join(', ')}` : ''}`;
 }
 
 /** How many rules of each type a plan has: what the options page and the panel show of it. */
@@ -69,15 +70,4 @@ export function countRules(plan: TrackingPlan): PlanCounts {
     page: one(plan.page),
     common: one(plan.common),
   };
-}
-
-/** The keyword of the finding "this track event is not in the plan" (a warning, or an error when the user says so). */
-export const UNPLANNED_KEYWORD = 'plan:unplanned';
-
-/** Whether a validation says its track event is not in the plan. */
-export function isUnplanned(validation: Validation): boolean {
-  return (
-    validation.errors.some((p) => p.keyword === UNPLANNED_KEYWORD) ||
-    validation.warnings.some((p) => p.keyword === UNPLANNED_KEYWORD)
-  );
 }

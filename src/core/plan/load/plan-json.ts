@@ -1,8 +1,11 @@
 /**
  * A plan file's text to a JSON value, defensively: the file comes from the user's disk and may be
  * anything. Size and nesting are checked on the text before parsing, since the loader walks
- * schemas recursively; a parse error becomes one line with a line and column.
+ * schemas recursively; a parse error becomes one line with a line and column. The loader's other
+ * modules look at the parsed value with isObject and name what they found with kindOf.
  */
+import { isPlainObject } from '../../types';
+
 export const PLAN_SIZE_LIMIT_MB = 5;
 export const PLAN_DEPTH_LIMIT = 64;
 
@@ -10,6 +13,18 @@ export type JsonRead =
   { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: string };
 
 const MB = 1024 * 1024;
+
+export type JsonObject = Record<string, unknown>;
+
+export const isObject: (value: unknown) => value is JsonObject = isPlainObject;
+
+/** How a JSON value reads in a message: "an array", "null", "a string"… */
+export function kindOf(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
 
 export function readPlanJson(text: string): JsonRead {
   const bytes = utf8Length(text);

@@ -15,7 +15,8 @@
  *   of schema (`properties` / `items`, then the field) under about four of the rule's own, so this
  *   keeps every draft within the depth a plan may have (PLAN_DEPTH_LIMIT): a draft always loads.
  */
-import { PLAN_DEPTH_LIMIT } from './load-json';
+import { PLAN_DEPTH_LIMIT } from '../load/plan-json';
+import { compareStrings } from '../strings';
 
 export const MAX_DEPTH = Math.floor((PLAN_DEPTH_LIMIT - 6) / 2);
 
@@ -73,11 +74,6 @@ export function observe(shape: Shape, value: unknown, depth: number): void {
   } else if (typeof value === 'string' || typeof value === 'boolean') {
     shape.kinds.add(typeof value === 'string' ? 'string' : 'boolean');
   }
-}
-
-/** Code-unit order, the same on every machine and locale (unlike localeCompare). */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The schema of everything observed, its keys written in sorted order. */

@@ -5,9 +5,9 @@
  * required, format and a single type go through explain.ts itself; the keywords it leaves to
  * ajv's terse message (enum, const, bounds…) name the allowed values and the value sent here.
  */
-import { describeValue, escapePointer, explainErrors, fieldName, valueAt, withArticle } from '../explain';
-import type { Problem } from '../types';
-import type { RuleError } from './check-errors';
+import { describeValue, escapePointer, explainErrors, fieldName, valueAt, withArticle } from '../../explain';
+import type { Problem } from '../../types';
+import type { RuleError } from '../rule/rule-errors';
 
 /** A problem the tracking plan found. */
 export type PlanProblem = Problem & { readonly source: 'plan' };
@@ -89,12 +89,11 @@ function explainRuleError(error: RuleError, payload: unknown): Problem {
 }
 
 function explainedBySchemaWords(error: RuleError, payload: unknown): Problem {
-  // explain.ts reads ajv errors; schemaPath only tells it which anyOf to fold, and a plan has none of the June schema's.
+  // explain.ts reads ajv errors; schemaPath only tells it which anyOf to fold, and a plan has none of the
+  // June schema's.
   const [problem] = explainErrors([{ ...error, schemaPath: '#/plan' }], payload);
   return problem ?? { path: error.instancePath, message: error.message, keyword: error.keyword };
 }
-
-/** As explain.ts names a field: its last pointer segment; the root is "the message". */
 
 function orList(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? 'nothing') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;

@@ -1,13 +1,13 @@
 /**
- * The fast verdict (plan-verdict.ts) and what a rule reads of a batch entry (rule-reads.ts). Its
+ * The fast check (rule/fast-check.ts) and what a rule reads of a batch entry (rule/fields-read.ts). Its
  * agreement with ajv is in differential.test.ts; with the official suite in bench/json-schema-suite.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { checkPlan } from '../../../src/core/plan/check';
-import { loadPlan } from '../../../src/core/plan/load';
-import type { Dialect, PlanRule, TrackingPlan } from '../../../src/core/plan/plan';
-import { compileRule, verdictFor } from '../../../src/core/plan/plan-validator';
-import { fieldsReadBy } from '../../../src/core/plan/rule-reads';
+import { checkPlan } from '../../../src/core/plan/check/check-plan';
+import { loadPlan } from '../../../src/core/plan/load/load-plan';
+import type { Dialect, PlanRule, TrackingPlan } from '../../../src/core/plan/tracking-plan';
+import { compileRule, fastCheckFor } from '../../../src/core/plan/rule/compile-rule';
+import { fieldsReadBy } from '../../../src/core/plan/rule/fields-read';
 
 const rule = (
   schema: PlanRule['schema'],
@@ -15,9 +15,9 @@ const rule = (
   target: PlanRule['target'] = 'message',
 ): PlanRule => ({ schema, dialect, target });
 
-describe('the fast verdict', () => {
+describe('the fast check', () => {
   it('is built for the keywords plans are written with, and says valid or not', () => {
-    const verdict = verdictFor(
+    const fastCheck = fastCheckFor(
       rule({
         type: 'object',
         required: ['properties'],
@@ -35,7 +35,7 @@ describe('the fast verdict', () => {
         },
       }),
     );
-    expect(verdict?.({ properties: { plan: 'pro', seats: 2, name: '😀😀', at: '2024-05-01T10:00:00Z' } })).toBe(true);
+    expect(fastCheck?.({ properties: { plan: 'pro', seats: 2, name: '😀😀', at: '2024-05-01T10:00:00Z' } })).toBe(true);
     for (const properties of [
       { plan: 'team' },
       { plan: 'pro', seats: 1.5 },
@@ -43,7 +43,7 @@ describe('the fast verdict', () => {
       { plan: 'pro', at: '2024-05-01' },
       { seats: 1 },
     ]) {
-      expect(verdict?.({ properties })).toBe(false);
+      expect(fastCheck?.({ properties })).toBe(false);
     }
   });
 
@@ -58,14 +58,14 @@ describe('the fast verdict', () => {
       rule({ format: 'url' }),
       rule({ pattern: 'x', regexFlags: 'i' }),
     ];
-    expect(none.map(verdictFor)).toEqual(none.map(() => undefined));
+    expect(none.map(fastCheckFor)).toEqual(none.map(() => undefined));
     // A format the library does not know is not asserted by it either.
-    expect(verdictFor(rule({ format: 'currency-code' }))?.('anything')).toBe(true);
+    expect(fastCheckFor(rule({ format: 'currency-code' }))?.('anything')).toBe(true);
   });
 
   it('calls an object or array outside an enum "not valid" and lets the library judge it (it compares them as JSON text)', () => {
     const enumRule = rule({ enum: [{ a: 1 }, 'x'] });
-    expect(verdictFor(enumRule)?.({ a: 1 })).toBe(false);
+    expect(fastCheckFor(enumRule)?.({ a: 1 })).toBe(false);
     const compiled = compileRule(enumRule);
     expect(compiled.ok && compiled.check({ a: 1 })).toEqual([]);
   });

@@ -4,10 +4,10 @@
  *   array of those rules, or an API response `{data: {trackingPlan}}` / `{data: {rules}}`;
  * - Segment's Config API (Typewriter 7): `{display_name, rules: {events, identify_traits, group_traits}}`;
  * - Typewriter's local plans: `{name, events}`.
- * Only where the rules are and what they describe is decided here; load-rule.ts checks each schema.
+ * Only where the rules are and what they describe is decided here; read-rule.ts checks each schema.
  */
-import type { RuleTarget } from './plan';
-import { isObject, type JsonObject } from './load-util';
+import type { RuleTarget } from '../tracking-plan';
+import { isObject, type JsonObject } from './plan-json';
 
 /** One rule as found in the file, before its schema is checked. */
 export interface RawRule {
@@ -31,7 +31,8 @@ export interface PlanShape {
 }
 
 export const ACCEPTED_SHAPES =
-  'Segment Public API {"rules": [...]}, a bare array of rules, {"data": {"trackingPlan": {"rules": [...]}}} or {"data": {"rules": [...]}}; ' +
+  'Segment Public API {"rules": [...]}, a bare array of rules, ' +
+  '{"data": {"trackingPlan": {"rules": [...]}}} or {"data": {"rules": [...]}}; ' +
   'Segment Config API {"rules": {"events": [...]}}; Typewriter local plan {"events": [...]}';
 
 /** The shape's rules, or undefined when the document is none of the accepted shapes. */
@@ -50,7 +51,10 @@ export function readPlanShape(doc: unknown): PlanShape | undefined {
   return undefined;
 }
 
-/** The Config API's `name` is a resource path (`workspaces/x/tracking-plans/rs_…`): its `display_name` is the name. */
+/**
+ * The Config API's `name` is a resource path (`workspaces/x/tracking-plans/rs_…`): its `display_name`
+ * is the name.
+ */
 function nameOf(holder: JsonObject): string | undefined {
   for (const field of ['display_name', 'name']) {
     const value = holder[field];

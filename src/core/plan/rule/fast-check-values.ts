@@ -1,13 +1,14 @@
-/** What plan-verdict.ts asks of a JSON value: its JSON Schema type, equality, length in code points. */
-import { isPlainObject } from '../types';
+/** What fast-check.ts asks of a JSON value: its JSON Schema type, equality, length in code points. */
+import { isPlainObject } from '../../types';
 
-export type Verdict = (value: unknown) => boolean;
+/** Whether a value passes a schema, as the library would say: no errors, or some. */
+export type FastCheck = (value: unknown) => boolean;
 
-export const ALWAYS: Verdict = () => true;
-export const NEVER: Verdict = () => false;
+export const ALWAYS: FastCheck = () => true;
+export const NEVER: FastCheck = () => false;
 
 /** A test for one JSON Schema type name, or undefined for a name that is none. */
-export function typeTest(name: unknown): Verdict | undefined {
+export function typeTest(name: unknown): FastCheck | undefined {
   switch (name) {
     case 'null':
       return (value) => value === null;
@@ -82,11 +83,11 @@ export function hasMaxLength(text: string, max: number): boolean {
 }
 
 /** Every check passes; one function call per check, and none at all for the usual one or two. */
-export function allOf(checks: readonly Verdict[]): Verdict {
+export function allOf(checks: readonly FastCheck[]): FastCheck {
   if (checks.length === 0) return ALWAYS;
-  if (checks.length === 1) return checks[0] as Verdict;
+  if (checks.length === 1) return checks[0] as FastCheck;
   if (checks.length === 2) {
-    const [first, second] = checks as [Verdict, Verdict];
+    const [first, second] = checks as [FastCheck, FastCheck];
     return (value) => first(value) && second(value);
   }
   return (value) => {

@@ -1,19 +1,19 @@
 /**
- * The object keywords of plan-verdict.ts in one function per schema: properties, required,
+ * The object keywords of fast-check.ts in one function per schema: properties, required,
  * additionalProperties, patternProperties, min/maxProperties, propertyNames and dependencies.
  * A field counts when the object has it as its own: `{"constructor": 1}` has one, `{}` none.
  */
-import { isPlainObject } from '../types';
-import { ALWAYS, type Verdict } from './verdict-values';
+import { isPlainObject } from '../../types';
+import { ALWAYS, type FastCheck } from './fast-check-values';
 
-/** How plan-verdict.ts compiles a subschema: passed in, so the two files do not import each other. */
-export type CompileSchema = (schema: unknown) => Verdict | undefined;
+/** How fast-check.ts compiles a subschema: passed in, so the two files do not import each other. */
+export type CompileSchema = (schema: unknown) => FastCheck | undefined;
 
-type Part = Verdict | null | undefined;
+type Part = FastCheck | null | undefined;
 
 interface Field {
   readonly name: string;
-  readonly check: Verdict;
+  readonly check: FastCheck;
 }
 
 const OBJECT_KEYWORDS = [
@@ -29,7 +29,7 @@ const OBJECT_KEYWORDS = [
   'dependentSchemas',
 ];
 
-export function objectVerdict(schema: Record<string, unknown>, compile: CompileSchema): Part {
+export function objectCheck(schema: Record<string, unknown>, compile: CompileSchema): Part {
   if (!OBJECT_KEYWORDS.some((keyword) => schema[keyword] !== undefined)) return null;
   const properties = schemaMap(schema['properties'], compile);
   const patterns = schemaMap(schema['patternProperties'], compile);
@@ -96,9 +96,12 @@ function schemaMap(map: unknown, compile: CompileSchema): Field[] | undefined {
   return fields;
 }
 
-/** dependencies (draft-04 to 07: names or a schema), dependentRequired and dependentSchemas (2019-09 on): one check of the object each. */
-function dependencyChecks(schema: Record<string, unknown>, compile: CompileSchema): Verdict[] | undefined {
-  const checks: Verdict[] = [];
+/**
+ * dependencies (draft-04 to 07: names or a schema), dependentRequired and dependentSchemas (2019-09 on):
+ * one check of the object each.
+ */
+function dependencyChecks(schema: Record<string, unknown>, compile: CompileSchema): FastCheck[] | undefined {
+  const checks: FastCheck[] = [];
   for (const keyword of ['dependencies', 'dependentRequired', 'dependentSchemas'] as const) {
     const map = schema[keyword];
     if (map === undefined) continue;

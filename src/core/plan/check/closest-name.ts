@@ -4,12 +4,15 @@
  * Close means equal ignoring case, or, when both names have 5 characters or more, at most 2 edits apart
  * (insertions, deletions, substitutions and swaps of neighbours, ignoring case).
  */
-import { compareStrings } from './infer-shape';
+import { compareStrings } from '../strings';
 
 const MAX_EDITS = 2;
 const MIN_LENGTH_FOR_EDITS = 5;
 
-/** The closest planned name, or undefined. Ties go to fewer edits counting case, then to code-unit order: the same answer every time. */
+/**
+ * The closest planned name, or undefined. Ties go to fewer edits counting case, then to code-unit order:
+ * the same answer every time.
+ */
 export function closestName(sent: string, planned: Iterable<string>): string | undefined {
   const lower = sent.toLowerCase();
   let best: { name: string; edits: number; exactEdits: number } | undefined;

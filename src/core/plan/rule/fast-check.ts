@@ -1,20 +1,19 @@
 /**
- * A rule's schema -> a function that says only "valid" or "not valid", built from closures (never
- * code: MV3 forbids eval). json-schema-library takes ~12 µs to check a message against a small rule,
- * collecting errors nobody reads when it is valid, which most messages are; this says so in well
- * under a microsecond. A message it does not call valid goes to the library, whose errors are shown:
- * the verdict decides nothing alone but "no errors".
+ * A rule's schema -> a function that says only whether a message passes, built from closures (never
+ * code: MV3 forbids eval). json-schema-library collects errors even for a message that passes, which
+ * most do, and nobody reads them; this answers many times faster. A message that does not pass goes to
+ * the library, whose errors are shown: the fast check decides nothing alone but "no errors".
  *
  * It knows the keywords tracking plans are written with, with the same meaning in each dialect as the
  * library gives them (types, properties, required, enum, bounds, lengths, pattern, format, items,
  * combinators…). A schema with any other keyword, or one where the library has its own ways ($ref,
- * multipleOf, contains, tuples, unevaluated*, a keyword from another dialect), gets no verdict: the
- * library checks every message against it, as before. bench/json-schema-suite.ts --fast-only measures
- * the verdict alone against the official test suite.
+ * multipleOf, contains, tuples, unevaluated*, a keyword from another dialect), gets no fast check: the
+ * library checks every message against it. bench/json-schema-suite.ts --fast-only measures the fast
+ * check alone against the official test suite.
  */
-import type { FormatCheck } from './check-formats';
-import { objectVerdict } from './verdict-objects';
-import type { Dialect, JsonSchema } from './plan';
+import type { FormatCheck } from './format-checks';
+import { objectCheck } from './fast-check-objects';
+import type { Dialect, JsonSchema } from '../tracking-plan';
 import {
   ALWAYS,
   NEVER,
@@ -24,22 +23,25 @@ import {
   hasMinLength,
   jsonEqual,
   typeTest,
-  type Verdict,
-} from './verdict-values';
-import { isPlainObject } from '../types';
+  type FastCheck,
+} from './fast-check-values';
+import { isPlainObject } from '../../types';
 
-export type { Verdict } from './verdict-values';
+export type { FastCheck } from './fast-check-values';
 
-/** A format's check; null when the format is not asserted (unknown to the library); undefined when only the library can say. */
+/**
+ * A format's check; null when the format is not asserted (unknown to the library); undefined when only
+ * the library can say.
+ */
 export type FormatLookup = (name: string) => FormatCheck | null | undefined;
 
-export interface VerdictContext {
+export interface FastCheckContext {
   readonly dialect: Dialect;
   readonly formats: FormatLookup;
   readonly keywords: ReadonlySet<string>;
 }
 
-/** What a schema may hold and still get a verdict here: annotations, and the keywords below. */
+/** What a schema may hold and still get a fast check here: annotations, and the keywords below. */
 const ANNOTATIONS = [
   '$schema',
   '$id',
@@ -132,8 +134,8 @@ const KEYWORDS: Readonly<Record<Dialect, ReadonlySet<string>>> = {
   ]),
 };
 
-/** The verdict for a rule's schema, or undefined when the library must check every message against it. */
-export function compileVerdict(schema: JsonSchema, dialect: Dialect, formats: FormatLookup): Verdict | undefined {
+/** The fast check for a rule's schema, or undefined when the library must check every message against it. */
+export function compileFastCheck(schema: JsonSchema, dialect: Dialect, formats: FormatLookup): FastCheck | undefined {
   try {
     return compileSchema(schema, { dialect, formats, keywords: KEYWORDS[dialect] });
   } catch {
@@ -141,30 +143,30 @@ export function compileVerdict(schema: JsonSchema, dialect: Dialect, formats: Fo
   }
 }
 
-function compileSchema(schema: unknown, context: VerdictContext): Verdict | undefined {
+function compileSchema(schema: unknown, context: FastCheckContext): FastCheck | undefined {
   if (schema === true) return ALWAYS;
   if (schema === false) return NEVER;
   if (!isPlainObject(schema) || !Object.keys(schema).every((keyword) => context.keywords.has(keyword)))
     return undefined;
   const parts = [
-    typeVerdict(schema['type']),
-    enumVerdict(schema),
-    numberVerdict(schema, context.dialect),
-    stringVerdict(schema, context),
-    arrayVerdict(schema, context),
+    typeCheck(schema['type']),
+    enumCheck(schema),
+    numberCheck(schema, context.dialect),
+    stringCheck(schema, context),
+    arrayCheck(schema, context),
   ];
   parts.push(
-    objectVerdict(schema, (subschema) => compileSchema(subschema, context)),
-    combinedVerdict(schema, context),
+    objectCheck(schema, (subschema) => compileSchema(subschema, context)),
+    combinedCheck(schema, context),
   );
   if (parts.some((part) => part === undefined)) return undefined;
-  return allOf(parts.filter((part): part is Verdict => part !== null));
+  return allOf(parts.filter((part): part is FastCheck => part !== null));
 }
 
 /** null: the keyword is absent (nothing to check); undefined: it is there and only the library can check it. */
-type Part = Verdict | null | undefined;
+type Part = FastCheck | null | undefined;
 
-function typeVerdict(type: unknown): Part {
+function typeCheck(type: unknown): Part {
   if (type === undefined) return null;
   const names = Array.isArray(type) ? type : [type];
   const tests = names.map(typeTest);
@@ -173,9 +175,9 @@ function typeVerdict(type: unknown): Part {
   return (value) => tests.some((test) => test?.(value));
 }
 
-function enumVerdict(schema: Record<string, unknown>): Part {
+function enumCheck(schema: Record<string, unknown>): Part {
   const { enum: allowed } = schema;
-  const parts: Verdict[] = [];
+  const parts: FastCheck[] = [];
   if (allowed !== undefined) {
     if (!Array.isArray(allowed)) return undefined;
     // An object or array the library compares as JSON text (key order counts): left to it.
@@ -185,7 +187,7 @@ function enumVerdict(schema: Record<string, unknown>): Part {
   return parts.length === 0 ? null : allOf(parts);
 }
 
-function numberVerdict(schema: Record<string, unknown>, dialect: Dialect): Part {
+function numberCheck(schema: Record<string, unknown>, dialect: Dialect): Part {
   const { minimum, maximum, exclusiveMinimum, exclusiveMaximum } = schema;
   const bounds = [minimum, maximum].filter((bound) => bound !== undefined);
   if (bounds.some((bound) => typeof bound !== 'number')) return undefined;
@@ -207,7 +209,7 @@ function numberVerdict(schema: Record<string, unknown>, dialect: Dialect): Part 
       (below === Infinity || value < below));
 }
 
-function stringVerdict(schema: Record<string, unknown>, context: VerdictContext): Part {
+function stringCheck(schema: Record<string, unknown>, context: FastCheckContext): Part {
   const { minLength, maxLength, pattern, format } = schema;
   if (minLength === undefined && maxLength === undefined && pattern === undefined && format === undefined) return null;
   if (
@@ -228,7 +230,7 @@ function stringVerdict(schema: Record<string, unknown>, context: VerdictContext)
       (formatCheck === null || formatCheck(value)));
 }
 
-function arrayVerdict(schema: Record<string, unknown>, context: VerdictContext): Part {
+function arrayCheck(schema: Record<string, unknown>, context: FastCheckContext): Part {
   const { items, minItems, maxItems, uniqueItems } = schema;
   if (items === undefined && minItems === undefined && maxItems === undefined && uniqueItems === undefined) return null;
   if ([minItems, maxItems].some((bound) => bound !== undefined && typeof bound !== 'number')) return undefined;
@@ -246,15 +248,15 @@ function arrayVerdict(schema: Record<string, unknown>, context: VerdictContext):
       (uniqueItems !== true || allUnique(value)));
 }
 
-function combinedVerdict(schema: Record<string, unknown>, context: VerdictContext): Part {
-  const parts: Verdict[] = [];
+function combinedCheck(schema: Record<string, unknown>, context: FastCheckContext): Part {
+  const parts: FastCheck[] = [];
   for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
     const list = schema[keyword];
     if (list === undefined) continue;
     if (!Array.isArray(list) || list.length === 0) return undefined;
     const checks = list.map((item) => compileSchema(item, context));
     if (checks.some((check) => check === undefined)) return undefined;
-    const all = checks as Verdict[];
+    const all = checks as FastCheck[];
     if (keyword === 'allOf') parts.push(allOf(all));
     else if (keyword === 'anyOf') parts.push((value) => all.some((check) => check(value)));
     else parts.push((value) => all.filter((check) => check(value)).length === 1);

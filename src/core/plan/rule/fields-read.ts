@@ -3,10 +3,10 @@
  * `writeKey`, `context`), as against the June schema. Copying every entry to add them cost more than
  * checking it; most rules never look at those fields, so an entry is copied only for a rule that can.
  */
-import type { BatchInherited } from '../types';
-import type { PlanRule } from './plan';
+import type { BatchInherited } from '../../types';
+import type { PlanRule } from '../tracking-plan';
 
-/** The top-level fields a rule can look at: their names, or 'all' when any field may change its verdict. */
+/** The top-level fields a rule can look at: their names, or 'all' when any field may change whether it passes. */
 export type FieldsRead = ReadonlySet<string> | 'all';
 
 /** Keywords that never look at an object's fields: annotations, and those for other types. */
@@ -62,8 +62,8 @@ export function fieldsReadBy(rule: PlanRule): FieldsRead {
 }
 
 /**
- * Sound, not exact: a field outside the set cannot change the verdict nor any error. Anything it does
- * not know (additionalProperties, enum, $ref, an unknown keyword…) reads 'all'.
+ * Sound, not exact: a field outside the set cannot change whether the rule passes nor any error.
+ * Anything it does not know (additionalProperties, enum, $ref, an unknown keyword…) reads 'all'.
  */
 function fieldsRead(schema: unknown): FieldsRead {
   if (typeof schema === 'boolean') return new Set();

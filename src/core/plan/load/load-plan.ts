@@ -3,14 +3,20 @@
  * one line each (the options page and the CLI show them as they are). Never throws: the file is
  * the user's and may be anything.
  *
- * load-json.ts reads the text (size, nesting, JSON), load-shapes.ts finds the rules in whichever
- * Segment / Typewriter shape the file is, load-rule.ts checks each rule's schema.
+ * plan-json.ts reads the text (size, nesting, JSON), plan-shapes.ts finds the rules in whichever
+ * Segment / Typewriter shape the file is, read-rule.ts checks each rule's schema. openPlan then
+ * compiles every rule (rule/compile-plan.ts), so a plan the checker cannot use is refused here.
  */
-import type { PlanLoad, PlanRule, TrackingPlan } from './plan';
-import { readPlanJson } from './load-json';
-import { readRule } from './load-rule';
-import { ACCEPTED_SHAPES, readPlanShape, type RawRule } from './load-shapes';
-import { kindOf, quote } from './load-util';
+import { compilePlan } from '../rule/compile-plan';
+import { quote } from '../strings';
+import type { PlanRule, TrackingPlan } from '../tracking-plan';
+import { kindOf, readPlanJson } from './plan-json';
+import { ACCEPTED_SHAPES, readPlanShape, type RawRule } from './plan-shapes';
+import { readRule } from './read-rule';
+
+/** What the user is told about a plan file that cannot be used: one line per problem. */
+export type PlanLoad =
+  { readonly ok: true; readonly plan: TrackingPlan } | { readonly ok: false; readonly problems: readonly string[] };
 
 export const DEFAULT_PLAN_NAME = 'Tracking plan';
 
@@ -33,6 +39,17 @@ const SLOT_BY_TYPE: ReadonlyMap<unknown, Slot | 'track' | 'skip'> = new Map([
 interface Placed {
   readonly rule: PlanRule;
   readonly where: string;
+}
+
+/**
+ * A plan file made ready to check messages: loaded, and every rule compiled. What the options page
+ * accepts and the CLI's `--plan` takes, so a plan refused by one is refused by the other with the same lines.
+ */
+export function openPlan(text: string, fileName?: string): PlanLoad {
+  const loaded = loadPlan(text, fileName);
+  if (!loaded.ok) return loaded;
+  const problems = compilePlan(loaded.plan).problems;
+  return problems.length ? { ok: false, problems } : loaded;
 }
 
 export function loadPlan(text: string, fileName?: string): PlanLoad {
