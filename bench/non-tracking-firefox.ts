@@ -6,10 +6,10 @@
  * listener only when the listener's filter matches it, so with our filters (src/background/
  * listen.ts) these fetches should cost nothing and reach no listener.
  */
-import { FIREFOX } from '../test/e2e/harness/installed';
-import { eventPageRuns, launchFirefox } from '../test/e2e/harness/firefox';
-import type { BrowserUnderTest } from '../test/e2e/harness/browser';
-import type { Collector } from '../test/e2e/harness/collector';
+import { FIREFOX } from '../browser-harness/installed';
+import { eventPageRuns, launchFirefox } from '../browser-harness/firefox';
+import type { BrowserUnderTest } from '../browser-harness/browser';
+import type { Collector } from '../browser-harness/collector';
 import { EVENT_COUNT_GLOBAL } from '../src/background/event-count';
 import { buildCountingExtension } from './bench-extensions';
 import {

@@ -7,8 +7,8 @@
  * fetches in Firefox: non-tracking-firefox.ts.
  */
 import type { BrowserContext } from 'playwright-core';
-import type { PageContent } from '../test/e2e/harness/collector';
-import type { PageLike } from '../test/e2e/harness/browser';
+import type { PageContent } from '../browser-harness/collector';
+import type { PageLike } from '../browser-harness/browser';
 import { EVENT_COUNT_GLOBAL } from '../src/background/event-count';
 
 export const NON_TRACKING_REQUESTS = 500;

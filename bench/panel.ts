@@ -15,12 +15,12 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchChromiumPanel } from '../test/e2e/harness/chromium-devtools';
-import { startCollector } from '../test/e2e/harness/collector';
-import { launchFirefoxPanel } from '../test/e2e/harness/firefox-devtools';
-import { openOptions } from '../test/e2e/harness/options';
-import type { ProcessMemory } from '../test/e2e/harness/chromium-memory';
-import type { PanelHandle } from '../test/e2e/harness/panel';
+import { launchChromiumPanel } from '../browser-harness/chromium-devtools';
+import { startCollector } from '../browser-harness/collector';
+import { launchFirefoxPanel } from '../browser-harness/firefox-devtools';
+import { openOptions } from '../browser-harness/options';
+import type { ProcessMemory } from '../browser-harness/chromium-memory';
+import type { PanelHandle } from '../browser-harness/panel';
 import { benchPlanJson } from './fixtures';
 import {
   extensionPids,

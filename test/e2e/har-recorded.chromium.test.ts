@@ -14,8 +14,8 @@ import { callRecords } from '../../src/core/call-records';
 import { recogniseCall } from '../../src/core/endpoints';
 import { recordName } from '../../src/core/label';
 import { createLinter } from '../../src/core/lint';
-import { startCollector, TRACK_HOSTS, type CollectedRequest, type Collector } from './harness/collector';
-import { CHROMIUM, chromiumFlags, installedPath } from './harness/installed';
+import { startCollector, TRACK_HOSTS, type CollectedRequest, type Collector } from '../../browser-harness/collector';
+import { CHROMIUM, chromiumFlags, installedPath } from '../../browser-harness/installed';
 import { testPages } from './pages/build-pages';
 
 interface CliResult {

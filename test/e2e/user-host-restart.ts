@@ -6,11 +6,18 @@
  */
 import { expect } from 'vitest';
 import { SETTINGS_KEY, DEFAULT_SETTINGS } from '../../src/settings';
-import { poll, type BrowserUnderTest } from './harness/browser';
-import type { Collector } from './harness/collector';
-import { labelOf, messagesOf, readTimeline, tabIdOf, waitForLabels, type Message } from './harness/timeline';
+import { poll, type BrowserUnderTest } from '../../browser-harness/browser';
+import type { Collector } from '../../browser-harness/collector';
+import {
+  labelOf,
+  messagesOf,
+  readTimeline,
+  tabIdOf,
+  waitForLabels,
+  type Message,
+} from '../../browser-harness/timeline';
 
-/** A host of the collector's certificate (harness/collector.ts) that is no known endpoint. */
+/** A host of the collector's certificate (browser-harness/collector.ts) that is no known endpoint. */
 const USER_HOST = 'collect.example.org';
 
 export async function setCustomHosts(browser: BrowserUnderTest, customHosts: readonly string[]): Promise<void> {

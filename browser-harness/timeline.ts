@@ -2,9 +2,9 @@
  * Reads a tab's timeline exactly as a panel does: over the real port protocol, from an extension
  * page. Each read connects afresh, so it also proves the backfill a (re)connecting panel gets.
  */
-import type { MessageRecord } from '../../../src/core/record';
-import { PROTOCOL_VERSION, type TimelineEntry } from '../../../src/protocol';
-import { messageLabel } from '../../../src/core/label';
+import type { MessageRecord } from '../src/core/record';
+import { PROTOCOL_VERSION, type TimelineEntry } from '../src/protocol';
+import { messageLabel } from '../src/core/label';
 import { poll, type BrowserUnderTest } from './browser';
 
 export type Message = Extract<TimelineEntry, { kind: 'message' }>;
