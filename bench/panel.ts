@@ -19,8 +19,9 @@ import { launchChromiumPanel } from '../browser-harness/chromium-devtools';
 import { startCollector } from '../browser-harness/collector';
 import { launchFirefoxPanel } from '../browser-harness/firefox-devtools';
 import { openOptions } from '../browser-harness/options';
-import type { ProcessMemory } from '../browser-harness/chromium-memory';
-import type { PanelHandle } from '../browser-harness/panel';
+import type { PanelBrowser, PanelHandle } from '../browser-harness/panel';
+import { collectExtensionGarbage, startMemoryDumps, type ProcessMemory } from './chromium-memory';
+import { startTrace } from './chromium-trace';
 import { benchPlanJson } from './fixtures';
 import {
   extensionPids,
@@ -79,11 +80,10 @@ const RENICE = process.argv.includes('--renice');
 const HTTP2 = !process.argv.includes('--http1');
 const collector = await startCollector({ '/bench': '<!doctype html><title>panel bench</title>' }, { http2: HTTP2 });
 const downloadDir = mkdtempSync(path.join(tmpdir(), 'ti-bench-'));
-const browser = await (FIREFOX_RUN ? launchFirefoxPanel : launchChromiumPanel)({
-  collector,
-  theme: 'light',
-  downloadDir,
-});
+const launchOptions = { collector, theme: 'light', downloadDir } as const;
+// Traces, memory dumps and garbage collection go through Chromium's CDP: Firefox's run has none of them.
+const chromium = FIREFOX_RUN ? null : await launchChromiumPanel(launchOptions);
+const browser: PanelBrowser = chromium ?? (await launchFirefoxPanel(launchOptions));
 try {
   const page = await browser.newPage();
   await page.goto(`${collector.origin}/bench`);
@@ -102,10 +102,10 @@ try {
         '   --renice: the system refused a negative nice value (needs root or CAP_SYS_NICE); the extension runs at its own priority',
       );
     await run(panel, WATCH_STALLS);
-    const stopTrace = TRACE ? await browser.startTrace?.() : undefined;
+    const stopTrace = TRACE && chromium ? await startTrace(chromium.puppeteer) : undefined;
     // Chromium's extension process, read from /proc; Firefox's is not told apart here.
     const processWatch = browser.name === 'chromium' ? watchExtensionProcess() : null;
-    const memory = MEMORY ? await browser.startMemoryDumps?.() : undefined;
+    const memory = MEMORY && chromium ? await startMemoryDumps(chromium.puppeteer) : undefined;
     const dumper = memory && setInterval(() => void memory.dump(), 2000);
     const sent = await page.evaluate(
       `(async () => {
@@ -139,7 +139,7 @@ try {
     // Chromium's non-standard performance.memory: the panel's own JavaScript heap, beside the process's RSS.
     const panelHeap = await run<number | null>(panel, `(performance.memory?.usedJSHeapSize ?? NaN) / 1048576`); // NaN arrives as null from Firefox
     // What of the peak was garbage: the extension's memory once its pages and worker have collected theirs (after the stall was read).
-    await browser.collectExtensionGarbage?.();
+    if (chromium) await collectExtensionGarbage(chromium.puppeteer);
     await sleep(500);
 
     console.log(

@@ -4,7 +4,7 @@
  * JavaScript functions by self time; and the same over a whole run. Used by `bench:panel --trace` on
  * the Track panel's main thread.
  */
-import type { TraceEvent } from '../browser-harness/chromium-trace';
+import type { TraceEvent } from './chromium-trace';
 
 interface ProfileNode {
   readonly id: number;
