@@ -39,7 +39,8 @@ export async function startMemoryDumps(browser: Browser): Promise<MemoryDumps> {
   session.on('Tracing.dataCollected', ({ value }: { value: TraceEvent[] }) => void events.push(...value));
   await session.send('Tracing.start', {
     traceConfig: {
-      includedCategories: ['disabled-by-default-memory-infra', '__metadata'], // No periodic dumps: only the ones asked for (the protocol types this object as strings).
+      includedCategories: ['disabled-by-default-memory-infra', '__metadata'],
+      // No periodic dumps: only the ones asked for (the protocol types this object as strings).
       memoryDumpConfig: { triggers: [] } as unknown as Record<string, string>,
     },
     transferMode: 'ReportEvents',

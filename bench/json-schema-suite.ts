@@ -40,7 +40,10 @@ interface Score {
 }
 
 const [suite = '', ...flags] = process.argv.slice(2);
-/** --fast-only: tests the verdict calls valid and the library does not (must be none), and how many it leaves to the library. */
+/**
+ * --fast-only: tests the verdict calls valid and the library does not (must be none), and how many it
+ * leaves to the library.
+ */
 const unsafe: string[] = [];
 let deferred = 0;
 const fastOnly = flags.includes('--fast-only');

@@ -27,8 +27,8 @@ const IDLE_TIMEOUT_MS = 30_000;
 
 /**
  * Firefox rounds performance.now() to 1 ms in a page that is not cross-origin isolated
- * (privacy.reduceTimerPrecision), and to 20 µs with that off (.unconditional): coarse beside
- * fetches of ~3 ms. Both browsers get full precision.
+ * (privacy.reduceTimerPrecision), and to 20 µs with that off (.unconditional): coarse beside the
+ * round trip of a local fetch. Both browsers get full precision.
  */
 const FINE_TIMERS = { 'privacy.reduceTimerPrecision': false, 'privacy.reduceTimerPrecision.unconditional': false };
 

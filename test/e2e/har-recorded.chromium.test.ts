@@ -49,7 +49,8 @@ beforeAll(async () => {
     }
     await page.goto(`${collector.origin}/transports.html`);
     await page.evaluate(() => (window as unknown as { sendEverything(): Promise<unknown> }).sendEverything());
-    // Beacons may reach the collector after the page's promise settles: wait until every message the page sends has arrived.
+    // Beacons may reach the collector after the page's promise settles: wait until every message the
+    // page sends has arrived.
     const expected = await page.evaluate(() =>
       (window as unknown as { EXPECTED: [string][] }).EXPECTED.map(([label]) => label),
     );

@@ -297,7 +297,8 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
       if (await panel.evaluate(() => document.querySelector('.import-banner button') !== null, undefined))
         await panel.click('.import-banner button');
       const page = await browser.newPage();
-      const panelOfPage = await browser.openTrackPanel(page); // DevTools open before the calls: its Network log records them
+      // DevTools open before the calls: its Network log records them.
+      const panelOfPage = await browser.openTrackPanel(page);
       await page.goto(`${collector.origin}/june.html`);
       const before = collector.requests.length;
       await page.evaluate(() => (window as unknown as { runScenario(): Promise<string> }).runScenario(), undefined);

@@ -32,7 +32,10 @@ export async function setCustomHosts(browser: BrowserUnderTest, customHosts: rea
 
 const names = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} ${i}`);
 
-/** `stop` stops the background and resolves once it is stopped; `stops` says how often (Chromium's idle stop takes ~30 s). */
+/**
+ * `stop` stops the background and resolves once it is stopped; `stops` says how often (Chromium's
+ * idle stop takes ~30 s).
+ */
 export async function expectUserHostAcrossStops(
   browser: BrowserUnderTest,
   collector: Collector,
