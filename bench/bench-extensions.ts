@@ -1,7 +1,7 @@
 /**
  * bench:capture's own extensions:
  *  - the extension built from the same sources as dist/chrome (or dist/firefox), with the event
- *    counter compiled in (src/background/event-count.ts), so the bench can say how many webRequest
+ *    counter compiled in (src/background/listen/event-count.ts), so the bench can say how many webRequest
  *    events reached the background. Real builds carry no counter.
  *  - the floor: an extension that holds the webRequest permission and registers no listener.
  *    Chromium routes every request of every page through its webRequest proxy as soon as any

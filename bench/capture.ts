@@ -26,12 +26,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { PANEL_PORT_NAME, PROTOCOL_VERSION, type TimelineEntry } from '../src/protocol';
-import type { PageLike } from '../test/e2e/harness/browser';
-import { launchChromium } from '../test/e2e/harness/chromium';
-import { CHROMIUM, chromiumFlags, installedPath } from '../test/e2e/harness/installed';
-import { startCollector, TRACK_HOSTS } from '../test/e2e/harness/collector';
-import { tabIdOf } from '../test/e2e/harness/timeline';
+import type { TimelineEntry } from '../src/core/capture/timeline-entry';
+import { PANEL_PORT_NAME, PROTOCOL_VERSION } from '../src/shared/protocol';
+import type { PageLike } from '../browser-harness/browser';
+import { launchChromium } from '../browser-harness/chromium';
+import { CHROMIUM, chromiumFlags, installedPath } from '../browser-harness/installed';
+import { startCollector, TRACK_HOSTS } from '../browser-harness/collector';
+import { tabIdOf } from '../browser-harness/timeline';
 import { buildCountingExtension, writeWebRequestOnlyExtension } from './bench-extensions';
 import {
   eventsCounted,

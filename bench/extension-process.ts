@@ -1,8 +1,8 @@
 /**
  * Chromium's extension process (the panel's page and the service worker run there), read from
  * /proc (Linux): its pids, resident memory, and its threads' CPU time, a figure that does not depend
- * on how busy other threads keep the machine's cores (wall-clock stalls on 2 cores mostly measure
- * waiting for a core).
+ * on how busy other threads keep the machine's cores (on a machine with few cores, wall-clock stalls
+ * mostly measure waiting for a core).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -97,7 +97,10 @@ export function reniceExtension(nice: number): boolean {
   }
 }
 
-/** Watches the extension process from now on: its peak resident memory (sampled every 100 ms) and its threads' CPU time. */
+/**
+ * Watches the extension process from now on: its peak resident memory (sampled every 100 ms) and its
+ * threads' CPU time.
+ */
 export function watchExtensionProcess() {
   const [start, cpuAtStart] = [extensionResident(), extensionThreadsCpu()];
   let peak = start;

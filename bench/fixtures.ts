@@ -60,7 +60,10 @@ export function payloads(count: number): Record<string, unknown>[] {
   return Array.from({ length: count }, (_, i) => message(i, 300 + (i % 10) * 100));
 }
 
-/** A Segment Public API plan of `events` track rules ("Event 0"…), each over the whole message, as a team would write them. */
+/**
+ * A Segment Public API plan of `events` track rules ("Event 0"…), each over the whole message, as a
+ * team would write them.
+ */
 export function benchPlanJson(events: number): string {
   const rules = Array.from({ length: events }, (_, i) => ({
     type: 'TRACK',

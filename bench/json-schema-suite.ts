@@ -1,16 +1,16 @@
 /**
  * `npx tsx bench/json-schema-suite.ts PATH_TO_JSON-Schema-Test-Suite`: how often the plan validator
- * (plan-validator.ts, as the CLI and the extension run it, rules read by load-rule.ts) gives the
- * official suite's verdict, per dialect. Prints a score; never passes or fails.
+ * (core/plan/rule/compile-rule.ts, as the CLI and the extension run it, rules read by
+ * core/plan/load/read-rule.ts) gives the official suite's answer, per dialect. Prints a score; never passes or fails.
  *
  * - required: tests/<draft>/*.json; optional/format: tests/<draft>/optional/format/*.json (formats
  *   are asserted in every dialect, as plans have them).
  * - Remote refs aside: refRemote.json, and any group whose schema the loader refuses only for a remote
  *   `$ref` or a remote metaschema, are skipped and counted apart (plans are checked offline).
- * - `--library-only`: the plan validator without its fast verdict (json-schema-library for every message).
- * - `--fast-only`: the fast verdict alone (plan-verdict.ts), on the groups whose schema it compiles,
- *   beside the library alone: where the verdict says valid the library must too (a verdict of valid
- *   is final); where it does not, the library decides, so "deferred" costs time, not correctness.
+ * - `--library-only`: the plan validator without its fast check (json-schema-library for every message).
+ * - `--fast-only`: the fast check alone (core/plan/rule/fast-check.ts), on the groups whose schema it
+ *   compiles, beside the library alone: where the fast check says valid the library must too (its
+ *   valid is final); where it does not, the library decides, so "deferred" costs time, not correctness.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,7 +40,10 @@ interface Score {
 }
 
 const [suite = '', ...flags] = process.argv.slice(2);
-/** --fast-only: tests the verdict calls valid and the library does not (must be none), and how many it leaves to the library. */
+/**
+ * --fast-only: tests the verdict calls valid and the library does not (must be none), and how many it
+ * leaves to the library.
+ */
 const unsafe: string[] = [];
 let deferred = 0;
 const fastOnly = flags.includes('--fast-only');
@@ -60,7 +63,7 @@ for (const [folder, dialect, meta] of DRAFTS) {
         runGroup(group, dialect, meta, `${file}: ${group.description}`, score);
     }
     const total = score.pass + score.fail;
-    const what = fastOnly ? 'fast verdict alone, on the schemas it compiles' : 'plan validator';
+    const what = fastOnly ? 'fast check alone, on the schemas it compiles' : 'plan validator';
     const against = fastOnly
       ? `; against the library: ${unsafe.length} valid where it is not, ${deferred} left to it`
       : '';

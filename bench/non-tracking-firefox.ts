@@ -6,11 +6,11 @@
  * listener only when the listener's filter matches it, so with our filters (src/background/
  * listen.ts) these fetches should cost nothing and reach no listener.
  */
-import { FIREFOX } from '../test/e2e/harness/installed';
-import { eventPageRuns, launchFirefox } from '../test/e2e/harness/firefox';
-import type { BrowserUnderTest } from '../test/e2e/harness/browser';
-import type { Collector } from '../test/e2e/harness/collector';
-import { EVENT_COUNT_GLOBAL } from '../src/background/event-count';
+import { FIREFOX } from '../browser-harness/installed';
+import { eventPageRuns, launchFirefox } from '../browser-harness/firefox';
+import type { BrowserUnderTest } from '../browser-harness/browser';
+import type { Collector } from '../browser-harness/collector';
+import { EVENT_COUNT_GLOBAL } from '../src/background/listen/event-count';
 import { buildCountingExtension } from './bench-extensions';
 import {
   eventsCounted,
@@ -27,8 +27,8 @@ const IDLE_TIMEOUT_MS = 30_000;
 
 /**
  * Firefox rounds performance.now() to 1 ms in a page that is not cross-origin isolated
- * (privacy.reduceTimerPrecision), and to 20 µs with that off (.unconditional): coarse beside
- * fetches of ~3 ms. Both browsers get full precision.
+ * (privacy.reduceTimerPrecision), and to 20 µs with that off (.unconditional): coarse beside the
+ * round trip of a local fetch. Both browsers get full precision.
  */
 const FINE_TIMERS = { 'privacy.reduceTimerPrecision': false, 'privacy.reduceTimerPrecision.unconditional': false };
 

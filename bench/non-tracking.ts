@@ -7,9 +7,9 @@
  * fetches in Firefox: non-tracking-firefox.ts.
  */
 import type { BrowserContext } from 'playwright-core';
-import type { PageContent } from '../test/e2e/harness/collector';
-import type { PageLike } from '../test/e2e/harness/browser';
-import { EVENT_COUNT_GLOBAL } from '../src/background/event-count';
+import type { PageContent } from '../browser-harness/collector';
+import type { PageLike } from '../browser-harness/browser';
+import { EVENT_COUNT_GLOBAL } from '../src/background/listen/event-count';
 
 export const NON_TRACKING_REQUESTS = 500;
 const ROUNDS = 10;
@@ -22,7 +22,10 @@ export function nonTrackingPages(): Record<string, PageContent> {
   return pages;
 }
 
-/** In the page: fetches /r/from.. one at a time; each one's round trip in ms. No named inner functions (see capture.ts). */
+/**
+ * In the page: fetches /r/from.. one at a time; each one's round trip in ms. No named inner functions
+ * (see capture.ts).
+ */
 export const fetchResources = async ({ from, count }: { from: number; count: number }): Promise<number[]> => {
   const durations: number[] = [];
   for (let i = from; i < from + count; i++) {
@@ -60,8 +63,8 @@ type Compared = 'with' | 'floor' | 'without';
 /**
  * Interleaved rounds over the browsers compared (Chromium: with the extension, with the
  * webRequest-only floor of bench-extensions.ts, without any; Firefox: with, without), each after
- * warm-up fetches, each round started by the next one. Events are counted around the measured fetches of `with`, in the rounds where
- * the background ran from before them to after them.
+ * warm-up fetches, each round started by the next one. Events are counted around the measured
+ * fetches of `with`, in the rounds where the background ran from before them to after them.
  */
 export async function nonTrackingLatency<K extends Compared>(
   pages: Record<K, PageLike>,

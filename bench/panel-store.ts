@@ -7,9 +7,9 @@
 import { performance } from 'node:perf_hooks';
 import { makeValidation } from '../src/core/record';
 import { createPanelStore } from '../src/panel/store/panel-store';
-import type { TimelineEntry } from '../src/protocol';
-import { validationModeOf } from '../src/validation-settings';
-import { DEFAULT_SETTINGS } from '../src/settings';
+import type { TimelineEntry } from '../src/core/capture/timeline-entry';
+import { validationModeOf } from '../src/shared/settings/validation-mode';
+import { DEFAULT_SETTINGS } from '../src/shared/settings/user-settings';
 
 const BURST = 50;
 const ROUNDS = 40;
@@ -52,7 +52,7 @@ function publishCost(held: number): { incremental: number; full: number } {
   return withManualTimers((flush) => {
     const mode = validationModeOf(DEFAULT_SETTINGS, null);
     const store = createPanelStore({ user: { mode, hosts: [] } });
-    store.liveSnapshot(entries(0, held), 0, mode.settings);
+    store.liveSnapshot(entries(0, held), 0, mode.summary);
     flush();
     let seq = held;
     const read = () => store.rows.value.length + store.counts.value.total + (store.selectedRow.value ? 1 : 0);

@@ -1,12 +1,14 @@
 /**
  * `npm run bench:panel` (run `npm run build` first). The Track panel under load, in real Chromium
- * DevTools, or Firefox ESR's with `--firefox` (puppeteer-core; the same harnesses as the panel e2e tests):
+ * DevTools, or Firefox ESR's with `--firefox` (puppeteer-core; the browser harness the panel e2e
+ * tests use):
  *  1. Streaming: with DevTools and the panel open, a page sends 10,000 Segment track calls
  *     (/v1/t, bursts of 50, over HTTP/2 as the real endpoints speak it) as fast as it can, once
- *     without a tracking plan and once with a 200-event plan loaded through the options page. Measured: from the last send until the panel counts
- *     every row; the longest main-thread stall in the panel (long tasks and a 10 ms heartbeat);
- *     the peak memory of the extension process (RSS of Chromium's --extension-process processes,
- *     sampled from /proc every 100 ms); elements in the panel's DOM.
+ *     without a tracking plan and once with a 200-event plan loaded through the options page.
+ *     Measured: from the last send until the panel counts every row; the longest main-thread
+ *     stall in the panel (long tasks and a 10 ms heartbeat); the peak memory of the extension
+ *     process (RSS of Chromium's --extension-process processes, sampled from /proc every 100 ms);
+ *     elements in the panel's DOM.
  *  2. 50,000 messages imported into the panel: from choosing the file to the rows on screen, and
  *     from each filter keystroke to the next painted frame.
  * Browser-side code is passed as source text: tsx wraps named functions in a `__name` helper the
@@ -15,12 +17,13 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchChromiumPanel } from '../test/e2e/harness/chromium-devtools';
-import { startCollector } from '../test/e2e/harness/collector';
-import { launchFirefoxPanel } from '../test/e2e/harness/firefox-devtools';
-import { openOptions } from '../test/e2e/harness/options';
-import type { ProcessMemory } from '../test/e2e/harness/chromium-memory';
-import type { PanelHandle } from '../test/e2e/harness/panel';
+import { launchChromiumPanel } from '../browser-harness/chromium-devtools';
+import { startCollector } from '../browser-harness/collector';
+import { launchFirefoxPanel } from '../browser-harness/firefox-devtools';
+import { openOptions } from '../browser-harness/options';
+import type { PanelBrowser, PanelHandle } from '../browser-harness/panel';
+import { collectExtensionGarbage, startMemoryDumps, type ProcessMemory } from './chromium-memory';
+import { startTrace } from './chromium-trace';
 import { benchPlanJson } from './fixtures';
 import {
   extensionPids,
@@ -43,9 +46,15 @@ if (!existsSync('dist/chrome/manifest.json') || !existsSync('dist/firefox/manife
   console.error('bench:panel loads the built extension: run `npm run build` first.');
   process.exit(1);
 }
-/** `--trace`: records a Chromium trace while the calls stream in and prints what the panel's longest tasks spent their time on. */
+/**
+ * `--trace`: records a Chromium trace while the calls stream in and prints what the panel's longest
+ * tasks spent their time on.
+ */
 const TRACE = process.argv.includes('--trace');
-/** `--memory`: takes memory-infra dumps every 2 s of each stream and prints what held the extension process's memory at its peak. */
+/**
+ * `--memory`: takes memory-infra dumps every 2 s of each stream and prints what held the extension
+ * process's memory at its peak.
+ */
 const MEMORY = process.argv.includes('--memory');
 const CALLS = 10_000;
 const BURST = 50;
@@ -79,11 +88,10 @@ const RENICE = process.argv.includes('--renice');
 const HTTP2 = !process.argv.includes('--http1');
 const collector = await startCollector({ '/bench': '<!doctype html><title>panel bench</title>' }, { http2: HTTP2 });
 const downloadDir = mkdtempSync(path.join(tmpdir(), 'ti-bench-'));
-const browser = await (FIREFOX_RUN ? launchFirefoxPanel : launchChromiumPanel)({
-  collector,
-  theme: 'light',
-  downloadDir,
-});
+const launchOptions = { collector, theme: 'light', downloadDir } as const;
+// Traces, memory dumps and garbage collection go through Chromium's CDP: Firefox's run has none of them.
+const chromium = FIREFOX_RUN ? null : await launchChromiumPanel(launchOptions);
+const browser: PanelBrowser = chromium ?? (await launchFirefoxPanel(launchOptions));
 try {
   const page = await browser.newPage();
   await page.goto(`${collector.origin}/bench`);
@@ -102,10 +110,10 @@ try {
         '   --renice: the system refused a negative nice value (needs root or CAP_SYS_NICE); the extension runs at its own priority',
       );
     await run(panel, WATCH_STALLS);
-    const stopTrace = TRACE ? await browser.startTrace?.() : undefined;
+    const stopTrace = TRACE && chromium ? await startTrace(chromium.puppeteer) : undefined;
     // Chromium's extension process, read from /proc; Firefox's is not told apart here.
     const processWatch = browser.name === 'chromium' ? watchExtensionProcess() : null;
-    const memory = MEMORY ? await browser.startMemoryDumps?.() : undefined;
+    const memory = MEMORY && chromium ? await startMemoryDumps(chromium.puppeteer) : undefined;
     const dumper = memory && setInterval(() => void memory.dump(), 2000);
     const sent = await page.evaluate(
       `(async () => {
@@ -137,9 +145,11 @@ try {
     const elements = await run<number>(panel, `document.getElementsByTagName('*').length`);
     const rowElements = await run<number>(panel, `document.querySelectorAll('.row').length`);
     // Chromium's non-standard performance.memory: the panel's own JavaScript heap, beside the process's RSS.
-    const panelHeap = await run<number | null>(panel, `(performance.memory?.usedJSHeapSize ?? NaN) / 1048576`); // NaN arrives as null from Firefox
-    // What of the peak was garbage: the extension's memory once its pages and worker have collected theirs (after the stall was read).
-    await browser.collectExtensionGarbage?.();
+    // NaN arrives as null from Firefox.
+    const panelHeap = await run<number | null>(panel, `(performance.memory?.usedJSHeapSize ?? NaN) / 1048576`);
+    // What of the peak was garbage: the extension's memory once its pages and worker have collected
+    // theirs (after the stall was read).
+    if (chromium) await collectExtensionGarbage(chromium.puppeteer);
     await sleep(500);
 
     console.log(

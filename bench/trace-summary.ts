@@ -4,7 +4,7 @@
  * JavaScript functions by self time; and the same over a whole run. Used by `bench:panel --trace` on
  * the Track panel's main thread.
  */
-import type { TraceEvent } from '../test/e2e/harness/chromium-trace';
+import type { TraceEvent } from './chromium-trace';
 
 interface ProfileNode {
   readonly id: number;
@@ -105,7 +105,8 @@ export function sampledFunctions(events: readonly TraceEvent[], task: TraceEvent
   const nodes = new Map<string, ProfileNode>();
   const samples: { ts: number; node: string }[] = [];
   const clock = new Map<string, number>();
-  // A thread's profile starts with a Profile event on that thread; its chunks come from V8's sampler thread, linked by id.
+  // A thread's profile starts with a Profile event on that thread; its chunks come from V8's sampler
+  // thread, linked by id.
   const idOf = (e: TraceEvent) => String((e as unknown as { id?: string }).id ?? '');
   const ids = new Set(events.filter((e) => e.name === 'Profile' && e.pid === task.pid && e.tid === task.tid).map(idOf));
   for (const e of events) {

@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { missingBrowsers } from '../test/e2e/harness/installed';
-import { SCREENSHOTS_DIR_ENV, screenshotName } from '../test/e2e/harness/panel';
+import { missingBrowsers } from '../browser-harness/installed';
+import { SCREENSHOTS_DIR_ENV, screenshotName } from '../browser-harness/panel';
 
 const DOCS = 'docs';
 const SUITES = ['test/e2e/panel.chromium.test.ts', 'test/e2e/panel.firefox.test.ts'];

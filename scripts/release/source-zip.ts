@@ -2,7 +2,7 @@
  * The source zip addons.mozilla.org asks for when an add-on's code is bundled: everything git
  * tracks, under one folder (`track-inspector-<version>/`). Inside it, `npm ci && npm run build`
  * makes dist/firefox byte for byte (test/build/source-rebuild.test.ts). Tests and tools stay in
- * (scripts/ imports test helpers), so a reviewer gets the tree as git has it with its manual (docs/),
+ * (scripts/ imports the browser harness), so a reviewer gets the tree as git has it with its manual (docs/),
  * less the manual's screenshots: half the size, and no part of any build. Files are read from the working tree, so
  * the zip matches the dist/ built beside it.
  */

@@ -3,10 +3,17 @@
  * requests to the tracking hosts (answered by the local collector), read back over the panel protocol.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserUnderTest, PageLike } from './harness/browser';
-import { poll } from './harness/browser';
-import { startCollector, type Collector } from './harness/collector';
-import { labelOf, messagesOf, readTimeline, tabIdOf, waitForLabels, type Message } from './harness/timeline';
+import type { BrowserUnderTest, PageLike } from '../../browser-harness/browser';
+import { poll } from '../../browser-harness/browser';
+import { startCollector, type Collector } from '../../browser-harness/collector';
+import {
+  labelOf,
+  messagesOf,
+  readTimeline,
+  tabIdOf,
+  waitForLabels,
+  type Message,
+} from '../../browser-harness/timeline';
 import { testPages } from './pages/build-pages';
 import { SCENARIO_ROWS } from './pages/sdk-scenario';
 

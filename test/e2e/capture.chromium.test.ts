@@ -1,10 +1,10 @@
 // Capture in Debian's Chromium: the shared suite, plus what only a service worker and Chromium's
 // webRequest gaps make necessary.
 import { describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium';
+import { launchChromium } from '../../browser-harness/chromium';
 import { captureSuite, openTab } from './capture-suite';
-import type { PageLike } from './harness/browser';
-import { labelOf, tabIdOf, waitForLabels, type Message } from './harness/timeline';
+import type { PageLike } from '../../browser-harness/browser';
+import { labelOf, tabIdOf, waitForLabels, type Message } from '../../browser-harness/timeline';
 import { expectUserHostAcrossStops } from './user-host-restart';
 
 const context = captureSuite((collector) => launchChromium({ tlsPort: collector.tlsPort }));

@@ -2,8 +2,8 @@
 // user's hosts across the event page's suspension.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { captureSuite } from './capture-suite';
-import type { BrowserUnderTest } from './harness/browser';
-import { launchFirefox } from './harness/firefox';
+import type { BrowserUnderTest } from '../../browser-harness/browser';
+import { launchFirefox } from '../../browser-harness/firefox';
 import { expectUserHostAcrossStops } from './user-host-restart';
 
 const context = captureSuite((collector) => launchFirefox({ proxyPort: collector.webPort }));

@@ -14,8 +14,8 @@ import { callRecords } from '../../src/core/call-records';
 import { recogniseCall } from '../../src/core/endpoints';
 import { recordName } from '../../src/core/label';
 import { createLinter } from '../../src/core/lint';
-import { startCollector, TRACK_HOSTS, type CollectedRequest, type Collector } from './harness/collector';
-import { CHROMIUM, chromiumFlags, installedPath } from './harness/installed';
+import { startCollector, TRACK_HOSTS, type CollectedRequest, type Collector } from '../../browser-harness/collector';
+import { CHROMIUM, chromiumFlags, installedPath } from '../../browser-harness/installed';
 import { testPages } from './pages/build-pages';
 
 interface CliResult {
@@ -49,7 +49,8 @@ beforeAll(async () => {
     }
     await page.goto(`${collector.origin}/transports.html`);
     await page.evaluate(() => (window as unknown as { sendEverything(): Promise<unknown> }).sendEverything());
-    // Beacons may reach the collector after the page's promise settles: wait until every message the page sends has arrived.
+    // Beacons may reach the collector after the page's promise settles: wait until every message the
+    // page sends has arrived.
     const expected = await page.evaluate(() =>
       (window as unknown as { EXPECTED: [string][] }).EXPECTED.map(([label]) => label),
     );

@@ -3,9 +3,9 @@
 // the page that sent it. (capture.chromium.test.ts stops the worker on demand with Target.closeTarget;
 // this waits for Chromium to do it, which it does only with no debugger attached to the worker.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchUnattachedChromium, type UnattachedChromium } from './harness/chromium-unattached';
-import { startCollector, type Collector } from './harness/collector';
-import { labelOf, tabIdOf, waitForLabels, type Message } from './harness/timeline';
+import { launchUnattachedChromium, type UnattachedChromium } from '../../browser-harness/chromium-unattached';
+import { startCollector, type Collector } from '../../browser-harness/collector';
+import { labelOf, tabIdOf, waitForLabels, type Message } from '../../browser-harness/timeline';
 import { testPages } from './pages/build-pages';
 import { expectUserHostAcrossStops } from './user-host-restart';
 

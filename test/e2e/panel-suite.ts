@@ -8,15 +8,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from './harness/collector';
-import { openOptions } from './harness/options';
+import { startCollector, type Collector } from '../../browser-harness/collector';
+import { openOptions } from '../../browser-harness/options';
 import {
   SCREENSHOTS_DIR_ENV,
   screenshotName,
   type LaunchPanelBrowser,
   type PanelBrowser,
   type PanelHandle,
-} from './harness/panel';
+} from '../../browser-harness/panel';
 import { testPages } from './pages/build-pages';
 import { SCENARIO_ROWS } from './pages/sdk-scenario';
 
@@ -297,7 +297,8 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
       if (await panel.evaluate(() => document.querySelector('.import-banner button') !== null, undefined))
         await panel.click('.import-banner button');
       const page = await browser.newPage();
-      const panelOfPage = await browser.openTrackPanel(page); // DevTools open before the calls: its Network log records them
+      // DevTools open before the calls: its Network log records them.
+      const panelOfPage = await browser.openTrackPanel(page);
       await page.goto(`${collector.origin}/june.html`);
       const before = collector.requests.length;
       await page.evaluate(() => (window as unknown as { runScenario(): Promise<string> }).runScenario(), undefined);

@@ -1,5 +1,5 @@
 // The Track panel in Chromium's real DevTools.
 import { panelSuite } from './panel-suite';
-import { launchChromiumPanel } from './harness/chromium-devtools';
+import { launchChromiumPanel } from '../../browser-harness/chromium-devtools';
 
 panelSuite(launchChromiumPanel);

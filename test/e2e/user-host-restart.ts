@@ -2,15 +2,22 @@
  * A host the user adds while the background runs: its calls are captured at once, and after the
  * background was stopped too, every call once, the first of them waking it. The background reads the
  * user's hosts only after its first turn, while a stopped one wakes only for listeners it had: how
- * each browser still hears them is USER_HOSTS_FROM_START in src/platform.ts.
+ * each browser still hears them is USER_HOSTS_FROM_START in src/shared/capabilities.ts.
  */
 import { expect } from 'vitest';
 import { SETTINGS_KEY, DEFAULT_SETTINGS } from '../../src/shared/settings/user-settings';
-import { poll, type BrowserUnderTest } from './harness/browser';
-import type { Collector } from './harness/collector';
-import { labelOf, messagesOf, readTimeline, tabIdOf, waitForLabels, type Message } from './harness/timeline';
+import { poll, type BrowserUnderTest } from '../../browser-harness/browser';
+import type { Collector } from '../../browser-harness/collector';
+import {
+  labelOf,
+  messagesOf,
+  readTimeline,
+  tabIdOf,
+  waitForLabels,
+  type Message,
+} from '../../browser-harness/timeline';
 
-/** A host of the collector's certificate (harness/collector.ts) that is no known endpoint. */
+/** A host of the collector's certificate (browser-harness/collector.ts) that is no known endpoint. */
 const USER_HOST = 'collect.example.org';
 
 export async function setCustomHosts(browser: BrowserUnderTest, customHosts: readonly string[]): Promise<void> {
@@ -25,7 +32,10 @@ export async function setCustomHosts(browser: BrowserUnderTest, customHosts: rea
 
 const names = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} ${i}`);
 
-/** `stop` stops the background and resolves once it is stopped; `stops` says how often (Chromium's idle stop takes ~30 s). */
+/**
+ * `stop` stops the background and resolves once it is stopped; `stops` says how often (Chromium's
+ * idle stop takes ~30 s).
+ */
 export async function expectUserHostAcrossStops(
   browser: BrowserUnderTest,
   collector: Collector,

@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PageContent } from '../harness/collector';
+import type { PageContent } from '../../../browser-harness/collector';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 

@@ -4,8 +4,6 @@
  */
 import type { Collector } from './collector';
 import type { PageLike } from './browser';
-import type { TraceEvent } from './chromium-trace';
-import type { MemoryDumps } from './chromium-memory';
 
 export interface PanelHandle {
   /** Runs `fn` in the panel's document and returns its JSON-serialisable result. */
@@ -29,12 +27,6 @@ export interface PanelBrowser {
   newPage(): Promise<PageLike>;
   /** A new tab showing one of the extension's pages (`chrome-extension://…`, `moz-extension://…`), loaded. */
   openExtensionPage(url: string): Promise<PageLike>;
-  /** Chromium only: starts a trace of every process; the function returned stops it (see chromium-trace.ts). */
-  startTrace?(): Promise<() => Promise<TraceEvent[]>>;
-  /** Chromium only: memory-infra dumps of every process on demand (see chromium-memory.ts). */
-  startMemoryDumps?(): Promise<MemoryDumps>;
-  /** Chromium only: a full garbage collection in every JavaScript context of the extension (its pages, its worker). */
-  collectExtensionGarbage?(): Promise<void>;
   /** Opens DevTools for `page` and selects the Track panel. */
   openTrackPanel(page: PageLike): Promise<PanelHandle>;
   close(): Promise<void>;

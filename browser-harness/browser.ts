@@ -22,7 +22,7 @@ export const EXTENSION_PAGE = '/src/options/options.html';
  * Resolves once the extension's service worker has registered its webRequest listeners. A worker's
  * first evaluate answers as soon as its context exists, before its module has been evaluated
  * (`chrome` can still be undefined then): a page loaded at that point goes unseen, its navigation
- * marker included (this made the panel suite fail 2 of 6 runs).
+ * marker included, and a suite fails by chance.
  */
 export async function untilBackgroundListens(
   evaluateInWorker: (check: () => boolean) => Promise<boolean>,

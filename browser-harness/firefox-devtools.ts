@@ -163,7 +163,8 @@ export const launchFirefoxPanel: LaunchPanelBrowser = async (options) => {
     newPage: async () => (await browser.newPage()) as unknown as PageLike,
     async openExtensionPage(url) {
       const page = await browser.newPage();
-      // page.goto() to moz-extension:// never resolves in puppeteer 24 + Firefox: navigate with BiDi (as firefox.ts does).
+      // page.goto() to moz-extension:// never resolves in puppeteer 24 + Firefox: navigate with BiDi
+      // (as firefox.ts does).
       const frame = page.mainFrame() as unknown as {
         browsingContext: { navigate(url: string, wait: string): Promise<unknown> };
       };

@@ -2,13 +2,13 @@
  * Reads a tab's timeline exactly as a panel does: over the real port protocol, from an extension
  * page. Each read connects afresh, so it also proves the backfill a (re)connecting panel gets.
  */
-import type { MessageRecord } from '../../../src/core/record';
-import type { TimelineEntry } from '../../../src/core/capture/timeline-entry';
-import { PROTOCOL_VERSION } from '../../../src/shared/protocol';
-import { messageLabel } from '../../../src/core/label';
+import type { MessageEntry, TimelineEntry } from '../src/core/capture/timeline-entry';
+import { messageLabel } from '../src/core/label';
+import type { MessageRecord } from '../src/core/record';
+import { PROTOCOL_VERSION } from '../src/shared/protocol';
 import { poll, type BrowserUnderTest } from './browser';
 
-export type Message = Extract<TimelineEntry, { kind: 'message' }>;
+export type Message = MessageEntry;
 
 export async function tabIdOf(browser: BrowserUnderTest, url: string): Promise<number> {
   return poll(

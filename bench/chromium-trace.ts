@@ -11,7 +11,10 @@ export interface TraceEvent {
   readonly ph: string;
   readonly ts: number;
   readonly dur?: number;
-  /** Thread time (CPU) of a complete event, beside its wall time `dur`: the difference is time the thread waited for a core. */
+  /**
+   * Thread time (CPU) of a complete event, beside its wall time `dur`: the difference is time the thread
+   * waited for a core.
+   */
   readonly tdur?: number;
   readonly pid: number;
   readonly tid: number;

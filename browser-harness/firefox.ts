@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
-import { GECKO_ID } from '../../../scripts/manifest';
+import { GECKO_ID } from '../scripts/manifest';
 import { TRACK_HOSTS } from './collector';
 import { EXTENSION_PAGE, poll, type BrowserUnderTest, type PageLike } from './browser';
 import { FIREFOX, installedPath } from './installed';

@@ -1,4 +1,7 @@
-/** Debian's Chromium with the built extension, launched by puppeteer-core (the harnesses that need DevTools or no debugger on the worker). */
+/**
+ * Debian's Chromium with the built extension, launched by puppeteer-core (for the browsers that need
+ * DevTools, or no debugger on the worker).
+ */
 import path from 'node:path';
 import puppeteer, { TargetType, type Browser, type Target } from 'puppeteer-core';
 import { TRACK_HOSTS } from './collector';

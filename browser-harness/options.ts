@@ -65,7 +65,8 @@ export async function openOptions(browser: PanelBrowser, panel: PanelHandle): Pr
         const box = document.querySelector('#strict') as HTMLInputElement;
         if (box.checked !== on) box.click();
         const status = () => document.querySelector('form [role="status"]');
-        await new Promise((resolve) => setTimeout(resolve, 50)); // the edit has cleared the last "Saved"; let Preact render it
+        // The edit has cleared the last "Saved": let Preact render it.
+        await new Promise((resolve) => setTimeout(resolve, 50));
         (document.querySelector('button[type="submit"]') as HTMLButtonElement).click();
         for (let i = 0; i < 100 && !status()?.textContent; i++)
           await new Promise((resolve) => setTimeout(resolve, 100));

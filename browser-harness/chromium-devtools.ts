@@ -5,17 +5,24 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
 import { isExtensionWorker, launchPuppeteerChromium } from './puppeteer-chromium';
-import { startMemoryDumps } from './chromium-memory';
-import { startTrace } from './chromium-trace';
 import { untilBackgroundListens, type PageLike } from './browser';
-import type { LaunchPanelBrowser, PanelHandle } from './panel';
+import type { PanelBrowser, PanelHandle, PanelLaunchOptions } from './panel';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const PANEL_PATH = '/src/panel/panel.html';
 
-export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme, downloadDir }) => {
+export interface ChromiumPanelBrowser extends PanelBrowser {
+  /** The puppeteer Browser behind it: what bench:panel reaches Chromium's CDP through (traces, memory dumps). */
+  readonly puppeteer: Browser;
+}
+
+export const launchChromiumPanel = async ({
+  collector,
+  theme,
+  downloadDir,
+}: PanelLaunchOptions): Promise<ChromiumPanelBrowser> => {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-chromium-devtools-'));
   // DevTools reads its settings from the profile; each value is itself JSON. Undocked, DevTools
   // fills its own window so the Track tab is not pushed into the ">>" overflow menu.
@@ -55,15 +62,7 @@ export const launchChromiumPanel: LaunchPanelBrowser = async ({ collector, theme
       return page as unknown as PageLike;
     },
     openTrackPanel: (page) => openTrackPanel(page as unknown as Page, downloadDir),
-    startTrace: () => startTrace(browser),
-    startMemoryDumps: () => startMemoryDumps(browser),
-    async collectExtensionGarbage() {
-      for (const target of browser.targets().filter((t) => t.url().startsWith('chrome-extension://'))) {
-        const session = await target.createCDPSession().catch(() => null); // a target that went away meanwhile
-        await session?.send('HeapProfiler.collectGarbage').catch(() => undefined);
-        await session?.detach().catch(() => undefined);
-      }
-    },
+    puppeteer: browser,
     async close() {
       await browser.close().catch(() => undefined);
       rmSync(userDataDir, { recursive: true, force: true });

@@ -2,7 +2,8 @@
  * What holds a Chromium process's memory: memory-infra dumps (the data behind chrome://tracing's
  * memory view), requested on demand while a trace with only that category runs. Each dump splits a
  * process's memory by allocator: v8 (JavaScript heaps), blink_gc (DOM), malloc, partition_alloc,
- * site_storage (IndexedDB's in-process part), ...
+ * site_storage (IndexedDB's in-process part), ... And a garbage collection in the extension on demand,
+ * which tells what was garbage from what is held.
  */
 import type { Browser } from 'puppeteer-core';
 import type { TraceEvent } from './chromium-trace';
@@ -38,7 +39,8 @@ export async function startMemoryDumps(browser: Browser): Promise<MemoryDumps> {
   session.on('Tracing.dataCollected', ({ value }: { value: TraceEvent[] }) => void events.push(...value));
   await session.send('Tracing.start', {
     traceConfig: {
-      includedCategories: ['disabled-by-default-memory-infra', '__metadata'], // No periodic dumps: only the ones asked for (the protocol types this object as strings).
+      includedCategories: ['disabled-by-default-memory-infra', '__metadata'],
+      // No periodic dumps: only the ones asked for (the protocol types this object as strings).
       memoryDumpConfig: { triggers: [] } as unknown as Record<string, string>,
     },
     transferMode: 'ReportEvents',
@@ -83,4 +85,13 @@ function processMemories(dumps: readonly TraceEvent[]): ProcessMemory[] {
     ...memory,
     allocators: memory.allocators.sort((a, b) => b[1] - a[1]),
   }));
+}
+
+/** A full garbage collection in every JavaScript context of the extension (its pages, its worker). */
+export async function collectExtensionGarbage(browser: Browser): Promise<void> {
+  for (const target of browser.targets().filter((t) => t.url().startsWith('chrome-extension://'))) {
+    const session = await target.createCDPSession().catch(() => null); // a target that went away meanwhile
+    await session?.send('HeapProfiler.collectGarbage').catch(() => undefined);
+    await session?.detach().catch(() => undefined);
+  }
 }
