@@ -43,7 +43,7 @@ export type LaunchPanelBrowser = (options: PanelLaunchOptions) => Promise<PanelB
 
 /**
  * Set to a folder, the panel suites save their DevTools screenshots there (`npm run docs:screenshots`
- * sets docs/, where the README's are). Unset, they go to a temporary folder: a test run leaves the
+ * sets docs/, where the manual's are). Unset, they go to a temporary folder: a test run leaves the
  * working tree as it found it.
  */
 export const SCREENSHOTS_DIR_ENV = 'TRACK_INSPECTOR_SCREENSHOTS';

@@ -1,4 +1,4 @@
-// `npm run docs:screenshots`: remakes the README's screenshots, docs/panel-{chromium,firefox}-{light,dark}.png.
+// `npm run docs:screenshots`: remakes the manual's screenshots (docs/panel.md), docs/panel-{chromium,firefox}-{light,dark}.png.
 // They are what the panel suites capture in real DevTools (the official June SDK sending, the invalid call's
 // detail open): this builds the extension and runs those suites with their screenshots kept in docs/.
 // `npm test` never writes there.

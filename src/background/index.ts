@@ -46,7 +46,7 @@ const app = settings.ready.then(async (initial) => {
     timeline: store,
     senders: new SenderPages(documents, lookupDocument),
     hosts: () => hostPatterns(settings.current().user),
-    checks: () => mode,
+    mode: () => mode,
     missingBodyReason: MISSING_BODY_REASON,
   });
   await reportTabsAtStart(pipeline).catch((error: unknown) =>
@@ -76,7 +76,7 @@ const withPipeline: WhenStarted<CapturePipeline> = (handle) => withApp(({ pipeli
 // Only tracking calls, the user's hosts' calls and navigations reach the background (listen/listen.ts).
 listen(pipelineHandlers(withPipeline), settings, () => db.flushed());
 listenToTabs(withPipeline, documents !== null);
-listenToPageReports(app.then(({ pipeline }) => pipeline));
+listenToPageReports((body) => app.then(({ pipeline }) => pipeline.pageBody(body)));
 browser.runtime.onConnect.addListener(
   acceptPanels(
     app.then(({ store }) => store),

@@ -14,13 +14,13 @@ import { checkReadable, readText, write, type Io } from './cli-io';
 
 export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   await checkReadable(args.files);
-  const plan = args.plan === undefined ? null : await planSetting(args.plan, args.unplanned, io);
-  if (plan === 'refused') return 2;
+  const checker = args.plan === undefined ? null : await loadPlanChecker(args.plan, args.unplanned, io);
+  if (checker === 'refused') return 2;
   const totals = { messages: 0, valid: 0, invalid: 0, warned: 0 };
   // One NDJSON reader for every file: lint (duplicates, drift) spans the whole input. A HAR's lint spans its own
   // entries, as a capture's does.
-  const ndjson = ndjsonLineReader({ strict: args.strict, plan, importedAt: Date.now() });
-  const har = perFile(() => harEntryReader({ strict: args.strict, plan, hosts: args.hosts }));
+  const ndjson = ndjsonLineReader({ strict: args.strict, checker, importedAt: Date.now() });
+  const har = perFile(() => harEntryReader({ strict: args.strict, checker, hosts: args.hosts }));
   const showFile = args.files.length > 1;
   const show = async (result: MessageResult, file: string) => {
     totals.messages++;
@@ -43,7 +43,7 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
 }
 
 /** The plan file, loaded and every rule compiled; or 'refused', its problems written one per line (CannotRead). */
-async function planSetting(file: string, unplanned: 'warn' | 'error', io: Io): Promise<PlanChecker | 'refused'> {
+async function loadPlanChecker(file: string, unplanned: 'warn' | 'error', io: Io): Promise<PlanChecker | 'refused'> {
   const opened = openPlan(await readText(file), path.basename(file));
   if (!opened.ok) {
     for (const problem of opened.problems) io.stderr.write(`track-inspector: ${file}: ${problem}\n`);

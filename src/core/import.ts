@@ -20,7 +20,7 @@ export interface ImportResult {
 
 export interface ImportOptions {
   readonly strict: boolean;
-  readonly plan?: PlanChecker | null;
+  readonly checker?: PlanChecker | null;
   readonly importedAt: number;
 }
 
@@ -46,7 +46,7 @@ export function importNdjson(text: string, options: ImportOptions): ImportResult
  * Lints across lines.
  */
 export function ndjsonLineReader(options: ImportOptions): (text: string, line: number) => InputItem | null {
-  const checks = { strict: options.strict, plan: options.plan ?? null, linter: createLinter() };
+  const checks = { strict: options.strict, checker: options.checker ?? null, linter: createLinter() };
   return (text, line) => {
     const parsed = parseNdjsonLine(text, line);
     if (parsed.kind === 'blank') return null;

@@ -19,10 +19,20 @@ export type PlanChecker = (message: ValidationInput) => {
   readonly warnings: readonly Problem[];
 };
 
+/**
+ * What messages are validated with: Strict mode, and the tracking plan's checker (null without a
+ * plan). The extension derives it from the user's settings (shared/settings/validation-mode.ts),
+ * the CLI from its options.
+ */
+export interface ValidationMode {
+  readonly strict: boolean;
+  readonly checker: PlanChecker | null;
+}
+
 export interface InspectOptions {
   readonly strict: boolean;
   readonly linter: Linter;
-  readonly plan?: PlanChecker | null;
+  readonly checker?: PlanChecker | null;
   /** Reference for the clock-skew warning; undefined when unknown (bare payloads). */
   readonly capturedAt: number | undefined;
 }
@@ -53,8 +63,8 @@ export function validateAndLint(
   const lint = options.linter.lint(message, { capturedAt, bodyBytes });
   // Most messages have no warnings of either kind: no new array for them.
   const schemaWarnings = lint.length === 0 ? warnings : warnings.length === 0 ? lint : [...warnings, ...lint];
-  if (!options.plan) return makeValidation(errors, schemaWarnings);
-  const plan = options.plan(message);
+  if (!options.checker) return makeValidation(errors, schemaWarnings);
+  const plan = options.checker(message);
   return makeValidation(joined(errors, plan.errors), joined(schemaWarnings, plan.warnings));
 }
 
@@ -67,13 +77,13 @@ const fromPlan = (problem: Problem) => problem.source === 'plan';
 
 /**
  * Validation redone in another mode or under another plan. The capture's lint warnings stay: they
- * judged the capture as it happened. `plan` 'keep' leaves the plan's findings as they were (the
+ * judged the capture as it happened. `checker` 'keep' leaves the plan's findings as they were (the
  * Strict toggle does not change them); a checker, or null for no plan, replaces them.
  */
 export function revalidateRecord(
   record: MessageRecord,
   strict: boolean,
-  plan: PlanChecker | null | 'keep' = 'keep',
+  checker: PlanChecker | null | 'keep' = 'keep',
 ): MessageRecord {
   const { type, payload, batch, undecodable } = record;
   if (undecodable || !(isMessageType(type) || type === 'unknown')) return record;
@@ -81,10 +91,10 @@ export function revalidateRecord(
   const { errors, warnings } = validateMessage(message, strict);
   const { validation } = record;
   const planned =
-    plan === 'keep'
+    checker === 'keep'
       ? { errors: validation.errors.filter(fromPlan), warnings: validation.warnings.filter(fromPlan) }
-      : plan
-        ? plan(message)
+      : checker
+        ? checker(message)
         : { errors: [], warnings: [] };
   return {
     ...record,

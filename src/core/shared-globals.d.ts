@@ -1,8 +1,8 @@
 /**
  * The only globals the core uses beyond the language: the parts of URL, TextDecoder, atob, timers
  * and console it needs, which browsers, extension workers and Node all provide. Declared here (for
- * src/core/tsconfig.json
- * only) instead of pulling in DOM or Node types, which would let browser or Node globals in.
+ * src/core/tsconfig.json only) instead of pulling in DOM or Node types, which would let browser or
+ * Node globals in.
  */
 declare class URL {
   constructor(url: string, base?: string);

@@ -1,3 +1,4 @@
+/** The panel follows DevTools' light or dark theme (DOM code, so it lives with the panel, not the flags). */
 import { BROWSER } from '../shared/capabilities';
 
 type Theme = 'light' | 'dark';

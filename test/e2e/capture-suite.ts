@@ -182,7 +182,7 @@ export function captureSuite(launch: (collector: Collector) => Promise<BrowserUn
       const routedUrl = `${context.collector.origin}/transports.html?route=checkout`;
       await page.evaluate(() => history.pushState({}, '', '/transports.html?route=checkout'), undefined);
       // Sent once the browser has taken the route change in (the tab shows the new URL). A call sent
-      // in the very same moment may still name the previous route: the README says why.
+      // in the very same moment may still name the previous route: docs/capture.md says why.
       await tabIdOf(context.browser, routedUrl);
       await page.evaluate(
         () =>

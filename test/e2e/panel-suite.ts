@@ -390,7 +390,7 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
   });
 }
 
-/** The live timeline with the invalid call's detail open: what the README shows (see SCREENSHOTS_DIR_ENV). */
+/** The live timeline with the invalid call's detail open: what the manual shows (see SCREENSHOTS_DIR_ENV). */
 async function screenshotWithDetail(panel: PanelHandle, file: string): Promise<void> {
   const back = await panel.evaluate(() => document.querySelector('.import-banner button') !== null, undefined);
   if (back) await panel.click('.import-banner button');

@@ -73,7 +73,7 @@ export function captured(
     { sender: 'june', callType },
     { kind: 'text', text: JSON.stringify(body) },
     { capturedAt: at, tabId: 1, pageUrl: 'https://app.example.com/checkout', request },
-    { strict: mode.summary.strict, plan: mode.checker, linter: createLinter() },
+    { strict: mode.summary.strict, checker: mode.checker, linter: createLinter() },
   );
   return records.map((record) => ({ kind: 'message', seq: ++seq, requestId, record }));
 }

@@ -4,12 +4,15 @@
  * acknowledgement never came).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { CapturePipeline } from '../../core/capture/pipeline';
+import type { PageBody } from '../../core/capture/events';
 import { isPageBodyMessage } from '../../shared/protocol';
 import { RecentIds } from './recent-ids';
 
-/** Call in the background's first turn. */
-export function listenToPageReports(pipeline: Promise<CapturePipeline>): void {
+/**
+ * Call in the background's first turn. `report` hands a body to the pipeline once the background has
+ * started, in arrival order with the browser's events; it settles when the body is used or held.
+ */
+export function listenToPageReports(report: (body: PageBody) => Promise<void>): void {
   const reportsSeen = new RecentIds(1000);
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     const tabId = sender.tab?.id;
@@ -17,6 +20,6 @@ export function listenToPageReports(pipeline: Promise<CapturePipeline>): void {
     const { id, url, method, body, sentAt } = message;
     // A relay re-sends a report whose acknowledgement never came; this worker may have had it already.
     if (!reportsSeen.add(id)) return Promise.resolve(true);
-    return pipeline.then((started) => started.pageBody({ tabId, url, method, body, at: sentAt })).then(() => true);
+    return report({ tabId, url, method, body, at: sentAt }).then(() => true);
   });
 }

@@ -15,8 +15,7 @@ export function pipelineHandlers(withPipeline: WhenStarted<CapturePipeline>): Re
         withPipeline((pipeline) => pipeline.navigationStarted(details.tabId, details.url, details.timeStamp));
         return;
       }
-      const event = { ...details, body: requestBodyOf(details) };
-      withPipeline((pipeline) => pipeline.requestStarted(event));
+      withPipeline((pipeline) => pipeline.requestStarted({ ...details, body: requestBodyOf(details) }));
     },
     headersReceived: (details) => withPipeline((pipeline) => pipeline.responseStarted(details)),
     completed: (details) => withPipeline((pipeline) => pipeline.requestCompleted(details)),

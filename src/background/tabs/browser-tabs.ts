@@ -20,8 +20,9 @@ export async function lookupDocument(tabId: number, frameId: number, documentId:
 /** Tells the pipeline which tabs are open as the background starts, and whether the browser restarted meanwhile. */
 export async function reportTabsAtStart(pipeline: CapturePipeline): Promise<void> {
   const open = await browser.tabs.query({});
-  const sameSession = await sessionStartedBefore();
-  pipeline.tabsAtStart(open, sameSession);
+  pipeline.tabsOpen(open);
+  const openIds = open.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+  pipeline.forgetTabsNotOpen(openIds, await sessionStartedBefore());
 }
 
 /** True when this browser session started before this worker (a worker restart, not a browser start). */

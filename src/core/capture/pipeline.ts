@@ -8,7 +8,7 @@
 import { bodyToText, type RequestBody } from '../body';
 import { callRecords } from '../call-records';
 import { recogniseCall, type HostPattern, type TrackingCall } from '../endpoints';
-import type { PlanChecker } from '../inspect';
+import type { ValidationMode } from '../inspect';
 import { createLinter, type Linter } from '../lint';
 import type { RequestInfo } from '../record';
 import { BodyJoiner, type Timers } from './body-join';
@@ -21,19 +21,13 @@ import { RequestOutcomes } from './request-outcomes';
 import type { SenderPage, SenderPages } from './sender-pages';
 import type { EntryBuilder } from './timeline-entry';
 
-/** What messages are validated with, current at each call. */
-export interface CaptureChecks {
-  readonly strict: boolean;
-  /** Checks a message against the team's tracking plan; null without one. */
-  readonly checker: PlanChecker | null;
-}
-
 export interface CaptureHost {
   readonly timeline: CaptureTimeline;
   readonly senders: SenderPages;
   /** The user's own tracking hosts (first-party proxies), beside the known endpoints. */
   readonly hosts: () => readonly HostPattern[];
-  readonly checks: () => CaptureChecks;
+  /** What messages are validated with, current at each call. */
+  readonly mode: () => ValidationMode;
   /** What a row says when neither the browser nor the page gave the call's body. */
   readonly missingBodyReason: string;
   readonly timers?: Timers;
@@ -119,7 +113,7 @@ export class CapturePipeline {
     this.host.senders.documentCommitted(documentId, info, frameId);
     // A document's first calls can be handled before its commit, when looking it up failed too
     // (an iframe that sends as it loads): they are named again now that the book knows it.
-    this.reattribute(documentId, -Infinity);
+    this.recent.reattribute(documentId, -Infinity, this.host);
   }
 
   /**
@@ -128,24 +122,30 @@ export class CapturePipeline {
    */
   documentRouted(documentId: string, info: DocumentInfo, frameId: number, at: number): void {
     this.host.senders.documentRouted(documentId, info, frameId, at);
-    this.reattribute(documentId, at);
+    this.recent.reattribute(documentId, at, this.host);
   }
 
   tabUrlChanged(tabId: number, url: string): void {
     this.host.senders.urlChanged(tabId, url);
   }
 
-  /**
-   * The tabs open when the host starts, and whether this is the browser session the stored
-   * timelines come from: timelines of tabs that closed meanwhile go, and all of them in a new
-   * session (tab ids restart with the browser: an earlier session's timeline must not reach a new tab).
-   */
-  tabsAtStart(open: readonly { readonly id?: number; readonly url?: string }[], sameSession: boolean): void {
-    const { senders, timeline } = this.host;
-    for (const tab of open)
+  /** The tabs open when the host starts: their URLs are the last resort for a call's page. */
+  tabsOpen(open: readonly { readonly id?: number; readonly url?: string }[]): void {
+    const { senders } = this.host;
+    for (const tab of open) {
       if (tab.id !== undefined && tab.url && !senders.knows(tab.id)) senders.loaded(tab.id, tab.url);
-    const openIds = new Set(open.map((tab) => tab.id));
-    for (const tabId of timeline.tabIds()) if (!openIds.has(tabId) || !sameSession) this.forgetTab(tabId);
+    }
+  }
+
+  /**
+   * Forgets the stored timelines of tabs not open now (closed while the host was stopped), and all of
+   * them in a new browser session: tab ids restart with the browser, and an earlier session's timeline
+   * must not reach a new tab.
+   */
+  forgetTabsNotOpen(openIds: readonly number[], sameSession: boolean): void {
+    for (const tabId of this.host.timeline.tabIds()) {
+      if (!openIds.includes(tabId) || !sameSession) this.forgetTab(tabId);
+    }
   }
 
   /** The tab closed: its timeline goes once its last beacon has had time to arrive. */
@@ -163,24 +163,6 @@ export class CapturePipeline {
   /** A fresh linter for the tab (its timeline was cleared): duplicates and drift are linted within one capture. */
   resetLinter(tabId: number): void {
     this.linters.delete(tabId);
-  }
-
-  /** Re-attributes the document's calls sent since `since`; their rows are replaced as they are, page corrected. */
-  private reattribute(documentId: string, since: number): void {
-    const { timeline, senders } = this.host;
-    for (const call of this.recent.sentSince(documentId, since)) {
-      const page = senders.senderOf({ tabId: call.tabId, frameId: call.frameId, documentId, timeStamp: call.at });
-      if (page instanceof Promise) continue; // the document is in the book: never a lookup
-      const entries = timeline.entriesOf(call.tabId, call.requestId);
-      const moved = (e: (typeof entries)[number]) =>
-        e.record.pageUrl !== page.pageUrl || e.record.topUrl !== page.topUrl;
-      if (!entries.some(moved)) continue;
-      const rebuilt = entries.map((entry): EntryBuilder => {
-        const { topUrl: _old, ...record } = entry.record;
-        return (seq) => ({ ...entry, seq, record: { ...record, ...page } });
-      });
-      timeline.replaceRequest(call.tabId, call.requestId, rebuilt);
-    }
   }
 
   private called(seen: SeenCall, body: RequestBody | null): void {
@@ -223,9 +205,9 @@ export class CapturePipeline {
 
   private entries(seen: SeenCall, body: RequestBody, request: RequestInfo, awaitingBody = false): EntryBuilder[] {
     const { tabId, requestId, page } = seen;
-    const { strict, checker: plan } = this.host.checks();
+    const { strict, checker } = this.host.mode();
     const origin = { capturedAt: seen.at, tabId, ...page, request };
-    const records = callRecords(seen.call, body, origin, { strict, plan, linter: this.linter(tabId) });
+    const records = callRecords(seen.call, body, origin, { strict, checker, linter: this.linter(tabId) });
     return records.map((record) => (seq) => ({
       kind: 'message',
       seq,

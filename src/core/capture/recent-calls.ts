@@ -3,7 +3,9 @@
  * since it can re-attribute them (Chromium may hand over the calls sent just after a pushState
  * before the route change itself). Bounded in calls per document and in documents.
  */
-import type { CallSeen } from './capture-timeline';
+import type { CallSeen, CaptureTimeline } from './capture-timeline';
+import type { SenderPages } from './sender-pages';
+import type { EntryBuilder } from './timeline-entry';
 
 const CALLS_PER_DOCUMENT = 100;
 const DOCUMENTS = 100;
@@ -11,6 +13,12 @@ const DOCUMENTS = 100;
 export interface DocumentCall extends CallSeen {
   readonly documentId: string;
   readonly frameId: number;
+}
+
+/** Where a call's page is named and its rows kept. */
+interface Where {
+  readonly senders: SenderPages;
+  readonly timeline: CaptureTimeline;
 }
 
 export class RecentCalls {
@@ -26,8 +34,23 @@ export class RecentCalls {
     }
   }
 
-  /** The document's calls sent at `since` or later. */
-  sentSince(documentId: string, since: number): readonly DocumentCall[] {
-    return (this.byDocument.get(documentId) ?? []).filter((call) => call.at >= since);
+  /**
+   * Names the page of the document's calls sent at `since` or later again, now that the book knows
+   * the document or its route; rows whose page changes are replaced as they are, page corrected (no
+   * second inspection).
+   */
+  reattribute(documentId: string, since: number, { senders, timeline }: Where): void {
+    for (const call of this.byDocument.get(documentId) ?? []) {
+      if (call.at < since) continue;
+      const page = senders.senderOf({ tabId: call.tabId, frameId: call.frameId, documentId, timeStamp: call.at });
+      if (page instanceof Promise) continue; // the document is in the book: never a lookup
+      const entries = timeline.entriesOf(call.tabId, call.requestId);
+      if (!entries.some((e) => e.record.pageUrl !== page.pageUrl || e.record.topUrl !== page.topUrl)) continue;
+      const rebuilt = entries.map((entry): EntryBuilder => {
+        const { topUrl: _old, ...record } = entry.record;
+        return (seq) => ({ ...entry, seq, record: { ...record, ...page } });
+      });
+      timeline.replaceRequest(call.tabId, call.requestId, rebuilt);
+    }
   }
 }

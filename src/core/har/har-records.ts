@@ -8,7 +8,7 @@ import { readHarEntry, type HarPage } from './har-entry';
 
 export interface HarRecordOptions {
   readonly strict: boolean;
-  readonly plan?: PlanChecker | null;
+  readonly checker?: PlanChecker | null;
   /** The user's extra tracking hosts (the options page; the CLI's --host). */
   readonly hosts: readonly HostPattern[];
 }
@@ -20,7 +20,7 @@ export interface HarRecordOptions {
 export function harEntryReader(
   options: HarRecordOptions,
 ): (entry: unknown, index: number, pages: ReadonlyMap<string, HarPage>) => InputItem | null {
-  const checks = { strict: options.strict, plan: options.plan ?? null, linter: createLinter() };
+  const checks = { strict: options.strict, checker: options.checker ?? null, linter: createLinter() };
   return (entry, index, pages) => {
     const read = readHarEntry(entry, pages, options.hosts);
     if (read.kind === 'skip') return null;

@@ -21,7 +21,7 @@ export async function importHar(
   settings: { readonly strict: boolean; readonly mode: ValidationMode; readonly hosts: readonly HostPattern[] },
   onProgress: (fraction: number) => void,
 ): Promise<ImportedSession> {
-  const readEntry = harEntryReader({ strict: settings.strict, plan: settings.mode.checker, hosts: settings.hosts });
+  const readEntry = harEntryReader({ strict: settings.strict, checker: settings.mode.checker, hosts: settings.hosts });
   const records: MessageRecord[] = [];
   let read = 0;
   const problem = await readHarStream(

@@ -14,8 +14,8 @@ export interface SettingsWatch {
 }
 
 /**
- * Call synchronously in the background's first turn, with its other listeners: the change listener is registered at
- * once.
+ * In the background, call synchronously in its first turn, with its other listeners: the change
+ * listener is registered at once.
  */
 export function watchSettings(): SettingsWatch {
   let current = DEFAULT_STORED_SETTINGS;

@@ -3,7 +3,7 @@
  * derived from the user's settings and plan file. Shared by the background (live capture) and the
  * panel (imported files).
  */
-import type { PlanChecker } from '../../core/inspect';
+import type { ValidationMode as CoreValidationMode } from '../../core/inspect';
 import { planChecker } from '../../core/plan/check/check-plan';
 import { openPlan, type PlanLoad } from '../../core/plan/load/load-plan';
 import { countRules } from '../../core/plan/tracking-plan';
@@ -11,12 +11,10 @@ import type { PlanSummary, ValidationSummary } from '../protocol';
 import type { PlanFile } from './plan-file';
 import type { UserSettings } from './user-settings';
 
-export interface ValidationMode {
-  readonly strict: boolean;
+/** The core's validation mode (Strict, the plan's checker), with what the extension says and compares of it. */
+export interface ValidationMode extends CoreValidationMode {
   /** The mode as a panel is told of it, with every snapshot. */
   readonly summary: ValidationSummary;
-  /** Checks a message against the tracking plan; null without one. */
-  readonly checker: PlanChecker | null;
   /** Equal keys validate alike: what a timeline was validated with, compared with what it should be. */
   readonly key: string;
 }

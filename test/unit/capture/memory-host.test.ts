@@ -17,7 +17,7 @@ function host() {
     timeline,
     senders: new SenderPages(null),
     hosts: () => [proxy],
-    checks: () => ({ strict: false, checker: null }),
+    mode: () => ({ strict: false, checker: null }),
     missingBodyReason: 'no body was seen',
   });
   const rows = (page = 1) =>

@@ -64,7 +64,7 @@ function pipelineOver(store: BackgroundStore, senders: SenderPages) {
     timeline: store,
     senders,
     hosts: () => [],
-    checks: () => DEFAULT_MODE,
+    mode: () => DEFAULT_MODE,
     missingBodyReason: MISSING_BODY,
   });
 }
@@ -79,7 +79,8 @@ async function worker(
   const documents = new DocumentBook(session);
   await Promise.all([store.ready, documents.load()]);
   const capture = pipelineOver(store, new SenderPages(documents, lookupIn(live)));
-  capture.tabsAtStart([{ id: TAB, url: PAGE_B }], true);
+  capture.tabsOpen([{ id: TAB, url: PAGE_B }]);
+  capture.forgetTabsNotOpen([TAB], true);
   const rows = () =>
     store
       .snapshot(TAB)
@@ -209,7 +210,8 @@ describe('Capture pipeline: the page that sent a call', () => {
     const store = new BackgroundStore(persistentDb(), 1000);
     await store.ready;
     const capture = pipelineOver(store, new SenderPages(null));
-    capture.tabsAtStart([{ id: TAB, url: PAGE_B }], true);
+    capture.tabsOpen([{ id: TAB, url: PAGE_B }]);
+    capture.forgetTabsNotOpen([TAB], true);
     const framed = {
       frameId: 7,
       documentUrl: 'https://widget.example/embed',

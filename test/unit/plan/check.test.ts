@@ -472,7 +472,7 @@ describe('strict mode toggled on a record the plan checked', () => {
     const [message] = inspectCall(
       { sender: 'june', callType: 'track' },
       { kind: 'text', text: JSON.stringify({ event: 'E', userId: null, anonymousId: 'a', properties: {} }) },
-      { strict: false, linter: createLinter(), capturedAt: undefined, plan },
+      { strict: false, linter: createLinter(), capturedAt: undefined, checker: plan },
     );
     if (!message) throw new Error('no message');
     const record = {
