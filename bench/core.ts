@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { decodeBody } from '../src/core/decode';
 import { validateMessage } from '../src/core/validate';
-import { inspectCall } from '../src/core/inspect';
+import { inspectCall, type InspectOptions } from '../src/core/inspect';
 import { createLinter } from '../src/core/lint';
 import { toNdjson, toNdjsonChunks } from '../src/core/ndjson';
 import { importNdjson } from '../src/core/import';
@@ -54,11 +54,11 @@ const plan = planChecker(loaded.plan, { unplanned: 'warn' });
 
 let sink = 0;
 const inspectAll = (withPlan: boolean) => () => {
-  const options = {
+  const options: InspectOptions = {
     strict: false,
     linter: createLinter(),
     capturedAt: Date.parse('2024-05-01T10:00:02Z'),
-    plan: withPlan ? plan : null,
+    checker: withPlan ? plan : null,
   };
   for (const body of bodies)
     sink += inspectCall(
