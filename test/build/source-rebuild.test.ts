@@ -24,8 +24,10 @@ describe('the source zip, unpacked elsewhere', () => {
     npm(['ci', '--offline', '--no-audit', '--no-fund'], tree);
     npm(['run', 'build'], tree);
   }, 300_000);
-  // The tree holds a whole node_modules (~400 MB): never leave one behind per test run.
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  // The tree holds a whole node_modules (~400 MB): never leave one behind per test run. Deleting it is
+  // disk work like the install, so it gets a budget like the install's, not vitest's 10 s hook default
+  // (on a busy machine it took longer: the hook failed after every test had passed).
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }), 120_000);
 
   // dist/firefox is the promise; dist/chrome and the CLI come from the same sources, and hold it too.
   it.each(['dist/firefox', 'dist/chrome', 'dist/cli'])('npm ci && npm run build makes %s byte for byte', (dist) => {
