@@ -1,8 +1,9 @@
 /** `track-inspector validate …` and `track-inspector plan infer …` -> options, or a usage error. */
 import { parseHostPattern, type HostPattern } from '../core/endpoints';
 
-export const USAGE = `Usage: track-inspector validate [--plan PLAN [--unplanned warn|error]] [--strict] [--json] [--host PATTERN ...] [FILE ...]
-       track-inspector plan infer [--name NAME] [--host PATTERN ...] [FILE ...]
+export const USAGE = `Usage: track-inspector validate [--plan PLAN [--unplanned warn|error]] [--strict] [--json] [--host PATTERN ...]
+                                [--allow-empty] [FILE ...]
+       track-inspector plan infer [--name NAME] [--host PATTERN ...] [--allow-empty] [FILE ...]
        track-inspector --version
 
 validate     Validates NDJSON of June / Segment payloads (bare payloads, or records exported by
@@ -24,10 +25,14 @@ With no FILE, or when FILE is -, reads standard input.
   --host PATTERN  also treat calls to this host as tracking calls in a HAR (a first-party
                proxy: proxy.example.com/collect, *.metrics.example.com); repeatable
   --name NAME  the drafted plan's name (default "Draft tracking plan")
+  --allow-empty  accept input with no tracking message in it (exit 0; plan infer writes a plan
+               with no rules); without it, finding none exits 1: a capture that caught nothing
+               is a broken test, not a passing one
   --help       show this help
   --version    print the version
 
-Exit status: 0 all valid (or plan written), 1 any invalid, 2 usage error or unreadable file.`;
+Exit status: 0 all valid (or plan written), 1 any invalid or no message found, 2 usage error or
+unreadable file.`;
 
 export interface ValidateArgs {
   readonly strict: boolean;
@@ -37,12 +42,15 @@ export interface ValidateArgs {
   /** Extra tracking hosts for HAR input, as typed (parsed by the core's parseHostPattern). */
   readonly hosts: readonly HostPattern[];
   readonly files: readonly string[];
+  /** Input with no message in it is accepted (else it exits 1). */
+  readonly allowEmpty: boolean;
 }
 
 export interface PlanInferArgs {
   readonly name?: string;
   readonly hosts: readonly HostPattern[];
   readonly files: readonly string[];
+  readonly allowEmpty: boolean;
 }
 
 export type ParsedArgs =
@@ -70,7 +78,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 }
 
 function parseValidate(argv: readonly string[]): ParsedArgs {
-  const line = readCommandLine(argv, { flags: ['--strict', '--json'], valued: ['--plan', '--unplanned', '--host'] });
+  const line = readCommandLine(argv, {
+    flags: ['--strict', '--json', '--allow-empty'],
+    valued: ['--plan', '--unplanned', '--host'],
+  });
   if ('kind' in line) return line;
   const plan = lastValue(line, '--plan');
   const unplanned = lastValue(line, '--unplanned') ?? 'warn';
@@ -88,19 +99,25 @@ function parseValidate(argv: readonly string[]): ParsedArgs {
       unplanned,
       hosts: patterns.hosts,
       files: line.files,
+      allowEmpty: line.flags.has('--allow-empty'),
     },
   };
 }
 
 function parsePlanInfer(argv: readonly string[]): ParsedArgs {
-  const line = readCommandLine(argv, { flags: [], valued: ['--name', '--host'] });
+  const line = readCommandLine(argv, { flags: ['--allow-empty'], valued: ['--name', '--host'] });
   if ('kind' in line) return line;
   const name = lastValue(line, '--name');
   const patterns = hostPatternsOf(line.values.get('--host') ?? []);
   if ('kind' in patterns) return patterns;
   return {
     kind: 'plan-infer',
-    args: { ...(name !== undefined ? { name } : {}), hosts: patterns.hosts, files: line.files },
+    args: {
+      ...(name !== undefined ? { name } : {}),
+      hosts: patterns.hosts,
+      files: line.files,
+      allowEmpty: line.flags.has('--allow-empty'),
+    },
   };
 }
 

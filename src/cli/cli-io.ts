@@ -48,3 +48,14 @@ function refusal(error: unknown): string {
 export async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
 }
+
+/** "1 message", "2 messages". */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Input with no tracking message in it: a capture that caught nothing fails, unless --allow-empty. Exit 1. */
+export function noMessages(io: Io): number {
+  io.stderr.write('track-inspector: no tracking messages found (--allow-empty accepts that)\n');
+  return 1;
+}

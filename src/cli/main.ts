@@ -21,7 +21,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (parsed.kind === 'usage-error') {
-    process.stderr.write(`track-inspector: ${parsed.message}\n\n${USAGE}\n`);
+    // The error, and where the help is: the whole help would push the error out of sight.
+    process.stderr.write(`track-inspector: ${parsed.message}\nRun "track-inspector --help" for usage.\n`);
     return 2;
   }
   if (parsed.kind === 'plan-infer') return runPlanInfer(parsed.args, process);

@@ -4,7 +4,7 @@ import { createPlanDraft } from '../core/plan/infer/draft-plan';
 import type { PlanInferArgs } from './args';
 import { harEntryReader } from '../core/har/har-records';
 import { forEachInput } from './read-input';
-import { checkReadable, write, type Io } from './cli-io';
+import { checkReadable, noMessages, write, type Io } from './cli-io';
 
 export async function runPlanInfer(args: PlanInferArgs, io: Io): Promise<number> {
   await checkReadable(args.files);
@@ -12,18 +12,24 @@ export async function runPlanInfer(args: PlanInferArgs, io: Io): Promise<number>
   const showFile = args.files.length > 1;
   // Only the messages' shapes matter here: no plan, and strict or not makes no difference.
   const har = harEntryReader({ strict: false, hosts: args.hosts });
+  let messages = 0;
+  const add = (message: Parameters<typeof draft.add>[0]) => {
+    draft.add(message);
+    messages++;
+  };
   await forEachInput(args.files, io, (unit, file) => {
     if (unit.kind === 'har-entry') {
       const item = har(unit.entry, unit.index, unit.pages);
-      if (item?.kind === 'records') for (const record of item.records) draft.add(record);
+      if (item?.kind === 'records') for (const record of item.records) add(record);
       return;
     }
     const parsed = parseNdjsonLine(unit.text, unit.line);
     // A bad line is named and skipped: the plan is drafted from the rest.
     if (parsed.kind === 'bad')
       io.stderr.write(`track-inspector: ${showFile ? `${file}: ` : ''}${parsed.message}; skipped\n`);
-    if (parsed.kind === 'message') draft.add(parsed.message);
+    if (parsed.kind === 'message') add(parsed.message);
   });
+  if (messages === 0 && !args.allowEmpty) return noMessages(io);
   await write(io.stdout, draft.json());
   return 0;
 }

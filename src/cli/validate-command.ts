@@ -10,7 +10,7 @@ import { openPlan } from '../core/plan/load/load-plan';
 import type { Problem } from '../core/types';
 import type { ValidateArgs } from './args';
 import { forEachInput } from './read-input';
-import { checkReadable, readText, write, type Io } from './cli-io';
+import { checkReadable, countOf, noMessages, readText, write, type Io } from './cli-io';
 
 export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   await checkReadable(args.files);
@@ -35,10 +35,10 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     for (const result of resultsOf(item)) await show(result, file);
   });
   if (!args.json) {
-    io.stdout.write(
-      `${totals.messages} messages: ${totals.valid} valid, ${totals.invalid} invalid, ${totals.warned} with warnings\n`,
-    );
+    const { messages, valid, invalid, warned } = totals;
+    io.stdout.write(`${countOf(messages, 'message')}: ${valid} valid, ${invalid} invalid, ${warned} with warnings\n`);
   }
+  if (totals.messages === 0 && !args.allowEmpty) return noMessages(io);
   return totals.invalid > 0 ? 1 : 0;
 }
 

@@ -81,7 +81,7 @@ describe('track-inspector validate', () => {
 
   it('reads standard input with no file or with -', () => {
     const input = '{"event":"E","anonymousId":"a"}\n';
-    expect(runCli(['validate'], { input }).stdout).toBe('1 messages: 1 valid, 0 invalid, 0 with warnings\n');
+    expect(runCli(['validate'], { input }).stdout).toBe('1 message: 1 valid, 0 invalid, 0 with warnings\n');
     expect(runCli(['validate', '-'], { input }).code).toBe(0);
   });
 
@@ -139,6 +139,26 @@ describe('track-inspector validate', () => {
     expect(outcomes[1]?.stderr).toMatch(/unknown option "--nope"/);
     expect(outcomes[2]?.stderr).toMatch(/unknown command "lint"/);
     expect(outcomes[3]?.stdout).toMatch(/^Usage: track-inspector validate/);
+    // The error stays in sight: a pointer to the help, not the whole help after it.
+    expect(outcomes[1]?.stderr).toBe('track-inspector: unknown option "--nope"\nRun "track-inspector --help" for usage.\n');
+  });
+
+  it('fails a capture with no tracking message in it, unless --allow-empty accepts it', () => {
+    const empty = join(dir, 'empty.ndjson');
+    writeFileSync(empty, '\n');
+    const validate = runCli(['validate', empty]);
+    expect([validate.code, validate.stdout, validate.stderr]).toEqual([
+      1,
+      '0 messages: 0 valid, 0 invalid, 0 with warnings\n',
+      'track-inspector: no tracking messages found (--allow-empty accepts that)\n',
+    ]);
+    expect(runCli(['validate', '--allow-empty', empty]).code).toBe(0);
+    const infer = runCli(['plan', 'infer', empty]);
+    expect([infer.code, infer.stdout]).toEqual([1, '']);
+    expect(infer.stderr).toMatch(/no tracking messages found/);
+    const allowed = runCli(['plan', 'infer', '--allow-empty', empty]);
+    expect(allowed.code).toBe(0);
+    expect((JSON.parse(allowed.stdout) as { rules: unknown[] }).rules).toEqual([]);
   });
 });
 
