@@ -140,7 +140,9 @@ describe('track-inspector validate', () => {
     expect(outcomes[2]?.stderr).toMatch(/unknown command "lint"/);
     expect(outcomes[3]?.stdout).toMatch(/^Usage: track-inspector validate/);
     // The error stays in sight: a pointer to the help, not the whole help after it.
-    expect(outcomes[1]?.stderr).toBe('track-inspector: unknown option "--nope"\nRun "track-inspector --help" for usage.\n');
+    expect(outcomes[1]?.stderr).toBe(
+      'track-inspector: unknown option "--nope"\nRun "track-inspector --help" for usage.\n',
+    );
   });
 
   it('fails a capture with no tracking message in it, unless --allow-empty accepts it', () => {
