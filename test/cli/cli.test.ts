@@ -145,6 +145,16 @@ describe('track-inspector validate', () => {
     );
   });
 
+  it("says a lint warning's source is lint, in --json", () => {
+    const drifting = join(dir, 'drift.ndjson');
+    const signedUp = (plan: unknown) => JSON.stringify({ event: 'Signed Up', userId: 'u1', properties: { plan } });
+    writeFileSync(drifting, [signedUp('pro'), signedUp(3)].join('\n') + '\n');
+    const [, second] = jsonLines(runCli(['validate', '--json', drifting]).stdout) as {
+      warnings: { keyword: string; source: string }[];
+    }[];
+    expect(second?.warnings.map(({ keyword, source }) => `${keyword} ${source}`)).toEqual(['lint:type-drift lint']);
+  });
+
   it('fails a capture with no tracking message in it, unless --allow-empty accepts it', () => {
     const empty = join(dir, 'empty.ndjson');
     writeFileSync(empty, '\n');

@@ -71,7 +71,9 @@ describe('track-inspector validate on a HAR', () => {
     writeFileSync(broken, text.slice(0, text.indexOf('"invalid timestamp') - 200));
     const result = runCli(['validate', '--json', broken]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^track-inspector: cannot read .*broken\.har: not a readable HAR file: /);
+    expect(result.stderr).toMatch(
+      /^track-inspector: cannot read .*broken\.har: not a complete HAR file: it ends after entry \d+ \(was it saved completely\?\)\n$/,
+    );
     expect(jsonResults(result.stdout).some((r) => r.event === 'Order Completed')).toBe(true);
     const notHar = join(dir, 'not.har');
     writeFileSync(notHar, '{"something": "else"}');

@@ -110,8 +110,11 @@ describe('the HAR reader', () => {
     const seen: unknown[] = [];
     const broken = createHarReader((value) => seen.push(value));
     broken.write(har.slice(0, har.indexOf('{"n":3')) + '{"n": oops');
-    expect(broken.end()).toMatch(/^not a readable HAR file: /);
+    expect(broken.end()).toBe('not a readable HAR file: it is not valid JSON after entry 2');
     expect(seen).toEqual([{ n: 1 }, { n: 2 }]);
+    const cut = createHarReader(() => undefined);
+    cut.write(har.slice(0, har.indexOf('{"n":3') + 4));
+    expect(cut.end()).toBe('not a complete HAR file: it ends after entry 2 (was it saved completely?)');
     const other = createHarReader(() => undefined);
     other.write('[1, 2, 3]');
     expect(other.end()).toBe('not a HAR file: it has no log.entries');

@@ -38,24 +38,30 @@ export function createHarReader(
       onEntry(value, ++entries, pages);
     }
   };
-  parser.onError = (error) => {
-    problem ??= `not a readable HAR file: ${error.message}`;
+  // In our words, not the parser's (its messages name its tokenizer's states): where the JSON broke.
+  const where = () => (entries === 0 ? 'before its first entry' : `after entry ${entries}`);
+  const broken = () => `not a readable HAR file: it is not valid JSON ${where()}`;
+  const cutShort = () => `not a complete HAR file: it ends ${where()} (was it saved completely?)`;
+  let ending = false;
+  parser.onError = () => {
+    problem ??= ending ? cutShort() : broken();
   };
   return {
     write(chunk) {
       if (problem !== null) return; // the parser stops at its first error; the rest is not JSON it can follow
       try {
         parser.write(chunk);
-      } catch (error) {
-        problem ??= `not a readable HAR file: ${(error as Error).message}`;
+      } catch {
+        problem ??= broken();
       }
     },
     end() {
       if (problem === null && !parser.isEnded) {
+        ending = true;
         try {
           parser.end();
-        } catch (error) {
-          problem ??= `not a readable HAR file: ${(error as Error).message}`;
+        } catch {
+          problem ??= cutShort();
         }
       }
       if (problem === null && !isHar) problem = 'not a HAR file: it has no log.entries';
