@@ -149,9 +149,9 @@ describe('track-inspector validate', () => {
     const drifting = join(dir, 'drift.ndjson');
     const signedUp = (plan: unknown) => JSON.stringify({ event: 'Signed Up', userId: 'u1', properties: { plan } });
     writeFileSync(drifting, [signedUp('pro'), signedUp(3)].join('\n') + '\n');
-    const [, second] = jsonLines(runCli(['validate', '--json', drifting]).stdout) as {
-      warnings: { keyword: string; source: string }[];
-    }[];
+    const [, second] = jsonLines<{ warnings: { keyword: string; source: string }[] }>(
+      runCli(['validate', '--json', drifting]).stdout,
+    );
     expect(second?.warnings.map(({ keyword, source }) => `${keyword} ${source}`)).toEqual(['lint:type-drift lint']);
   });
 
