@@ -1,5 +1,6 @@
 /** Entry point of the `track-inspector` command. */
 import { parseArgs, USAGE } from './args';
+import { printable } from './terminal-text';
 import { runPlanInfer } from './plan-infer-command';
 import { runValidate } from './validate-command';
 import { VERSION } from './version';
@@ -22,7 +23,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (parsed.kind === 'usage-error') {
     // The error, and where the help is: the whole help would push the error out of sight.
-    process.stderr.write(`track-inspector: ${parsed.message}\nRun "track-inspector --help" for usage.\n`);
+    process.stderr.write(`track-inspector: ${printable(parsed.message)}\nRun "track-inspector --help" for usage.\n`);
     return 2;
   }
   if (parsed.kind === 'plan-infer') return runPlanInfer(parsed.args, process);
@@ -35,7 +36,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`track-inspector: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`track-inspector: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     process.exitCode = 2;
   },
 );

@@ -5,6 +5,7 @@ import type { PlanInferArgs } from './args';
 import { harEntryReader } from '../core/har/har-records';
 import { forEachInput } from './read-input';
 import { checkReadable, noMessages, write, type Io } from './cli-io';
+import { printable } from './terminal-text';
 
 export async function runPlanInfer(args: PlanInferArgs, io: Io): Promise<number> {
   await checkReadable(args.files);
@@ -26,7 +27,7 @@ export async function runPlanInfer(args: PlanInferArgs, io: Io): Promise<number>
     const parsed = parseNdjsonLine(unit.text, unit.line);
     // A bad line is named and skipped: the plan is drafted from the rest.
     if (parsed.kind === 'bad')
-      io.stderr.write(`track-inspector: ${showFile ? `${file}: ` : ''}${parsed.message}; skipped\n`);
+      io.stderr.write(`track-inspector: ${printable(`${showFile ? `${file}: ` : ''}${parsed.message}`)}; skipped\n`);
     if (parsed.kind === 'message') add(parsed.message);
   });
   if (messages === 0 && !args.allowEmpty) return noMessages(io);

@@ -10,6 +10,7 @@ import type { HarPage } from '../core/har/har-entry';
 import { looksLikeHar } from '../core/har/har-reader';
 import { readHarStream } from '../shared/har-stream';
 import { CannotRead, type Io } from './cli-io';
+import { looksLikeText } from './terminal-text';
 
 export type InputUnit =
   | { readonly kind: 'line'; readonly text: string; readonly line: number }
@@ -36,6 +37,7 @@ export async function forEachInput(
     >;
     try {
       const first = await chunks.next();
+      if (!first.done && !looksLikeText(first.value)) throw new Error('not NDJSON or HAR: it is not text');
       const head = first.done ? '' : String(first.value);
       const rest = (async function* () {
         if (!first.done) yield first.value;

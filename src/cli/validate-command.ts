@@ -11,6 +11,7 @@ import { isLintWarning } from '../core/record';
 import type { Problem } from '../core/types';
 import type { ValidateArgs } from './args';
 import { forEachInput } from './read-input';
+import { printable } from './terminal-text';
 import { checkReadable, countOf, noMessages, readText, write, type Io } from './cli-io';
 
 export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
@@ -47,7 +48,7 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
 async function loadPlanChecker(file: string, unplanned: 'warn' | 'error', io: Io): Promise<PlanChecker | 'refused'> {
   const opened = openPlan(await readText(file), path.basename(file));
   if (!opened.ok) {
-    for (const problem of opened.problems) io.stderr.write(`track-inspector: ${file}: ${problem}\n`);
+    for (const problem of opened.problems) io.stderr.write(`track-inspector: ${printable(`${file}: ${problem}`)}\n`);
     return 'refused';
   }
   return planChecker(opened.plan, { unplanned });
@@ -119,8 +120,9 @@ function report(result: MessageResult, file: string | null): string {
         ? `entry ${result.entry}`
         : `${file}: entry ${result.entry}`;
   const name = result.event !== null ? ` "${result.event}"` : result.type ? ` (${result.type})` : '';
+  // Names, paths and messages quote the input: its control characters are shown, never sent to the terminal.
   const errors = result.errors
-    .map((e) => `  ${e.path || '/'}: ${e.message}${e.source === 'plan' ? ' (plan)' : ''}\n`)
+    .map((e) => printable(`  ${e.path || '/'}: ${e.message}${e.source === 'plan' ? ' (plan)' : ''}`) + '\n')
     .join('');
-  return `${where}${name}\n${errors}`;
+  return `${printable(where + name)}\n${errors}`;
 }

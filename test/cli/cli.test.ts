@@ -145,6 +145,24 @@ describe('track-inspector validate', () => {
     );
   });
 
+  it('refuses input that is not text, and shows the control characters of the input it reports', () => {
+    const binary = join(dir, 'capture.ndjson.gz');
+    writeFileSync(binary, Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4b, 0x4c, 0x4a]));
+    const refused = runCli(['validate', binary]);
+    expect([refused.code, refused.stdout]).toEqual([2, '']);
+    expect(refused.stderr).toBe(`track-inspector: cannot read ${binary}: not NDJSON or HAR: it is not text\n`);
+    const escaping = join(dir, 'escaping.ndjson');
+    writeFileSync(escaping, '{"event":"Evil\\u001b[31mRed","userId":"u","timestamp":"x\\u0007"}\n');
+    expect(runCli(['validate', escaping]).stdout).toBe(
+      [
+        'line 1 "Evil\\u001b[31mRed"',
+        '  /timestamp: timestamp must be an ISO 8601 date-time with a time zone, got "x\\u0007"',
+        '1 message: 0 valid, 1 invalid, 0 with warnings',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it("says a lint warning's source is lint, in --json", () => {
     const drifting = join(dir, 'drift.ndjson');
     const signedUp = (plan: unknown) => JSON.stringify({ event: 'Signed Up', userId: 'u1', properties: { plan } });
