@@ -24,7 +24,8 @@ export async function runPlanInfer(args: PlanInferArgs, io: Io): Promise<number>
       if (item?.kind === 'records') for (const record of item.records) add(record);
       return;
     }
-    const parsed = parseNdjsonLine(unit.text, unit.line);
+    const parsed =
+      unit.kind === 'line' ? parseNdjsonLine(unit.text, unit.line) : parseNdjsonLine(unit.text, unit.item, 'message');
     // A bad line is named and skipped: the plan is drafted from the rest.
     if (parsed.kind === 'bad')
       io.stderr.write(`track-inspector: ${printable(`${showFile ? `${file}: ` : ''}${parsed.message}`)}; skipped\n`);

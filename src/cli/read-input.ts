@@ -8,12 +8,15 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { HarPage } from '../core/har/har-entry';
 import { looksLikeHar } from '../core/har/har-reader';
+import { jsonDocumentItems, looksLikeJsonDocument } from '../core/json-document';
 import { readHarStream } from '../shared/har-stream';
 import { CannotRead, type Io } from './cli-io';
 import { looksLikeText } from './terminal-text';
 
 export type InputUnit =
   | { readonly kind: 'line'; readonly text: string; readonly line: number }
+  /** A message of a file that is one JSON document (an array of messages, or one over several lines). */
+  | { readonly kind: 'document-item'; readonly text: string; readonly item: number }
   /** One of `log.entries`, numbered from 1, with the HAR's pages read so far. */
   | {
       readonly kind: 'har-entry';
@@ -44,6 +47,7 @@ export async function forEachInput(
         for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
       })();
       if (looksLikeHar(file, head)) await readHar(rest, (unit) => onUnit(unit, file));
+      else if (looksLikeJsonDocument(head)) await readDocument(rest, (unit) => onUnit(unit, file));
       else await readLines(rest, (unit) => onUnit(unit, file));
     } catch (error) {
       throw new CannotRead(file, (error as Error).message);
@@ -58,6 +62,24 @@ async function readLines(
   let line = 0;
   for await (const text of createInterface({ input: Readable.from(chunks), crlfDelay: Infinity }))
     await onUnit({ kind: 'line', text, line: ++line });
+}
+
+/**
+ * A JSON document is read whole (it cannot be parsed in pieces the way lines are), then handed over a
+ * message at a time. One that does not parse is read as lines after all: each bad line is then named.
+ */
+async function readDocument(
+  chunks: AsyncIterable<Buffer | string>,
+  onUnit: (unit: InputUnit) => Promise<void> | void,
+): Promise<void> {
+  const parts: string[] = [];
+  for await (const chunk of chunks) parts.push(String(chunk));
+  const text = parts.join('');
+  const items = jsonDocumentItems(text);
+  if (items === null) return readLines(Readable.from([text]), onUnit);
+  for (const [index, item] of items.entries()) {
+    await onUnit({ kind: 'document-item', text: JSON.stringify(item) ?? 'null', item: index + 1 });
+  }
 }
 
 async function readHar(

@@ -33,7 +33,12 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     if (out) await write(io.stdout, out);
   };
   await forEachInput(args.files, io, async (unit, file) => {
-    const item = unit.kind === 'line' ? ndjson(unit.text, unit.line) : har(file)(unit.entry, unit.index, unit.pages);
+    const item =
+      unit.kind === 'line'
+        ? ndjson(unit.text, unit.line)
+        : unit.kind === 'document-item'
+          ? ndjson(unit.text, unit.item, true)
+          : har(file)(unit.entry, unit.index, unit.pages);
     for (const result of resultsOf(item)) await show(result, file);
   });
   if (!args.json) {
@@ -109,16 +114,16 @@ function jsonLine(result: MessageResult, file: string | null): string {
   return JSON.stringify(file === null ? line : { file, ...line }) + '\n';
 }
 
+/** `line 3` or `FILE:3` for NDJSON; `entry 5` for a HAR; `message 2` for a JSON document. */
+function placeOf(at: InputPlace, file: string | null): string {
+  if ('line' in at) return file === null ? `line ${at.line}` : `${file}:${at.line}`;
+  const place = 'entry' in at ? `entry ${at.entry}` : `message ${at.item}`;
+  return file === null ? place : `${file}: ${place}`;
+}
+
 function report(result: MessageResult, file: string | null): string {
   if (result.valid) return '';
-  const where =
-    'line' in result
-      ? file === null
-        ? `line ${result.line}`
-        : `${file}:${result.line}`
-      : file === null
-        ? `entry ${result.entry}`
-        : `${file}: entry ${result.entry}`;
+  const where = placeOf(result, file);
   const name = result.event !== null ? ` "${result.event}"` : result.type ? ` (${result.type})` : '';
   // Names, paths and messages quote the input: its control characters are shown, never sent to the terminal.
   const errors = result.errors

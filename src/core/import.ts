@@ -7,9 +7,12 @@ import { makeValidation, type MessageRecord } from './record';
 import type { ValidationInput } from './validate';
 import { sizeForLimits } from './body';
 import type { InputItem } from './input';
+import { jsonDocumentItems, looksLikeJsonDocument } from './json-document';
 
+/** What could not be read: a line of NDJSON, or a message of a file that is one JSON document. */
 export interface ImportProblem {
-  readonly line: number;
+  readonly line?: number;
+  readonly item?: number;
   readonly message: string;
 }
 
@@ -24,10 +27,20 @@ export interface ImportOptions {
   readonly importedAt: number;
 }
 
+/** NDJSON text, or a file that is one JSON document (an array of messages, or one pretty-printed) -> records. */
 export function importNdjson(text: string, options: ImportOptions): ImportResult {
   const read = ndjsonLineReader(options);
   const records: MessageRecord[] = [];
   const problems: ImportProblem[] = [];
+  const documentItems = looksLikeJsonDocument(text) ? jsonDocumentItems(text) : null;
+  if (documentItems) {
+    for (const [index, value] of documentItems.entries()) {
+      const item = read(JSON.stringify(value) ?? 'null', index + 1, true);
+      if (item?.kind === 'problem') problems.push({ item: index + 1, message: item.message });
+      else if (item) records.push(...item.records);
+    }
+    return { records, problems };
+  }
   let lineNumber = 0;
   let start = 0;
   while (start <= text.length) {
@@ -43,17 +56,20 @@ export function importNdjson(text: string, options: ImportOptions): ImportResult
 
 /**
  * The NDJSON input (see input.ts): one line -> its record, or why it could not be read; null for a blank line.
- * Lints across lines.
+ * Lints across lines. `inDocument`: the text is a message of a file that is one JSON document, `line` its number.
  */
-export function ndjsonLineReader(options: ImportOptions): (text: string, line: number) => InputItem | null {
+export function ndjsonLineReader(
+  options: ImportOptions,
+): (text: string, line: number, inDocument?: boolean) => InputItem | null {
   const checks = { strict: options.strict, checker: options.checker ?? null, linter: createLinter() };
-  return (text, line) => {
-    const parsed = parseNdjsonLine(text, line);
+  return (text, line, inDocument = false) => {
+    const parsed = parseNdjsonLine(text, line, inDocument ? 'message' : 'line');
+    const at = inDocument ? { item: line } : { line };
     if (parsed.kind === 'blank') return null;
-    if (parsed.kind === 'bad') return { kind: 'problem', at: { line }, message: parsed.message };
+    if (parsed.kind === 'bad') return { kind: 'problem', at, message: parsed.message };
     return {
       kind: 'records',
-      at: { line },
+      at,
       records: [toRecord(parsed.message, options.importedAt, checks, sizeForLimits(text))],
     };
   };

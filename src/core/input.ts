@@ -10,8 +10,11 @@
  */
 import type { MessageRecord } from './record';
 
-/** Where a piece is in its input, counted from 1: an NDJSON line, or a HAR entry. */
-export type InputPlace = { readonly line: number } | { readonly entry: number };
+/**
+ * Where a piece is in its input, counted from 1: an NDJSON line, a HAR entry, or a message of a file
+ * that is one JSON document (json-document.ts).
+ */
+export type InputPlace = { readonly line: number } | { readonly entry: number } | { readonly item: number };
 
 export type InputItem =
   | { readonly kind: 'records'; readonly at: InputPlace; readonly records: readonly MessageRecord[] }

@@ -47,8 +47,11 @@ export type NdjsonLine =
 /** U+FEFF at the very start of a file: a UTF-8 byte order mark, which Windows tools write. */
 const BYTE_ORDER_MARK = '\uFEFF';
 
-/** `line` counts from 1 within one file: a byte order mark opening line 1 is not data; anywhere else it is. */
-export function parseNdjsonLine(text: string, line: number): NdjsonLine {
+/**
+ * `line` counts from 1 within one file: a byte order mark opening line 1 is not data; anywhere else it is. `noun`
+ * names the piece in problems: a line, or a message of a JSON document (json-document.ts).
+ */
+export function parseNdjsonLine(text: string, line: number, noun: 'line' | 'message' = 'line'): NdjsonLine {
   if (line === 1 && text.startsWith(BYTE_ORDER_MARK)) text = text.slice(1);
   if (text.trim() === '') return { kind: 'blank' };
   let value: unknown;
@@ -56,10 +59,10 @@ export function parseNdjsonLine(text: string, line: number): NdjsonLine {
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { kind: 'bad', line, message: `line ${line} is not valid JSON: ${detail}` };
+    return { kind: 'bad', line, message: `${noun} ${line} is not valid JSON: ${detail}` };
   }
   if (!isPlainObject(value)) {
-    return { kind: 'bad', line, message: `line ${line} is not a JSON object (got ${describeValue(value)})` };
+    return { kind: 'bad', line, message: `${noun} ${line} is not a JSON object (got ${describeValue(value)})` };
   }
   if ('payload' in value && 'capturedAt' in value) return { kind: 'message', message: fromRecord(value, line) };
   return { kind: 'message', message: { line, type: typeOfPayload(value), payload: value } };

@@ -163,6 +163,36 @@ describe('track-inspector validate', () => {
     );
   });
 
+  it('reads a file that is one JSON document (an array of messages, or one pretty-printed) message by message', () => {
+    const array = join(dir, 'messages.json');
+    const messages = [
+      { type: 'track', event: 'Signed Up', userId: 'u1' },
+      { type: 'track', event: 'Order Completed', userId: 'u1', timestamp: 'yesterday' },
+      5,
+    ];
+    writeFileSync(array, JSON.stringify(messages, null, 2));
+    const result = runCli(['validate', array]);
+    expect([result.code, result.stdout]).toEqual([
+      1,
+      [
+        'message 2 "Order Completed"',
+        '  /timestamp: timestamp must be an ISO 8601 date-time with a time zone, got "yesterday"',
+        'message 3',
+        '  /: message 3 is not a JSON object (got 5)',
+        '3 messages: 1 valid, 2 invalid, 0 with warnings',
+        '',
+      ].join('\n'),
+    ]);
+    const one = join(dir, 'one.json');
+    writeFileSync(one, JSON.stringify({ type: 'identify', userId: 'u1', traits: { plan: 'pro' } }, null, 2));
+    expect(jsonLines(runCli(['validate', '--json', one]).stdout)).toEqual([
+      { item: 1, valid: true, type: 'identify', event: null, errors: [], warnings: [] },
+    ]);
+    const inferred = runCli(['plan', 'infer', array]);
+    expect(inferred.stderr).toBe('track-inspector: message 3 is not a JSON object (got 5); skipped\n');
+    expect(JSON.parse(inferred.stdout)).toMatchObject({ rules: [{ key: 'Order Completed' }, { key: 'Signed Up' }] });
+  });
+
   it("says a lint warning's source is lint, in --json", () => {
     const drifting = join(dir, 'drift.ndjson');
     const signedUp = (plan: unknown) => JSON.stringify({ event: 'Signed Up', userId: 'u1', properties: { plan } });

@@ -185,6 +185,20 @@ describe('panel store: import', () => {
   });
 });
 
+describe('panel store: import of a file that is one JSON document', () => {
+  it('reads an array of messages, or one pretty-printed, message by message', () => {
+    const { store } = connectedPanel();
+    const messages = [{ event: 'First', userId: 'u' }, 'not a message', { event: 'Second', userId: 'u' }];
+    const session = importText(store, 'messages.json', JSON.stringify(messages, null, 2));
+    passPublishInterval();
+    expect(session.problems).toEqual([{ item: 2, message: 'message 2 is not a JSON object (got "not a message")' }]);
+    expect(names(store)).toEqual(['First', 'Second']);
+    const one = importText(store, 'one.json', JSON.stringify({ event: 'Only', userId: 'u' }, null, 2));
+    passPublishInterval();
+    expect([one.problems, names(store)]).toEqual([[], ['Only']]);
+  });
+});
+
 describe('panel store: import of a file with a byte order mark', () => {
   it('ignores a leading BOM (Windows tools write one) and keeps a BOM inside a value as data', () => {
     const { store } = connectedPanel();

@@ -2,8 +2,9 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { ROW_HEIGHT } from '../../src/panel/views/Timeline';
 import type { TimelineEntry } from '../../src/core/capture/timeline-entry';
+import { importSession } from '../../src/panel/store/import-session';
 import { mountPanel, panelRoot } from './mount';
-import { captured, capturedOne, passPublishInterval, type MessageEntry } from './fixtures';
+import { captured, capturedOne, passPublishInterval, USER_MODE, type MessageEntry } from './fixtures';
 
 // CI runs these beside real browsers on two cores: give the 50,000-row rendering time.
 vi.setConfig({ testTimeout: 20_000 });
@@ -59,6 +60,20 @@ describe('the Track panel', () => {
     expect(rowTexts()).toEqual([hostile]);
     expect(root.querySelector('.json-tree')?.textContent).toContain('"javascript:window.__pwned=2"');
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('says which lines, or which messages of a JSON document, an imported file could not give', async () => {
+    const { store } = await mount([]);
+    const open = (name: string, text: string) =>
+      act(() => {
+        store.openImported(importSession(name, text, false, USER_MODE));
+        passPublishInterval();
+      });
+    const summary = () => root.querySelector('.import-banner summary')?.textContent;
+    await open('capture.ndjson', ['{"event":"A","userId":"u"}', 'not json'].join('\n'));
+    expect(summary()).toBe('1 line could not be read (the rest were imported)');
+    await open('messages.json', JSON.stringify([{ event: 'A', userId: 'u' }, 1, 2], null, 2));
+    expect(summary()).toBe('2 messages could not be read (the rest were imported)');
   });
 
   it('moves with the keyboard: down/up select, Enter opens, / focuses the filter, Esc clears it', async () => {

@@ -13,7 +13,7 @@ export interface ImportedSession {
   readonly name: string;
   readonly timeline: PanelTimeline;
   /** What could not be read (NDJSON lines, by number; a HAR that breaks off); the rest was imported. */
-  readonly problems: readonly { readonly message: string; readonly line?: number }[];
+  readonly problems: readonly { readonly message: string; readonly line?: number; readonly item?: number }[];
   /** The user's settings it was validated with (ValidationMode.key): another key re-validates it. */
   readonly modeKey: string;
 }

@@ -27,9 +27,8 @@ export function ImportBanner() {
       {problems.length > 0 && (
         <details open={problems.length <= 3}>
           <summary>
-            {problems.every((p) => p.line !== undefined)
-              ? `${problems.length} ${problems.length === 1 ? 'line' : 'lines'} could not be read ` +
-                '(the rest were imported)'
+            {problems.every((p) => p.line !== undefined || p.item !== undefined)
+              ? `${problems.length} ${pieceOf(problems, problems.length)} could not be read (the rest were imported)`
               : 'The file could not be read to its end (what came before was imported)'}
           </summary>
           <ul>
@@ -43,4 +42,10 @@ export function ImportBanner() {
       <button onClick={() => store.backToLive()}>Back to live capture</button>
     </div>
   );
+}
+
+/** Problems name NDJSON lines, or the messages of a file that is one JSON document. */
+function pieceOf(problems: readonly { readonly line?: number }[], count: number): string {
+  const noun = problems.every((p) => p.line !== undefined) ? 'line' : 'message';
+  return count === 1 ? noun : `${noun}s`;
 }
