@@ -76,6 +76,32 @@ describe('the Track panel', () => {
     expect(summary()).toBe('2 messages could not be read (the rest were imported)');
   });
 
+  it('keeps the keys it handles from DevTools, and takes shortcuts after a click on a checkbox', async () => {
+    // DevTools' extension API listens on the panel's document and forwards Esc to DevTools.
+    const reachedDevtools: string[] = [];
+    const forward = (event: KeyboardEvent) => reachedDevtools.push(event.key);
+    document.addEventListener('keydown', forward);
+    try {
+      const { store } = await mount([
+        ...captured({ event: 'One', userId: 'u' }),
+        ...captured({ event: 'Two', userId: 'u' }),
+      ]);
+      const strict = root.querySelector<HTMLInputElement>('.toolbar input[type="checkbox"]');
+      await click(strict);
+      const press = (k: string) =>
+        act(() => void strict?.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+      await press('ArrowDown');
+      await press('Enter');
+      expect(root.querySelector('.detail h2')?.textContent).toContain('One');
+      await press('Escape');
+      expect(store.detailOpen.value).toBe(false);
+      await press('Escape'); // nothing open: not the panel's key, DevTools may have it
+      expect(reachedDevtools).toEqual(['Escape']);
+    } finally {
+      document.removeEventListener('keydown', forward);
+    }
+  });
+
   it('moves with the keyboard: down/up select, Enter opens, / focuses the filter, Esc clears it', async () => {
     const { store } = await mount([
       ...captured({ event: 'One', userId: 'u' }),

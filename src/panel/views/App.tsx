@@ -9,9 +9,22 @@ import { SummaryView } from './SummaryView';
 import { Timeline } from './Timeline';
 import { Toolbar } from './Toolbar';
 
+/** Inputs that take no typing: a key pressed on one (after a click on Strict mode, say) is a shortcut. */
+const UNTYPED_INPUTS: ReadonlySet<string> = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'file',
+  'range',
+]);
+
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
-  (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+  ((target instanceof HTMLInputElement && !UNTYPED_INPUTS.has(target.type)) ||
+    target.tagName === 'TEXTAREA' ||
+    target.isContentEditable);
 
 export function App() {
   const store = usePanel();
@@ -29,9 +42,14 @@ export function App() {
       else if (event.key === 'Escape' && store.detailOpen.value) store.select(store.selectedKey.value, false);
       else return;
       event.preventDefault();
+      // A key the panel handled goes no further: DevTools' extension API forwards Esc (and F-keys) from a
+      // panel's document to DevTools, whatever the panel did with it, and Esc there toggles the Console
+      // drawer, which takes the focus (its keydown listener on the document does not check
+      // defaultPrevented). Caught first on the window, the event never reaches that listener.
+      event.stopPropagation();
     }
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [store]);
 
   const pageUrl = () => {
