@@ -36,6 +36,30 @@ describe('the Track panel', () => {
     expect(detail?.querySelector('.json-tree .has-error')?.textContent).toBe('timestamp: "2024-05-01"');
   });
 
+  it("starts each message's details afresh: no 'Copied', no outline of a field clicked in another", async () => {
+    await mount([
+      ...captured({ event: 'First', userId: 'u', timestamp: 'yesterday' }),
+      ...captured({ event: 'Second', userId: 'u', timestamp: 'today' }),
+    ]);
+    const [first, second] = root.querySelectorAll('.row.message');
+    const copyJson = () => [...root.querySelectorAll('.detail button')].find((b) => /Cop/.test(b.textContent ?? ''));
+    await click(first ?? null);
+    // happy-dom's clipboard waits for a permission no one grants; the copy itself is the e2e suites' part.
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    await act(async () => {
+      (copyJson() as HTMLElement).click();
+      await writeText.mock.results[0]?.value; // the copy's own promise, then its "Copied"
+    });
+    writeText.mockRestore();
+    expect(copyJson()?.textContent).toBe('Copied');
+    await click(root.querySelector('.detail .problems button.link'));
+    expect(root.querySelector('.detail .revealed')?.textContent).toBe('timestamp: "yesterday"');
+    await click(second ?? null);
+    expect(root.querySelector('.detail h2')?.textContent).toContain('Second');
+    expect(copyJson()?.textContent).toBe('Copy as JSON');
+    expect(root.querySelector('.detail .revealed')).toBeNull();
+  });
+
   it('shows a missing required field where it belongs', async () => {
     await mount(captured({ type: 'group', userId: 'u' }, { callType: 'group' }));
     await click(root.querySelector('.row.message'));

@@ -4,15 +4,22 @@ import { recordName } from '../../core/label';
 import type { Problem } from '../../core/types';
 import { asCurl, asJson, copyText } from '../copy';
 import { usePanel } from '../store/context';
+import type { MessageRow } from '../store/rows';
 import { outcomeOf, verdictOf } from './format';
 import { JsonTree } from './JsonTree';
 
 export function DetailPane() {
   const store = usePanel();
   const row = store.selectedRow.value;
+  if (!row || row.kind !== 'message' || !store.detailOpen.value) return null;
+  // Keyed by the row: "Copied" and the outline of a clicked field belong to the message they were for.
+  return <MessageDetail key={row.key} row={row} />;
+}
+
+function MessageDetail({ row }: { row: MessageRow }) {
+  const store = usePanel();
   const [reveal, setReveal] = useState<{ path: string; nonce: number } | null>(null);
   const [copied, setCopied] = useState('');
-  if (!row || row.kind !== 'message' || !store.detailOpen.value) return null;
   const { record } = row;
   const verdict = verdictOf(record);
   const outcome = outcomeOf(record);
