@@ -4,7 +4,7 @@ import { ROW_HEIGHT } from '../../src/panel/views/Timeline';
 import type { TimelineEntry } from '../../src/core/capture/timeline-entry';
 import { importSession } from '../../src/panel/store/import-session';
 import { mountPanel, panelRoot } from './mount';
-import { captured, capturedOne, passPublishInterval, USER_MODE, type MessageEntry } from './fixtures';
+import { captured, capturedOne, navigation, passPublishInterval, USER_MODE, type MessageEntry } from './fixtures';
 
 // CI runs these beside real browsers on two cores: give the 50,000-row rendering time.
 vi.setConfig({ testTimeout: 20_000 });
@@ -58,6 +58,20 @@ describe('the Track panel', () => {
     expect(root.querySelector('.detail h2')?.textContent).toContain('Second');
     expect(copyJson()?.textContent).toBe('Copy as JSON');
     expect(root.querySelector('.detail .revealed')).toBeNull();
+  });
+
+  it('says why the timeline is empty: nothing came yet (navigations aside), or the import held nothing', async () => {
+    const { store } = await mount([navigation('https://shop.example/')]);
+    const hint = () => root.querySelector('.timeline .empty')?.textContent;
+    expect(root.querySelectorAll('.row.navigation')).toHaveLength(1);
+    expect(hint()).toBe(
+      'No tracking calls yet. Calls to June and Segment-compatible endpoints from this tab appear here.',
+    );
+    await act(() => {
+      store.openImported(importSession('empty.ndjson', '', false, USER_MODE));
+      passPublishInterval();
+    });
+    expect(hint()).toBe('This file holds no tracking messages.');
   });
 
   it('shows a missing required field where it belongs', async () => {

@@ -85,12 +85,9 @@ export function Timeline() {
             ))}
           </div>
         </div>
-        {rows.length === 0 && (
-          <p class="empty">
-            {store.counts.value.total
-              ? 'No message matches the filter.'
-              : 'No tracking calls yet. Calls to June and Segment-compatible endpoints from this tab appear here.'}
-          </p>
+        {store.counts.value.shown === 0 && (
+          // Navigation rows may be there: the hint is about messages.
+          <p class="empty">{emptyHint(store.counts.value.total > 0, store.imported.value !== null)}</p>
         )}
       </div>
       {!following && rows.length > 0 && (
@@ -100,4 +97,11 @@ export function Timeline() {
       )}
     </div>
   );
+}
+
+/** What an empty timeline says: the filter hides everything, the imported file held nothing, or nothing came yet. */
+function emptyHint(filtered: boolean, imported: boolean): string {
+  if (filtered) return 'No message matches the filter.';
+  if (imported) return 'This file holds no tracking messages.';
+  return 'No tracking calls yet. Calls to June and Segment-compatible endpoints from this tab appear here.';
 }
