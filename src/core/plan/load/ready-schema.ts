@@ -10,6 +10,7 @@
 import type { Dialect } from '../tracking-plan';
 import { escapePointer } from '../../explain';
 import { quote } from '../strings';
+import { REF_KEYWORDS, SUBSCHEMA_MAP_KEYWORDS } from '../schema-keywords';
 import { isObject, type JsonObject } from './plan-json';
 
 /** Keywords whose value is a subschema or an array of subschemas, in any dialect. */
@@ -31,16 +32,6 @@ const SUBSCHEMA_KEYWORDS = [
   'unevaluatedProperties',
   'contentSchema',
 ];
-/** Keywords whose value maps names to subschemas (`dependencies` also maps to lists of names: those are skipped). */
-const SUBSCHEMA_MAP_KEYWORDS = [
-  'properties',
-  'patternProperties',
-  'definitions',
-  '$defs',
-  'dependentSchemas',
-  'dependencies',
-];
-const REF_KEYWORDS = ['$ref', '$dynamicRef', '$recursiveRef'];
 const ANCHOR_KEYWORDS = ['$anchor', '$dynamicAnchor'];
 
 const ABSOLUTE_URI = /^[a-z][a-z0-9+.-]*:/i;

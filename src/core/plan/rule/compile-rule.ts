@@ -31,6 +31,7 @@ import { toRuleErrors, type RuleError } from './rule-errors';
 import { compileFastCheck, type FormatLookup, type FastCheck } from './fast-check';
 import { isPlainObject } from '../../types';
 import type { Dialect, JsonSchema, PlanRule } from '../tracking-plan';
+import { REF_KEYWORDS, SUBSCHEMA_MAP_KEYWORDS } from '../schema-keywords';
 
 export type { RuleError } from './rule-errors';
 
@@ -130,16 +131,8 @@ function assertFormat(format: string, test: FormatCheck): JsonSchemaValidator {
         );
 }
 
-const REF_KEYWORDS = ['$ref', '$dynamicRef', '$recursiveRef'];
 /** Keywords whose value maps names to subschemas: their keys are names, not keywords. */
-const MAP_KEYWORDS = new Set([
-  'properties',
-  'patternProperties',
-  'definitions',
-  '$defs',
-  'dependentSchemas',
-  'dependencies',
-]);
+const MAP_KEYWORDS = new Set(SUBSCHEMA_MAP_KEYWORDS);
 /** Data, not schemas: a `$ref` inside an `enum` value is a value. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
 

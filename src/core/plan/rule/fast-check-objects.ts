@@ -16,13 +16,18 @@ interface Field {
   readonly check: FastCheck;
 }
 
-const OBJECT_KEYWORDS = [
+/** The object keywords every dialect has. */
+export const OBJECT_KEYWORDS_SINCE_DRAFT_04: readonly string[] = [
   'properties',
   'required',
   'additionalProperties',
   'patternProperties',
   'minProperties',
   'maxProperties',
+];
+
+const OBJECT_KEYWORDS = [
+  ...OBJECT_KEYWORDS_SINCE_DRAFT_04,
   'propertyNames',
   'dependencies',
   'dependentRequired',

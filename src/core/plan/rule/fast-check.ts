@@ -12,7 +12,7 @@
  * check alone against the official test suite.
  */
 import type { FormatCheck } from './format-checks';
-import { objectCheck } from './fast-check-objects';
+import { OBJECT_KEYWORDS_SINCE_DRAFT_04, objectCheck } from './fast-check-objects';
 import type { Dialect, JsonSchema } from '../tracking-plan';
 import {
   ALWAYS,
@@ -26,6 +26,7 @@ import {
   type FastCheck,
 } from './fast-check-values';
 import { isPlainObject } from '../../types';
+import { ANNOTATIONS } from '../schema-keywords';
 
 export type { FastCheck } from './fast-check-values';
 
@@ -42,21 +43,6 @@ export interface FastCheckContext {
 }
 
 /** What a schema may hold and still get a fast check here: annotations, and the keywords below. */
-const ANNOTATIONS = [
-  '$schema',
-  '$id',
-  'id',
-  'title',
-  'description',
-  '$comment',
-  'default',
-  'examples',
-  'readOnly',
-  'writeOnly',
-  'deprecated',
-  'definitions',
-  '$defs',
-];
 const CORE = [
   'type',
   'enum',
@@ -70,68 +56,25 @@ const CORE = [
   'format',
 ];
 const ARRAYS = ['items', 'minItems', 'maxItems', 'uniqueItems'];
-const OBJECTS = [
-  'properties',
-  'required',
-  'additionalProperties',
-  'patternProperties',
-  'minProperties',
-  'maxProperties',
-];
 const COMBINATORS = ['allOf', 'anyOf', 'oneOf', 'not'];
+// Each dialect is the one before it and what it added; 2019-09 split `dependencies` in two.
+const DRAFT_04 = [
+  ...ANNOTATIONS,
+  ...CORE,
+  ...ARRAYS,
+  ...OBJECT_KEYWORDS_SINCE_DRAFT_04,
+  ...COMBINATORS,
+  'dependencies',
+];
+const DRAFT_06 = [...DRAFT_04, 'const', 'propertyNames'];
+const DRAFT_07 = [...DRAFT_06, 'if', 'then', 'else'];
+const DRAFT_2019 = [...DRAFT_07.filter((k) => k !== 'dependencies'), 'dependentRequired', 'dependentSchemas'];
 const KEYWORDS: Readonly<Record<Dialect, ReadonlySet<string>>> = {
-  'draft-04': new Set([...ANNOTATIONS, ...CORE, ...ARRAYS, ...OBJECTS, ...COMBINATORS, 'dependencies']),
-  'draft-06': new Set([
-    ...ANNOTATIONS,
-    ...CORE,
-    ...ARRAYS,
-    ...OBJECTS,
-    ...COMBINATORS,
-    'dependencies',
-    'const',
-    'propertyNames',
-  ]),
-  'draft-07': new Set([
-    ...ANNOTATIONS,
-    ...CORE,
-    ...ARRAYS,
-    ...OBJECTS,
-    ...COMBINATORS,
-    'dependencies',
-    'const',
-    'propertyNames',
-    'if',
-    'then',
-    'else',
-  ]),
-  '2019-09': new Set([
-    ...ANNOTATIONS,
-    ...CORE,
-    ...ARRAYS,
-    ...OBJECTS,
-    ...COMBINATORS,
-    'const',
-    'propertyNames',
-    'if',
-    'then',
-    'else',
-    'dependentRequired',
-    'dependentSchemas',
-  ]),
-  '2020-12': new Set([
-    ...ANNOTATIONS,
-    ...CORE,
-    ...ARRAYS,
-    ...OBJECTS,
-    ...COMBINATORS,
-    'const',
-    'propertyNames',
-    'if',
-    'then',
-    'else',
-    'dependentRequired',
-    'dependentSchemas',
-  ]),
+  'draft-04': new Set(DRAFT_04),
+  'draft-06': new Set(DRAFT_06),
+  'draft-07': new Set(DRAFT_07),
+  '2019-09': new Set(DRAFT_2019),
+  '2020-12': new Set(DRAFT_2019),
 };
 
 /** The fast check for a rule's schema, or undefined when the library must check every message against it. */

@@ -4,6 +4,7 @@
  * checking it; most rules never look at those fields, so an entry is copied only for a rule that can.
  */
 import type { BatchInherited } from '../../types';
+import { ANNOTATIONS } from '../schema-keywords';
 import type { PlanRule } from '../tracking-plan';
 
 /** The top-level fields a rule can look at: their names, or 'all' when any field may change whether it passes. */
@@ -11,21 +12,7 @@ export type FieldsRead = ReadonlySet<string> | 'all';
 
 /** Keywords that never look at an object's fields: annotations, and those for other types. */
 const BLIND = new Set([
-  ...[
-    '$schema',
-    '$id',
-    'id',
-    'title',
-    'description',
-    '$comment',
-    'default',
-    'examples',
-    'readOnly',
-    'writeOnly',
-    'deprecated',
-    'definitions',
-    '$defs',
-  ],
+  ...ANNOTATIONS,
   ...[
     '$anchor',
     '$dynamicAnchor',
