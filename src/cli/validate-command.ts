@@ -7,7 +7,7 @@ import { eventOf } from '../core/label';
 import type { PlanChecker } from '../core/inspect';
 import { planChecker } from '../core/plan/check/check-plan';
 import { openPlan } from '../core/plan/load/load-plan';
-import { isLintWarning } from '../core/record';
+import { withSource } from '../core/record';
 import type { Problem } from '../core/types';
 import type { ValidateArgs } from './args';
 import { forEachInput } from './read-input';
@@ -59,12 +59,7 @@ async function loadPlanChecker(file: string, unplanned: 'warn' | 'error', io: Io
   return planChecker(opened.plan, { unplanned });
 }
 
-/**
- * Every problem says where it came from: the plan, the linter (what needs the capture around a message:
- * duplicates, type drift, sizes, clock skew), or the June schema and our checks of one message.
- */
-const sourced = (problems: readonly Problem[]) =>
-  problems.map((problem) => ({ ...problem, source: problem.source ?? (isLintWarning(problem) ? 'lint' : 'schema') }));
+const sourced = (problems: readonly Problem[]) => problems.map(withSource);
 
 /** A message's result, placed by NDJSON line or by HAR entry: `{"line": N, …}` or `{"entry": N, …}`. */
 type MessageResult = InputPlace & {

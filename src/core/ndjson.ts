@@ -3,15 +3,22 @@
  * payload lines, reports bad lines by number and keeps the rest.
  */
 import { isPlainObject, isMessageType, isSender, type BatchPosition, type CallType, type MessageType } from './types';
-import { OUTCOME_KINDS, type MessageRecord, type OutcomeKind, type RequestInfo } from './record';
+import { OUTCOME_KINDS, withSource, type MessageRecord, type OutcomeKind, type RequestInfo } from './record';
 import { describeValue } from './explain';
 import { messageRecord, type CallOrigin } from './call-records';
 
 export function toNdjsonLine(record: MessageRecord): string {
   // Rebuilt by the record builder: its fields in its order, whatever order a record's fields came to be in.
+  const { validation } = record;
   const line = {
     ...messageRecord(record, record.sender, record),
     capturedAt: new Date(record.capturedAt).toISOString(),
+    // Each problem names its source, as `track-inspector validate --json` does.
+    validation: {
+      ...validation,
+      errors: validation.errors.map(withSource),
+      warnings: validation.warnings.map(withSource),
+    },
   };
   return JSON.stringify(line);
 }

@@ -3,10 +3,11 @@ import type { BatchPosition, CallType, Problem, Sender, Validation } from './typ
 
 /**
  * What became of a request: an HTTP `status`; `failed` (a network error); `blocked` by the browser
- * or an extension; `unload` (sent while the page unloaded, outcome unknown); or still `pending`.
+ * or an extension; `unload` (sent while the page unloaded, outcome unknown); `unseen` (the page
+ * reported sending it, and the browser never showed the request); or still `pending`.
  */
-export type OutcomeKind = 'pending' | 'status' | 'failed' | 'blocked' | 'unload';
-export const OUTCOME_KINDS: readonly OutcomeKind[] = ['pending', 'status', 'failed', 'blocked', 'unload'];
+export type OutcomeKind = 'pending' | 'status' | 'failed' | 'blocked' | 'unload' | 'unseen';
+export const OUTCOME_KINDS: readonly OutcomeKind[] = ['pending', 'status', 'failed', 'blocked', 'unload', 'unseen'];
 
 export interface RequestInfo {
   readonly url: string;
@@ -59,4 +60,14 @@ export function makeValidation(errors: readonly Problem[], warnings: readonly Pr
 /** Lint warnings depend on the capture, not on the mode: kept when strict mode re-validates. */
 export function isLintWarning(problem: Problem): boolean {
   return problem.keyword.startsWith('lint:');
+}
+
+/**
+ * Every problem as exported says where it came from: the team's plan, the linter (what needs the capture
+ * around a message: duplicates, type drift, sizes, clock skew), or the June schema and our checks of one message.
+ */
+export type ProblemSource = 'schema' | 'lint' | 'plan';
+
+export function withSource(problem: Problem): Omit<Problem, 'source'> & { readonly source: ProblemSource } {
+  return { ...problem, source: problem.source ?? (isLintWarning(problem) ? 'lint' : 'schema') };
 }

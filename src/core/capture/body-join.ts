@@ -12,13 +12,31 @@
  * - a call that comes first is recorded at once, as awaiting its body (a row that a worker killed
  *   meanwhile cannot lose), and a report that comes later fills it in, matched by send time;
  * - a report that comes first is held for HELD_BODY_MS, long past any wake-up, for its call.
+ *
+ * A host whose page reports every call it sends (the Playwright fixture's reporter: the browser may
+ * not show a `pagehide` beacon at all) joins with `reportsEveryCall`: each report pairs with one call
+ * (by body where both can be read, else by send time), and a report no call claims within its
+ * grace period is handed back as a call of its own (`unclaimed`).
  */
 import type { CallSeen } from './capture-timeline';
-import type { PageBody } from './events';
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+}
+
+/** A page's report as the joiner holds it; `body` is null when it cannot be compared (unread, or not text). */
+export interface HeldReport extends Keyed {
+  readonly body: string | null;
+  /** Called when no call claimed the report in time (hosts whose page reports every call). */
+  readonly unclaimed?: () => void;
+}
+
+export interface JoinOptions {
+  /** The page reports every call, not only bodies the browser hides: see the header. */
+  readonly reportsEveryCall: boolean;
+  /** How long a report waits for its call, in arrival time. */
+  readonly heldMs: number;
 }
 
 interface Held<T> {
@@ -37,25 +55,33 @@ export const MAX_HELD_BODIES = 200;
 type Keyed = Pick<CallSeen, 'tabId' | 'url' | 'method' | 'at'>;
 
 export class BodyJoiner {
-  private readonly withBody: Held<CallSeen & { readonly body: string }>[] = [];
-  private readonly bodies: Held<PageBody>[] = [];
+  private readonly withBody: Held<CallSeen & { readonly body: string | null }>[] = [];
+  private readonly bodies: Held<HeldReport>[] = [];
+  private readonly options: JoinOptions;
 
-  constructor(private readonly timers: Timers = globalThis) {}
+  constructor(
+    private readonly timers: Timers = globalThis,
+    options: Partial<JoinOptions> = {},
+  ) {
+    this.options = { reportsEveryCall: false, heldMs: HELD_BODY_MS, ...options };
+  }
 
   /**
    * webRequest had the body: it only consumes the page's copy of that same body, so the copy cannot
    * pair with another call. A page body that differs is not this call's (two sends to one URL).
    */
   callWithBody(call: CallSeen, text: () => string | null): void {
-    if (!this.bodies.length) return; // nothing to pair with: the usual case
+    const { reportsEveryCall } = this.options;
+    if (!this.bodies.length && !reportsEveryCall) return; // nothing to pair with: the usual case
     const sent = text();
-    if (sent === null || this.take(this.bodies, call, (b) => b.body === sent)) return;
+    if (sent === null && !reportsEveryCall) return;
+    if (this.take(this.bodies, call, sent)) return;
     this.hold(this.withBody, { ...call, body: sent }, JOIN_WINDOW_MS);
   }
 
-  /** A call webRequest gave no body: the page's report of it when that came first, else null. */
-  callWithoutBody(call: CallSeen): string | null {
-    return this.take(this.bodies, call)?.body ?? null;
+  /** A call webRequest gave no body: the page's report of it when that came first (its body, or null). */
+  callWithoutBody(call: CallSeen): { readonly body: string | null } | null {
+    return this.take(this.bodies, call, null);
   }
 
   /**
@@ -64,22 +90,27 @@ export class BodyJoiner {
    * has waited JOIN_WINDOW_MS: the relay's acknowledgement (a relay whose message was lost with a
    * killed worker sends it again).
    */
-  pageBody(body: PageBody, awaiting: readonly CallSeen[]): { call: CallSeen | null; settled: Promise<void> } {
+  pageBody(body: HeldReport, awaiting: readonly CallSeen[]): { call: CallSeen | null; settled: Promise<void> } {
     const call = nearest(awaiting, body, JOIN_WINDOW_MS);
     if (call) return { call, settled: Promise.resolve() };
-    if (this.take(this.withBody, body, (c) => c.body === body.body)) return { call: null, settled: Promise.resolve() };
+    if (this.take(this.withBody, body, body.body)) return { call: null, settled: Promise.resolve() };
     if (this.bodies.length >= MAX_HELD_BODIES) {
       const [oldest] = this.bodies.splice(0, 1);
       if (oldest) {
         this.timers.clearTimeout(oldest.timer);
         oldest.taken();
+        oldest.item.unclaimed?.();
       }
     }
     const settled = new Promise<void>((resolve) => {
       const acknowledge = this.timers.setTimeout(resolve, JOIN_WINDOW_MS);
-      this.hold(this.bodies, body, HELD_BODY_MS, () => {
+      const taken = () => {
         this.timers.clearTimeout(acknowledge);
         resolve();
+      };
+      this.hold(this.bodies, body, this.options.heldMs, taken, () => {
+        taken();
+        body.unclaimed?.();
       });
     });
     return { call: null, settled };
@@ -90,17 +121,42 @@ export class BodyJoiner {
     return this.bodies.length;
   }
 
-  private hold<T extends Keyed>(list: Held<T>[], item: T, ms: number, taken: () => void = () => undefined): void {
+  private hold<T extends Keyed>(
+    list: Held<T>[],
+    item: T,
+    ms: number,
+    taken: () => void = () => undefined,
+    expired: () => void = () => undefined,
+  ): void {
     const timer = this.timers.setTimeout(() => {
       const index = list.findIndex((p) => p.item === item);
       if (index >= 0) list.splice(index, 1);
+      expired();
     }, ms);
     list.push({ item, timer, taken });
   }
 
-  /** Removes and returns the nearest-in-time held item for the same tab, URL and method. */
-  private take<T extends Keyed>(list: Held<T>[], key: Keyed, accept: (item: T) => boolean = () => true): T | null {
-    const found = nearest(list.map((held) => held.item).filter(accept), key, JOIN_WINDOW_MS);
+  /**
+   * Removes and returns the held item for the same tab, URL and method nearest in send time: one with
+   * the same body first; when `body` is null (a call without one), any. With `reportsEveryCall`, a
+   * body that cannot be compared on either side pairs by time alone: every report has its call.
+   */
+  private take<T extends Keyed & { readonly body: string | null }>(
+    list: Held<T>[],
+    key: Keyed,
+    body: string | null,
+  ): T | null {
+    const items = list.map((held) => held.item);
+    const same =
+      body === null
+        ? null
+        : nearest(
+            items.filter((item) => item.body === body),
+            key,
+            JOIN_WINDOW_MS,
+          );
+    const unread = this.options.reportsEveryCall ? items.filter((item) => item.body === null) : [];
+    const found = same ?? nearest(body === null ? items : unread, key, JOIN_WINDOW_MS);
     if (!found) return null;
     const index = list.findIndex((held) => held.item === found);
     const [held] = list.splice(index, 1);

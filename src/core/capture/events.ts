@@ -67,3 +67,16 @@ export interface PageBody {
   /** When the page sent it (Date.now() in the page). */
   readonly at: number;
 }
+
+/**
+ * A call the page itself reported sending (the Playwright fixture's page reporter reports each
+ * beacon, keepalive fetch and non-string body it sees): it names its document like a request does.
+ */
+export interface PageCall extends RequestSource {
+  readonly url: string;
+  readonly method: string;
+  /** The body as the page sent it; null when the page could not read it at once. */
+  readonly body: RequestBody | null;
+  /** When the page sent it (Date.now() in the page). */
+  readonly at: number;
+}

@@ -11,12 +11,17 @@ import type { EntryBuilder, MessageEntry, TimelineEntry } from './timeline-entry
 export class MemoryTimeline implements CaptureTimeline {
   private readonly tabs = new Map<number, TabTimeline>();
 
-  constructor(private readonly capacity = Infinity) {}
+  constructor(
+    private readonly capacity = Infinity,
+    /** Called after every change: a test waiting for a message checks again. */
+    private readonly changed: () => void = () => undefined,
+  ) {}
 
   append(tabId: number, build: readonly EntryBuilder[]): void {
     let timeline = this.tabs.get(tabId);
     if (!timeline) this.tabs.set(tabId, (timeline = new TabTimeline({ tabId, nextSeq: 1, dropped: 0 }, this.capacity)));
     for (const make of build) timeline.append(make(timeline.nextSeq()));
+    if (build.length) this.changed();
   }
 
   requestOf(tabId: number, requestId: string): RequestInfo | undefined {
@@ -27,6 +32,7 @@ export class MemoryTimeline implements CaptureTimeline {
     const timeline = this.tabs.get(tabId);
     if (!timeline?.hasRequest(requestId)) return false;
     timeline.updateRequest(requestId, request);
+    this.changed();
     return true;
   }
 
@@ -44,7 +50,7 @@ export class MemoryTimeline implements CaptureTimeline {
   }
 
   removeTab(tabId: number): void {
-    this.tabs.delete(tabId);
+    if (this.tabs.delete(tabId)) this.changed();
   }
 
   tabIds(): readonly number[] {

@@ -15,6 +15,13 @@ export type Outcome = Pick<RequestInfo, 'outcome' | 'status' | 'error'>;
 
 export const PENDING: Outcome = { outcome: 'pending', status: null, error: null };
 
+/** A call only the page reported (pipeline.ts, `pageReports`): the browser never showed the request. */
+export const UNSEEN: Outcome = {
+  outcome: 'unseen',
+  status: null,
+  error: 'sent by the page; the browser did not show the request',
+};
+
 export function completedOutcome(statusCode: number): Outcome {
   return { outcome: 'status', status: statusCode, error: null };
 }

@@ -14,8 +14,8 @@ import type { RequestInfo } from '../record';
 import { BodyJoiner, type Timers } from './body-join';
 import type { CallSeen, CaptureTimeline } from './capture-timeline';
 import type { DocumentInfo } from './document-book';
-import type { PageBody, RequestCompleted, RequestFailed, RequestStarted, ResponseStarted } from './events';
-import type { Outcome } from './outcome';
+import type { PageBody, PageCall, RequestCompleted, RequestFailed, RequestStarted, ResponseStarted } from './events';
+import { UNSEEN, type Outcome } from './outcome';
 import { RecentCalls } from './recent-calls';
 import { RequestOutcomes } from './request-outcomes';
 import type { SenderPage, SenderPages } from './sender-pages';
@@ -31,6 +31,12 @@ export interface CaptureHost {
   /** What a row says when neither the browser nor the page gave the call's body. */
   readonly missingBodyReason: string;
   readonly timers?: Timers;
+  /**
+   * The host's page reports every call it sends (pageCall), and a report no request claims within
+   * `graceMs` is recorded from the report alone: the browser did not show that request (Chromium's
+   * `pagehide` beacons to Playwright). Without it, reports only fill bodies the browser hid.
+   */
+  readonly pageReports?: { readonly graceMs: number };
 }
 
 /** A closing tab's last beacon may still be on its way (its body too): its timeline waits this long. */
@@ -49,10 +55,15 @@ export class CapturePipeline {
   private readonly joiner: BodyJoiner;
   private readonly recent = new RecentCalls();
   private readonly timers: Timers;
+  private reportedCalls = 0;
 
   constructor(private readonly host: CaptureHost) {
     this.timers = host.timers ?? globalThis;
-    this.joiner = new BodyJoiner(this.timers);
+    const { pageReports } = host;
+    this.joiner = new BodyJoiner(
+      this.timers,
+      pageReports ? { reportsEveryCall: true, heldMs: pageReports.graceMs } : {},
+    );
   }
 
   /** Settles at once, except while Chromium's sending document is looked up (a promise then). */
@@ -84,9 +95,28 @@ export class CapturePipeline {
   pageBody(body: PageBody): Promise<void> {
     // The page hook reports every Blob it sees sent (uploads too): only tracking calls' are kept.
     if (!recogniseCall(body.method, body.url, this.host.hosts())) return Promise.resolve();
-    const { call, settled } = this.joiner.pageBody(body, this.host.timeline.awaitingCalls(body.tabId));
+    const { call, settled } = this.joiner.pageBody(body, this.awaiting(body.tabId));
     if (call) this.fillBody(call, body.body);
     return settled;
+  }
+
+  /**
+   * The page reported a call it sent (hosts with `pageReports`): it fills the body of the request the
+   * browser showed, or, when the browser shows none within the grace period, becomes the call itself.
+   */
+  pageCall(report: PageCall): void {
+    const call = recogniseCall(report.method, report.url, this.host.hosts());
+    if (!call || report.tabId < 0) return;
+    const text = report.body ? textOf(report.body) : null;
+    const { tabId, url, method, at } = report;
+    const unclaimed = () => void this.reported(report, call);
+    const joined = this.joiner.pageBody({ tabId, url, method, at, body: text, unclaimed }, this.awaiting(tabId));
+    if (joined.call && text !== null) this.fillBody(joined.call, text);
+  }
+
+  /** Reports still waiting for their request: a host that stops waits for them to settle. */
+  heldReports(): number {
+    return this.joiner.heldCount();
   }
 
   responseStarted(event: ResponseStarted): void {
@@ -172,8 +202,27 @@ export class CapturePipeline {
       return;
     }
     const reported = this.joiner.callWithoutBody(seen);
-    if (reported !== null) this.record(seen, { kind: 'text', text: reported });
-    else this.record(seen, { kind: 'missing', reason: this.host.missingBodyReason }, true);
+    const missing = { kind: 'missing', reason: this.host.missingBodyReason } as const;
+    if (reported?.body != null) this.record(seen, { kind: 'text', text: reported.body });
+    else this.record(seen, missing, reported === null); // a report without a body: nothing more will come
+  }
+
+  /** A call only the page reported: recorded from the report, saying the browser did not show it. */
+  private reported(report: PageCall, call: TrackingCall): void | Promise<void> {
+    const requestId = `page-report-${++this.reportedCalls}`;
+    const { tabId, url, method, at } = report;
+    const body = report.body ?? { kind: 'missing', reason: this.host.missingBodyReason };
+    const record = (page: SenderPage) => {
+      const request = { url, method, ...UNSEEN };
+      this.host.timeline.append(tabId, this.entries({ requestId, tabId, url, method, at, call, page }, body, request));
+    };
+    const page = this.host.senders.senderOf({ ...report, timeStamp: at });
+    return page instanceof Promise ? page.then(record) : record(page);
+  }
+
+  /** Calls recorded before their body came, that a page's report may complete. */
+  private awaiting(tabId: number): readonly CallSeen[] {
+    return this.host.timeline.awaitingCalls(tabId);
   }
 
   /** The page reported the body of a call recorded without one: its rows are decoded anew. */

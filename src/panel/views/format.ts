@@ -32,6 +32,8 @@ export function outcomeOf(record: MessageRecord): { kind: OutcomeStyle; text: st
       return { kind: 'blocked', text: 'blocked', title: why };
     case 'unload':
       return { kind: 'unknown', text: 'unload', title: why };
+    case 'unseen':
+      return { kind: 'unknown', text: 'unseen', title: why };
     case 'failed':
       return status !== null
         ? { kind: 'failed', text: String(status), title: `${why} after HTTP ${status}` }

@@ -1,0 +1,48 @@
+/**
+ * The test runner's side: `test` with a `tracking` fixture and a `trackInspector` option, and
+ * `expect` with the tracking matchers. The capture starts before the test body (every page of the
+ * test's context, from its first navigation) and is attached to the results as `tracking.ndjson`
+ * when the test fails, or always with `attach: 'always'`.
+ */
+import path from 'node:path';
+import {
+  expect as baseExpect,
+  test as base,
+  type Expect,
+  type PlaywrightTestArgs,
+  type PlaywrightTestOptions,
+  type PlaywrightWorkerArgs,
+  type PlaywrightWorkerOptions,
+  type TestType,
+} from '@playwright/test';
+import { TrackingCapture } from './capture-tracking';
+import { trackingMatchers } from './matchers';
+import type { TrackInspectorOptions } from './options';
+import { readyOptions } from './ready-options';
+
+export interface TrackingFixtures {
+  /** The test's capture: await expect(tracking).toHaveTracked(…), tracking.messages(), tracking.clear(). */
+  tracking: TrackingCapture;
+  /** Options: test.use({ trackInspector: { plan, hosts, strict, unplanned, attach } }). */
+  trackInspector: TrackInspectorOptions;
+}
+
+export const test: TestType<
+  PlaywrightTestArgs & PlaywrightTestOptions & TrackingFixtures,
+  PlaywrightWorkerArgs & PlaywrightWorkerOptions
+> = base.extend<TrackingFixtures>({
+  trackInspector: [{}, { option: true }],
+  tracking: async ({ context, trackInspector }, use, testInfo) => {
+    const configDir = testInfo.config.configFile ? path.dirname(testInfo.config.configFile) : process.cwd();
+    // A plan that cannot be used fails here, in the test's setup, with its problems one per line.
+    const capture = await TrackingCapture.start(context, await readyOptions(trackInspector, configDir));
+    await use(capture);
+    await capture.stop();
+    const failed = testInfo.status !== testInfo.expectedStatus;
+    if (failed || trackInspector.attach === 'always') {
+      await testInfo.attach('tracking.ndjson', { body: capture.toNdjson(), contentType: 'application/x-ndjson' });
+    }
+  },
+});
+
+export const expect: Expect<typeof trackingMatchers> = baseExpect.extend(trackingMatchers);

@@ -1,0 +1,45 @@
+/**
+ * The fixture's options made ready for the capture pipeline: the plan file read and compiled (its
+ * problems, one per line, as the CLI prints them), the hosts parsed with the options page's syntax.
+ * Kept apart from options.ts so the published type declarations name no core internals.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseHostPattern, type HostPattern } from '../core/endpoints';
+import type { PlanChecker } from '../core/inspect';
+import { planChecker } from '../core/plan/check/check-plan';
+import { openPlan } from '../core/plan/load/load-plan';
+import { TrackInspectorOptionsError, type TrackInspectorOptions } from './options';
+
+export interface ReadyOptions {
+  readonly hosts: readonly HostPattern[];
+  readonly strict: boolean;
+  readonly checker: PlanChecker | null;
+}
+
+export async function readyOptions(options: TrackInspectorOptions, baseDir: string): Promise<ReadyOptions> {
+  const hosts = (options.hosts ?? []).map((text) => {
+    const pattern = parseHostPattern(text);
+    if ('error' in pattern) throw new TrackInspectorOptionsError(`trackInspector.hosts: ${pattern.error}`);
+    return pattern;
+  });
+  const checker = options.plan === undefined ? null : await loadChecker(options.plan, baseDir, options.unplanned);
+  return { hosts, strict: options.strict ?? false, checker };
+}
+
+async function loadChecker(file: string, baseDir: string, unplanned: 'warn' | 'error' = 'warn'): Promise<PlanChecker> {
+  const where = path.resolve(baseDir, file);
+  let text: string;
+  try {
+    text = await readFile(where, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    throw new TrackInspectorOptionsError(`${where}: cannot read the tracking plan: ${reason}`);
+  }
+  const opened = openPlan(text, path.basename(where));
+  if (!opened.ok) {
+    const lines = opened.problems.map((problem) => `${where}: ${problem}`);
+    throw new TrackInspectorOptionsError(`The tracking plan cannot be used:\n${lines.join('\n')}`);
+  }
+  return planChecker(opened.plan, { unplanned });
+}
