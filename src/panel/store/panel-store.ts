@@ -116,6 +116,14 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
         }
       });
     },
+    /** A Summary line clicked: the timeline, filtered to that event, with nothing selected (the old row may be gone). */
+    showEventInTimeline(type: string, name: string): void {
+      batch(() => {
+        filters.showEvent(type, name);
+        selection.select(null, false);
+        view.value = 'timeline';
+      });
+    },
     openImported: (session: ImportedSession) => show(session),
     backToLive: () => show(null),
   };

@@ -36,6 +36,8 @@ export function App() {
     function onKey(event: KeyboardEvent) {
       if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === '/') filterInput.current?.focus();
+      // The Summary has no selection: there the keys are the page's (Enter on a line's button shows its messages).
+      else if (store.view.value !== 'timeline') return;
       else if (event.key === 'ArrowDown') store.moveSelection(1);
       else if (event.key === 'ArrowUp') store.moveSelection(-1);
       else if (event.key === 'Enter' && store.selectedKey.value) store.select(store.selectedKey.value, true);
@@ -84,10 +86,18 @@ export function App() {
         </p>
       )}
       <ImportBanner />
-      <div class={`main${store.detailOpen.value ? ' with-detail' : ''}`}>
-        {store.view.value === 'timeline' ? <Timeline /> : <SummaryView />}
-        <DetailPane />
-      </div>
+      {/* The details belong to the timeline: the Summary hides them and takes the width; back in the timeline they are
+          as they were. */}
+      {store.view.value === 'timeline' ? (
+        <div class={`main${store.detailOpen.value ? ' with-detail' : ''}`}>
+          <Timeline />
+          <DetailPane />
+        </div>
+      ) : (
+        <div class="main">
+          <SummaryView />
+        </div>
+      )}
     </div>
   );
 }
