@@ -13,6 +13,7 @@ import { createPanelTimeline } from './panel-timeline';
 import { messageRowsOf, type Row } from './rows';
 import { createSelectionStore } from './selection-store';
 import { createSessionRows } from './session-rows';
+import { createStatusStore } from './status-store';
 import { summarise } from './summary';
 
 export interface PanelOptions {
@@ -85,6 +86,8 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
     summary: computed(() => summarise(shownMessages.value)),
     dropped: computed(() => (imported.value ? 0 : live.dropped.value)),
     protocolMismatch,
+    /** What the last export or draft saved (status-store.ts). */
+    status: createStatusStore(),
     ...selection,
     /**
      * A snapshot: entries and what they were validated with. A change of the user's Strict setting
