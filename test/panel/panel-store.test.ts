@@ -160,11 +160,19 @@ describe('panel store: filters, counts, summary', () => {
     expect(recordsToExport(store.rows.value)).toHaveLength(5);
   });
 
-  it('summarises per event name with the most common error', () => {
+  it('summarises per event name with the most common error, grouped by what is wrong, with the values sent', () => {
     const store = withOrders();
     const order = store.summary.value.find((line) => line.name === 'Order Completed');
-    expect(order).toMatchObject({ count: 3, invalid: 2, topErrorCount: 2 });
-    expect(order?.topError).toMatch(/^\/timestamp: timestamp must be an ISO 8601 date-time/);
+    expect(order).toMatchObject({ count: 3, invalid: 2, warnings: 0, unplanned: 0 });
+    expect(order?.topError).toEqual({
+      rule: 'timestamp must be an ISO 8601 date-time with a time zone',
+      count: 2,
+      values: [
+        { text: '"yesterday"', count: 1 },
+        { text: '"today"', count: 1 },
+      ],
+    });
+    expect(store.summary.value.find((line) => line.name === 'Anon')).toMatchObject({ warnings: 1, topError: null });
   });
 });
 

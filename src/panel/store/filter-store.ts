@@ -1,9 +1,10 @@
 /** The filter bar's state and the predicate it implies, like the Network panel's. */
 import { computed, signal } from '@preact/signals';
 import type { MessageRecord } from '../../core/record';
-import { messageLabel } from '../../core/label';
+import { messageLabel, recordName } from '../../core/label';
 import { isUnplanned } from '../../core/plan/check/unplanned';
 import { MESSAGE_TYPES, type MessageType } from '../../core/types';
+import { eventFilter, parseFilter } from './filter-query';
 
 /** One chip per message type; screen (what mobile SDKs send for a page) last, being rare in a browser. */
 export const TYPE_CHIPS: readonly MessageType[] = [...MESSAGE_TYPES.filter((type) => type !== 'screen'), 'screen'];
@@ -24,7 +25,8 @@ export function createFilterStore() {
   );
 
   const matches = computed(() => {
-    const needle = text.value.trim().toLowerCase();
+    const query = parseFilter(text.value);
+    const needle = query.words;
     const chips = types.value;
     const invalid = invalidOnly.value;
     const warnings = warningsOnly.value;
@@ -34,6 +36,8 @@ export function createFilterStore() {
       if (invalid && record.validation.valid) return false;
       if (warnings && record.validation.warnings.length === 0) return false;
       if (unplanned && !isUnplanned(record.validation)) return false;
+      if (query.type !== undefined && record.type !== query.type) return false;
+      if (query.name !== undefined && recordName(record) !== query.name) return false;
       return needle === '' || searchText(record).includes(needle);
     };
   });
@@ -51,6 +55,10 @@ export function createFilterStore() {
       if (next.has(type)) next.delete(type);
       else next.add(type);
       types.value = next;
+    },
+    /** Keeps only the messages of one event (a Summary line): its type and name in the filter box. */
+    showEvent(type: string, name: string) {
+      text.value = eventFilter(text.value, type, name);
     },
     clear() {
       text.value = '';

@@ -13,6 +13,7 @@ import { createPanelTimeline } from './panel-timeline';
 import { messageRowsOf, type Row } from './rows';
 import { createSelectionStore } from './selection-store';
 import { createSessionRows } from './session-rows';
+import { createStatusStore } from './status-store';
 import { summarise } from './summary';
 
 export interface PanelOptions {
@@ -85,6 +86,8 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
     summary: computed(() => summarise(shownMessages.value)),
     dropped: computed(() => (imported.value ? 0 : live.dropped.value)),
     protocolMismatch,
+    /** What the last export or draft saved (status-store.ts). */
+    status: createStatusStore(),
     ...selection,
     /**
      * A snapshot: entries and what they were validated with. A change of the user's Strict setting
@@ -114,6 +117,14 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
           viewStart.value = null;
           clearLiveTab?.();
         }
+      });
+    },
+    /** A Summary line clicked: the timeline, filtered to that event, with nothing selected (the old row may be gone). */
+    showEventInTimeline(type: string, name: string): void {
+      batch(() => {
+        filters.showEvent(type, name);
+        selection.select(null, false);
+        view.value = 'timeline';
       });
     },
     openImported: (session: ImportedSession) => show(session),

@@ -1,8 +1,10 @@
 /**
- * Per event name: how many, how many invalid, how many break the tracking plan, and the most common error. The
- * pre-release check.
+ * Per event name: how many, how many invalid, with warnings, unplanned, breaking the tracking plan, and the most
+ * common error. The pre-release check.
  */
 import { recordName } from '../../core/label';
+import { isUnplanned } from '../../core/plan/check/unplanned';
+import { createErrorGroups, type ErrorGroup } from './error-groups';
 import type { MessageRow } from './rows';
 
 export interface SummaryLine {
@@ -10,13 +12,16 @@ export interface SummaryLine {
   readonly type: string;
   readonly count: number;
   readonly invalid: number;
+  /** Messages with at least one warning. */
+  readonly warnings: number;
+  /** Messages whose track event the tracking plan does not have (a warning, or an error when the user says so). */
+  readonly unplanned: number;
   /**
    * Messages with at least one error from the tracking plan (an unplanned event counts when the user made those
    * errors).
    */
   readonly planViolations: number;
-  readonly topError: string | null;
-  readonly topErrorCount: number;
+  readonly topError: ErrorGroup | null;
 }
 
 export function summarise(rows: readonly MessageRow[]): SummaryLine[] {
@@ -27,35 +32,30 @@ export function summarise(rows: readonly MessageRow[]): SummaryLine[] {
       type: string;
       count: number;
       invalid: number;
+      warnings: number;
+      unplanned: number;
       planViolations: number;
-      errors: Map<string, { text: string; count: number }>;
+      errors: ReturnType<typeof createErrorGroups>;
     }
   >();
   for (const { record } of rows) {
     const name = recordName(record);
     const key = `${record.type}\u0000${name}`;
     let group = groups.get(key);
-    if (!group)
-      groups.set(
-        key,
-        (group = { name, type: record.type, count: 0, invalid: 0, planViolations: 0, errors: new Map() }),
-      );
-    group.count++;
-    if (record.validation.valid) continue;
-    group.invalid++;
-    if (record.validation.errors.some((error) => error.source === 'plan')) group.planViolations++;
-    // Grouped by field and rule, not by wording: the values in the wording differ per message.
-    for (const error of record.validation.errors) {
-      const key = `${error.path}\u0000${error.keyword}`;
-      const seen = group.errors.get(key);
-      if (seen) seen.count++;
-      else group.errors.set(key, { text: `${error.path || '/'}: ${error.message}`, count: 1 });
+    if (!group) {
+      const counts = { count: 0, invalid: 0, warnings: 0, unplanned: 0, planViolations: 0 };
+      groups.set(key, (group = { name, type: record.type, ...counts, errors: createErrorGroups() }));
     }
+    const { validation } = record;
+    group.count++;
+    if (validation.warnings.length) group.warnings++;
+    if (isUnplanned(validation)) group.unplanned++;
+    if (validation.valid) continue;
+    group.invalid++;
+    if (validation.errors.some((error) => error.source === 'plan')) group.planViolations++;
+    for (const error of validation.errors) group.errors.add(error, record.payload);
   }
   return [...groups.values()]
-    .map(({ errors, ...group }) => {
-      const top = [...errors.values()].sort((a, b) => b.count - a.count)[0];
-      return { ...group, topError: top?.text ?? null, topErrorCount: top?.count ?? 0 };
-    })
+    .map(({ errors, ...group }) => ({ ...group, topError: errors.top() }))
     .sort((a, b) => b.invalid - a.invalid || b.count - a.count || a.name.localeCompare(b.name));
 }

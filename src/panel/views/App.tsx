@@ -20,6 +20,9 @@ const UNTYPED_INPUTS: ReadonlySet<string> = new Set([
   'range',
 ]);
 
+/** Keys that move the focus or wait for another key: no action yet, so the toolbar's note stays. */
+const FOCUS_KEYS: ReadonlySet<string> = new Set(['Tab', 'Shift', 'Control', 'Alt', 'Meta']);
+
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   ((target instanceof HTMLInputElement && !UNTYPED_INPUTS.has(target.type)) ||
@@ -34,8 +37,11 @@ export function App() {
   useLayoutEffect(() => {
     // Keyboard as in the Network panel: / focuses the filter, up/down move, Enter opens details.
     function onKey(event: KeyboardEvent) {
+      if (!FOCUS_KEYS.has(event.key)) store.status.dismiss(); // the toolbar's note was about the action before
       if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === '/') filterInput.current?.focus();
+      // The Summary has no selection: there the keys are the page's (Enter on a line's button shows its messages).
+      else if (store.view.value !== 'timeline') return;
       else if (event.key === 'ArrowDown') store.moveSelection(1);
       else if (event.key === 'ArrowUp') store.moveSelection(-1);
       else if (event.key === 'Enter' && store.selectedKey.value) store.select(store.selectedKey.value, true);
@@ -48,8 +54,14 @@ export function App() {
       // defaultPrevented). Caught first on the window, the event never reaches that listener.
       event.stopPropagation();
     }
+    // Before the click's own handler: a click on Export dismisses the last note, then says its own.
+    const onClick = () => store.status.dismiss();
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    window.addEventListener('click', onClick, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('click', onClick, true);
+    };
   }, [store]);
 
   const pageUrl = () => {
@@ -84,10 +96,18 @@ export function App() {
         </p>
       )}
       <ImportBanner />
-      <div class={`main${store.detailOpen.value ? ' with-detail' : ''}`}>
-        {store.view.value === 'timeline' ? <Timeline /> : <SummaryView />}
-        <DetailPane />
-      </div>
+      {/* The details belong to the timeline: the Summary hides them and takes the width; back in the timeline they are
+          as they were. */}
+      {store.view.value === 'timeline' ? (
+        <div class={`main${store.detailOpen.value ? ' with-detail' : ''}`}>
+          <Timeline />
+          <DetailPane />
+        </div>
+      ) : (
+        <div class="main">
+          <SummaryView />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,14 +1,13 @@
 /**
  * Clear, Preserve log, Strict mode, the Timeline/Summary switch, Export NDJSON, Import (NDJSON or HAR), Draft tracking
- * plan, the active plan.
+ * plan, the active plan, and what the last export or draft saved.
  */
 import { useRef } from 'preact/hooks';
-import { draftPlanJson } from '../../core/plan/infer/draft-plan';
-import { downloadJson, downloadNdjson, draftPlanFileName, exportFileName } from '../export-file';
+import { draftFromShown, exportShown } from '../save-shown';
 import { usePanel } from '../store/context';
-import { recordsToExport } from '../store/export-selection';
 import { importFile } from '../store/import-file';
 import { PlanStatus } from './PlanStatus';
+import { ToolbarStatus } from './ToolbarStatus';
 
 export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
   const store = usePanel();
@@ -59,7 +58,7 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
       </div>
       <span class="separator" />
       <button
-        onClick={() => downloadNdjson(recordsToExport(store.rows.value), exportFileName(pageUrl(), new Date()))}
+        onClick={() => exportShown(store, pageUrl(), new Date())}
         title={filtered ? 'Export the rows the filter shows' : 'Export every row'}
         disabled={store.counts.value.shown === 0}
       >
@@ -80,9 +79,7 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
         aria-label="NDJSON or HAR file to import"
       />
       <button
-        onClick={() =>
-          downloadJson(draftPlanJson(recordsToExport(store.rows.value)), draftPlanFileName(pageUrl(), new Date()))
-        }
+        onClick={() => draftFromShown(store, pageUrl(), new Date())}
         title={
           'Download a tracking plan drafted from the messages shown (Segment Public API format): ' +
           'one rule per event, property types as observed'
@@ -96,6 +93,7 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
       {store.dropped.value > 0 && (
         <span class="dropped">{store.dropped.value.toLocaleString('en')} older messages dropped (buffer full)</span>
       )}
+      <ToolbarStatus />
     </div>
   );
 }
