@@ -16,15 +16,11 @@ import type { MatchedCapture } from './matchers';
 import type { TrackInspectorOptions } from './options';
 import { readyOptions, type ReadyOptions } from './ready-options';
 import { reportPageCalls } from './page-reporter';
-import { readPageReport } from './page-report';
+import { BINDING, PageChannel } from './page-channel';
 import { frameOf, PlaywrightIds, requestBody, sourceOf } from './playwright-events';
 import { capturedList, type TrackedMessage } from './tracked-message';
 import { waitForChange } from './wait-for-change';
 
-/** Who called the binding (Playwright does not export the type). */
-type BindingSource = Parameters<Parameters<BrowserContext['exposeBinding']>[1]>[0];
-
-const BINDING = '__trackInspectorReport';
 /** How long a page's report waits for Playwright to show its request before it is the call itself. */
 export const REPORT_GRACE_MS = 1000;
 const MISSING_BODY = 'the body was not visible to Playwright, and the page could not read it';
@@ -33,6 +29,7 @@ export class TrackingCapture implements MatchedCapture {
   private readonly listeners = new Set<() => void>();
   private readonly timeline = new MemoryTimeline(Infinity, () => this.listeners.forEach((listener) => listener()));
   private readonly ids = new PlaywrightIds();
+  private readonly channel = new PageChannel(this.ids, (call) => this.handle(() => this.pipeline.pageCall(call)));
   private readonly pipeline: CapturePipeline;
   private readonly cache = new WeakMap<MessageRecord, TrackedMessage>();
   /** Playwright's events, handled one after another in the order they came (some need an await). */
@@ -115,8 +112,11 @@ export class TrackingCapture implements MatchedCapture {
    */
   async stop(): Promise<void> {
     if (!this.stopped) {
-      this.stopped = true;
       this.detach();
+      // A page closed just now may still have its last beacon's report on its way.
+      await new Promise((resolve) => setTimeout(resolve, REPORT_GRACE_MS / 4));
+      this.stopped = true;
+      await this.channel.close();
     }
     await this.queue;
     while (this.pipeline.heldReports() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -137,8 +137,9 @@ export class TrackingCapture implements MatchedCapture {
   }
 
   private async attach(): Promise<void> {
-    await this.context.exposeBinding(BINDING, (source: BindingSource, json: unknown) => this.report(source, json));
-    await this.context.addInitScript(reportPageCalls, { binding: BINDING, hosts: [...KNOWN_ENDPOINTS, ...this.hosts] });
+    const reportUrl = await this.channel.open(this.context);
+    const hosts = [...KNOWN_ENDPOINTS, ...this.hosts];
+    await this.context.addInitScript(reportPageCalls, { binding: BINDING, reportUrl, hosts });
     this.context.on('page', this.onPage);
     for (const page of this.context.pages()) this.onPage(page);
     this.context.on('request', this.onRequest);
@@ -211,15 +212,6 @@ export class TrackingCapture implements MatchedCapture {
     const error = request.failure()?.errorText ?? 'failed';
     this.handle(() => this.pipeline.requestFailed({ ...event, error, type: request.resourceType() }));
   };
-
-  private report(source: BindingSource, json: unknown): void {
-    const report = readPageReport(json);
-    if (!report) return;
-    const from = sourceOf(source.frame, this.ids, report.page);
-    this.handle(() =>
-      this.pipeline.pageCall({ ...from, url: report.url, method: report.method, body: report.body, at: report.at }),
-    );
-  }
 }
 
 function isMessage(entry: TimelineEntry): entry is Extract<TimelineEntry, { kind: 'message' }> {

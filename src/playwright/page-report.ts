@@ -6,15 +6,22 @@
 import type { RequestBody } from '../core/body';
 import { isPlainObject } from '../core/types';
 
-export interface PageReport {
-  readonly url: string;
-  readonly method: string;
-  readonly body: RequestBody | null;
-  /** When the page sent it (Date.now() in the page). */
-  readonly at: number;
-  /** The sending document's URL when it sent the call. */
-  readonly page: string;
-}
+export type PageReport =
+  /** A document starts: its token, so the reports it beacons while going away can be placed. */
+  | { readonly kind: 'hello'; readonly document: string; readonly page: string }
+  | {
+      readonly kind: 'call';
+      /** Unique per report: one that came both by binding and by beacon counts once. */
+      readonly id: string;
+      readonly document: string;
+      readonly url: string;
+      readonly method: string;
+      readonly body: RequestBody | null;
+      /** When the page sent it (Date.now() in the page). */
+      readonly at: number;
+      /** The sending document's URL when it sent the call. */
+      readonly page: string;
+    };
 
 export function readPageReport(json: unknown): PageReport | null {
   if (typeof json !== 'string') return null;
@@ -25,11 +32,13 @@ export function readPageReport(json: unknown): PageReport | null {
     return null;
   }
   if (!isPlainObject(value)) return null;
-  const { url, method, at, page } = value;
-  if (typeof url !== 'string' || typeof method !== 'string' || typeof at !== 'number' || typeof page !== 'string')
-    return null;
+  const { kind, id, document, url, method, at, page } = value;
+  if (typeof document !== 'string' || typeof page !== 'string') return null;
+  if (kind === 'hello') return { kind, document, page };
+  if (kind !== 'call' || typeof id !== 'string' || typeof url !== 'string' || typeof method !== 'string') return null;
+  if (typeof at !== 'number') return null;
   const body = readBody(value['body']);
-  return body === undefined ? null : { url, method, at, page, body };
+  return body === undefined ? null : { kind, id, document, url, method, at, page, body };
 }
 
 /** The body, null when the page could not read it, undefined when the report is malformed. */

@@ -10,15 +10,33 @@
  */
 export interface ReporterConfig {
   readonly binding: string;
+  /** Where reports go as beacons while the document is going away (page-channel.ts says why). */
+  readonly reportUrl: string;
   /** Where tracking calls go: the known endpoints and the user's hosts (the pipeline decides for sure). */
   readonly hosts: readonly { readonly host: string; readonly pathPrefix: string }[];
 }
 
-export function reportPageCalls({ binding, hosts }: ReporterConfig): void {
+export function reportPageCalls({ binding, reportUrl, hosts }: ReporterConfig): void {
   const page = window as unknown as Record<string, unknown>;
   const installed = '__trackInspectorReporter';
   if (page[installed]) return;
   page[installed] = true;
+
+  const random = () => Math.random().toString(36).slice(2);
+  const documentToken = `${Date.now().toString(36)}-${random()}${random()}`;
+  let reports = 0;
+  // Registered before any script of the page's: true before an SDK's own pagehide listener runs.
+  let leaving = false;
+  addEventListener('pagehide', () => (leaving = true), true);
+  const nativeBeaconOf = Navigator.prototype.sendBeacon.bind(navigator);
+
+  function post(message: { kind: 'hello' | 'call'; [field: string]: unknown }): void {
+    const json = JSON.stringify({ ...message, document: documentToken });
+    const send = page[binding];
+    if (typeof send === 'function') (send as (json: string) => unknown)(json);
+    if (message.kind === 'call' && (leaving || document.visibilityState === 'hidden')) nativeBeaconOf(reportUrl, json);
+  }
+  post({ kind: 'hello', page: location.href });
 
   const NativeBlob = window.Blob;
   const partsOf = new WeakMap<Blob, readonly unknown[]>();
@@ -84,16 +102,13 @@ export function reportPageCalls({ binding, hosts }: ReporterConfig): void {
 
   function report(url: string | URL, method: string, data: unknown): void {
     const at = Date.now();
-    const send = page[binding];
-    if (typeof send !== 'function' || method.toUpperCase() !== 'POST') return;
+    if (method.toUpperCase() !== 'POST') return;
     try {
       const target = new URL(String(url), document.baseURI);
       if (!mayTrack(target)) return;
-      const href = target.href;
+      const id = `${documentToken}-${++reports}`;
       const body = bodyOf(data);
-      (send as (json: string) => void)(
-        JSON.stringify({ url: href, method: method.toUpperCase(), body, at, page: location.href }),
-      );
+      post({ kind: 'call', id, url: target.href, method: 'POST', body, at, page: location.href });
     } catch {
       // A URL that does not parse is not sent either; a closing page may refuse the binding.
     }

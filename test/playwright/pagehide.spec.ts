@@ -1,0 +1,43 @@
+/**
+ * Calls sent while a page goes away: Chromium shows Playwright no request at all for a beacon sent
+ * in `pagehide`, so the page reporter's report is the call. Each is captured once, with its body and
+ * the page that sent it, and the collector got it.
+ */
+import { expect, test } from './harness';
+
+type Transport = 'beacon-blob' | 'beacon-string' | 'keepalive';
+
+for (const transport of ['beacon-blob', 'beacon-string', 'keepalive'] as Transport[]) {
+  test(`a ${transport} sent in pagehide, while the page navigates away`, async ({ page, tracking, collector, received }) => {
+    await page.goto(`${collector.origin}/transports.html?leaving`);
+    await page.evaluate((via) => {
+      const send = (window as unknown as { sendVia(t: string, e: string): Promise<string> }).sendVia;
+      addEventListener('pagehide', () => void send(via, `Left by ${via}`));
+    }, transport);
+    await page.goto(`${collector.origin}/blank.html`);
+    await expect(tracking).toHaveTracked(`Left by ${transport}`);
+    await tracking.stop();
+    await expect.poll(() => received().length).toBe(1);
+    const [message] = tracking.messages();
+    expect(tracking.messages()).toHaveLength(1);
+    expect(message?.payload).toEqual(JSON.parse(received()[0]?.body ?? 'null'));
+    expect(message?.pageUrl).toBe(`${collector.origin}/transports.html?leaving`);
+    expect(message?.validation.valid).toBe(true);
+  });
+}
+
+test('a Blob beacon sent in pagehide as the page closes', async ({ context, tracking, collector, received }) => {
+  const page = await context.newPage();
+  await page.goto(`${collector.origin}/transports.html?closing`);
+  await page.evaluate(() => {
+    const send = (window as unknown as { sendVia(t: string, e: string): Promise<string> }).sendVia;
+    addEventListener('pagehide', () => void send('beacon-blob', 'Closed'));
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect(tracking).toHaveTracked('Closed');
+  await expect.poll(() => received().length).toBe(1);
+  await tracking.stop();
+  expect(tracking.messages().map((m) => [m.payload.event, m.pageUrl])).toEqual([
+    ['Closed', `${collector.origin}/transports.html?closing`],
+  ]);
+});
