@@ -19,7 +19,7 @@ With no FILE, or when FILE is -, reads standard input.
   --plan PLAN  also check every message against this tracking plan (Segment Public API or
                Config API / Typewriter JSON); a bad plan file exits 2
   --unplanned  what a track event the plan does not have is: warn (default) or error
-  --strict     validate payloads exactly as sent (a null userId is an error, not a warning)
+  --strict     validate payloads exactly as sent (a null userId is an error, not read as absent)
   --json       print one JSON result per message instead of a report ("line" for NDJSON,
                "entry" for HAR: where the message is in its file, from 1)
   --host PATTERN  also treat calls to this host as tracking calls in a HAR (a first-party

@@ -73,6 +73,8 @@ type MessageResult = InputPlace & {
   readonly event: string | null;
   readonly errors: readonly Problem[];
   readonly warnings: readonly Problem[];
+  /** How default mode read the message (a null userId taken as absent), when it says something: not counted. */
+  readonly notes?: readonly Problem[];
 };
 
 /** One result per message; a piece that could not be read is one invalid result saying why. */
@@ -89,13 +91,14 @@ function resultsOf(item: InputItem | null): MessageResult[] {
         warnings: [],
       },
     ];
-  return item.records.map(({ type, payload, validation: { valid, errors, warnings } }) => ({
+  return item.records.map(({ type, payload, validation: { valid, errors, warnings, notes } }) => ({
     ...item.at,
     valid,
     type,
     event: eventOf(payload),
     errors,
     warnings,
+    ...(notes ? { notes } : {}),
   }));
 }
 
@@ -110,7 +113,12 @@ function perFile<T>(make: () => T): (file: string) => T {
 }
 
 function jsonLine(result: MessageResult, file: string | null): string {
-  const line = { ...result, errors: sourced(result.errors), warnings: sourced(result.warnings) };
+  const line = {
+    ...result,
+    errors: sourced(result.errors),
+    warnings: sourced(result.warnings),
+    ...(result.notes ? { notes: sourced(result.notes) } : {}),
+  };
   return JSON.stringify(file === null ? line : { file, ...line }) + '\n';
 }
 

@@ -19,6 +19,7 @@ interface JsonResult {
   readonly event: string | null;
   readonly errors: readonly { readonly path: string; readonly message: string; readonly keyword: string }[];
   readonly warnings: readonly { readonly path: string; readonly message: string; readonly keyword: string }[];
+  readonly notes?: readonly { readonly path: string; readonly message: string; readonly keyword: string }[];
 }
 const jsonResults = (stdout: string) => jsonLines<JsonResult>(stdout);
 
@@ -52,7 +53,8 @@ describe('track-inspector validate', () => {
         `  /: line 3 is not valid JSON: Unexpected token 'h', "this is not json" is not valid JSON`,
         'line 4 (group)',
         '  /groupId: groupId is required',
-        '5 messages: 2 valid, 3 invalid, 1 with warnings',
+        // The anonymous message's null userId is a note (see --json), not a warning.
+        '5 messages: 2 valid, 3 invalid, 0 with warnings',
         '',
       ].join('\n'),
     );
@@ -70,7 +72,19 @@ describe('track-inspector validate', () => {
       [5, true, 'track', 'Anonymous'],
     ]);
     expect(Object.keys(results[0] ?? {})).toEqual(['line', 'valid', 'type', 'event', 'errors', 'warnings']);
-    expect(results[4]?.warnings[0]?.keyword).toBe('identity:null');
+    // How default mode read the anonymous message is a note, beside the warnings and only where there is one.
+    expect(Object.keys(results[4] ?? {})).toEqual(['line', 'valid', 'type', 'event', 'errors', 'warnings', 'notes']);
+    expect(results[4]?.warnings).toEqual([]);
+    expect(results[4]?.notes).toEqual([
+      {
+        path: '/userId',
+        message:
+          'userId is null; treated as absent (the June SDK sends null for anonymous visitors). ' +
+          'Strict mode reports it as an error.',
+        keyword: 'identity:null',
+        source: 'schema',
+      },
+    ]);
     expect(code).toBe(1);
   });
 

@@ -36,6 +36,35 @@ describe('the Track panel', () => {
     expect(detail?.querySelector('.json-tree .has-error')?.textContent).toBe('timestamp: "2024-05-01"');
   });
 
+  it("takes an anonymous visitor's null or empty userId for no identity: valid, a note in the details, no warning", async () => {
+    const { store } = await mount([
+      // The official June SDK's anonymous call, and RudderStack's.
+      ...captured({ event: 'June Anonymous', userId: null, anonymousId: 'anon-june' }),
+      ...captured({ event: 'Rudder Anonymous', userId: '', anonymousId: 'anon-rudder' }),
+    ]);
+    const rows = () => [...root.querySelectorAll('.row.message')];
+    const verdicts = () => rows().map((row) => row.querySelector('.verdict')?.textContent);
+    expect(verdicts()).toEqual(['valid', 'valid']);
+    expect(rows().map((row) => row.querySelector('.identity')?.textContent)).toEqual(['anon-june', 'anon-rudder']);
+    expect(root.querySelector('.chip.warning')?.textContent).toBe('Warnings 0');
+
+    await click(rows()[1] ?? null);
+    expect(root.querySelector('.detail .badge')?.textContent).toBe('valid');
+    expect([...root.querySelectorAll('.detail h3')].map((h3) => h3.firstChild?.textContent)).toEqual([
+      'Notes',
+      'Payload as sent',
+      'Request',
+    ]);
+    expect(root.querySelector('.detail .notes')?.textContent).toBe(
+      '/userId userId is an empty string; treated as absent (RudderStack sends "" for anonymous visitors). ' +
+        'Strict mode accepts it: the schema allows an empty string.',
+    );
+
+    await act(() => void (store.strict.value = true));
+    expect(verdicts()).toEqual(['1 error', 'valid']);
+    expect(root.querySelector('.detail .notes')).toBeNull();
+  });
+
   it("starts each message's details afresh: no 'Copied', no outline of a field clicked in another", async () => {
     await mount([
       ...captured({ event: 'First', userId: 'u', timestamp: 'yesterday' }),

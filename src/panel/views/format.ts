@@ -1,5 +1,6 @@
 /** How a row's cells read. Page data is only ever rendered as text. */
 import type { MessageRecord } from '../../core/record';
+import { isAbsentIdentity } from '../../core/identity-notes';
 import { isPlainObject } from '../../core/types';
 
 export function timeOfDay(ms: number): string {
@@ -8,9 +9,11 @@ export function timeOfDay(ms: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
+/** The userId, or else the anonymousId: an anonymous visitor's null or "" userId is no identity (identity-notes.ts). */
 export function identityOf(record: MessageRecord): { short: string; full: string } {
   const payload = isPlainObject(record.payload) ? record.payload : {};
-  const id = payload['userId'] ?? payload['anonymousId'];
+  const userId = payload['userId'];
+  const id = userId === undefined || isAbsentIdentity(userId) ? payload['anonymousId'] : userId;
   if (typeof id !== 'string' || id === '') return { short: '', full: '' };
   return { short: id.length > 12 ? `${id.slice(0, 11)}…` : id, full: id };
 }
