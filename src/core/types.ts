@@ -15,7 +15,7 @@
  * - note: how default mode read a message (an anonymous visitor's null or "" userId taken as absent); worth
  *   knowing, never counted: not a warning.
  * - validation: the result for one message: valid, its errors and its warnings (and notes, when it has some).
- * - verdict: a validation in one word or two ("valid", "2 errors"), as the panel's Verdict column shows it.
+ * - verdict: a validation in a few words ("valid", "2 errors", "1 error · 1 warning"), as the Verdict column shows it.
  * - user settings: what the user set in the options page (hosts, buffer size, Strict, unplanned).
  * - plan file: a tracking plan's file as the user loaded it (its name, text and when); opening it
  *   gives a tracking plan.

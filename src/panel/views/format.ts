@@ -42,11 +42,18 @@ export function outcomeOf(record: MessageRecord): { kind: OutcomeStyle; text: st
   }
 }
 
-/** The verdict: a record's validation in one word or two, as the Verdict column shows it. */
+/**
+ * The verdict: a record's validation in a few words, as the Verdict column shows it. A message with errors and
+ * warnings names both ("1 error · 1 warning"): the Warnings chip counts it, and the row must show what it counts.
+ */
 export function verdictOf(record: MessageRecord): { kind: 'valid' | 'invalid' | 'warning'; text: string } {
   const { errors, warnings } = record.validation;
-  if (errors.length) return { kind: 'invalid', text: errors.length === 1 ? '1 error' : `${errors.length} errors` };
-  if (warnings.length)
-    return { kind: 'warning', text: warnings.length === 1 ? '1 warning' : `${warnings.length} warnings` };
-  return { kind: 'valid', text: 'valid' };
+  if (errors.length === 0 && warnings.length === 0) return { kind: 'valid', text: 'valid' };
+  const text = [counted(errors.length, 'error'), counted(warnings.length, 'warning')].filter(Boolean).join(' · ');
+  return { kind: errors.length ? 'invalid' : 'warning', text };
+}
+
+/** "1 error", "2 errors"; nothing for none. */
+function counted(count: number, noun: string): string {
+  return count === 0 ? '' : count === 1 ? `1 ${noun}` : `${count} ${noun}s`;
 }
