@@ -29,7 +29,9 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     if (result.valid) totals.valid++;
     else totals.invalid++;
     if (result.warnings.length) totals.warned++;
-    const out = args.json ? jsonLine(result, showFile ? file : null) : report(result, showFile ? file : null);
+    const out = args.json
+      ? jsonLine(result, showFile ? file : null)
+      : report(result, showFile ? file : null, args.quiet);
     if (out) await write(io.stdout, out);
   };
   await forEachInput(args.files, io, async (unit, file) => {
@@ -129,13 +131,19 @@ function placeOf(at: InputPlace, file: string | null): string {
   return file === null ? place : `${file}: ${place}`;
 }
 
-function report(result: MessageResult, file: string | null): string {
-  if (result.valid) return '';
+/**
+ * A message with errors or warnings: where it is, its name, then one line per problem, errors first; warnings say
+ * so ("  warning /path: …"). `quiet`: only an invalid message, and only its errors. A valid message with warnings is
+ * listed too, else a CI log would never show an unplanned event's "did you mean" or a clock skew, only --json would.
+ */
+function report(result: MessageResult, file: string | null, quiet: boolean): string {
+  const warnings = quiet ? [] : result.warnings;
+  if (result.valid && warnings.length === 0) return '';
   const where = placeOf(result, file);
   const name = result.event !== null ? ` "${result.event}"` : result.type ? ` (${result.type})` : '';
   // Names, paths and messages quote the input: its control characters are shown, never sent to the terminal.
-  const errors = result.errors
-    .map((e) => printable(`  ${e.path || '/'}: ${e.message}${e.source === 'plan' ? ' (plan)' : ''}`) + '\n')
-    .join('');
-  return `${printable(where + name)}\n${errors}`;
+  const line = (p: Problem, kind: string) =>
+    printable(`  ${kind}${p.path || '/'}: ${p.message}${p.source === 'plan' ? ' (plan)' : ''}`) + '\n';
+  const problems = [...result.errors.map((e) => line(e, '')), ...warnings.map((w) => line(w, 'warning '))];
+  return `${printable(where + name)}\n${problems.join('')}`;
 }
