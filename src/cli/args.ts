@@ -1,8 +1,8 @@
 /** `track-inspector validate …` and `track-inspector plan infer …` -> options, or a usage error. */
 import { parseHostPattern, type HostPattern } from '../core/endpoints';
 
-export const USAGE = `Usage: track-inspector validate [--plan PLAN [--unplanned warn|error]] [--strict] [--json] [--host PATTERN ...]
-                                [--allow-empty] [FILE ...]
+export const USAGE = `Usage: track-inspector validate [--plan PLAN [--unplanned warn|error]] [--strict] [--json | --quiet]
+                                [--host PATTERN ...] [--allow-empty] [FILE ...]
        track-inspector plan infer [--name NAME] [--host PATTERN ...] [--allow-empty] [FILE ...]
        track-inspector --version
 
@@ -19,9 +19,11 @@ With no FILE, or when FILE is -, reads standard input.
   --plan PLAN  also check every message against this tracking plan (Segment Public API or
                Config API / Typewriter JSON); a bad plan file exits 2
   --unplanned  what a track event the plan does not have is: warn (default) or error
-  --strict     validate payloads exactly as sent (a null userId is an error, not a warning)
+  --strict     validate payloads exactly as sent (a null userId is an error, not read as absent)
   --json       print one JSON result per message instead of a report ("line" for NDJSON,
                "entry" for HAR: where the message is in its file, from 1)
+  --quiet      report invalid messages only, with their errors; without it the report also
+               lists each message with warnings (an unplanned event's "did you mean" among them)
   --host PATTERN  also treat calls to this host as tracking calls in a HAR (a first-party
                proxy: proxy.example.com/collect, *.metrics.example.com); repeatable
   --name NAME  the drafted plan's name (default "Draft tracking plan")
@@ -37,6 +39,8 @@ unreadable file.`;
 export interface ValidateArgs {
   readonly strict: boolean;
   readonly json: boolean;
+  /** The report lists invalid messages only (else messages with warnings too); --json prints every message anyway. */
+  readonly quiet: boolean;
   readonly plan?: string;
   readonly unplanned: 'warn' | 'error';
   /** Extra tracking hosts for HAR input, as typed (parsed by the core's parseHostPattern). */
@@ -79,7 +83,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
 function parseValidate(argv: readonly string[]): ParsedArgs {
   const line = readCommandLine(argv, {
-    flags: ['--strict', '--json', '--allow-empty'],
+    flags: ['--strict', '--json', '--quiet', '--allow-empty'],
     valued: ['--plan', '--unplanned', '--host'],
   });
   if ('kind' in line) return line;
@@ -95,6 +99,7 @@ function parseValidate(argv: readonly string[]): ParsedArgs {
     args: {
       strict: line.flags.has('--strict'),
       json: line.flags.has('--json'),
+      quiet: line.flags.has('--quiet'),
       ...(plan !== undefined ? { plan } : {}),
       unplanned,
       hosts: patterns.hosts,

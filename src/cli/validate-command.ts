@@ -29,7 +29,9 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     if (result.valid) totals.valid++;
     else totals.invalid++;
     if (result.warnings.length) totals.warned++;
-    const out = args.json ? jsonLine(result, showFile ? file : null) : report(result, showFile ? file : null);
+    const out = args.json
+      ? jsonLine(result, showFile ? file : null)
+      : report(result, showFile ? file : null, args.quiet);
     if (out) await write(io.stdout, out);
   };
   await forEachInput(args.files, io, async (unit, file) => {
@@ -68,6 +70,8 @@ type MessageResult = InputPlace & {
   readonly event: string | null;
   readonly errors: readonly Problem[];
   readonly warnings: readonly Problem[];
+  /** How default mode read the message (a null userId taken as absent), when it says something: not counted. */
+  readonly notes?: readonly Problem[];
 };
 
 /** One result per message; a piece that could not be read is one invalid result saying why. */
@@ -84,13 +88,14 @@ function resultsOf(item: InputItem | null): MessageResult[] {
         warnings: [],
       },
     ];
-  return item.records.map(({ type, payload, validation: { valid, errors, warnings } }) => ({
+  return item.records.map(({ type, payload, validation: { valid, errors, warnings, notes } }) => ({
     ...item.at,
     valid,
     type,
     event: eventOf(payload),
     errors,
     warnings,
+    ...(notes ? { notes } : {}),
   }));
 }
 
@@ -105,7 +110,12 @@ function perFile<T>(make: () => T): (file: string) => T {
 }
 
 function jsonLine(result: MessageResult, file: string | null): string {
-  const line = { ...result, errors: sourced(result.errors), warnings: sourced(result.warnings) };
+  const line = {
+    ...result,
+    errors: sourced(result.errors),
+    warnings: sourced(result.warnings),
+    ...(result.notes ? { notes: sourced(result.notes) } : {}),
+  };
   return JSON.stringify(file === null ? line : { file, ...line }) + '\n';
 }
 
@@ -116,13 +126,19 @@ function placeOf(at: InputPlace, file: string | null): string {
   return file === null ? place : `${file}: ${place}`;
 }
 
-function report(result: MessageResult, file: string | null): string {
-  if (result.valid) return '';
+/**
+ * A message with errors or warnings: where it is, its name, then one line per problem, errors first; warnings say
+ * so ("  warning /path: …"). `quiet`: only an invalid message, and only its errors. A valid message with warnings is
+ * listed too, else a CI log would never show an unplanned event's "did you mean" or a clock skew, only --json would.
+ */
+function report(result: MessageResult, file: string | null, quiet: boolean): string {
+  const warnings = quiet ? [] : result.warnings;
+  if (result.valid && warnings.length === 0) return '';
   const where = placeOf(result, file);
   const name = result.event !== null ? ` "${result.event}"` : result.type ? ` (${result.type})` : '';
   // Names, paths and messages quote the input: its control characters are shown, never sent to the terminal.
-  const errors = result.errors
-    .map((e) => printable(`  ${e.path || '/'}: ${e.message}${e.source === 'plan' ? ' (plan)' : ''}`) + '\n')
-    .join('');
-  return `${printable(where + name)}\n${errors}`;
+  const line = (p: Problem, kind: string) =>
+    printable(`  ${kind}${p.path || '/'}: ${p.message}${p.source === 'plan' ? ' (plan)' : ''}`) + '\n';
+  const problems = [...result.errors.map((e) => line(e, '')), ...warnings.map((w) => line(w, 'warning '))];
+  return `${printable(where + name)}\n${problems.join('')}`;
 }

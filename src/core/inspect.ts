@@ -59,13 +59,11 @@ export function validateAndLint(
   bodyBytes: number,
   capturedAt: number | undefined,
 ): Validation {
-  const { errors, warnings } = validateMessage(message, options.strict);
+  const { errors, notes } = validateMessage(message, options.strict);
   const lint = options.linter.lint(message, { capturedAt, bodyBytes });
-  // Most messages have no warnings of either kind: no new array for them.
-  const schemaWarnings = lint.length === 0 ? warnings : warnings.length === 0 ? lint : [...warnings, ...lint];
-  if (!options.checker) return makeValidation(errors, schemaWarnings);
+  if (!options.checker) return makeValidation(errors, lint, notes);
   const plan = options.checker(message);
-  return makeValidation(joined(errors, plan.errors), joined(schemaWarnings, plan.warnings));
+  return makeValidation(joined(errors, plan.errors), joined(lint, plan.warnings), notes);
 }
 
 /** Both lists in one; either as it is when the other is empty (most messages have no problems to join). */
@@ -76,8 +74,15 @@ function joined(first: readonly Problem[], second: readonly Problem[]): readonly
 const fromPlan = (problem: Problem) => problem.source === 'plan';
 
 /**
+ * Raised whenever the same message, in the same mode, gets another validation from this code: a timeline the
+ * extension stored under another revision is validated again at its next start (shared/settings/validation-mode.ts).
+ */
+export const VALIDATION_REVISION = 2;
+
+/**
  * Validation redone in another mode or under another plan. The capture's lint warnings stay: they
- * judged the capture as it happened. `checker` 'keep' leaves the plan's findings as they were (the
+ * judged the capture as it happened. The rest is made again (a record stored by an older version may hold
+ * what is now a note among its warnings). `checker` 'keep' leaves the plan's findings as they were (the
  * Strict toggle does not change them); a checker, or null for no plan, replaces them.
  */
 export function revalidateRecord(
@@ -88,7 +93,7 @@ export function revalidateRecord(
   const { type, payload, batch, undecodable } = record;
   if (undecodable || !(isMessageType(type) || type === 'unknown')) return record;
   const message: ValidationInput = { type, payload, ...(batch ? { batch } : {}) };
-  const { errors, warnings } = validateMessage(message, strict);
+  const { errors, notes } = validateMessage(message, strict);
   const { validation } = record;
   const planned =
     checker === 'keep'
@@ -100,7 +105,8 @@ export function revalidateRecord(
     ...record,
     validation: makeValidation(
       [...errors, ...planned.errors],
-      [...warnings, ...validation.warnings.filter(isLintWarning), ...planned.warnings],
+      [...validation.warnings.filter(isLintWarning), ...planned.warnings],
+      notes,
     ),
   };
 }

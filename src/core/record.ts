@@ -52,7 +52,14 @@ const NOTHING_FOUND: Validation = Object.freeze({
   warnings: Object.freeze([]),
 });
 
-export function makeValidation(errors: readonly Problem[], warnings: readonly Problem[]): Validation {
+const NO_NOTES: readonly Problem[] = Object.freeze([]);
+
+export function makeValidation(
+  errors: readonly Problem[],
+  warnings: readonly Problem[],
+  notes: readonly Problem[] = NO_NOTES,
+): Validation {
+  if (notes.length > 0) return { valid: errors.length === 0, errors, warnings, notes };
   if (errors.length === 0 && warnings.length === 0) return NOTHING_FOUND;
   return { valid: errors.length === 0, errors, warnings };
 }

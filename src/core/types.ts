@@ -11,9 +11,11 @@
  * - inspect: what is done to one call's body: decode it, then validate and lint each message.
  * - validate: check one message against the June schemas (default or strict mode).
  * - lint: warnings that need the capture around a message (retries, drift, sizes, clock skew).
- * - problem: one error or warning, with the path of the field it concerns.
- * - validation: the result for one message: valid, its errors and its warnings.
- * - verdict: a validation in one word or two ("valid", "2 errors"), as the panel's Verdict column shows it.
+ * - problem: one error, warning or note, with the path of the field it concerns.
+ * - note: how default mode read a message (an anonymous visitor's null or "" userId taken as absent); worth
+ *   knowing, never counted: not a warning.
+ * - validation: the result for one message: valid, its errors and its warnings (and notes, when it has some).
+ * - verdict: a validation in a few words ("valid", "2 errors", "1 error · 1 warning"), as the Verdict column shows it.
  * - user settings: what the user set in the options page (hosts, buffer size, Strict, unplanned).
  * - plan file: a tracking plan's file as the user loaded it (its name, text and when); opening it
  *   gives a tracking plan.
@@ -36,15 +38,17 @@ export function isSender(value: unknown): value is Sender {
   return typeof value === 'string' && (SENDERS as readonly string[]).includes(value);
 }
 
-/** One thing wrong (an error) or worth a look (a warning) with a message, pointing at the field. */
+/**
+ * One thing wrong (an error), worth a look (a warning) or worth knowing (a note) with a message, pointing at the field.
+ */
 export interface Problem {
   /** JSON Pointer into the payload as sent ("" is the whole payload). */
   readonly path: string;
   /** Plain English that names the field and, where there is one, the value. */
   readonly message: string;
   /**
-   * ajv's keyword for schema errors (`format`, `required`…), `lint:*` / `identity:null` for warnings, `plan:*` for the
-   * plan's own.
+   * ajv's keyword for schema errors (`format`, `required`…), `lint:*` for warnings, `plan:*` for the plan's own,
+   * `identity:null` / `identity:empty` for notes.
    */
   readonly keyword: string;
   /** Who found it: the team's tracking plan, or (when absent) the June schema and our own checks. */
@@ -55,6 +59,11 @@ export interface Validation {
   readonly valid: boolean;
   readonly errors: readonly Problem[];
   readonly warnings: readonly Problem[];
+  /**
+   * How default mode read the message (identity-notes.ts), never counted as errors or warnings. Absent when there are
+   * none: records, their NDJSON lines and what older versions exported stay as they were.
+   */
+  readonly notes?: readonly Problem[];
 }
 
 /** Batch-level fields a batch entry inherits where it lacks them. Kept beside the entry, never in it. */

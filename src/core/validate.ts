@@ -1,11 +1,12 @@
 /**
  * Validates one message against the bundled June schemas (precompiled at build time: no eval).
- * Default mode treats a `null` userId / anonymousId as absent, with a warning, because the official
- * June SDK sends `"userId": null` for anonymous visitors; strict mode checks the payload exactly as sent.
+ * Default mode reads the identity SDKs send for anonymous visitors (`null`, `""`) as absent, with a note
+ * (identity-notes.ts); strict mode checks the payload exactly as sent.
  */
 import { alias, group, identify, page, screen, track, declaredFields } from './generated/validators.js';
 import type { ValidateFunction } from './generated/validate-function';
 import { describeValue, explainErrors } from './explain';
+import { absentIdentityNote, IDENTITY_FIELDS, isAbsentIdentity, type IdentityField } from './identity-notes';
 import {
   MESSAGE_TYPES,
   isPlainObject,
@@ -23,14 +24,15 @@ export interface ValidationInput {
 
 export interface SchemaProblems {
   readonly errors: readonly Problem[];
-  readonly warnings: readonly Problem[];
+  /** How default mode read the message (an anonymous identity taken as absent): worth knowing, never counted. */
+  readonly notes: readonly Problem[];
 }
 
 const VALIDATORS: Readonly<Record<MessageType, ValidateFunction>> = { track, identify, page, screen, group, alias };
-const IDENTITY_FIELDS = ['userId', 'anonymousId'] as const;
 const NOTHING_INHERITED: readonly [string, unknown][] = [];
+const NO_FIELDS: readonly IdentityField[] = [];
 /**
- * The errors and warnings of a message with none, shared: a capture or an import keeps 100,000
+ * The errors or notes of a message with none, shared: a capture or an import keeps 100,000
  * validations, and two empty arrays each were most of what the collector had to move. Frozen, so a
  * caller that tried to add to it would fail loudly rather than add to every message's list.
  */
@@ -43,43 +45,38 @@ export function validateMessage(input: ValidationInput, strict: boolean): Schema
       errors: [
         { path: '', message: `the message must be a JSON object, got ${describeValue(payload)}`, keyword: 'type' },
       ],
-      warnings: [],
+      notes: NO_PROBLEMS,
     };
   }
   if (type === 'unknown') {
     const got = payload['type'] === undefined ? 'it has none' : `got ${describeValue(payload['type'])}`;
     const message = `type must name the message type in a batch entry (${MESSAGE_TYPES.join(', ')}); ${got}`;
-    return { errors: [{ path: '/type', message, keyword: 'enum' }], warnings: [] };
+    return { errors: [{ path: '/type', message, keyword: 'enum' }], notes: NO_PROBLEMS };
   }
 
   const inherited = inheritedToApply(payload, input.batch?.inherited, declaredFields[type]);
-  const nullIdentities =
-    strict || (payload['userId'] !== null && payload['anonymousId'] !== null)
-      ? []
-      : IDENTITY_FIELDS.filter((field) => payload[field] === null);
-  const warnings: readonly Problem[] =
-    nullIdentities.length === 0
-      ? NO_PROBLEMS
-      : nullIdentities.map((field) => ({
-          path: `/${field}`,
-          message:
-            `${field} is null; treated as absent (the June SDK sends null for anonymous visitors). ` +
-            'Strict mode reports it as an error.',
-          keyword: 'identity:null',
-        }));
+  const absent = strict ? NO_FIELDS : absentIdentities(payload);
+  const notes: readonly Problem[] =
+    absent.length === 0 ? NO_PROBLEMS : absent.map((field) => absentIdentityNote(field, payload[field]));
   // Copy only when something changes: most messages are validated as they are, which keeps the hot
   // path as fast as the generated validator itself.
-  const effective = inherited.length || nullIdentities.length ? adjusted(payload, inherited, nullIdentities) : payload;
+  const effective = inherited.length || absent.length ? adjusted(payload, inherited, absent) : payload;
 
   const validate = VALIDATORS[type];
-  if (validate(effective)) return { errors: NO_PROBLEMS, warnings };
+  if (validate(effective)) return { errors: NO_PROBLEMS, notes };
   const inheritedKeys = new Set(inherited.map(([key]) => key));
   const errors = explainErrors(validate.errors ?? [], effective).map((problem) =>
     inheritedKeys.has(problem.path.split('/')[1] ?? '')
       ? { ...problem, message: `${problem.message} (inherited from the batch)` }
       : problem,
   );
-  return { errors, warnings };
+  return { errors, notes };
+}
+
+/** The identity fields default mode reads as absent; none, without an array, for most messages. */
+function absentIdentities(payload: Record<string, unknown>): readonly IdentityField[] {
+  if (!isAbsentIdentity(payload['userId']) && !isAbsentIdentity(payload['anonymousId'])) return NO_FIELDS;
+  return IDENTITY_FIELDS.filter((field) => isAbsentIdentity(payload[field]));
 }
 
 /** Batch-level fields the entry lacks and its schema checks (sentAt / writeKey are checked by none). */

@@ -112,7 +112,7 @@ function Options() {
           checked={strict}
           onChange={(e) => edited(setStrict)(e.currentTarget.checked)}
         />
-        Strict mode: validate payloads exactly as sent (a <code>null</code> userId is an error, not a warning)
+        Strict mode: validate payloads exactly as sent (a <code>null</code> userId is an error, not read as absent)
       </label>
       <label class="check">
         <input

@@ -19,6 +19,7 @@ interface JsonResult {
   readonly event: string | null;
   readonly errors: readonly { readonly path: string; readonly message: string; readonly keyword: string }[];
   readonly warnings: readonly { readonly path: string; readonly message: string; readonly keyword: string }[];
+  readonly notes?: readonly { readonly path: string; readonly message: string; readonly keyword: string }[];
 }
 const jsonResults = (stdout: string) => jsonLines<JsonResult>(stdout);
 
@@ -52,7 +53,8 @@ describe('track-inspector validate', () => {
         `  /: line 3 is not valid JSON: Unexpected token 'h', "this is not json" is not valid JSON`,
         'line 4 (group)',
         '  /groupId: groupId is required',
-        '5 messages: 2 valid, 3 invalid, 1 with warnings',
+        // The anonymous message's null userId is a note (see --json), not a warning.
+        '5 messages: 2 valid, 3 invalid, 0 with warnings',
         '',
       ].join('\n'),
     );
@@ -70,7 +72,19 @@ describe('track-inspector validate', () => {
       [5, true, 'track', 'Anonymous'],
     ]);
     expect(Object.keys(results[0] ?? {})).toEqual(['line', 'valid', 'type', 'event', 'errors', 'warnings']);
-    expect(results[4]?.warnings[0]?.keyword).toBe('identity:null');
+    // How default mode read the anonymous message is a note, beside the warnings and only where there is one.
+    expect(Object.keys(results[4] ?? {})).toEqual(['line', 'valid', 'type', 'event', 'errors', 'warnings', 'notes']);
+    expect(results[4]?.warnings).toEqual([]);
+    expect(results[4]?.notes).toEqual([
+      {
+        path: '/userId',
+        message:
+          'userId is null; treated as absent (the June SDK sends null for anonymous visitors). ' +
+          'Strict mode reports it as an error.',
+        keyword: 'identity:null',
+        source: 'schema',
+      },
+    ]);
     expect(code).toBe(1);
   });
 
@@ -235,7 +249,8 @@ describe('large inputs', () => {
     const chunk = Array.from({ length: 1000 }, (_, i) => line(i)).join('\n') + '\n';
     writeFileSync(path, '');
     for (let i = 0; i < 150; i++) writeFileSync(path, chunk, { flag: 'a' });
-    const result = runCli(['validate', path], { nodeOptions: ['--max-old-space-size=24'] });
+    // --quiet: the 149,000 retry warnings would be 149,000 entries of the report.
+    const result = runCli(['validate', '--quiet', path], { nodeOptions: ['--max-old-space-size=24'] });
     expect(result.stderr).toBe('');
     // 150 copies of the same 1,000 messageIds: every copy after the first is a retry warning.
     expect(result.stdout).toBe('150000 messages: 150000 valid, 0 invalid, 149000 with warnings\n');
@@ -331,6 +346,50 @@ describe('track-inspector validate --plan', () => {
       },
     ]);
     expect(code).toBe(1);
+  });
+
+  it('lists messages with warnings in the report too, a did-you-mean among them; --quiet lists invalid ones only', () => {
+    const late = JSON.stringify({ event: 'Signed Up', userId: 'u', properties: {}, timestamp: '2024-05-20T12:00:00Z' });
+    const exported = (payload: string) =>
+      `{"capturedAt":"2024-05-01T12:00:00.000Z","tabId":1,"pageUrl":"","request":{},"type":"track","payload":${payload}}`;
+    const withWarnings = file('acme-warnings.ndjson', [
+      '{"event":"Signed Up","userId":"u","properties":{"plan":"pro"}}',
+      '{"event":"Signed up","userId":"u"}',
+      // Invalid for the plan, and sent 19 days after it was captured: an error and a warning.
+      exported(late),
+      '{"event":"Signed Up","userId":null,"anonymousId":"a","properties":{"plan":"free"}}',
+    ]);
+    const full = runCli(['validate', '--plan', plan, withWarnings]);
+    expect([full.code, full.stdout]).toEqual([
+      1,
+      [
+        'line 2 "Signed up"',
+        '  warning /event: "Signed up" is not in the tracking plan "Acme"; did you mean "Signed Up"? (plan)',
+        'line 3 "Signed Up"',
+        '  /properties/plan: properties.plan is required (plan)',
+        '  warning /timestamp: timestamp is 19 days in the future relative to capture time',
+        // The anonymous message's note is not a warning: line 4 is not listed.
+        '4 messages: 3 valid, 1 invalid, 2 with warnings',
+        '',
+      ].join('\n'),
+    ]);
+    const quiet = runCli(['validate', '--quiet', '--plan', plan, withWarnings]);
+    expect([quiet.code, quiet.stdout]).toEqual([
+      1,
+      [
+        'line 3 "Signed Up"',
+        '  /properties/plan: properties.plan is required (plan)',
+        '4 messages: 3 valid, 1 invalid, 2 with warnings',
+        '',
+      ].join('\n'),
+    ]);
+    // Warnings alone still pass; --quiet changes the report, not the verdict, and --json prints every message.
+    const valid = file('acme-valid-with-warning.ndjson', ['{"event":"Signed up","userId":"u"}']);
+    expect(runCli(['validate', '--plan', plan, valid]).code).toBe(0);
+    expect(runCli(['validate', '--quiet', '--plan', plan, valid]).stdout).toBe(
+      '1 message: 1 valid, 0 invalid, 1 with warnings\n',
+    );
+    expect(jsonResults(runCli(['validate', '--quiet', '--json', '--plan', plan, withWarnings]).stdout)).toHaveLength(4);
   });
 
   it('makes an unplanned event an error with --unplanned error, and says (plan) in the report', () => {

@@ -134,7 +134,8 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
       expect(marker).toMatch(/Navigated to http:\/\/127\.0\.0\.1:\d+\/june\.html$/);
       for (const [name, type, valid] of SCENARIO_ROWS) {
         const row = rows.find((r) => r.name === name) as ShownRow;
-        expect({ name, type: row.type, valid: row.verdict !== '1 error' }).toEqual({ name, type, valid });
+        // Bad Timestamp's verdict is "1 error · 1 warning": its date is also days before the capture.
+        expect({ name, type: row.type, valid: !row.verdict.includes('error') }).toEqual({ name, type, valid });
       }
       const bad = rows.find((r) => r.name === 'Bad Timestamp') as ShownRow;
       await panel.click(`.row.message[data-key="${bad.key}"]`);
@@ -282,7 +283,7 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
         expect(await options.removePlan()).toBe('Removed. Messages are checked against the June schema only.');
         await until(
           () => shownRows(panel),
-          (r) => r.find((row) => row.name === 'Order Completed')?.verdict !== '1 error',
+          (r) => r.find((row) => row.name === 'Order Completed')?.verdict.includes('error') === false,
           'the order valid again',
         );
         expect(await panel.evaluate(() => document.querySelector('.plan-status')?.textContent, undefined)).toBe(
@@ -351,7 +352,7 @@ export function panelSuite(launch: LaunchPanelBrowser): void {
         (r) => r.length === expected.length && !r.some((row) => row.key.startsWith('n')),
         'the HAR rows',
       );
-      expect(rows.map((r) => ({ name: r.name, type: r.type, valid: r.verdict !== '1 error' }))).toEqual(expected);
+      expect(rows.map((r) => ({ name: r.name, type: r.type, valid: !r.verdict.includes('error') }))).toEqual(expected);
       expect(await panel.evaluate(() => document.querySelector('.import-banner strong')?.textContent, undefined)).toBe(
         `Imported ${path.basename(file)}`,
       );

@@ -114,7 +114,10 @@ describe('panel store: the live session', () => {
 });
 
 describe('panel store: filters, counts, summary', () => {
-  /** Three orders (two with a bad timestamp), an identify, and an anonymous track (a warning). */
+  /**
+   * Three orders (two with a bad timestamp), an identify, an anonymous track (a note, not a warning), and a track
+   * timestamped years before it was captured (a warning).
+   */
   function withOrders() {
     const panel = connectedPanel();
     panel.background.emit(
@@ -124,6 +127,7 @@ describe('panel store: filters, counts, summary', () => {
         ...captured({ event: 'Order Completed', userId: 'u', timestamp: 'today' }),
         ...captured({ type: 'identify', userId: 'u', traits: {} }, { callType: 'identify' }),
         ...captured({ event: 'Anon', userId: null, anonymousId: 'a' }),
+        ...captured({ event: 'Late', userId: 'u', timestamp: '2020-01-01T00:00:00Z' }),
       ]),
     );
     passPublishInterval();
@@ -133,11 +137,11 @@ describe('panel store: filters, counts, summary', () => {
   it('counts by type, invalid and warnings', () => {
     const store = withOrders();
     expect(store.counts.value).toMatchObject({
-      total: 5,
-      shown: 5,
+      total: 6,
+      shown: 6,
       invalid: 2,
       warnings: 1,
-      byType: { track: 4, identify: 1, page: 0 },
+      byType: { track: 5, identify: 1, page: 0 },
     });
   });
 
@@ -153,11 +157,11 @@ describe('panel store: filters, counts, summary', () => {
     expect(store.counts.value.shown).toBe(2);
     store.filters.clear();
     store.filters.warningsOnly.value = true;
-    expect(names(store)).toEqual(['Anon']);
+    expect(names(store)).toEqual(['Late']);
     // Export follows the filter.
-    expect(recordsToExport(store.rows.value).map((r) => (r.payload as { event: string }).event)).toEqual(['Anon']);
+    expect(recordsToExport(store.rows.value).map((r) => (r.payload as { event: string }).event)).toEqual(['Late']);
     store.filters.clear();
-    expect(recordsToExport(store.rows.value)).toHaveLength(5);
+    expect(recordsToExport(store.rows.value)).toHaveLength(6);
   });
 
   it('summarises per event name with the most common error, grouped by what is wrong, with the values sent', () => {

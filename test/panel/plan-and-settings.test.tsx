@@ -35,6 +35,7 @@ const problems = (store: PanelStore) =>
   messageRowsOf(store.rows.value).map(({ record }) => [
     ...record.validation.errors.map((e) => `error ${e.source ?? 'schema'} ${e.path}: ${e.message}`),
     ...record.validation.warnings.map((w) => `warning ${w.source ?? 'schema'} ${w.path}: ${w.message}`),
+    ...(record.validation.notes ?? []).map((n) => `note ${n.source ?? 'schema'} ${n.path}: ${n.message}`),
   ]);
 
 describe('settings travel with the snapshot', () => {
@@ -47,7 +48,7 @@ describe('settings travel with the snapshot', () => {
     passPublishInterval();
     expect(store.strict.value).toBe(false);
     expect(problems(store)[0]).toEqual([
-      'warning schema /userId: userId is null; treated as absent (the June SDK sends null for anonymous visitors). Strict mode reports it as an error.',
+      'note schema /userId: userId is null; treated as absent (the June SDK sends null for anonymous visitors). Strict mode reports it as an error.',
     ]);
 
     // The background re-validated every record strictly and sent them again, saying so.
@@ -62,7 +63,7 @@ describe('settings travel with the snapshot', () => {
     background.emit(sentIn(USER_MODE));
     passPublishInterval();
     expect(store.strict.value).toBe(false);
-    expect(problems(store)[0]?.[0]).toMatch(/^warning schema \/userId/);
+    expect(problems(store)[0]?.[0]).toMatch(/^note schema \/userId/);
   });
 
   it('a reconnect snapshot in the same mode keeps the toggle where the user put it', () => {
@@ -93,7 +94,7 @@ describe('settings travel with the snapshot', () => {
     expect(problems(store)).toEqual([
       [
         'error plan /properties/order_id: properties.order_id is required',
-        'warning schema /userId: userId is null; treated as absent (the June SDK sends null for anonymous visitors). Strict mode reports it as an error.',
+        'note schema /userId: userId is null; treated as absent (the June SDK sends null for anonymous visitors). Strict mode reports it as an error.',
       ],
       ['warning plan /event: "Signed up" is not in the tracking plan "Shop plan"; did you mean "Signed Up"?'],
       [],

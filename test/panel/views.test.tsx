@@ -26,7 +26,8 @@ describe('the Track panel', () => {
     ]);
     expect(rowTexts()).toEqual(['Signed Up', 'Bad Time']);
     const bad = root.querySelectorAll('.row.message')[1] ?? null;
-    expect(bad?.querySelector('.verdict')?.textContent).toBe('1 error');
+    // The error, and the warning that the timestamp is years before the capture.
+    expect(bad?.querySelector('.verdict')?.textContent).toBe('1 error · 1 warning');
     await click(bad);
     const detail = root.querySelector('.detail');
     expect(detail).not.toBeNull();
@@ -34,6 +35,53 @@ describe('the Track panel', () => {
       '/timestamp timestamp must be an ISO 8601 date-time with a time zone, got "2024-05-01"',
     );
     expect(detail?.querySelector('.json-tree .has-error')?.textContent).toBe('timestamp: "2024-05-01"');
+  });
+
+  it('shows the errors and the warnings of a row that has both, as the chips count them', async () => {
+    // Each timestamp is years before the capture: a clock skew warning each. A date with no time is an error.
+    await mount([
+      ...captured({ event: 'Bad And Late', userId: 'u', timestamp: '2024-05-01' }),
+      ...captured({ event: 'Only Late', userId: 'u', timestamp: '2024-05-01T10:00:00Z' }),
+      ...captured({ event: 'Two Bad', userId: 7, properties: [], timestamp: '2024-05-01' }),
+    ]);
+    const verdicts = [...root.querySelectorAll('.row.message .verdict')].map((cell) => cell.textContent);
+    expect(verdicts).toEqual(['1 error · 1 warning', '1 warning', '3 errors · 1 warning']);
+    expect(root.querySelector('.chip.warning')?.textContent).toBe('Warnings 3');
+    expect(root.querySelector('.chip.invalid')?.textContent).toBe('Invalid only 2');
+    const first = root.querySelector('.row.message');
+    expect(first?.classList.contains('invalid')).toBe(true);
+    await click(first);
+    expect(root.querySelector('.detail .badge')?.textContent).toBe('1 error · 1 warning');
+    expect([...root.querySelectorAll('.detail .problems li')].map((li) => li.className)).toEqual(['error', 'warning']);
+  });
+
+  it("takes an anonymous visitor's null or empty userId for no identity: valid, a note in the details, no warning", async () => {
+    const { store } = await mount([
+      // The official June SDK's anonymous call, and RudderStack's.
+      ...captured({ event: 'June Anonymous', userId: null, anonymousId: 'anon-june' }),
+      ...captured({ event: 'Rudder Anonymous', userId: '', anonymousId: 'anon-rudder' }),
+    ]);
+    const rows = () => [...root.querySelectorAll('.row.message')];
+    const verdicts = () => rows().map((row) => row.querySelector('.verdict')?.textContent);
+    expect(verdicts()).toEqual(['valid', 'valid']);
+    expect(rows().map((row) => row.querySelector('.identity')?.textContent)).toEqual(['anon-june', 'anon-rudder']);
+    expect(root.querySelector('.chip.warning')?.textContent).toBe('Warnings 0');
+
+    await click(rows()[1] ?? null);
+    expect(root.querySelector('.detail .badge')?.textContent).toBe('valid');
+    expect([...root.querySelectorAll('.detail h3')].map((h3) => h3.firstChild?.textContent)).toEqual([
+      'Notes',
+      'Payload as sent',
+      'Request',
+    ]);
+    expect(root.querySelector('.detail .notes')?.textContent).toBe(
+      '/userId userId is an empty string; treated as absent (RudderStack sends "" for anonymous visitors). ' +
+        'Strict mode accepts it: the schema allows an empty string.',
+    );
+
+    await act(() => void (store.strict.value = true));
+    expect(verdicts()).toEqual(['1 error', 'valid']);
+    expect(root.querySelector('.detail .notes')).toBeNull();
   });
 
   it("starts each message's details afresh: no 'Copied', no outline of a field clicked in another", async () => {

@@ -71,6 +71,15 @@ describe('NDJSON export', () => {
     expect(lines[1]?.batch).toEqual({ index: 1, count: 2, inherited: { writeKey: 'wk' } });
     expect(lines[2]?.validation.errors[0]?.path).toBe('/groupId');
   });
+  it("puts default mode's note on an anonymous identity beside the warnings, not among them, and only where there is one", () => {
+    expect(lines[0]?.validation).toEqual({
+      valid: true,
+      errors: [],
+      warnings: [],
+      notes: [expect.objectContaining({ path: '/userId', keyword: 'identity:null' })],
+    });
+    expect(Object.keys(lines[2]?.validation ?? {})).toEqual(['valid', 'errors', 'warnings']);
+  });
   it('keeps an undecodable body as a row that says why', () => {
     expect(lines[3]).toMatchObject({ payload: null, validation: { valid: false } });
     expect(lines[3]?.undecodable?.reason).toMatch(/truncated/);

@@ -14,10 +14,11 @@ describe('a single message and a batch entry that inherits nothing', () => {
     ['track', { event: 'E', userId: 'u', timestamp: '2024-05-01' }],
     ['track', { properties: {} }],
     ['track', { event: 'E', userId: null, anonymousId: 'a' }],
+    ['track', { event: 'E', userId: '', anonymousId: 'a' }],
     ['identify', { userId: 'u', traits: 'pro' }],
     ['group', { userId: 'u' }],
     ['unknown', { event: 'E' }],
-  ] as const)('%s %j: the same errors and warnings', (type, payload) => {
+  ] as const)('%s %j: the same errors and notes', (type, payload) => {
     expect(checkSingle(type, payload)).toEqual(checkBatchEntry(type, payload));
     expect(checkSingle(type, payload, true)).toEqual(checkBatchEntry(type, payload, true));
   });
@@ -31,7 +32,7 @@ describe('track against the seed schema', () => {
       properties: { total: 3 },
       timestamp: '2024-05-01T10:00:00Z',
     });
-    expect(r).toEqual({ errors: [], warnings: [] });
+    expect(r).toEqual({ errors: [], notes: [] });
   });
   it('names the field and the value of a bad timestamp', () => {
     const r = checkBatchEntry('track', { event: 'E', userId: 'u', timestamp: '2024-05-01' });
@@ -73,22 +74,59 @@ describe('track against the seed schema', () => {
   });
 });
 
-describe('null identity: default vs strict', () => {
+describe('anonymous identity: default vs strict', () => {
   const anonymousFromJuneSdk = { event: 'E', userId: null, anonymousId: 'anon-1' };
-  it('default mode treats null as absent and warns', () => {
+  const anonymousFromRudderStack = { event: 'E', userId: '', anonymousId: 'anon-1' };
+  it("default mode treats the June SDK's null as absent, and says so in a note", () => {
     const r = checkBatchEntry('track', anonymousFromJuneSdk);
-    expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual([expect.objectContaining({ path: '/userId', keyword: 'identity:null' })]);
+    expect(r).toEqual({
+      errors: [],
+      notes: [
+        {
+          path: '/userId',
+          keyword: 'identity:null',
+          message:
+            'userId is null; treated as absent (the June SDK sends null for anonymous visitors). ' +
+            'Strict mode reports it as an error.',
+        },
+      ],
+    });
   });
-  it('strict mode validates exactly as sent', () => {
+  it('strict mode validates null exactly as sent: an error, and no note', () => {
     const r = checkBatchEntry('track', anonymousFromJuneSdk, true);
     expect(r.errors).toEqual([{ path: '/userId', keyword: 'type', message: 'userId must be a string, got null' }]);
-    expect(r.warnings).toEqual([]);
+    expect(r.notes).toEqual([]);
   });
   it('default mode still needs one identity when both are null', () => {
     const r = checkBatchEntry('track', { event: 'E', userId: null, anonymousId: null });
     expect(r.errors.map((e) => e.message)).toEqual(['userId or anonymousId is required; neither is present']);
-    expect(r.warnings).toHaveLength(2);
+    expect(r.notes).toHaveLength(2);
+  });
+  it("default mode treats RudderStack's empty userId as absent, with the same kind of note", () => {
+    const r = checkBatchEntry('track', anonymousFromRudderStack);
+    expect(r).toEqual({
+      errors: [],
+      notes: [
+        {
+          path: '/userId',
+          keyword: 'identity:empty',
+          message:
+            'userId is an empty string; treated as absent (RudderStack sends "" for anonymous visitors). ' +
+            'Strict mode accepts it: the schema allows an empty string.',
+        },
+      ],
+    });
+    // Absent is absent: an empty userId alone is no identity, as a null one is.
+    expect(checkBatchEntry('identify', { userId: '' }).errors.map((e) => e.message)).toEqual([
+      'userId or anonymousId is required; neither is present',
+    ]);
+    expect(checkBatchEntry('track', { event: 'E', userId: 'u', anonymousId: '' }).notes.map((n) => n.path)).toEqual([
+      '/anonymousId',
+    ]);
+  });
+  it('strict mode accepts an empty userId as the schema does (a string, and present), with no note', () => {
+    expect(checkBatchEntry('track', anonymousFromRudderStack, true)).toEqual({ errors: [], notes: [] });
+    expect(checkBatchEntry('identify', { userId: '' }, true)).toEqual({ errors: [], notes: [] });
   });
 });
 

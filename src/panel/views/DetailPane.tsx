@@ -25,8 +25,9 @@ function MessageDetail({ row }: { row: MessageRow }) {
   const outcome = outcomeOf(record);
   const errorPaths = new Set(record.validation.errors.map((e) => e.path));
   const warningPaths = new Set(record.validation.warnings.map((w) => w.path));
+  const notes = record.validation.notes ?? [];
   const copy = (what: string, text: string) => void copyText(text).then(() => setCopied(what));
-  const problem = (p: Problem, kind: 'error' | 'warning') => (
+  const problem = (p: Problem, kind: 'error' | 'warning' | 'note') => (
     <li key={`${kind}${p.path}${p.message}`} class={kind}>
       <button
         class="link"
@@ -67,6 +68,13 @@ function MessageDetail({ row }: { row: MessageRow }) {
             {record.validation.errors.map((p) => problem(p, 'error'))}
             {record.validation.warnings.map((p) => problem(p, 'warning'))}
           </ul>
+        </section>
+      )}
+      {notes.length > 0 && (
+        // How default mode read the message (a null userId taken as absent): not a problem, so not among them.
+        <section>
+          <h3>Notes</h3>
+          <ul class="problems notes">{notes.map((p) => problem(p, 'note'))}</ul>
         </section>
       )}
       <section>

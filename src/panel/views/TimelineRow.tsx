@@ -43,7 +43,9 @@ export function TimelineRow({ row, selected, onSelect }: Props) {
       <span class={`cell outcome ${outcome.kind}`} title={outcome.title}>
         {outcome.text}
       </span>
-      <span class={`cell verdict ${verdict.kind}`}>{verdict.text}</span>
+      <span class={`cell verdict ${verdict.kind}`} title={verdict.text}>
+        {verdict.text}
+      </span>
     </div>
   );
 }

@@ -35,7 +35,7 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
         />{' '}
         Preserve log
       </label>
-      <label title="Validate payloads exactly as sent: a null userId is an error, not a warning">
+      <label title="Validate payloads exactly as sent: a null userId is an error, not read as absent">
         <input
           type="checkbox"
           checked={store.strict.value}

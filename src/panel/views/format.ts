@@ -1,5 +1,6 @@
 /** How a row's cells read. Page data is only ever rendered as text. */
 import type { MessageRecord } from '../../core/record';
+import { isAbsentIdentity } from '../../core/identity-notes';
 import { isPlainObject } from '../../core/types';
 
 export function timeOfDay(ms: number): string {
@@ -8,9 +9,11 @@ export function timeOfDay(ms: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
+/** The userId, or else the anonymousId: an anonymous visitor's null or "" userId is no identity (identity-notes.ts). */
 export function identityOf(record: MessageRecord): { short: string; full: string } {
   const payload = isPlainObject(record.payload) ? record.payload : {};
-  const id = payload['userId'] ?? payload['anonymousId'];
+  const userId = payload['userId'];
+  const id = userId === undefined || isAbsentIdentity(userId) ? payload['anonymousId'] : userId;
   if (typeof id !== 'string' || id === '') return { short: '', full: '' };
   return { short: id.length > 12 ? `${id.slice(0, 11)}…` : id, full: id };
 }
@@ -41,11 +44,18 @@ export function outcomeOf(record: MessageRecord): { kind: OutcomeStyle; text: st
   }
 }
 
-/** The verdict: a record's validation in one word or two, as the Verdict column shows it. */
+/**
+ * The verdict: a record's validation in a few words, as the Verdict column shows it. A message with errors and
+ * warnings names both ("1 error · 1 warning"): the Warnings chip counts it, and the row must show what it counts.
+ */
 export function verdictOf(record: MessageRecord): { kind: 'valid' | 'invalid' | 'warning'; text: string } {
   const { errors, warnings } = record.validation;
-  if (errors.length) return { kind: 'invalid', text: errors.length === 1 ? '1 error' : `${errors.length} errors` };
-  if (warnings.length)
-    return { kind: 'warning', text: warnings.length === 1 ? '1 warning' : `${warnings.length} warnings` };
-  return { kind: 'valid', text: 'valid' };
+  if (errors.length === 0 && warnings.length === 0) return { kind: 'valid', text: 'valid' };
+  const text = [counted(errors.length, 'error'), counted(warnings.length, 'warning')].filter(Boolean).join(' · ');
+  return { kind: errors.length ? 'invalid' : 'warning', text };
+}
+
+/** "1 error", "2 errors"; nothing for none. */
+function counted(count: number, noun: string): string {
+  return count === 0 ? '' : count === 1 ? `1 ${noun}` : `${count} ${noun}s`;
 }

@@ -6,7 +6,7 @@ export interface UserSettings {
   readonly customHosts: readonly string[];
   /** Messages kept per tab before the oldest are dropped. */
   readonly bufferSize: number;
-  /** Validate payloads exactly as sent (a null userId is an error). */
+  /** Validate payloads exactly as sent (a null userId is an error, not read as absent). */
   readonly strict: boolean;
   /** What a track event missing from the tracking plan is: a warning, or an error. */
   readonly unplanned: 'warn' | 'error';

@@ -3,7 +3,7 @@
  * derived from the user's settings and plan file. Shared by the background (live capture) and the
  * panel (imported files).
  */
-import type { ValidationMode as CoreValidationMode } from '../../core/inspect';
+import { VALIDATION_REVISION, type ValidationMode as CoreValidationMode } from '../../core/inspect';
 import { planChecker } from '../../core/plan/check/check-plan';
 import { openPlan, type PlanLoad } from '../../core/plan/load/load-plan';
 import { countRules } from '../../core/plan/tracking-plan';
@@ -15,7 +15,10 @@ import type { UserSettings } from './user-settings';
 export interface ValidationMode extends CoreValidationMode {
   /** The mode as a panel is told of it, with every snapshot. */
   readonly summary: ValidationSummary;
-  /** Equal keys validate alike: what a timeline was validated with, compared with what it should be. */
+  /**
+   * Equal keys validate alike: what a timeline was validated with, compared with what it should be. It holds the
+   * core's VALIDATION_REVISION, so that timelines stored before an update that validates otherwise are validated again.
+   */
   readonly key: string;
 }
 
@@ -24,7 +27,7 @@ const opened = new WeakMap<PlanFile, PlanLoad>();
 
 export function validationModeOf(user: UserSettings, planFile: PlanFile | null): ValidationMode {
   const { strict, unplanned } = user;
-  const key = JSON.stringify([strict, unplanned, planFile?.loadedAt ?? null]);
+  const key = JSON.stringify([VALIDATION_REVISION, strict, unplanned, planFile?.loadedAt ?? null]);
   if (!planFile) return { strict, summary: { strict, unplanned, plan: null }, checker: null, key };
   let load = opened.get(planFile);
   if (!load) opened.set(planFile, (load = openPlan(planFile.text, planFile.fileName)));

@@ -502,14 +502,13 @@ describe('strict mode toggled on a record the plan checked', () => {
       },
     };
     expect(revalidateRecord(linted, false, null).validation).toMatchObject({ valid: true, errors: [] });
-    expect(revalidateRecord(linted, false, null).validation.warnings.map((w) => w.keyword)).toEqual([
-      'identity:null',
-      'lint:duplicate',
-    ]);
+    expect(revalidateRecord(linted, false, null).validation.warnings.map((w) => w.keyword)).toEqual(['lint:duplicate']);
+    expect(revalidateRecord(linted, false, null).validation.notes?.map((w) => w.keyword)).toEqual(['identity:null']);
     const replaced = revalidateRecord(linted, false, unplanned).validation;
     expect(replaced.errors.map((e) => `${e.source} ${e.message}`)).toEqual([
       'plan "E" is not in the tracking plan "Other"',
     ]);
-    expect(replaced.warnings.map((w) => w.keyword)).toEqual(['identity:null', 'lint:duplicate']);
+    expect(replaced.warnings.map((w) => w.keyword)).toEqual(['lint:duplicate']);
+    expect(replaced.notes?.map((w) => w.keyword)).toEqual(['identity:null']);
   });
 });
