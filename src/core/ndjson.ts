@@ -18,6 +18,7 @@ export function toNdjsonLine(record: MessageRecord): string {
       ...validation,
       errors: validation.errors.map(withSource),
       warnings: validation.warnings.map(withSource),
+      ...(validation.notes ? { notes: validation.notes.map(withSource) } : {}),
     },
   };
   return JSON.stringify(line);

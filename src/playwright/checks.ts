@@ -21,7 +21,7 @@ const isTrackOf = (name: string | undefined) => (message: TrackedMessage) =>
 export function tracked(messages: readonly TrackedMessage[], name: string, properties?: object): Check {
   const expected = properties === undefined ? { event: name } : { event: name, properties };
   const found = matching(messages, expected).filter((f) => isTrack(f.message));
-  const what = `a track message ${describe(name)}${properties === undefined ? '' : ` with properties ${describe(properties)}`}`;
+  const what = `track message ${describe(name)}${properties === undefined ? '' : ` with properties ${describe(properties)}`}`;
   return present(messages, found, what, () => nearestMiss(messages, expected, isTrack));
 }
 
@@ -29,7 +29,7 @@ export function tracked(messages: readonly TrackedMessage[], name: string, prope
 export function identified(messages: readonly TrackedMessage[], expected: object): Check {
   const isIdentify = (message: TrackedMessage) => message.type === 'identify';
   const found = matching(messages, expected).filter((f) => isIdentify(f.message));
-  return present(messages, found, `an identify message with ${describe(expected)}`, () =>
+  return present(messages, found, `identify message with ${describe(expected)}`, () =>
     nearestMiss(messages, expected, isIdentify),
   );
 }
@@ -37,7 +37,7 @@ export function identified(messages: readonly TrackedMessage[], expected: object
 /** A message of any type holding `expected`. */
 export function sent(messages: readonly TrackedMessage[], expected: object): Check {
   const found = matching(messages, expected);
-  return present(messages, found, `a message with ${describe(expected)}`, () => nearestMiss(messages, expected));
+  return present(messages, found, `message with ${describe(expected)}`, () => nearestMiss(messages, expected));
 }
 
 function present(
@@ -47,7 +47,8 @@ function present(
   miss: () => ReturnType<typeof nearestMiss>,
 ): Check {
   const [first] = found;
-  if (first) return { pass: true, explain: () => `Found ${what}: ${describeFound(first)}.\n${capturedList(messages)}` };
+  if (first)
+    return { pass: true, explain: () => `It was captured: ${describeFound(first)}.\n${capturedList(messages)}` };
   return {
     pass: false,
     explain: () =>

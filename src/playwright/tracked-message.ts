@@ -43,6 +43,8 @@ export interface TrackedMessage {
     readonly valid: boolean;
     readonly errors: readonly TrackedProblem[];
     readonly warnings: readonly TrackedProblem[];
+    /** How default mode read the message (an anonymous call's null userId): never an error or a warning. */
+    readonly notes?: readonly TrackedProblem[];
   };
 }
 

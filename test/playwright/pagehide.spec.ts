@@ -8,11 +8,16 @@ import { expect, test } from './harness';
 type Transport = 'beacon-blob' | 'beacon-string' | 'keepalive';
 
 for (const transport of ['beacon-blob', 'beacon-string', 'keepalive'] as Transport[]) {
-  test(`a ${transport} sent in pagehide, while the page navigates away`, async ({ page, tracking, collector, received }) => {
+  test(`a ${transport} sent in pagehide, while the page navigates away`, async ({
+    page,
+    tracking,
+    collector,
+    received,
+  }) => {
     await page.goto(`${collector.origin}/transports.html?leaving`);
     await page.evaluate((via) => {
-      const send = (window as unknown as { sendVia(t: string, e: string): Promise<string> }).sendVia;
-      addEventListener('pagehide', () => void send(via, `Left by ${via}`));
+      const page = window as unknown as { sendVia(t: string, e: string): Promise<string> };
+      addEventListener('pagehide', () => void page.sendVia(via, `Left by ${via}`));
     }, transport);
     await page.goto(`${collector.origin}/blank.html`);
     await expect(tracking).toHaveTracked(`Left by ${transport}`);
@@ -30,14 +35,14 @@ test('a Blob beacon sent in pagehide as the page closes', async ({ context, trac
   const page = await context.newPage();
   await page.goto(`${collector.origin}/transports.html?closing`);
   await page.evaluate(() => {
-    const send = (window as unknown as { sendVia(t: string, e: string): Promise<string> }).sendVia;
-    addEventListener('pagehide', () => void send('beacon-blob', 'Closed'));
+    const page = window as unknown as { sendVia(t: string, e: string): Promise<string> };
+    addEventListener('pagehide', () => void page.sendVia('beacon-blob', 'Closed'));
   });
   await page.close({ runBeforeUnload: true });
   await expect(tracking).toHaveTracked('Closed');
   await expect.poll(() => received().length).toBe(1);
   await tracking.stop();
-  expect(tracking.messages().map((m) => [m.payload.event, m.pageUrl])).toEqual([
+  expect(tracking.messages().map((m) => [(m.payload as { event: string }).event, m.pageUrl])).toEqual([
     ['Closed', `${collector.origin}/transports.html?closing`],
   ]);
 });
