@@ -12,15 +12,34 @@ test('raw transports: fetch, keepalive, XHR, beacons of every body type, batches
   tracking,
   collector,
   received,
+  browserName,
 }) => {
   await page.goto(`${collector.origin}/transports.html`);
   await page.evaluate(() => (window as unknown as { sendEverything(): Promise<string> }).sendEverything());
   const expected = await page.evaluate(() => (window as unknown as { EXPECTED: [string, string, boolean][] }).EXPECTED);
-  await expect(tracking).toHaveSent({ event: 'worker fetch' });
+  await expect(tracking).toHaveTrackedTimes('iframe fetch', 1);
+  await expect.poll(() => tracking.messages().length).toBe(expected.length);
   await tracking.stop();
   const fromCollector = await collectorMessages(received());
-  expect(tracking.messages().map(comparable).sort()).toEqual(fromCollector.map(comparable).sort());
   expect(fromCollector).toHaveLength(expected.length);
+  if (browserName !== 'firefox') {
+    expect(tracking.messages().map(comparable).sort()).toEqual(fromCollector.map(comparable).sort());
+    return;
+  }
+  // Firefox: Playwright shows no request body, and the page reporter cannot run in a worker (docs/playwright.md,
+  // "Browsers"): the worker's call is there once, saying why its body is missing; every other call is exact.
+  const unread = tracking.messages().filter((m) => m.undecodable);
+  expect(unread.map((m) => [m.request.url, m.undecodable?.reason])).toEqual([
+    ['https://api.segment.io/v1/t', 'the body was not visible to Playwright, and the page could not read it'],
+  ]);
+  const notFromWorker = fromCollector.filter((m) => (m.payload as { event?: string }).event !== 'worker fetch');
+  expect(
+    tracking
+      .messages()
+      .filter((m) => !m.undecodable)
+      .map(comparable)
+      .sort(),
+  ).toEqual(notFromWorker.map(comparable).sort());
 });
 
 for (const sdk of ['june', 'segment'] as const) {

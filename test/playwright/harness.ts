@@ -6,7 +6,17 @@
 import { test as base } from 'track-inspector/playwright';
 import { startCollector, TRACK_HOSTS, type Collector, type CollectedRequest } from '../../browser-harness/collector';
 import { chromiumFlags } from '../../browser-harness/installed';
+import { pacDataUrl } from '../../browser-harness/firefox';
 import { testPages } from '../e2e/pages/build-pages';
+
+function firefoxPrefs(proxyPort: number): Record<string, string | number | boolean> {
+  return {
+    'network.proxy.type': 2,
+    'network.proxy.autoconfig_url': pacDataUrl(proxyPort),
+    'network.proxy.failover_direct': false,
+    'network.dns.disableIPv6': true,
+  };
+}
 
 export { expect } from 'track-inspector/playwright';
 
@@ -32,8 +42,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   browser: [
     async ({ playwright, browserName, launchOptions, collector }, use) => {
-      const args = [...(launchOptions.args ?? []), ...chromiumFlags(collector.tlsPort, TRACK_HOSTS)];
-      const browser = await playwright[browserName].launch({ ...launchOptions, args });
+      // Chromium maps the tracking hosts to the collector; Firefox reaches it through its CONNECT proxy.
+      const mapped =
+        browserName === 'firefox'
+          ? { firefoxUserPrefs: firefoxPrefs(collector.webPort) }
+          : { args: [...(launchOptions.args ?? []), ...chromiumFlags(collector.tlsPort, TRACK_HOSTS)] };
+      const browser = await playwright[browserName].launch({ ...launchOptions, ...mapped });
       await use(browser);
       await browser.close();
     },

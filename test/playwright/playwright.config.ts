@@ -1,10 +1,17 @@
 /**
  * The fixture's own specs under the real @playwright/test runner (npm run test:playwright): Debian's
- * Chromium through launchOptions.executablePath, never a downloaded browser. Two workers, so a
- * test's capture is shown to stay its own while another test runs beside it.
+ * Chromium through launchOptions.executablePath, and Debian's Firefox ESR through Playwright's
+ * `moz-firefox` channel (WebDriver BiDi), never a downloaded browser. Firefox ESR 153 lacks one BiDi
+ * command Playwright 1.65 sends, so its executable is a test-only proxy that answers it
+ * (browser-harness/firefox-bidi-proxy.mjs). Two workers, so a test's capture is shown to stay its own
+ * while another test runs beside it.
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM, installedPath } from '../../browser-harness/installed';
+import { CHROMIUM, FIREFOX, installedPath } from '../../browser-harness/installed';
+
+installedPath(FIREFOX); // a missing Firefox is one clear line, before any test starts
+const firefoxProxy = fileURLToPath(new URL('../../browser-harness/firefox-bidi-proxy.mjs', import.meta.url));
 
 export default defineConfig({
   testDir: '.',
@@ -22,6 +29,10 @@ export default defineConfig({
     {
       name: 'chromium',
       use: { browserName: 'chromium', launchOptions: { executablePath: installedPath(CHROMIUM) } },
+    },
+    {
+      name: 'firefox',
+      use: { browserName: 'firefox', channel: 'moz-firefox', launchOptions: { executablePath: firefoxProxy } },
     },
   ],
 });

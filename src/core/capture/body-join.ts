@@ -19,6 +19,7 @@
  * grace period is handed back as a call of its own (`unclaimed`).
  */
 import type { CallSeen } from './capture-timeline';
+import type { SenderPage } from './sender-pages';
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -30,6 +31,8 @@ export interface HeldReport extends Keyed {
   readonly body: string | null;
   /** Called when no call claimed the report in time (hosts whose page reports every call). */
   readonly unclaimed?: () => void;
+  /** The page as the report names it at send time, where the host knows it (the call then takes it). */
+  readonly page?: SenderPage;
 }
 
 export interface JoinOptions {
@@ -70,17 +73,18 @@ export class BodyJoiner {
    * webRequest had the body: it only consumes the page's copy of that same body, so the copy cannot
    * pair with another call. A page body that differs is not this call's (two sends to one URL).
    */
-  callWithBody(call: CallSeen, text: () => string | null): void {
+  callWithBody(call: CallSeen, text: () => string | null): HeldReport | null {
     const { reportsEveryCall } = this.options;
-    if (!this.bodies.length && !reportsEveryCall) return; // nothing to pair with: the usual case
+    if (!this.bodies.length && !reportsEveryCall) return null; // nothing to pair with: the usual case
     const sent = text();
-    if (sent === null && !reportsEveryCall) return;
-    if (this.take(this.bodies, call, sent)) return;
-    this.hold(this.withBody, { ...call, body: sent }, JOIN_WINDOW_MS);
+    if (sent === null && !reportsEveryCall) return null;
+    const report = this.take(this.bodies, call, sent);
+    if (!report) this.hold(this.withBody, { ...call, body: sent }, JOIN_WINDOW_MS);
+    return report;
   }
 
   /** A call webRequest gave no body: the page's report of it when that came first (its body, or null). */
-  callWithoutBody(call: CallSeen): { readonly body: string | null } | null {
+  callWithoutBody(call: CallSeen): HeldReport | null {
     return this.take(this.bodies, call, null);
   }
 

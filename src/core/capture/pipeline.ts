@@ -110,8 +110,12 @@ export class CapturePipeline {
     const text = report.body ? textOf(report.body) : null;
     const { tabId, url, method, at } = report;
     const unclaimed = () => void this.reported(report, call);
-    const joined = this.joiner.pageBody({ tabId, url, method, at, body: text, unclaimed }, this.awaiting(tabId));
-    if (joined.call && text !== null) this.fillBody(joined.call, text);
+    // The page names itself at send time: where the host can say so at once, the call takes that page.
+    const named = this.host.senders.senderOf({ ...report, timeStamp: at });
+    const page = named instanceof Promise ? undefined : named;
+    const held = { tabId, url, method, at, body: text, unclaimed, ...(page ? { page } : {}) };
+    const joined = this.joiner.pageBody(held, this.awaiting(tabId));
+    if (joined.call && text !== null) this.fillBody(joined.call, text, page);
   }
 
   /** Reports still waiting for their request: a host that stops waits for them to settle. */
@@ -197,14 +201,15 @@ export class CapturePipeline {
 
   private called(seen: SeenCall, body: RequestBody | null): void {
     if (body) {
-      this.joiner.callWithBody(seen, () => textOf(body));
-      this.record(seen, body);
+      const reported = this.joiner.callWithBody(seen, () => textOf(body));
+      this.record(reported?.page ? { ...seen, page: reported.page } : seen, body);
       return;
     }
     const reported = this.joiner.callWithoutBody(seen);
+    const named = reported?.page ? { ...seen, page: reported.page } : seen;
     const missing = { kind: 'missing', reason: this.host.missingBodyReason } as const;
-    if (reported?.body != null) this.record(seen, { kind: 'text', text: reported.body });
-    else this.record(seen, missing, reported === null); // a report without a body: nothing more will come
+    if (reported?.body != null) this.record(named, { kind: 'text', text: reported.body });
+    else this.record(named, missing, reported === null); // a report without a body: nothing more will come
   }
 
   /** A call only the page reported: recorded from the report, saying the browser did not show it. */
@@ -226,13 +231,13 @@ export class CapturePipeline {
   }
 
   /** The page reported the body of a call recorded without one: its rows are decoded anew. */
-  private fillBody(call: CallSeen, text: string): void {
+  private fillBody(call: CallSeen, text: string, named?: SenderPage): void {
     const { timeline } = this.host;
     const [first] = timeline.entriesOf(call.tabId, call.requestId);
     const tracking = recogniseCall(call.method, call.url, this.host.hosts());
     if (!first || !tracking) return;
     const { pageUrl, topUrl, request } = first.record;
-    const page: SenderPage = topUrl !== undefined ? { pageUrl, topUrl } : { pageUrl };
+    const page: SenderPage = named ?? (topUrl !== undefined ? { pageUrl, topUrl } : { pageUrl });
     const entries = this.entries({ ...call, call: tracking, page }, { kind: 'text', text }, request);
     timeline.replaceRequest(call.tabId, call.requestId, entries);
   }

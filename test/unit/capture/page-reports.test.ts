@@ -120,6 +120,13 @@ describe('Capture pipeline with a page that reports every call', () => {
     ]);
   });
 
+  it("names the page the report names: the browser's frame may already show the next one", () => {
+    const { pipeline, rows } = host();
+    pipeline.pageCall(report(1000, text('Left'), `${PAGE}?before`));
+    void pipeline.requestStarted({ ...request(1001, null), documentUrl: 'http://127.0.0.1:4000/next' });
+    expect(rows()).toEqual([`Left | ${PAGE}?before | pending | `]);
+  });
+
   it('ignores reports of calls that are not tracking calls', () => {
     const { pipeline, rows } = host();
     pipeline.pageCall({ ...report(1000, text('Upload')), url: 'http://127.0.0.1:4000/api/upload' });
