@@ -1,0 +1,24 @@
+/**
+ * Specs that are meant to fail, run by test/build/playwright-runs.test.ts under the real runner with
+ * its JSON reporter: what a failing test attaches, and how a plan that cannot be used fails a test.
+ */
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM, chromiumFlags, installedPath } from '../../browser-harness/installed';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  outputDir: '../../test-results/playwright-runs',
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        launchOptions: { executablePath: installedPath(CHROMIUM), args: chromiumFlags(0, []) },
+      },
+    },
+  ],
+});
