@@ -12,7 +12,7 @@ test('captureTracking on a context of its own: waitFor, clear, toNdjson, stop', 
   const page = await context.newPage();
   await openShop(collector, page);
   await send(page, { type: 'track', event: 'First' }, { type: 'track', event: 'Second', properties: { n: 2 } });
-  const second = await tracking.waitFor((m) => m.payload?.event === 'Second', { timeout: 5000 });
+  const second = await tracking.waitFor((m) => (m.payload as { event?: string }).event === 'Second', { timeout: 5000 });
   expect([second.type, second.sender]).toEqual(['track', 'segment']);
   // The message is there as soon as it is sent; its outcome follows when the response arrives.
   await expect.poll(() => tracking.messages().map((m) => m.request.status)).toEqual([200, 200]);
