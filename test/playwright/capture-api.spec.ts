@@ -24,7 +24,7 @@ test('captureTracking on a context of its own: waitFor, clear, toNdjson, stop', 
   tracking.clear();
   expect(tracking.messages()).toEqual([]);
   const missing = await tracking
-    .waitFor((m) => m.payload?.event === 'Never', { timeout: 200 })
+    .waitFor((m) => (m.payload as { event?: string }).event === 'Never', { timeout: 200 })
     .catch((e: Error) => e.message);
   expect(missing).toBe('captureTracking: no message matched within 200 ms.\nCaptured: no tracking messages.');
   await tracking.stop();
