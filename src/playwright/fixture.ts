@@ -2,8 +2,9 @@
  * The test runner's side: `test` with a `tracking` fixture and a `trackInspector` option, and
  * `expect` with the tracking matchers. The capture starts before the test body (every page of the
  * test's context, from its first navigation) and is attached to the results as `tracking.ndjson`
- * when the test fails, or always with `attach: 'always'`.
+ * (a file in the test's output folder) when the test fails, or always with `attach: 'always'`.
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   expect as baseExpect,
@@ -40,7 +41,10 @@ export const test: TestType<
     await capture.stop();
     const failed = testInfo.status !== testInfo.expectedStatus;
     if (failed || trackInspector.attach === 'always') {
-      await testInfo.attach('tracking.ndjson', { body: capture.toNdjson(), contentType: 'application/x-ndjson' });
+      // A file in the test's output folder, so CI can also validate every capture of a run together.
+      const file = testInfo.outputPath('tracking.ndjson');
+      await writeFile(file, capture.toNdjson());
+      await testInfo.attach('tracking.ndjson', { path: file, contentType: 'application/x-ndjson' });
     }
   },
 });

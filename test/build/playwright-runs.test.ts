@@ -2,8 +2,7 @@
 // attaches its capture as tracking.ndjson, which `track-inspector validate` reads; a plan that cannot be used fails
 // the test's setup with the reason. Needs Debian's Chromium and the built package (npm run build).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli';
@@ -11,7 +10,7 @@ import { runCli } from '../cli/run-cli';
 interface JsonResult {
   readonly status: string;
   readonly errors: readonly { readonly message?: string }[];
-  readonly attachments: readonly { readonly name: string; readonly contentType: string; readonly body?: string }[];
+  readonly attachments: readonly { readonly name: string; readonly contentType: string; readonly path?: string }[];
 }
 interface JsonSpec {
   readonly title: string;
@@ -48,9 +47,10 @@ describe('track-inspector/playwright in failing runs', () => {
     expect(failed?.status).toBe('failed');
     const attachment = failed?.attachments.find((a) => a.name === 'tracking.ndjson');
     expect(attachment?.contentType).toBe('application/x-ndjson');
-    const ndjson = Buffer.from(attachment?.body ?? '', 'base64').toString('utf8');
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ti-attach-')), 'tracking.ndjson');
-    writeFileSync(file, ndjson);
+    // Also a file in the test's output folder, where CI finds every capture of the run together.
+    const file =
+      'test-results/playwright-runs/meant-to-fail-a-failing-test-attaches-its-capture-chromium/tracking.ndjson';
+    expect(readFileSync(attachment?.path ?? '', 'utf8')).toBe(readFileSync(file, 'utf8'));
     const cli = runCli(['validate', file]);
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain('2 messages: 1 valid, 1 invalid');
