@@ -2,7 +2,8 @@
 // CLI) into one Node ESM file, with @playwright/test left to the user's own install (a peer
 // dependency), and emits its type declarations.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 rmSync('dist/playwright', { recursive: true, force: true });
@@ -19,4 +20,15 @@ await build({
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/playwright/tsconfig.types.json'], {
   stdio: 'inherit',
 });
+// tsc writes the source's extensionless relative imports; a project on `moduleResolution: NodeNext` (ESM on
+// Node) accepts only `./x.js` there, which finds x.d.ts. Every relative specifier gets its `.js`.
+for (const entry of readdirSync('dist/playwright/types', { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
+  const file = path.join(entry.parentPath, entry.name);
+  const text = readFileSync(file, 'utf8').replace(
+    /((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]+?)(?<!\.js)\2/g,
+    '$1$2$3.js$2',
+  );
+  writeFileSync(file, text);
+}
 console.log('playwright -> dist/playwright/index.mjs (+ types)');
