@@ -21,6 +21,12 @@ interface JsonSuite {
   readonly suites?: readonly JsonSuite[];
 }
 
+/** The test's output folder: the reporter copies attachments into `<it>/attachments/`. */
+function outputDirOf(result: JsonResult | undefined): string {
+  const copied = result?.attachments.find((a) => a.name === 'tracking.ndjson')?.path ?? '';
+  return path.dirname(path.dirname(copied));
+}
+
 function specsOf(suite: JsonSuite): JsonSpec[] {
   return [...suite.specs, ...(suite.suites ?? []).flatMap(specsOf)];
 }
@@ -48,8 +54,7 @@ describe('track-inspector/playwright in failing runs', () => {
     const attachment = failed?.attachments.find((a) => a.name === 'tracking.ndjson');
     expect(attachment?.contentType).toBe('application/x-ndjson');
     // Also a file in the test's output folder, where CI finds every capture of the run together.
-    const file =
-      'test-results/playwright-runs/meant-to-fail-a-failing-test-attaches-its-capture-chromium/tracking.ndjson';
+    const file = path.join(outputDirOf(failed), 'tracking.ndjson');
     expect(readFileSync(attachment?.path ?? '', 'utf8')).toBe(readFileSync(file, 'utf8'));
     const cli = runCli(['validate', file]);
     expect(cli.code).toBe(1);

@@ -6,6 +6,8 @@
  * (browser-harness/firefox-bidi-proxy.mjs). Two workers, so a test's capture is shown to stay its own
  * while another test runs beside it.
  */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM, FIREFOX, installedPath } from '../../browser-harness/installed';
@@ -16,7 +18,8 @@ const firefoxProxy = fileURLToPath(new URL('../../browser-harness/firefox-bidi-p
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: '../../test-results/playwright',
+  // Outside the working tree: npm test leaves it as it found it.
+  outputDir: path.join(tmpdir(), 'track-inspector-playwright'),
   workers: 2,
   fullyParallel: true,
   retries: 0,
