@@ -7,6 +7,18 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 rmSync('dist/playwright', { recursive: true, force: true });
+// The page reporter runs in the browser: bundled on its own (content/page-sends.ts inlined) into a script
+// whose source the fixture hands to addInitScript, as the constant __PAGE_REPORTER_SOURCE__.
+const reporter = await build({
+  entryPoints: ['src/playwright/page-reporter.ts'],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  globalName: 'TrackInspectorReporter',
+  platform: 'browser',
+  target: 'es2020',
+  legalComments: 'none',
+});
 await build({
   entryPoints: ['src/playwright/index.ts'],
   outfile: 'dist/playwright/index.mjs',
@@ -16,6 +28,7 @@ await build({
   target: 'node20',
   legalComments: 'none',
   external: ['@playwright/test'],
+  define: { __PAGE_REPORTER_SOURCE__: JSON.stringify(reporter.outputFiles[0].text) },
 });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/playwright/tsconfig.types.json'], {
   stdio: 'inherit',

@@ -15,7 +15,7 @@ import type { MessageRecord } from '../core/record';
 import type { MatchedCapture } from './matchers';
 import type { TrackInspectorOptions } from './options';
 import { readyOptions, type ReadyOptions } from './ready-options';
-import { reportPageCalls } from './page-reporter';
+import type { ReporterConfig } from './page-reporter';
 import { BINDING, PageChannel } from './page-channel';
 import { frameOf, PlaywrightIds, requestBody, sourceOf } from './playwright-events';
 import { capturedList, type TrackedMessage } from './tracked-message';
@@ -23,6 +23,9 @@ import { waitForChange } from './wait-for-change';
 
 /** How long a page's report waits for Playwright to show its request before it is the call itself. */
 export const REPORT_GRACE_MS = 1000;
+/** The page reporter's bundled source (scripts/build-playwright.mjs). */
+declare const __PAGE_REPORTER_SOURCE__: string;
+
 const MISSING_BODY = 'the body was not visible to Playwright, and the page could not read it';
 
 export class TrackingCapture implements MatchedCapture {
@@ -138,8 +141,10 @@ export class TrackingCapture implements MatchedCapture {
 
   private async attach(): Promise<void> {
     const reportUrl = await this.channel.open(this.context);
-    const hosts = [...KNOWN_ENDPOINTS, ...this.hosts];
-    await this.context.addInitScript(reportPageCalls, { binding: BINDING, reportUrl, hosts });
+    const config: ReporterConfig = { binding: BINDING, reportUrl, hosts: [...KNOWN_ENDPOINTS, ...this.hosts] };
+    // The bundle declares one var, kept inside this function: the page gets no global of ours but the binding.
+    const content = `(() => {\n${__PAGE_REPORTER_SOURCE__}\nTrackInspectorReporter.reportPageCalls(${JSON.stringify(config)});\n})();`;
+    await this.context.addInitScript({ content });
     this.context.on('page', this.onPage);
     for (const page of this.context.pages()) this.onPage(page);
     this.context.on('request', this.onRequest);
