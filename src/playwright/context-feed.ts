@@ -1,0 +1,114 @@
+/**
+ * Feeds one browser context to the capture pipeline: Playwright's request events and the page
+ * reporter's reports (page-channel.ts), as the pipeline's plain events, strictly in the order they
+ * came (a body parsed asynchronously must not overtake its outcome).
+ */
+import type { BrowserContext, Page, Request } from '@playwright/test';
+import type { CapturePipeline } from '../core/capture/pipeline';
+import { KNOWN_ENDPOINTS, type HostPattern } from '../core/endpoints';
+import { BINDING, PageChannel } from './page-channel';
+import type { ReporterConfig } from './page-reporter';
+import { frameOf, PlaywrightIds, requestBody, sourceOf } from './playwright-events';
+
+/** The page reporter's bundled source (scripts/build-playwright.mjs). */
+declare const __PAGE_REPORTER_SOURCE__: string;
+
+export class ContextFeed {
+  private readonly ids = new PlaywrightIds();
+  private readonly channel = new PageChannel(this.ids, (call) => this.handle(() => this.pipeline.pageCall(call)));
+  private queue = Promise.resolve();
+  private failure: Error | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly pipeline: CapturePipeline,
+    private readonly hosts: readonly HostPattern[],
+  ) {}
+
+  /** The reporter in every frame from now on, and the listeners, in place before this resolves. */
+  async start(): Promise<void> {
+    const reportUrl = await this.channel.open(this.context);
+    const config: ReporterConfig = { binding: BINDING, reportUrl, hosts: [...KNOWN_ENDPOINTS, ...this.hosts] };
+    // The bundle declares one var, kept inside this function: the page gets no global of ours but the binding.
+    const call = `TrackInspectorReporter.reportPageCalls(${JSON.stringify(config)});`;
+    await this.context.addInitScript({ content: `(() => {\n${__PAGE_REPORTER_SOURCE__}\n${call}\n})();` });
+    this.context.on('page', this.onPage);
+    for (const page of this.context.pages()) this.onPage(page);
+    this.context.on('request', this.onRequest);
+    this.context.on('requestfinished', this.onFinished);
+    this.context.on('requestfailed', this.onFailed);
+  }
+
+  /** Stops listening after `lingerMs` (a closing page's last report may be on its way); throws what handling met. */
+  async stop(lingerMs: number): Promise<void> {
+    if (!this.stopped) {
+      this.context.off('page', this.onPage);
+      this.context.off('request', this.onRequest);
+      this.context.off('requestfinished', this.onFinished);
+      this.context.off('requestfailed', this.onFailed);
+      await new Promise((resolve) => setTimeout(resolve, lingerMs));
+      this.stopped = true;
+      await this.channel.close();
+    }
+    await this.queue;
+    if (this.failure) throw this.failure;
+  }
+
+  private handle(work: () => unknown): void {
+    if (this.stopped) return;
+    this.queue = this.queue.then(work).then(
+      () => undefined,
+      (error: unknown) => void (this.failure ??= error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+
+  /** Numbers pages in the order they open. A closed page's messages stay: the test may still ask for them. */
+  private readonly onPage = (page: Page): void => void this.ids.tabOf(page);
+
+  private readonly onRequest = (request: Request): void => {
+    const frame = frameOf(request);
+    if (!frame) return; // a service worker's own request belongs to no page, as in the extension
+    const source = sourceOf(frame, this.ids);
+    const at = source.timeStamp ?? Date.now();
+    if (request.isNavigationRequest() && !frame.parentFrame()) {
+      this.handle(() => this.pipeline.navigationStarted(source.tabId, request.url(), at));
+      return;
+    }
+    const started = {
+      ...source,
+      requestId: this.ids.requestIdOf(request),
+      url: request.url(),
+      method: request.method(),
+    };
+    this.handle(async () =>
+      this.pipeline.requestStarted({ ...started, timeStamp: at, body: await requestBody(request) }),
+    );
+  };
+
+  private readonly onFinished = (request: Request): void => {
+    const event = this.settledEvent(request);
+    this.handle(async () => {
+      const response = await request.response();
+      if (event && response) this.pipeline.requestCompleted({ ...event, statusCode: response.status() });
+    });
+  };
+
+  private readonly onFailed = (request: Request): void => {
+    const event = this.settledEvent(request);
+    const error = request.failure()?.errorText ?? 'failed';
+    if (event) this.handle(() => this.pipeline.requestFailed({ ...event, error, type: request.resourceType() }));
+  };
+
+  private settledEvent(request: Request) {
+    const frame = frameOf(request);
+    if (!frame) return null;
+    const { ids } = this;
+    return {
+      requestId: ids.requestIdOf(request),
+      tabId: ids.tabOf(frame.page()),
+      url: request.url(),
+      method: request.method(),
+    };
+  }
+}
