@@ -42,15 +42,20 @@ describe('npm pack, then npm install -g of the tarball', () => {
   }, 120_000);
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('packs the CLI bundle, its launcher, README, LICENSE and package.json, and nothing else', () => {
+  it('packs the CLI bundle, its launcher, the Playwright export and its declarations, README, LICENSE and package.json, and nothing else', () => {
     expect(packed.filename).toBe(`track-inspector-${packageJson.version}.tgz`);
-    expect(packed.files.map((file) => file.path).sort()).toEqual([
+    const paths = packed.files.map((file) => file.path).sort();
+    const declarations = paths.filter((file) => file.startsWith('dist/playwright/types/'));
+    expect(paths.filter((file) => !declarations.includes(file))).toEqual([
       'LICENSE',
       'README.md',
       'bin/track-inspector.js',
       'dist/cli/track-inspector.mjs',
+      'dist/playwright/index.mjs',
       'package.json',
     ]);
+    expect(declarations).toContain('dist/playwright/types/playwright/index.d.ts');
+    expect(declarations.filter((file) => !file.endsWith('.d.ts'))).toEqual([]);
   });
 
   it('installs nothing beside it: the bundle needs no dependencies', () => {

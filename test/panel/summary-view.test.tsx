@@ -50,7 +50,11 @@ describe('the Summary', () => {
 
   it('shows warnings, and with a plan the unplanned events, each in its own column', async () => {
     const sent = (mode: ValidationMode) => [
-      ...captured({ event: 'Order Completed', userId: null, anonymousId: 'a', properties: { total: 3 } }, { mode }),
+      // Timestamped years before its capture: a clock-skew warning.
+      ...captured(
+        { event: 'Order Completed', userId: 'u', timestamp: '2020-01-01T00:00:00Z', properties: { total: 3 } },
+        { mode },
+      ),
       ...captured({ event: 'Signed up', userId: 'u' }, { mode }),
       ...captured({ event: 'Order Completed', userId: 'u', properties: { order_id: 'o1' } }, { mode }),
     ];
