@@ -76,5 +76,10 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
+  {
+    // The examples' apps: plain scripts that run in the page.
+    files: ['examples/*/app/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
   prettier,
 );
