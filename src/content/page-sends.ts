@@ -13,6 +13,9 @@ export interface PageSend {
   readonly method: string;
   /** The body exactly as the page passed it (a Request object's own body is not read: undefined). */
   readonly body: unknown;
+  readonly transport: 'beacon' | 'fetch' | 'xhr';
+  /** A fetch that outlives its page (`keepalive`), as beacons do. */
+  readonly keepalive: boolean;
 }
 
 export interface BlobTexts {
@@ -66,7 +69,7 @@ export function watchPageSends(onSend: (send: PageSend) => void): BlobTexts {
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const nativeBeacon = Navigator.prototype.sendBeacon;
   Navigator.prototype.sendBeacon = function sendBeacon(this: Navigator, url: string | URL, data?: BodyInit | null) {
-    notify({ url, method: 'POST', body: data });
+    notify({ url, method: 'POST', body: data, transport: 'beacon', keepalive: true });
     return nativeBeacon.call(this, url, data);
   };
 
@@ -74,7 +77,9 @@ export function watchPageSends(onSend: (send: PageSend) => void): BlobTexts {
   const nativeFetch = window.fetch;
   window.fetch = function fetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
     const url = input instanceof Request ? input.url : input;
-    notify({ url, method: init?.method ?? (input instanceof Request ? input.method : 'GET'), body: init?.body });
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    const keepalive = init?.keepalive ?? (input instanceof Request && input.keepalive);
+    notify({ url, method, body: init?.body, transport: 'fetch', keepalive });
     return nativeFetch.call(this, input, init);
   };
 
@@ -94,7 +99,7 @@ export function watchPageSends(onSend: (send: PageSend) => void): BlobTexts {
   };
   XMLHttpRequest.prototype.send = function send(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const target = opened.get(this);
-    if (target) notify({ url: target.url, method: target.method, body });
+    if (target) notify({ url: target.url, method: target.method, body, transport: 'xhr', keepalive: false });
     return nativeSend.call(this, body);
   };
 

@@ -9,6 +9,8 @@ import { capturedList, messageName, plural, verdictText, type TrackedMessage } f
 
 export interface Check {
   readonly pass: boolean;
+  /** A failure no later call can undo (an invalid message whose body was read): no need to wait it out. */
+  readonly final?: boolean;
   /** What a failure says under its headline: why, then what was captured. */
   readonly explain: () => string;
 }
@@ -107,5 +109,7 @@ export function valid(messages: readonly TrackedMessage[], warnings: boolean): C
     return [head, ...problems.map((p) => `       ${p.message} (${p.source}${p.path ? ` at ${p.path}` : ''})`)];
   });
   const summary = `${bad.length} of ${plural(messages.length, 'message')} ${bad.length === 1 ? 'has' : 'have'} ${what}:`;
-  return { pass: false, explain: () => [summary, ...lines].join('\n') };
+  // A message whose body is still missing may yet be completed by the page's report; any other stays invalid.
+  const final = bad.some(({ message }) => !message.undecodable);
+  return { pass: false, final, explain: () => [summary, ...lines].join('\n') };
 }

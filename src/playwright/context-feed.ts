@@ -3,7 +3,7 @@
  * reporter's reports (page-channel.ts), as the pipeline's plain events, strictly in the order they
  * came (a body parsed asynchronously must not overtake its outcome).
  */
-import type { BrowserContext, Page, Request } from '@playwright/test';
+import type { BrowserContext, Page, Request, Response } from '@playwright/test';
 import type { CapturePipeline } from '../core/capture/pipeline';
 import { KNOWN_ENDPOINTS, type HostPattern } from '../core/endpoints';
 import { BINDING, PageChannel } from './page-channel';
@@ -16,6 +16,7 @@ declare const __PAGE_REPORTER_SOURCE__: string;
 export class ContextFeed {
   private readonly ids = new PlaywrightIds();
   private readonly channel = new PageChannel(this.ids, (call) => this.handle(() => this.pipeline.pageCall(call)));
+  private readonly answered = new WeakSet<Request>();
   private queue = Promise.resolve();
   private failure: Error | null = null;
   private stopped = false;
@@ -29,14 +30,18 @@ export class ContextFeed {
   /** The reporter in every frame from now on, and the listeners, in place before this resolves. */
   async start(): Promise<void> {
     const reportUrl = await this.channel.open(this.context);
-    const config: ReporterConfig = { binding: BINDING, reportUrl, hosts: [...KNOWN_ENDPOINTS, ...this.hosts] };
+    const hosts = [...KNOWN_ENDPOINTS, ...this.hosts];
+    // Chromium shows Playwright every string body: only what it hides needs the page's report (a binding round
+    // trip per call is most of the fixture's cost). Other engines show Playwright no body at all.
+    const every = this.context.browser()?.browserType().name() !== 'chromium';
+    const config: ReporterConfig = { binding: BINDING, reportUrl, hosts, every };
     // The bundle declares one var, kept inside this function: the page gets no global of ours but the binding.
     const call = `TrackInspectorReporter.reportPageCalls(${JSON.stringify(config)});`;
     await this.context.addInitScript({ content: `(() => {\n${__PAGE_REPORTER_SOURCE__}\n${call}\n})();` });
     this.context.on('page', this.onPage);
     for (const page of this.context.pages()) this.onPage(page);
     this.context.on('request', this.onRequest);
-    this.context.on('requestfinished', this.onFinished);
+    this.context.on('response', this.onResponse);
     this.context.on('requestfailed', this.onFailed);
   }
 
@@ -45,7 +50,7 @@ export class ContextFeed {
     if (!this.stopped) {
       this.context.off('page', this.onPage);
       this.context.off('request', this.onRequest);
-      this.context.off('requestfinished', this.onFinished);
+      this.context.off('response', this.onResponse);
       this.context.off('requestfailed', this.onFailed);
       await new Promise((resolve) => setTimeout(resolve, lingerMs));
       this.stopped = true;
@@ -86,15 +91,20 @@ export class ContextFeed {
     );
   };
 
-  private readonly onFinished = (request: Request): void => {
+  /**
+   * The status settles the call when it arrives: Playwright never fires `requestfinished` for a response
+   * the page does not read that cannot be cached (`no-store`), which is how collectors answer.
+   */
+  private readonly onResponse = (response: Response): void => {
+    const request = response.request();
     const event = this.settledEvent(request);
-    this.handle(async () => {
-      const response = await request.response();
-      if (event && response) this.pipeline.requestCompleted({ ...event, statusCode: response.status() });
-    });
+    this.answered.add(request);
+    if (event) this.handle(() => this.pipeline.requestCompleted({ ...event, statusCode: response.status() }));
   };
 
   private readonly onFailed = (request: Request): void => {
+    // Failing after its status (the body's download was cut): the server answered, the status stands.
+    if (this.answered.has(request)) return;
     const event = this.settledEvent(request);
     const error = request.failure()?.errorText ?? 'failed';
     if (event) this.handle(() => this.pipeline.requestFailed({ ...event, error, type: request.resourceType() }));

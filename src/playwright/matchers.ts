@@ -39,11 +39,14 @@ async function webFirst(
   }
   const timeout = call.options?.timeout ?? state.timeout;
   const wanted = style === 'state' ? !state.isNot : true;
+  // toBeValid fails at once on a message that cannot become valid; everything else waits for its moment.
+  const settled = (check: checks.Check) =>
+    check.pass === wanted || (style === 'state' && !state.isNot && check.final === true);
   const met = await waitForChange(
     capture,
     () => {
       const check = evaluate(capture.messages());
-      return check.pass === wanted ? check : null;
+      return settled(check) ? check : null;
     },
     timeout,
   );

@@ -18,11 +18,16 @@ export interface ReporterConfig {
   readonly reportUrl: string;
   /** Where tracking calls go: the known endpoints and the user's hosts (the pipeline decides for sure). */
   readonly hosts: readonly { readonly host: string; readonly pathPrefix: string }[];
+  /**
+   * Report every call (a browser that shows Playwright no body), or only what Chromium hides: beacons,
+   * keepalive fetches, bodies that are not strings, and anything sent while the document goes away.
+   */
+  readonly every: boolean;
 }
 
 type Body = { kind: 'text'; text: string } | { kind: 'form'; fields: Record<string, string[]> } | null;
 
-export function reportPageCalls({ binding, reportUrl, hosts }: ReporterConfig): void {
+export function reportPageCalls({ binding, reportUrl, hosts, every }: ReporterConfig): void {
   const page = window as unknown as Record<string, unknown>;
   const installed = '__trackInspectorReporter';
   if (page[installed]) return; // Firefox may keep a frame's window, and this script, for its next document
@@ -77,9 +82,11 @@ export function reportPageCalls({ binding, reportUrl, hosts }: ReporterConfig): 
   }
 
   post({ kind: 'hello', page: location.href });
-  const blobs = watchPageSends(({ url, method, body }) => {
+  const blobs = watchPageSends(({ url, method, body, transport, keepalive }) => {
     const at = Date.now();
     if (method.toUpperCase() !== 'POST') return;
+    const hidden = transport === 'beacon' || keepalive || typeof body !== 'string' || leaving;
+    if (!every && !hidden && document.visibilityState !== 'hidden') return;
     const target = new URL(String(url), document.baseURI);
     if (!mayTrack(target)) return;
     const id = `${documentToken}-${++reports}`;
