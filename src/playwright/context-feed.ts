@@ -17,6 +17,8 @@ export class ContextFeed {
   private readonly ids = new PlaywrightIds();
   private readonly channel = new PageChannel(this.ids, (call) => this.handle(() => this.pipeline.pageCall(call)));
   private readonly answered = new WeakSet<Request>();
+  /** When a document last went away (a page closed, a navigation started): stop() lingers after it. */
+  private lastDocumentGone = -Infinity;
   private queue = Promise.resolve();
   private failure: Error | null = null;
   private stopped = false;
@@ -45,14 +47,18 @@ export class ContextFeed {
     this.context.on('requestfailed', this.onFailed);
   }
 
-  /** Stops listening after `lingerMs` (a closing page's last report may be on its way); throws what handling met. */
+  /**
+   * Stops listening; throws what handling met. A document gone less than `lingerMs` ago (a page closed or
+   * navigated away) may still have its last reports on their way as beacons: those are waited for.
+   */
   async stop(lingerMs: number): Promise<void> {
     if (!this.stopped) {
       this.context.off('page', this.onPage);
       this.context.off('request', this.onRequest);
       this.context.off('response', this.onResponse);
       this.context.off('requestfailed', this.onFailed);
-      await new Promise((resolve) => setTimeout(resolve, lingerMs));
+      const linger = this.lastDocumentGone + lingerMs - Date.now();
+      if (linger > 0) await new Promise((resolve) => setTimeout(resolve, linger));
       this.stopped = true;
       await this.channel.close();
     }
@@ -69,13 +75,17 @@ export class ContextFeed {
   }
 
   /** Numbers pages in the order they open. A closed page's messages stay: the test may still ask for them. */
-  private readonly onPage = (page: Page): void => void this.ids.tabOf(page);
+  private readonly onPage = (page: Page): void => {
+    this.ids.tabOf(page);
+    page.once('close', () => (this.lastDocumentGone = Date.now()));
+  };
 
   private readonly onRequest = (request: Request): void => {
     const frame = frameOf(request);
     if (!frame) return; // a service worker's own request belongs to no page, as in the extension
     const source = sourceOf(frame, this.ids);
     const at = source.timeStamp ?? Date.now();
+    if (request.isNavigationRequest()) this.lastDocumentGone = Date.now(); // an iframe's document goes too
     if (request.isNavigationRequest() && !frame.parentFrame()) {
       this.handle(() => this.pipeline.navigationStarted(source.tabId, request.url(), at));
       return;
