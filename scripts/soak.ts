@@ -1,5 +1,6 @@
 // `npm run test:soak -- N`: runs the real-browser suites N times in a row (default 10) and says how
 // many runs passed, with the failures of each failing run. A test that fails by chance shows here.
+// A run is the extension's e2e project, then the Playwright fixture's specs (both browsers, 2 workers).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,9 +33,18 @@ for (let run = 1; run <= runs; run++) {
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
   });
+  const specs = spawnSync(
+    'npx',
+    ['playwright', 'test', '-c', 'test/playwright/playwright.config.ts', '--reporter=json'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  const failures = failuresIn(report, result.stderr);
-  if (result.status === 0 && !failures.length) {
+  const failures = [...failuresIn(report, result.stderr), ...playwrightFailures(specs.stdout, specs.stderr)];
+  if (result.status === 0 && specs.status === 0 && !failures.length) {
     passed++;
     console.log(`soak: run ${run} of ${runs} passed (${seconds} s)`);
   } else {
@@ -78,4 +88,39 @@ function failuresIn(reportFile: string, stderr: string): string[] {
 
 function firstLine(text: unknown): string {
   return (typeof text === 'string' ? text : '').split('\n')[0]?.slice(0, 400) ?? '';
+}
+
+interface PlaywrightSuite {
+  readonly title: string;
+  readonly specs: readonly {
+    readonly title: string;
+    readonly tests: readonly {
+      readonly projectName: string;
+      readonly results: readonly { readonly status: string; readonly error?: { readonly message?: string } }[];
+    }[];
+  }[];
+  readonly suites?: readonly PlaywrightSuite[];
+}
+
+/** "file > [project] test name: first line of the error" per failed Playwright spec. */
+function playwrightFailures(stdout: string, stderr: string): string[] {
+  let report: { suites: PlaywrightSuite[] };
+  try {
+    report = JSON.parse(stdout) as { suites: PlaywrightSuite[] };
+  } catch {
+    return [`no Playwright report; it ended with: ${stderr.trim().split('\n').slice(-3).join(' | ')}`];
+  }
+  const failures: string[] = [];
+  const walk = (suite: PlaywrightSuite, file: string): void => {
+    for (const spec of suite.specs) {
+      for (const test of spec.tests) {
+        const last = test.results.at(-1);
+        if (last && last.status !== 'passed' && last.status !== 'skipped')
+          failures.push(`${file} > [${test.projectName}] ${spec.title}: ${firstLine(last.error?.message)}`);
+      }
+    }
+    for (const inner of suite.suites ?? []) walk(inner, file);
+  };
+  for (const suite of report.suites) walk(suite, suite.title);
+  return failures;
 }
