@@ -23,7 +23,7 @@ export interface HostPattern {
 }
 
 interface KnownEndpoint extends HostPattern {
-  readonly sender: Exclude<Sender, 'custom'>;
+  readonly sender: Exclude<Sender, 'custom' | 'none'>;
 }
 
 /** The tracking APIs recognised out of the box; their calls are `prefix/{track,t,…}`. */

@@ -85,9 +85,9 @@ function toRecord(
   const { capture } = message;
   const inspected = inspectImported(message, checks, lineBytes);
   if (!capture) {
-    // A bare payload: nothing says where it was sent from, nor when; it is shown at import time.
-    const request = { url: '', method: 'POST', outcome: 'pending', status: null, error: null } as const;
-    return messageRecord({ capturedAt: importedAt, tabId: -1, pageUrl: '', request }, 'custom', inspected);
+    // A bare payload: there was no request to have an outcome or a sender, nor a time; it is shown at import time.
+    const request = { url: '', method: 'POST', outcome: 'none', status: null, error: null } as const;
+    return messageRecord({ capturedAt: importedAt, tabId: -1, pageUrl: '', request }, 'none', inspected);
   }
   const origin = readableCaptureTime(message) === undefined ? { ...capture, capturedAt: importedAt } : capture;
   return messageRecord(origin, capture.sender, inspected);

@@ -4,10 +4,19 @@ import type { BatchPosition, CallType, Problem, Sender, Validation } from './typ
 /**
  * What became of a request: an HTTP `status`; `failed` (a network error); `blocked` by the browser
  * or an extension; `unload` (sent while the page unloaded, outcome unknown); `unseen` (the page
- * reported sending it, and the browser never showed the request); or still `pending`.
+ * reported sending it, and the browser never showed the request); `none` (there was no request: a bare
+ * payload imported); or still `pending`.
  */
-export type OutcomeKind = 'pending' | 'status' | 'failed' | 'blocked' | 'unload' | 'unseen';
-export const OUTCOME_KINDS: readonly OutcomeKind[] = ['pending', 'status', 'failed', 'blocked', 'unload', 'unseen'];
+export type OutcomeKind = 'pending' | 'status' | 'failed' | 'blocked' | 'unload' | 'unseen' | 'none';
+export const OUTCOME_KINDS: readonly OutcomeKind[] = [
+  'pending',
+  'status',
+  'failed',
+  'blocked',
+  'unload',
+  'unseen',
+  'none',
+];
 
 export interface RequestInfo {
   readonly url: string;

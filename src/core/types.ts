@@ -31,7 +31,11 @@ export type MessageType = (typeof MESSAGE_TYPES)[number];
 /** A tracking call's URL names either one message type or a batch of them. */
 export type CallType = MessageType | 'batch';
 
-export const SENDERS = ['june', 'segment', 'rudderstack', 'custom'] as const;
+/**
+ * Who the call went to: a known endpoint's SDK, `custom` (a host the user added: the options page's extra hosts, the
+ * fixture's `hosts`), or `none` (no call at all: a bare payload imported from NDJSON).
+ */
+export const SENDERS = ['june', 'segment', 'rudderstack', 'custom', 'none'] as const;
 export type Sender = (typeof SENDERS)[number];
 
 export function isSender(value: unknown): value is Sender {

@@ -122,6 +122,52 @@ describe('the Track panel', () => {
     expect(hint()).toBe('This file holds no tracking messages.');
   });
 
+  it('imported bare payloads have no outcome nor sender, and rows of another day show their date (issue 21, item 8)', async () => {
+    const { store } = await mount([]);
+    const ndjson = [
+      '{"type":"track","event":"Bare","userId":"u","timestamp":"2024-05-01T10:00:00Z"}',
+      JSON.stringify({
+        capturedAt: '2024-05-01T10:00:00.000Z',
+        tabId: 3,
+        pageUrl: 'https://shop.example/',
+        request: {
+          url: 'https://proxy.example.com/collect/v1/t',
+          method: 'POST',
+          outcome: 'status',
+          status: 200,
+          error: null,
+        },
+        sender: 'custom',
+        type: 'track',
+        payload: { type: 'track', event: 'Proxied', userId: 'u', timestamp: '2024-05-01T10:00:00Z' },
+      }),
+    ].join('\n');
+    await act(() => {
+      store.openImported(importSession('old.ndjson', ndjson, false, USER_MODE));
+      passPublishInterval();
+    });
+    const cells = (name: string) =>
+      [...root.querySelectorAll('.row.message')]
+        .filter((row) => row.querySelector('.cell.name')?.textContent === name)
+        .map((row) => ['time', 'sender', 'outcome'].map((cell) => row.querySelector(`.cell.${cell}`)))
+        .flat()
+        .map((cell) => [cell?.textContent, cell?.getAttribute('title')]);
+    const proxiedAt = new Date('2024-05-01T10:00:00.000Z');
+    const local = (n: number) => String(n).padStart(2, '0');
+    const time = `${local(proxiedAt.getHours())}:${local(proxiedAt.getMinutes())}:00`;
+    const day = `${local(proxiedAt.getMonth() + 1)}-${local(proxiedAt.getDate())}`;
+    expect(cells('Proxied')).toEqual([
+      [`${day} ${time}`, `2024-${day} ${time}.000`],
+      ['custom', 'a host you added (options page, extra hosts)'],
+      ['200', 'HTTP 200'],
+    ]);
+    const [, sender, outcome] = cells('Bare');
+    expect([sender, outcome]).toEqual([
+      ['—', 'no request: imported as a bare payload'],
+      ['—', 'no request: imported as a bare payload'],
+    ]);
+  });
+
   it('shows a missing required field where it belongs', async () => {
     await mount(captured({ type: 'group', userId: 'u' }, { callType: 'group' }));
     await click(root.querySelector('.row.message'));

@@ -1,7 +1,7 @@
 /** One row of the timeline: a message, or a navigation marker spanning the row. */
 import { recordName } from '../../core/label';
 import type { Row } from '../store/rows';
-import { identityOf, outcomeOf, timeOfDay, verdictOf } from './format';
+import { identityOf, outcomeOf, senderOf, verdictOf, whenShown } from './format';
 
 interface Props {
   readonly row: Row;
@@ -13,7 +13,7 @@ export function TimelineRow({ row, selected, onSelect }: Props) {
   if (row.kind === 'navigation') {
     return (
       <div class="row navigation" role="row" title={row.url}>
-        <span class="cell time">{timeOfDay(row.at)}</span>
+        <span class="cell time">{whenShown(row.at, Date.now()).text}</span>
         <span class="cell wide">Navigated to {row.url}</span>
       </div>
     );
@@ -22,6 +22,8 @@ export function TimelineRow({ row, selected, onSelect }: Props) {
   const verdict = verdictOf(record);
   const outcome = outcomeOf(record);
   const identity = identityOf(record);
+  const when = whenShown(record.capturedAt, Date.now());
+  const sender = senderOf(record);
   return (
     <div
       class={`row message ${verdict.kind}${selected ? ' selected' : ''}`}
@@ -30,7 +32,9 @@ export function TimelineRow({ row, selected, onSelect }: Props) {
       data-key={row.key}
       onClick={() => onSelect(row.key)}
     >
-      <span class="cell time">{timeOfDay(record.capturedAt)}</span>
+      <span class="cell time" title={when.title}>
+        {when.text}
+      </span>
       <span class="cell type">{record.type}</span>
       <span class="cell name" title={recordName(record)}>
         {recordName(record)}
@@ -39,7 +43,9 @@ export function TimelineRow({ row, selected, onSelect }: Props) {
       <span class="cell identity" title={identity.full}>
         {identity.short}
       </span>
-      <span class="cell sender">{record.sender}</span>
+      <span class="cell sender" title={sender.title}>
+        {sender.text}
+      </span>
       <span class={`cell outcome ${outcome.kind}`} title={outcome.title}>
         {outcome.text}
       </span>

@@ -3,10 +3,35 @@ import type { MessageRecord } from '../../core/record';
 import { isAbsentIdentity } from '../../core/identity-notes';
 import { isPlainObject } from '../../core/types';
 
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
 export function timeOfDay(ms: number): string {
   const d = new Date(ms);
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+/** The local date, `2024-05-01`. */
+export function dateOf(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * What the Time column shows: the time of day for today's rows; for a row of another day (an import, a HAR)
+ * its date instead of the milliseconds (`05-01 12:00:00`), since a time alone would read as today's. The cell's
+ * title has the full date and time, always.
+ */
+export function whenShown(ms: number, now: number): { text: string; title: string } {
+  const time = timeOfDay(ms);
+  const title = `${dateOf(ms)} ${time}`;
+  return { text: dateOf(ms) === dateOf(now) ? time : `${dateOf(ms).slice(5)} ${time.slice(0, 8)}`, title };
+}
+
+/** The Sender column: the SDK whose endpoint took the call, `custom` for your own host, a dash for no call. */
+export function senderOf(record: MessageRecord): { text: string; title: string } {
+  if (record.sender === 'none') return { text: '—', title: 'no request: imported as a bare payload' };
+  if (record.sender === 'custom') return { text: 'custom', title: 'a host you added (options page, extra hosts)' };
+  return { text: record.sender, title: `${record.sender}'s endpoint` };
 }
 
 /** The userId, or else the anonymousId: an anonymous visitor's null or "" userId is no identity (identity-notes.ts). */
@@ -37,6 +62,8 @@ export function outcomeOf(record: MessageRecord): { kind: OutcomeStyle; text: st
       return { kind: 'unknown', text: 'unload', title: why };
     case 'unseen':
       return { kind: 'unknown', text: 'unseen', title: why };
+    case 'none':
+      return { kind: 'unknown', text: '—', title: 'no request: imported as a bare payload' };
     case 'failed':
       return status !== null
         ? { kind: 'failed', text: String(status), title: `${why} after HTTP ${status}` }
