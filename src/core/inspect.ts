@@ -2,7 +2,7 @@
 import type { RequestBody } from './body';
 import { decodeBody } from './decode';
 import type { TrackingCall } from './endpoints';
-import type { Linter } from './lint';
+import { SPELLING_KEYWORD, type Linter } from './lint';
 import { isLintWarning, makeValidation, type MessageRecord } from './record';
 import { validateMessage, type ValidationInput } from './validate';
 import { isMessageType, type Problem, type Validation } from './types';
@@ -63,8 +63,11 @@ export function validateAndLint(
   const lint = options.linter.lint(message, { capturedAt, bodyBytes });
   if (!options.checker) return makeValidation(errors, lint, notes);
   const plan = options.checker(message);
-  return makeValidation(joined(errors, plan.errors), joined(lint, plan.warnings), notes);
+  return makeValidation(joined(errors, plan.errors), joined(lint.filter(notSpelling), plan.warnings), notes);
 }
+
+/** With a plan, a misspelt event name is the plan's to name ("did you mean"): the linter's guess would repeat it. */
+const notSpelling = (problem: Problem) => problem.keyword !== SPELLING_KEYWORD;
 
 /** Both lists in one; either as it is when the other is empty (most messages have no problems to join). */
 function joined(first: readonly Problem[], second: readonly Problem[]): readonly Problem[] {
@@ -105,7 +108,10 @@ export function revalidateRecord(
     ...record,
     validation: makeValidation(
       [...errors, ...planned.errors],
-      [...validation.warnings.filter(isLintWarning), ...planned.warnings],
+      [
+        ...validation.warnings.filter((p) => isLintWarning(p) && (checker === 'keep' || !checker || notSpelling(p))),
+        ...planned.warnings,
+      ],
       notes,
     ),
   };

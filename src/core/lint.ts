@@ -1,6 +1,7 @@
 /**
- * Warnings (never errors) a capture deserves: sizes the APIs reject, retries, clock skew, and
- * property type drift. Stateful: one linter per capture (tab session, imported file, CLI run).
+ * Warnings (never errors) a capture deserves: sizes the APIs reject, retries, clock skew, property
+ * type drift, and event names that differ only in case or spacing. Stateful: one linter per capture
+ * (tab session, imported file, CLI run).
  */
 import { describeValue, escapePointer, withArticle } from './explain';
 import { jsonBytesOver } from './json-size';
@@ -15,6 +16,9 @@ export const LIMITS = {
   /** Retries arrive within seconds: remembering the latest 100,000+ ids keeps memory flat on huge files. */
   rememberedMessageIds: 100_000,
 } as const;
+
+/** An event name spelt like an earlier one but for case or spacing. */
+export const SPELLING_KEYWORD = 'lint:event-name-spelling';
 
 export interface LintContext {
   /** When the call was captured (ms since epoch); undefined when unknown (bare payloads). */
@@ -33,6 +37,8 @@ export function createLinter(): Linter {
   const recentIds = createRecentSet(LIMITS.rememberedMessageIds);
   // By message type, then by event (or page) name: no key string built per message.
   const propertyTypes = new Map<string, Map<string, Map<string, JsonType>>>();
+  // Each event name's first spelling, by its folded form: "Signed up" after "Signed Up" is worth a look.
+  const spellings = new Map<string, string>();
 
   return {
     lint(message, context) {
@@ -51,6 +57,7 @@ export function createLinter(): Linter {
       }
       skewWarning(payload['timestamp'], context.capturedAt, warnings);
       driftWarnings(payload, message.type, propertyTypes, warnings);
+      if (message.type === 'track') spellingWarning(payload['event'], spellings, warnings);
       return warnings;
     },
   };
@@ -153,6 +160,25 @@ function driftWarnings(
         keyword: 'lint:type-drift',
       });
     }
+  }
+}
+
+/** Case, spaces, `_`, `-` and `.` folded away: `Signed Up`, `signed_up` and `SignedUp` read the same. */
+function folded(name: string): string {
+  return name.toLowerCase().replace(/[\s_.-]+/g, '');
+}
+
+function spellingWarning(event: unknown, spellings: Map<string, string>, out: Problem[]): void {
+  if (typeof event !== 'string' || event === '') return;
+  const key = folded(event);
+  const first = spellings.get(key);
+  if (first === undefined) spellings.set(key, event);
+  else if (first !== event) {
+    out.push({
+      path: '/event',
+      message: `event "${event}" differs from "${first}", sent earlier in this capture, only in case or spacing: one of them is probably a typo`,
+      keyword: SPELLING_KEYWORD,
+    });
   }
 }
 

@@ -61,7 +61,7 @@ test('failures name the nearest miss and list what was captured', async ({ page,
   const captured = [
     'Captured 3 messages:',
     '  1. track "Signed Up" · valid',
-    '  2. track "Signed up" · valid',
+    '  2. track "Signed up" · 1 warning', // spelt like "Signed Up" but for case: a lint warning
     '  3. track "Cart Viewed" · 1 error',
   ].join('\n');
   expect(await failureOf(expect(tracking).toHaveTracked('Signed Up', { plan: 'pro' }, SHORT))).toBe(

@@ -59,4 +59,20 @@ describe('lint warnings', () => {
       },
     ]);
   });
+
+  it('flags an event name that differs from an earlier one only in case or spacing (issue 21, item 11)', () => {
+    const linter = createLinter();
+    const lint = (event: string) => linter.lint(track({ event }), { capturedAt, bodyBytes: 10 });
+    expect(lint('Signed Up')).toEqual([]);
+    expect(lint('Signed Up')).toEqual([]);
+    expect(lint('Signed Upgraded')).toEqual([]);
+    expect(lint('Signed up').map((p) => [p.path, p.keyword, p.message])).toEqual([
+      [
+        '/event',
+        'lint:event-name-spelling',
+        'event "Signed up" differs from "Signed Up", sent earlier in this capture, only in case or spacing: one of them is probably a typo',
+      ],
+    ]);
+    expect(lint('signed_up').map((p) => p.keyword)).toEqual(['lint:event-name-spelling']);
+  });
 });
