@@ -1,5 +1,6 @@
 /** `track-inspector plan infer`: drafts a tracking plan from NDJSON of messages or HAR files, streamed. */
 import { parseNdjsonLine } from '../core/ndjson';
+import { draftDoubts } from '../core/plan/infer/draft-doubts';
 import { createPlanDraft } from '../core/plan/infer/draft-plan';
 import type { PlanInferArgs } from './args';
 import { harEntryReader } from '../core/har/har-records';
@@ -33,5 +34,8 @@ export async function runPlanInfer(args: PlanInferArgs, io: Io): Promise<number>
   });
   if (messages === 0 && !args.allowEmpty) return noMessages(io);
   await write(io.stdout, draft.json());
+  // What looks like a mistake in the capture: on stderr, so the plan on stdout stays a clean file.
+  for (const doubt of draftDoubts(draft.plan()))
+    io.stderr.write(`track-inspector: check the draft: ${printable(doubt)}\n`);
   return 0;
 }

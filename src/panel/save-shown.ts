@@ -1,4 +1,5 @@
 /** Export NDJSON and Draft tracking plan: they save what the timeline shows, and say what they saved. */
+import { draftDoubts } from '../core/plan/infer/draft-doubts';
 import { createPlanDraft } from '../core/plan/infer/draft-plan';
 import { downloadJson, downloadNdjson, draftPlanFileName, exportFileName } from './export-file';
 import { recordsToExport } from './store/export-selection';
@@ -25,5 +26,7 @@ export function draftFromShown(store: PanelStore, pageUrl: string, at: Date): vo
   const rules = draft.plan().rules.length;
   // Only track, identify and group messages make rules: pages alone make an empty plan, and the user should know.
   const why = rules === 0 ? ' (no track, identify or group messages shown)' : '';
-  store.status.say(`Drafted a plan with ${plural(rules, 'rule')}${why}: ${fileName}`);
+  const doubts = draftDoubts(draft.plan());
+  const check = doubts.length ? `. Check: ${doubts.join('; ')}` : '';
+  store.status.say(`Drafted a plan with ${plural(rules, 'rule')}${why}: ${fileName}${check}`);
 }

@@ -295,6 +295,16 @@ describe('track-inspector plan infer', () => {
     });
   });
 
+  it('says on stderr what in the draft looks like a mistake, the plan on stdout untouched (issue 21, item 11)', () => {
+    const variant = '{"event":"Signed up","userId":"u3","properties":{"plan":"pro","seats":"3"}}';
+    const drafted = runCli(['plan', 'infer', file('infer-doubts.ndjson', [...lines, variant])]);
+    expect(drafted.code).toBe(0);
+    expect(() => JSON.parse(drafted.stdout) as unknown).not.toThrow();
+    expect(drafted.stderr).toBe(
+      'track-inspector: check the draft: "Signed Up" and "Signed up" differ only in case or spacing: one rule each was drafted; keep the one you mean\n',
+    );
+  });
+
   it('reads standard input, and refuses an unknown subcommand', () => {
     expect(JSON.parse(runCli(['plan', 'infer'], { input: lines.join('\n') }).stdout)).toMatchObject({
       name: 'Draft tracking plan',

@@ -62,6 +62,16 @@ describe('the look of the panel', () => {
     expect(back).toEqual(look(button('Copy as JSON'), outline));
   });
 
+  it('says beside the draft what in it looks like a mistake (issue 21, item 11)', async () => {
+    await mountPanel(root, [...sent(), ...captured({ event: 'Signed up', userId: 'u' })]);
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:saved');
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await click(button('Draft tracking plan'));
+    expect(root.querySelector('.toolbar [role="status"]')?.textContent).toMatch(
+      /^Drafted a plan with 3 rules: tracking-plan-[^ ]+\.json\. Check: "Signed Up" and "Signed up" differ only in case or spacing: one rule each was drafted; keep the one you mean$/,
+    );
+  });
+
   it('says what Export NDJSON and Draft tracking plan saved, until a few seconds pass or the next action', async () => {
     const { store } = await mountPanel(root, sent());
     vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:saved');

@@ -2,6 +2,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH } from '../../../src/core/plan/infer/value-shape';
 import { draftPlan, draftPlanJson, type DraftedPlan, type DraftInput } from '../../../src/core/plan/infer/draft-plan';
+import { draftDoubts } from '../../../src/core/plan/infer/draft-doubts';
 import { loadPlan } from '../../../src/core/plan/load/load-plan';
 
 const track = (event: unknown, properties?: unknown): DraftInput => ({
@@ -413,5 +414,30 @@ describe('a draft of a deeply nested message', () => {
     expect(
       loadPlan(draftPlanJson([{ type: 'track', payload: { event: 'Deep', userId: 'u', properties: nested } }])).ok,
     ).toBe(true);
+  });
+});
+
+describe('draftDoubts: what in a draft looks like a mistake (issue 21, item 11)', () => {
+  it('names event names that differ only in case or spacing, and fields sent with different types', () => {
+    const plan = draftPlan([
+      track('Signed Up', { plan: 'pro', seats: 3 }),
+      track('Signed up', { plan: 'pro' }),
+      track('Signed Up', { plan: 'team', seats: '3' }),
+      track('Order Completed', { coupon: null, total: 9 }),
+      track('Order Completed', { coupon: 'X', total: 9 }),
+      identify({ age: 3 }),
+      identify({ age: 'three' }),
+    ]);
+    expect(draftDoubts(plan)).toEqual([
+      '"Signed Up" and "Signed up" differ only in case or spacing: one rule each was drafted; keep the one you mean',
+      'properties.seats of "Signed Up" was sent as an integer and as a string: drafted as ["integer","string"]',
+      'traits.age of identify was sent as an integer and as a string: drafted as ["integer","string"]',
+    ]);
+  });
+
+  it('has nothing to say of a consistent capture', () => {
+    expect(draftDoubts(draftPlan([track('Signed Up', { plan: 'pro' }), track('Signed Up', { plan: 'team' })]))).toEqual(
+      [],
+    );
   });
 });
