@@ -4,7 +4,7 @@ import type { MessageRecord } from '../../core/record';
 import { messageLabel, recordName } from '../../core/label';
 import { isUnplanned } from '../../core/plan/check/unplanned';
 import { MESSAGE_TYPES, type MessageType } from '../../core/types';
-import { eventFilter, parseFilter } from './filter-query';
+import { eventFilter, fieldMatches, parseFilter } from './filter-query';
 
 /** One chip per message type; screen (what mobile SDKs send for a page) last, being rare in a browser. */
 export const TYPE_CHIPS: readonly MessageType[] = [...MESSAGE_TYPES.filter((type) => type !== 'screen'), 'screen'];
@@ -38,6 +38,7 @@ export function createFilterStore() {
       if (unplanned && !isUnplanned(record.validation)) return false;
       if (query.type !== undefined && record.type !== query.type) return false;
       if (query.name !== undefined && recordName(record) !== query.name) return false;
+      if (!query.fields.every((term) => fieldMatches(record.payload, term))) return false;
       return needle === '' || searchText(record).includes(needle);
     };
   });
