@@ -120,7 +120,7 @@ describe('the Summary', () => {
       ...captured({ event: 'Order Completed', userId: 'u', timestamp: '2024-05-01' }),
       ...captured({ event: '<b>Bold</b> | *x*', userId: 'u' }),
     ]);
-    // happy-dom's clipboard waits for a permission no one grants; the copy itself is the e2e suites' part.
+    // happy-dom's clipboard waits for a permission no one grants: the spy stands in for the system clipboard.
     const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
     const button = () =>
       [...root.querySelectorAll('.summary-view button')].find((b) => /^Cop/.test(b.textContent ?? ''));

@@ -92,7 +92,7 @@ describe('the Track panel', () => {
     const [first, second] = root.querySelectorAll('.row.message');
     const copyJson = () => [...root.querySelectorAll('.detail button')].find((b) => /Cop/.test(b.textContent ?? ''));
     await click(first ?? null);
-    // happy-dom's clipboard waits for a permission no one grants; the copy itself is the e2e suites' part.
+    // happy-dom's clipboard waits for a permission no one grants: the spy stands in for the system clipboard.
     const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
     await act(async () => {
       (copyJson() as HTMLElement).click();
@@ -106,6 +106,50 @@ describe('the Track panel', () => {
     expect(root.querySelector('.detail h2')?.textContent).toContain('Second');
     expect(copyJson()?.textContent).toBe('Copy as JSON');
     expect(root.querySelector('.detail .revealed')).toBeNull();
+  });
+
+  it("copies a field's path as the filter reads it, or its value, and filters by the value (issue 21, item 10)", async () => {
+    await mount([
+      ...captured({
+        event: 'Order Completed',
+        userId: 'u',
+        properties: { 'plan name': 'Pro', items: [{ sku: 'A-1' }] },
+      }),
+      ...captured({
+        event: 'Order Completed',
+        userId: 'v',
+        properties: { 'plan name': 'Free', items: [{ sku: 'B-2' }] },
+      }),
+    ]);
+    await click(root.querySelector('.row.message'));
+    const line = (text: string) =>
+      [...root.querySelectorAll('.json-tree .line')].find((l) => l.textContent === text) ?? null;
+    const action = (text: string, label: string) =>
+      line(text)?.querySelector<HTMLButtonElement>(`.field-action[data-label="${label}"]`) ?? null;
+    await click(line('▸items: [1]')); // deeper than two levels starts closed
+    await click(line('▸0: {1}'));
+    // The buttons are drawn by CSS: the line's text is the field as sent, nothing more.
+    expect(line('sku: "A-1"')).not.toBeNull();
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    await act(async () => {
+      action('sku: "A-1"', 'path')!.click();
+      await writeText.mock.results[0]?.value;
+    });
+    expect(writeText).toHaveBeenLastCalledWith('properties.items[0].sku');
+    expect(action('sku: "A-1"', 'copied')?.title).toBe('Copy path properties.items[0].sku');
+    await act(async () => {
+      action('plan name: "Pro"', 'value')!.click();
+      await writeText.mock.results[1]?.value;
+    });
+    expect(writeText).toHaveBeenLastCalledWith('Pro');
+    writeText.mockRestore();
+    expect(action('sku: "A-1"', 'path')).not.toBeNull(); // "copied" moved to the last copy
+    await click(action('plan name: "Pro"', 'filter'));
+    expect(root.querySelector<HTMLInputElement>('.filter-bar input[type="search"]')?.value).toBe(
+      'properties["plan name"]:"Pro"',
+    );
+    expect(root.querySelectorAll('.row.message')).toHaveLength(1);
+    expect(line('userId: "u"')).not.toBeNull(); // the row stays selected: it holds the value
   });
 
   it('says why the timeline is empty: nothing came yet (navigations aside), or the import held nothing', async () => {

@@ -4,6 +4,7 @@
  * `event:"Signed Up"`, `context.page.path:/pricing`. A click on a Summary line writes `type:` and `name:`, so the
  * box shows what the timeline is filtered by and Esc clears it.
  */
+import { parseFieldPath } from './field-path';
 
 export interface FieldTerm {
   /** The field's path in the payload: `properties.seats` is ['properties', 'seats'], `items[0]` is ['items', '0']. */
@@ -23,10 +24,11 @@ export interface FilterQuery {
 }
 
 /**
- * `key:value`: a key is `type`, `name` or a field path (`properties.seats`, `items[0].sku`); the value a JSON string
+ * `key:value`: a key is `type`, `name` or a field path (`properties.seats`, `items[0].sku`, `properties["a b"]`); the value a JSON string
  * (with spaces or quotes) or a word. `https://…` is a word: a key is never followed by `//`.
  */
-const TOKEN = /(^|\s)([A-Za-z_$][\w$]*(?:\.[\w$]+|\[\d+\])*):(?!\/\/)("(?:[^"\\]|\\.)*"|\S+)/g;
+const TOKEN =
+  /(^|\s)((?:[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])(?:\.[\w$]+|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*):(?!\/\/)("(?:[^"\\]|\\.)*"|\S+)/g;
 const EVENT_KEYS = /^(type|name)$/i;
 
 export function parseFilter(text: string): FilterQuery {
@@ -38,7 +40,7 @@ export function parseFilter(text: string): FilterQuery {
     else if (key.toLowerCase() === 'name') name = unquote(value);
     else
       fields.push({
-        path: key.split(/\.|\[(\d+)\]/).filter(Boolean),
+        path: parseFieldPath(key),
         value: unquote(value),
         quoted: value.startsWith('"'),
       });
@@ -68,6 +70,12 @@ export function eventFilter(text: string, type: string, name: string): string {
   // The free words and field terms stay; only an earlier type: and name: go.
   const words = text.replace(TOKEN, (match, _space: string, key: string) => (EVENT_KEYS.test(key) ? '' : match)).trim();
   return `${words ? `${words} ` : ''}type:${type} name:${JSON.stringify(name)}`;
+}
+
+/** The filter text with `term` (`path:value`, from field-path.ts's fieldTerm) in place of an earlier term on its path. */
+export function withFieldTerm(text: string, path: string, term: string): string {
+  const rest = text.replace(TOKEN, (match, _space: string, key: string) => (key === path ? '' : match)).trim();
+  return rest ? `${rest} ${term}` : term;
 }
 
 function unquote(value: string): string {

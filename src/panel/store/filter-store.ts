@@ -4,7 +4,7 @@ import type { MessageRecord } from '../../core/record';
 import { messageLabel, recordName } from '../../core/label';
 import { isUnplanned } from '../../core/plan/check/unplanned';
 import { MESSAGE_TYPES, type MessageType } from '../../core/types';
-import { eventFilter, fieldMatches, parseFilter } from './filter-query';
+import { eventFilter, fieldMatches, parseFilter, withFieldTerm } from './filter-query';
 
 /** One chip per message type; screen (what mobile SDKs send for a page) last, being rare in a browser. */
 export const TYPE_CHIPS: readonly MessageType[] = [...MESSAGE_TYPES.filter((type) => type !== 'screen'), 'screen'];
@@ -60,6 +60,10 @@ export function createFilterStore() {
     /** Keeps only the messages of one event (a Summary line): its type and name in the filter box. */
     showEvent(type: string, name: string) {
       text.value = eventFilter(text.value, type, name);
+    },
+    /** Keeps only the messages whose field at `path` holds a value (the JSON tree's Filter by this value). */
+    showField(path: string, term: string) {
+      text.value = withFieldTerm(text.value, path, term);
     },
     clear() {
       text.value = '';

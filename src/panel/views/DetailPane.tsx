@@ -95,7 +95,13 @@ function MessageDetail({ row }: { row: MessageRow }) {
             {record.undecodable.preview && <pre class="preview">{record.undecodable.preview}</pre>}
           </>
         ) : (
-          <JsonTree value={record.payload} errorPaths={errorPaths} warningPaths={warningPaths} reveal={reveal} />
+          <JsonTree
+            value={record.payload}
+            errorPaths={errorPaths}
+            warningPaths={warningPaths}
+            reveal={reveal}
+            onFilter={(path, term) => store.filters.showField(path, term)}
+          />
         )}
       </section>
       <section>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { escapePointer } from '../../core/explain';
+import { FieldActions, type FieldActionsHandle, useFieldActions } from './FieldActions';
 
 interface TreeProps {
   readonly value: unknown;
@@ -12,12 +13,15 @@ interface TreeProps {
   readonly warningPaths: ReadonlySet<string>;
   /** A path to open and scroll to (a problem the user clicked), with a counter to re-trigger. */
   readonly reveal: { readonly path: string; readonly nonce: number } | null;
+  /** Filter by this value: the timeline keeps messages whose field at the path holds it. */
+  readonly onFilter: (path: string, term: string) => void;
 }
 
 export function JsonTree(props: TreeProps) {
+  const actions = useFieldActions(props.onFilter);
   return (
     <div class="json-tree" role="tree">
-      <JsonNode {...props} name={null} path="" depth={0} />
+      <JsonNode {...props} actions={actions} name={null} path="" depth={0} keys={[]} inArray={[]} />
     </div>
   );
 }
@@ -27,13 +31,18 @@ interface NodeProps extends TreeProps {
   readonly path: string;
   readonly depth: number;
   readonly missing?: boolean;
+  /** The keys from the root to here, and whether each indexes an array: the path the filter reads is built from them. */
+  readonly keys: readonly string[];
+  readonly inArray: readonly boolean[];
+  readonly actions: FieldActionsHandle;
 }
 
 function isAncestor(path: string, of: string): boolean {
   return of.startsWith(path + '/') || (path === '' && of !== '');
 }
 
-function JsonNode({ name, value, path, depth, errorPaths, warningPaths, reveal, missing }: NodeProps) {
+function JsonNode(props: NodeProps) {
+  const { name, value, path, depth, errorPaths, warningPaths, reveal, missing, keys, inArray, actions } = props;
   const containsProblem = [...errorPaths, ...warningPaths].some((p) => isAncestor(path, p));
   const [open, setOpen] = useState(depth < 2 || containsProblem);
   const line = useRef<HTMLDivElement>(null);
@@ -56,6 +65,7 @@ function JsonNode({ name, value, path, depth, errorPaths, warningPaths, reveal, 
         {label}
         <span class="punct">: </span>
         <span class="missing">(missing)</span>
+        <FieldActions keys={keys} inArray={inArray} value={undefined} actions={actions} />
       </div>
     );
   }
@@ -65,6 +75,7 @@ function JsonNode({ name, value, path, depth, errorPaths, warningPaths, reveal, 
         {label}
         {label && <span class="punct">: </span>}
         <Scalar value={value} />
+        {name !== null && <FieldActions keys={keys} inArray={inArray} value={value} actions={actions} />}
       </div>
     );
   }
@@ -84,37 +95,41 @@ function JsonNode({ name, value, path, depth, errorPaths, warningPaths, reveal, 
         {label}
         {label && <span class="punct">: </span>}
         <span class="summary">{summary}</span>
+        {name !== null && <FieldActions keys={keys} inArray={inArray} value={value} actions={actions} />}
       </div>
       {open && (
         <div role="group">
           {children.map(([key, child]) => (
             <JsonNode
+              {...props}
               key={key}
               name={key}
               value={child}
               path={`${path}/${escapePointer(key)}`}
               depth={depth + 1}
-              errorPaths={errorPaths}
-              warningPaths={warningPaths}
-              reveal={reveal}
+              keys={[...keys, key]}
+              inArray={[...inArray, isArray]}
             />
           ))}
-          {missingChildren.map((p) => (
-            <JsonNode
-              key={p}
-              name={p
-                .slice(path.length + 1)
-                .replace(/~1/g, '/')
-                .replace(/~0/g, '~')}
-              value={undefined}
-              missing
-              path={p}
-              depth={depth + 1}
-              errorPaths={errorPaths}
-              warningPaths={warningPaths}
-              reveal={reveal}
-            />
-          ))}
+          {missingChildren.map((p) => {
+            const missingKey = p
+              .slice(path.length + 1)
+              .replace(/~1/g, '/')
+              .replace(/~0/g, '~');
+            return (
+              <JsonNode
+                {...props}
+                key={p}
+                name={missingKey}
+                value={undefined}
+                missing
+                path={p}
+                depth={depth + 1}
+                keys={[...keys, missingKey]}
+                inArray={[...inArray, isArray]}
+              />
+            );
+          })}
         </div>
       )}
     </div>
