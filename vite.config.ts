@@ -14,6 +14,8 @@ export default defineConfig(({ mode }) => {
     define: {
       __BROWSER__: JSON.stringify(target),
       __COUNT_EVENTS__: JSON.stringify(process.env['TRACK_INSPECTOR_COUNT_EVENTS'] === '1'),
+      // __HIDE_PINGS__: only the hidden-beacons e2e test's own build ignores pings (src/background/listen/hide-pings.ts).
+      __HIDE_PINGS__: JSON.stringify(process.env['TRACK_INSPECTOR_TEST_HIDE_PINGS'] === '1'),
     },
     build: {
       outDir: `dist/${target}`,

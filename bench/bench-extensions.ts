@@ -8,21 +8,14 @@
  *    enabled extension has a webRequest permission, whatever its listeners (WebRequestAPI::
  *    MayHaveProxies), so no listener design can cost requests less than this one does.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildExtensionVariant } from '../browser-harness/extension-variant';
 import type { BrowserTarget } from '../scripts/manifest';
 
 /** Builds it into dist/bench/<target>; returns that directory. */
 export function buildCountingExtension(target: BrowserTarget): string {
-  const outDir = path.resolve(`dist/bench/${target}`);
-  const build = spawnSync('npx', ['vite', 'build', '--mode', target, '--outDir', outDir, '--emptyOutDir'], {
-    env: { ...process.env, TRACK_INSPECTOR_COUNT_EVENTS: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (build.status !== 0)
-    throw new Error('bench:capture could not build the extension with its event counter (vite build failed)');
-  return outDir;
+  return buildExtensionVariant(target, 'bench', { TRACK_INSPECTOR_COUNT_EVENTS: '1' });
 }
 
 export function writeWebRequestOnlyExtension(): string {

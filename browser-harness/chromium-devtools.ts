@@ -22,7 +22,8 @@ export const launchChromiumPanel = async ({
   collector,
   theme,
   downloadDir,
-}: PanelLaunchOptions): Promise<ChromiumPanelBrowser> => {
+  extensionDir,
+}: PanelLaunchOptions & { readonly extensionDir?: string }): Promise<ChromiumPanelBrowser> => {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ti-chromium-devtools-'));
   // DevTools reads its settings from the profile; each value is itself JSON. Undocked, DevTools
   // fills its own window so the Track tab is not pushed into the ">>" overflow menu.
@@ -39,6 +40,7 @@ export const launchChromiumPanel = async ({
     userDataDir,
     tlsPort: collector.tlsPort,
     extraArgs: ['--window-size=1280,800'],
+    ...(extensionDir !== undefined && { extensionDir }),
   });
   // Pages opened before the extension's worker has run its top level would go unseen.
   const workerTarget = await browser.waitForTarget(isExtensionWorker, { timeout: 20_000 });

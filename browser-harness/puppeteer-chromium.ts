@@ -14,16 +14,19 @@ export function launchPuppeteerChromium({
   userDataDir,
   tlsPort,
   extraArgs = [],
+  extensionDir = 'dist/chrome',
 }: {
   userDataDir: string;
   tlsPort: number;
   extraArgs?: readonly string[];
+  /** The unpacked extension to load: dist/chrome unless a test builds its own. */
+  extensionDir?: string;
 }): Promise<Browser> {
   return puppeteer.launch({
     executablePath: installedPath(CHROMIUM),
     headless: true,
     pipe: true, // enableExtensions needs the pipe transport
-    enableExtensions: [path.resolve('dist/chrome')],
+    enableExtensions: [path.resolve(extensionDir)],
     userDataDir,
     defaultViewport: null,
     args: [...chromiumFlags(tlsPort, TRACK_HOSTS), ...extraArgs],

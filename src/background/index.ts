@@ -14,7 +14,7 @@ import browser from 'webextension-polyfill';
 import { DocumentBook } from '../core/capture/document-book';
 import { CapturePipeline } from '../core/capture/pipeline';
 import { SenderPages } from '../core/capture/sender-pages';
-import { MISSING_BODY_REASON, REQUESTS_NAME_THEIR_DOCUMENT_URL } from '../shared/capabilities';
+import { MISSING_BODY_REASON, PAGE_BEACONS, REQUESTS_NAME_THEIR_DOCUMENT_URL } from '../shared/capabilities';
 import { watchSettings } from '../shared/settings/settings-watch';
 import { hostPatterns } from '../shared/settings/user-settings';
 import { validationModeOf, type ValidationMode } from '../shared/settings/validation-mode';
@@ -48,6 +48,7 @@ const app = settings.ready.then(async (initial) => {
     hosts: () => hostPatterns(settings.current().user),
     mode: () => mode,
     missingBodyReason: MISSING_BODY_REASON,
+    ...(PAGE_BEACONS && { pageBeacons: PAGE_BEACONS }),
   });
   await reportTabsAtStart(pipeline).catch((error: unknown) =>
     console.error('track-inspector: closed tabs could not be listed; their timelines stay', error),
@@ -76,7 +77,10 @@ const withPipeline: WhenStarted<CapturePipeline> = (handle) => withApp(({ pipeli
 // Only tracking calls, the user's hosts' calls and navigations reach the background (listen/listen.ts).
 listen(pipelineHandlers(withPipeline), settings, () => db.flushed());
 listenToTabs(withPipeline, documents !== null);
-listenToPageReports((body) => app.then(({ pipeline }) => pipeline.pageBody(body)));
+listenToPageReports({
+  body: (body) => app.then(({ pipeline }) => pipeline.pageBody(body)),
+  beacon: (call) => app.then(({ pipeline }) => pipeline.pageCall(call)),
+});
 browser.runtime.onConnect.addListener(
   acceptPanels(
     app.then(({ store }) => store),

@@ -1,6 +1,6 @@
 /**
- * Isolated-world half of the page hook (Chromium only): hands the bodies the page hook reports to
- * the background at once, inside the event, so a beacon sent in `pagehide` still arrives.
+ * Isolated-world half of the page hook (Chromium only): hands the bodies and beacons the page hook
+ * reports to the background at once, inside the event, so a beacon sent in `pagehide` still arrives.
  * The detail is a JSON string because objects do not cross from the MAIN world. Untrusted: the
  * background only uses it to fill the body of a request its webRequest listener saw.
  *
@@ -39,16 +39,17 @@ document.addEventListener(
   (event) => {
     const detail = (event as CustomEvent<unknown>).detail;
     if (typeof detail !== 'string') return;
-    let parsed: { url?: unknown; method?: unknown; body?: unknown; sentAt?: unknown };
+    let parsed: { url?: unknown; method?: unknown; body?: unknown; beacon?: unknown; blob?: unknown; sentAt?: unknown };
     try {
       parsed = JSON.parse(detail) as typeof parsed;
     } catch {
       return;
     }
-    const { url, method, body, sentAt } = parsed;
-    if (typeof url !== 'string' || typeof method !== 'string' || typeof body !== 'string' || typeof sentAt !== 'number')
-      return;
-    send({ kind: 'page-body', version: 4, id: reportId(), url, method, body, sentAt });
+    const { url, method, body, beacon, blob, sentAt } = parsed;
+    if (typeof url !== 'string' || typeof method !== 'string' || typeof sentAt !== 'number') return;
+    if (typeof beacon !== 'boolean' || typeof blob !== 'boolean') return;
+    if (!(typeof body === 'string' || (body === null && beacon))) return;
+    send({ kind: 'page-body', version: 5, id: reportId(), url, method, body, beacon, blob, sentAt });
   },
   true,
 );

@@ -33,6 +33,12 @@ export function bodyToText(body: RequestBody): BodyText {
   }
 }
 
+/** The body's text, or null when it cannot be read as text (what a page report is compared by). */
+export function textOrNull(body: RequestBody): string | null {
+  const text = bodyToText(body);
+  return text.ok ? text.text : null;
+}
+
 function bytesToText(parts: readonly (ArrayBuffer | Uint8Array)[]): BodyText {
   const bytes = concat(parts);
   if (bytes.length > MAX_BODY_BYTES) return tooLarge(bytes.length);

@@ -15,7 +15,8 @@ declare const __PAGE_REPORTER_SOURCE__: string;
 
 export class ContextFeed {
   private readonly ids = new PlaywrightIds();
-  private readonly channel = new PageChannel(this.ids, (call) => this.handle(() => this.pipeline.pageCall(call)));
+  // Not waited for: pageCall settles only once its request came or the grace passed, and the queue must go on.
+  private readonly channel = new PageChannel(this.ids, (call) => this.handle(() => void this.pipeline.pageCall(call)));
   private readonly answered = new WeakSet<Request>();
   /** When a document last went away (a page closed, a navigation started): stop() lingers after it. */
   private lastDocumentGone = -Infinity;

@@ -7,7 +7,7 @@ import type { PlanCounts } from '../core/plan/tracking-plan';
 import type { RequestInfo } from '../core/record';
 import type { UserSettings } from './settings/user-settings';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 export const PANEL_PORT_NAME = 'track-inspector/panel';
 
 /** The tracking plan a timeline was checked against, as a panel shows it. */
@@ -62,7 +62,10 @@ export type BackgroundMessage =
     }
   | { readonly kind: 'version-mismatch'; readonly expected: number };
 
-/** The page relay (content script) -> background: a body webRequest may not have exposed. */
+/**
+ * The page relay (content script) -> background: a body webRequest may not have exposed, or a beacon the page
+ * sent (every one: webRequest may not show it at all).
+ */
 export interface PageBodyMessage {
   readonly kind: 'page-body';
   readonly version: typeof PROTOCOL_VERSION;
@@ -70,8 +73,15 @@ export interface PageBodyMessage {
   readonly id: string;
   readonly url: string;
   readonly method: string;
-  /** The body as the page sent it, as text (strings and byte parts decoded as UTF-8). */
-  readonly body: string;
+  /**
+   * The body as the page sent it, as text (strings and byte parts decoded as UTF-8); null for a beacon whose
+   * body the page could not read at once (a Blob it did not see built, FormData).
+   */
+  readonly body: string | null;
+  /** Sent with navigator.sendBeacon: a call the page vouches for, not only a body. */
+  readonly beacon: boolean;
+  /** The body was a Blob, which Chromium's webRequest does not show; else the request shows it too. */
+  readonly blob: boolean;
   /** Date.now() in the page when it was sent. */
   readonly sentAt: number;
 }
@@ -92,7 +102,9 @@ export function isPageBodyMessage(value: unknown): value is PageBodyMessage {
     typeof m['id'] === 'string' &&
     typeof m['url'] === 'string' &&
     typeof m['method'] === 'string' &&
-    typeof m['body'] === 'string' &&
+    (typeof m['body'] === 'string' || (m['body'] === null && m['beacon'] === true)) &&
+    typeof m['beacon'] === 'boolean' &&
+    typeof m['blob'] === 'boolean' &&
     typeof m['sentAt'] === 'number'
   );
 }

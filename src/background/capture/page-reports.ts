@@ -1,25 +1,39 @@
 /**
- * The page relay's reports of the bodies it saw sent (the Chrome build's content scripts): each goes
- * to the capture pipeline, and is acknowledged once used or held (the relay re-sends a report whose
+ * The page relay's reports (the Chrome build's content scripts): a body webRequest hid goes to the
+ * capture pipeline as a page body, a beacon as a call the page sent (webRequest may not show it at
+ * all). Each is acknowledged once used, held or recorded (the relay re-sends a report whose
  * acknowledgement never came).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { PageBody } from '../../core/capture/events';
+import type { PageBody, PageCall } from '../../core/capture/events';
 import { isPageBodyMessage } from '../../shared/protocol';
 import { RecentIds } from './recent-ids';
 
+export interface PageReportHandlers {
+  readonly body: (body: PageBody) => Promise<void>;
+  readonly beacon: (call: PageCall) => Promise<void>;
+}
+
 /**
- * Call in the background's first turn. `report` hands a body to the pipeline once the background has
- * started, in arrival order with the browser's events; it settles when the body is used or held.
+ * Call in the background's first turn. The handlers hand each report to the pipeline once the background has
+ * started, in arrival order with the browser's events; each settles when its report is used or held.
  */
-export function listenToPageReports(report: (body: PageBody) => Promise<void>): void {
+export function listenToPageReports(handlers: PageReportHandlers): void {
   const reportsSeen = new RecentIds(1000);
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     const tabId = sender.tab?.id;
     if (!isPageBodyMessage(message) || tabId === undefined) return undefined;
-    const { id, url, method, body, sentAt } = message;
+    const { id, url, method, body, beacon, blob, sentAt: at } = message;
     // A relay re-sends a report whose acknowledgement never came; this worker may have had it already.
     if (!reportsSeen.add(id)) return Promise.resolve(true);
-    return report({ tabId, url, method, body, at: sentAt }).then(() => true);
+    if (beacon) {
+      // Named as a request from that document would be (Chromium's MessageSender has its documentId).
+      const { frameId = 0, documentId } = sender as Runtime.MessageSender & { documentId?: string };
+      const text = body === null ? null : ({ kind: 'text', text: body } as const);
+      const source = documentId === undefined ? { tabId, frameId } : { tabId, frameId, documentId };
+      return handlers.beacon({ ...source, url, method, body: text, bodyVisible: !blob, at }).then(() => true);
+    }
+    if (body === null) return Promise.resolve(true); // only a beacon's report may lack its body
+    return handlers.body({ tabId, url, method, body, at }).then(() => true);
   });
 }

@@ -68,6 +68,10 @@ export class BackgroundStore implements CaptureTimeline {
   }
 
   /** Calls of the tab recorded before the page reported their body. */
+  messagesNear(tabId: number, url: string, at: number, windowMs: number): readonly MessageEntry[] {
+    return this.tabs.get(tabId)?.messagesNear(url, at, windowMs) ?? [];
+  }
+
   awaitingCalls(tabId: number): readonly CallSeen[] {
     return this.tabs.get(tabId)?.awaitingCalls() ?? [];
   }

@@ -16,7 +16,10 @@
  * A host whose page reports every call it sends (the Playwright fixture's reporter: the browser may
  * not show a `pagehide` beacon at all) joins with `reportsEveryCall`: each report pairs with one call
  * (by body where both can be read, else by send time), and a report no call claims within its
- * grace period is handed back as a call of its own (`unclaimed`).
+ * grace period is handed back as a call of its own (`unclaimed`). The extension's page hook reports
+ * every beacon the same way (Edge shows extensions no `ping` request at all): a call that may have
+ * such a report is held for it (`expectsReport`), and a report recorded as a call of its own is
+ * still claimed by its request if that comes later (`recordedAlone`, `claimRecorded`): one row.
  */
 import type { CallSeen } from './capture-timeline';
 import type { SenderPage } from './sender-pages';
@@ -33,6 +36,19 @@ export interface HeldReport extends Keyed {
   readonly unclaimed?: () => void;
   /** The page as the report names it at send time, where the host knows it (the call then takes it). */
   readonly page?: SenderPage;
+  /** How long it waits for its call before `unclaimed` (a report of a call, not only of a body); else JoinOptions.heldMs. */
+  readonly heldMs?: number;
+  /**
+   * The browser shows this body to the host too (a string beacon, not a Blob): the report belongs to a call that
+   * came with its body, never to one recorded without (a Blob beacon to the same URL a moment later).
+   */
+  readonly bodyVisible?: boolean;
+}
+
+/** A report recorded as a call of its own (`unclaimed`), under the request id its rows got. */
+export interface RecordedReport extends Keyed {
+  readonly body: string | null;
+  readonly requestId: string;
 }
 
 export interface JoinOptions {
@@ -60,6 +76,7 @@ type Keyed = Pick<CallSeen, 'tabId' | 'url' | 'method' | 'at'>;
 export class BodyJoiner {
   private readonly withBody: Held<CallSeen & { readonly body: string | null }>[] = [];
   private readonly bodies: Held<HeldReport>[] = [];
+  private readonly recorded: Held<RecordedReport>[] = [];
   private readonly options: JoinOptions;
 
   constructor(
@@ -73,19 +90,21 @@ export class BodyJoiner {
    * webRequest had the body: it only consumes the page's copy of that same body, so the copy cannot
    * pair with another call. A page body that differs is not this call's (two sends to one URL).
    */
-  callWithBody(call: CallSeen, text: () => string | null): HeldReport | null {
-    const { reportsEveryCall } = this.options;
-    if (!this.bodies.length && !reportsEveryCall) return null; // nothing to pair with: the usual case
+  callWithBody(call: CallSeen, text: () => string | null, expectsReport = false): HeldReport | null {
+    const pairs = this.options.reportsEveryCall || expectsReport;
+    if (!this.bodies.length && !pairs) return null; // nothing to pair with: the usual case
     const sent = text();
-    if (sent === null && !reportsEveryCall) return null;
+    if (sent === null && !pairs) return null;
     const report = this.take(this.bodies, call, sent);
-    if (!report) this.hold(this.withBody, { ...call, body: sent }, JOIN_WINDOW_MS);
+    // A beacon's report may come long after it while a stopped worker starts: held as long as reports are.
+    if (!report)
+      this.hold(this.withBody, { ...call, body: sent }, expectsReport ? this.options.heldMs : JOIN_WINDOW_MS);
     return report;
   }
 
   /** A call webRequest gave no body: the page's report of it when that came first (its body, or null). */
   callWithoutBody(call: CallSeen): HeldReport | null {
-    return this.take(this.bodies, call, null);
+    return this.take(this.bodies, call, null, (report) => report.bodyVisible !== true);
   }
 
   /**
@@ -95,7 +114,7 @@ export class BodyJoiner {
    * killed worker sends it again).
    */
   pageBody(body: HeldReport, awaiting: readonly CallSeen[]): { call: CallSeen | null; settled: Promise<void> } {
-    const call = nearest(awaiting, body, JOIN_WINDOW_MS);
+    const call = body.bodyVisible ? null : nearest(awaiting, body, JOIN_WINDOW_MS);
     if (call) return { call, settled: Promise.resolve() };
     if (this.take(this.withBody, body, body.body)) return { call: null, settled: Promise.resolve() };
     if (this.bodies.length >= MAX_HELD_BODIES) {
@@ -112,12 +131,23 @@ export class BodyJoiner {
         this.timers.clearTimeout(acknowledge);
         resolve();
       };
-      this.hold(this.bodies, body, this.options.heldMs, taken, () => {
+      this.hold(this.bodies, body, body.heldMs ?? this.options.heldMs, taken, () => {
         taken();
         body.unclaimed?.();
       });
     });
     return { call: null, settled };
+  }
+
+  /** A report `unclaimed` made a call of its own: its request, arriving later after all, is still its call. */
+  recordedAlone(report: RecordedReport): void {
+    this.hold(this.recorded, report, HELD_BODY_MS);
+  }
+
+  /** The id of the rows a report of this call was recorded as (recordedAlone), or null: then the call is new. */
+  claimRecorded(call: CallSeen, body: string | null): string | null {
+    if (!this.recorded.length) return null;
+    return this.take(this.recorded, call, body)?.requestId ?? null;
   }
 
   /** Page bodies still waiting for their call. */
@@ -142,15 +172,16 @@ export class BodyJoiner {
 
   /**
    * Removes and returns the held item for the same tab, URL and method nearest in send time: one with
-   * the same body first; when `body` is null (a call without one), any. With `reportsEveryCall`, a
-   * body that cannot be compared on either side pairs by time alone: every report has its call.
+   * the same body first; when `body` is null (a call without one), any. A report whose body the page
+   * could not read (only reports of calls have none) pairs by time alone: every such report has its call.
    */
   private take<T extends Keyed & { readonly body: string | null }>(
     list: Held<T>[],
     key: Keyed,
     body: string | null,
+    eligible: (item: T) => boolean = () => true,
   ): T | null {
-    const items = list.map((held) => held.item);
+    const items = list.map((held) => held.item).filter(eligible);
     const same =
       body === null
         ? null
@@ -159,7 +190,7 @@ export class BodyJoiner {
             key,
             JOIN_WINDOW_MS,
           );
-    const unread = this.options.reportsEveryCall ? items.filter((item) => item.body === null) : [];
+    const unread = items.filter((item) => item.body === null);
     const found = same ?? nearest(body === null ? items : unread, key, JOIN_WINDOW_MS);
     if (!found) return null;
     const index = list.findIndex((held) => held.item === found);

@@ -27,6 +27,8 @@ export interface CaptureTimeline {
   entriesOf(tabId: number, requestId: string): readonly MessageEntry[];
   /** Replaces a request's messages with new ones (its body arrived, its page was corrected). */
   replaceRequest(tabId: number, requestId: string, build: readonly EntryBuilder[]): void;
+  /** The tab's messages sent to `url` within `windowMs` of `at`. */
+  messagesNear(tabId: number, url: string, at: number, windowMs: number): readonly MessageEntry[];
   /** Calls of the tab recorded before the page reported their body. */
   awaitingCalls(tabId: number): readonly CallSeen[];
   removeTab(tabId: number): void;

@@ -30,6 +30,8 @@ export interface RequestStarted extends RequestSource {
   readonly timeStamp: number;
   /** The body as the browser exposed it; null when it exposed none (Chromium hides Blobs). */
   readonly body: RequestBody | null;
+  /** The resource type as webRequest names it (`ping` is Chromium's beacon, `beacon` Firefox's), where the host knows it. */
+  readonly type?: string;
 }
 
 /** The response's headers arrived (only a beacon's status needs them: outcome.ts). */
@@ -70,13 +72,16 @@ export interface PageBody {
 
 /**
  * A call the page itself reported sending (the Playwright fixture's page reporter reports each
- * beacon, keepalive fetch and non-string body it sees): it names its document like a request does.
+ * beacon, keepalive fetch and non-string body it sees; the extension's Chrome page hook each beacon):
+ * it names its document like a request does.
  */
 export interface PageCall extends RequestSource {
   readonly url: string;
   readonly method: string;
   /** The body as the page sent it; null when the page could not read it at once. */
   readonly body: RequestBody | null;
+  /** The browser shows the host this body too (not a Blob); undefined where the page cannot tell. */
+  readonly bodyVisible?: boolean;
   /** When the page sent it (Date.now() in the page). */
   readonly at: number;
 }

@@ -45,6 +45,10 @@ export class MemoryTimeline implements CaptureTimeline {
     this.append(tabId, build);
   }
 
+  messagesNear(tabId: number, url: string, at: number, windowMs: number): readonly MessageEntry[] {
+    return this.tabs.get(tabId)?.messagesNear(url, at, windowMs) ?? [];
+  }
+
   awaitingCalls(tabId: number): readonly CallSeen[] {
     return this.tabs.get(tabId)?.awaitingCalls() ?? [];
   }

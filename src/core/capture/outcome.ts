@@ -11,6 +11,9 @@ import type { RequestInfo } from '../record';
 /** The resource type of navigator.sendBeacon: Chromium says `ping`, Firefox `beacon`. */
 const BEACON_TYPES: ReadonlySet<string> = new Set(['ping', 'beacon']);
 
+export const isBeaconType = (resourceType: string | undefined): boolean =>
+  resourceType !== undefined && BEACON_TYPES.has(resourceType);
+
 export type Outcome = Pick<RequestInfo, 'outcome' | 'status' | 'error'>;
 
 export const PENDING: Outcome = { outcome: 'pending', status: null, error: null };

@@ -5,7 +5,7 @@
  * report, and calls whose body nobody could see (the row says why). The extension's background
  * feeds it from webRequest; a test host can feed it from its own browser API.
  */
-import { bodyToText, type RequestBody } from '../body';
+import { textOrNull, type RequestBody } from '../body';
 import { callRecords } from '../call-records';
 import { recogniseCall, type HostPattern, type TrackingCall } from '../endpoints';
 import type { ValidationMode } from '../inspect';
@@ -15,7 +15,8 @@ import { BodyJoiner, type Timers } from './body-join';
 import type { CallSeen, CaptureTimeline } from './capture-timeline';
 import type { DocumentInfo } from './document-book';
 import type { PageBody, PageCall, RequestCompleted, RequestFailed, RequestStarted, ResponseStarted } from './events';
-import { UNSEEN, type Outcome } from './outcome';
+import { isBeaconType, type Outcome } from './outcome';
+import { PageCalls } from './page-calls';
 import { RecentCalls } from './recent-calls';
 import { RequestOutcomes } from './request-outcomes';
 import type { SenderPage, SenderPages } from './sender-pages';
@@ -37,12 +38,18 @@ export interface CaptureHost {
    * `pagehide` beacons to Playwright). Without it, reports only fill bodies the browser hid.
    */
   readonly pageReports?: { readonly graceMs: number };
+  /**
+   * The host's page reports every beacon it sends (pageCall; the extension's Chrome page hook), as
+   * `pageReports` does every call: a beacon the browser did not show (Edge shows extensions no `ping`
+   * request) is recorded from the report once `graceMs` has passed.
+   */
+  readonly pageBeacons?: { readonly graceMs: number };
 }
 
 /** A closing tab's last beacon may still be on its way (its body too): its timeline waits this long. */
 export const CLOSED_TAB_GRACE_MS = 2500;
 
-interface SeenCall extends CallSeen {
+export interface SeenCall extends CallSeen {
   readonly call: TrackingCall;
   readonly page: SenderPage;
 }
@@ -55,7 +62,7 @@ export class CapturePipeline {
   private readonly joiner: BodyJoiner;
   private readonly recent = new RecentCalls();
   private readonly timers: Timers;
-  private reportedCalls = 0;
+  private readonly pageCalls: PageCalls;
 
   constructor(private readonly host: CaptureHost) {
     this.timers = host.timers ?? globalThis;
@@ -64,6 +71,13 @@ export class CapturePipeline {
       this.timers,
       pageReports ? { reportsEveryCall: true, heldMs: pageReports.graceMs } : {},
     );
+    this.pageCalls = new PageCalls({
+      host,
+      joiner: this.joiner,
+      outcomes: this.outcomes,
+      entries: (seen, body, request) => this.entries(seen, body, request),
+      fillBody: (call, text, named) => this.fillBody(call, text, named),
+    });
   }
 
   /** Settles at once, except while Chromium's sending document is looked up (a promise then). */
@@ -72,7 +86,9 @@ export class CapturePipeline {
     const call = recogniseCall(event.method, event.url, this.host.hosts());
     // A redirect repeats onBeforeRequest with the same requestId: one call, one set of rows.
     const { requestId, tabId } = event;
-    if (!call || this.resolving.has(requestId) || this.host.timeline.requestOf(tabId, requestId)) return;
+    if (!call || this.resolving.has(requestId) || this.pageCalls.joined(requestId)) return;
+    if (this.host.timeline.requestOf(tabId, requestId)) return;
+    const expectsReport = this.host.pageReports !== undefined || (this.host.pageBeacons && isBeaconType(event.type));
     const seen = (page: SenderPage): SeenCall => {
       const { url, method, timeStamp: at } = event;
       return { requestId, tabId, url, method, at, call, page };
@@ -82,12 +98,12 @@ export class CapturePipeline {
       this.recent.remember({ documentId, frameId, requestId, tabId, url, method, at });
     }
     const page = this.host.senders.senderOf(event);
-    if (!(page instanceof Promise)) return this.called(seen(page), event.body);
+    if (!(page instanceof Promise)) return this.called(seen(page), event.body, expectsReport === true);
     this.resolving.add(requestId);
     // Returned so a failure reaches the caller's handler instead of vanishing.
     return page.then((found) => {
       this.resolving.delete(requestId);
-      this.called(seen(found), event.body);
+      this.called(seen(found), event.body, expectsReport === true);
     });
   }
 
@@ -101,21 +117,12 @@ export class CapturePipeline {
   }
 
   /**
-   * The page reported a call it sent (hosts with `pageReports`): it fills the body of the request the
-   * browser showed, or, when the browser shows none within the grace period, becomes the call itself.
+   * The page reported a call it sent (hosts with `pageReports`, or `pageBeacons` for a beacon): it fills
+   * the body of the request the browser showed, or, when the browser shows none within the grace
+   * period, becomes the call itself (page-calls.ts). Settles once it found its request or was recorded.
    */
-  pageCall(report: PageCall): void {
-    const call = recogniseCall(report.method, report.url, this.host.hosts());
-    if (!call || report.tabId < 0) return;
-    const text = report.body ? textOf(report.body) : null;
-    const { tabId, url, method, at } = report;
-    const unclaimed = () => void this.reported(report, call);
-    // The page names itself at send time: where the host can say so at once, the call takes that page.
-    const named = this.host.senders.senderOf({ ...report, timeStamp: at });
-    const page = named instanceof Promise ? undefined : named;
-    const held = { tabId, url, method, at, body: text, unclaimed, ...(page ? { page } : {}) };
-    const joined = this.joiner.pageBody(held, this.awaiting(tabId));
-    if (joined.call && text !== null) this.fillBody(joined.call, text, page);
+  pageCall(report: PageCall): Promise<void> {
+    return this.pageCalls.report(report);
   }
 
   /** Reports still waiting for their request: a host that stops waits for them to settle. */
@@ -199,9 +206,10 @@ export class CapturePipeline {
     this.linters.delete(tabId);
   }
 
-  private called(seen: SeenCall, body: RequestBody | null): void {
+  private called(seen: SeenCall, body: RequestBody | null, expectsReport: boolean): void {
+    if (expectsReport && this.pageCalls.claimedByRecorded(seen, body)) return;
     if (body) {
-      const reported = this.joiner.callWithBody(seen, () => textOf(body));
+      const reported = this.joiner.callWithBody(seen, () => textOrNull(body), expectsReport);
       this.record(reported?.page ? { ...seen, page: reported.page } : seen, body);
       return;
     }
@@ -210,19 +218,6 @@ export class CapturePipeline {
     const missing = { kind: 'missing', reason: this.host.missingBodyReason } as const;
     if (reported?.body != null) this.record(named, { kind: 'text', text: reported.body });
     else this.record(named, missing, reported === null); // a report without a body: nothing more will come
-  }
-
-  /** A call only the page reported: recorded from the report, saying the browser did not show it. */
-  private reported(report: PageCall, call: TrackingCall): void | Promise<void> {
-    const requestId = `page-report-${++this.reportedCalls}`;
-    const { tabId, url, method, at } = report;
-    const body = report.body ?? { kind: 'missing', reason: this.host.missingBodyReason };
-    const record = (page: SenderPage) => {
-      const request = { url, method, ...UNSEEN };
-      this.host.timeline.append(tabId, this.entries({ requestId, tabId, url, method, at, call, page }, body, request));
-    };
-    const page = this.host.senders.senderOf({ ...report, timeStamp: at });
-    return page instanceof Promise ? page.then(record) : record(page);
   }
 
   /** Calls recorded before their body came, that a page's report may complete. */
@@ -243,8 +238,9 @@ export class CapturePipeline {
   }
 
   private settle(event: { tabId: number; requestId: string; method: string; url: string }, outcome: Outcome): void {
-    const { tabId, requestId } = event;
+    const { tabId } = event;
     if (tabId < 0) return;
+    const requestId = this.pageCalls.rowsOf(event.requestId, true);
     const request = this.host.timeline.requestOf(tabId, requestId);
     if (request) this.host.timeline.updateRequest(tabId, requestId, { ...request, ...outcome });
     else if (this.resolving.has(requestId) || recogniseCall(event.method, event.url, this.host.hosts())) {
@@ -276,9 +272,4 @@ export class CapturePipeline {
     if (!linter) this.linters.set(tabId, (linter = createLinter()));
     return linter;
   }
-}
-
-function textOf(body: RequestBody): string | null {
-  const text = bodyToText(body);
-  return text.ok ? text.text : null;
 }

@@ -5,7 +5,7 @@
 import type { RequestInfo } from '../record';
 import type { CallSeen } from './capture-timeline';
 import { insertSorted, lastIndexWhere } from './sorted-entries';
-import { compareEntries, type MessageEntry, type TimelineEntry } from './timeline-entry';
+import { compareEntries, entryTime, type MessageEntry, type TimelineEntry } from './timeline-entry';
 
 export interface TabState {
   readonly tabId: number;
@@ -75,6 +75,18 @@ export class TabTimeline {
     this.awaiting.delete(requestId);
     this.messageCount -= removed.length;
     return removed;
+  }
+
+  /** The messages sent to `url` within `windowMs` of `at` (the timeline is in send-time order: a short walk back). */
+  messagesNear(url: string, at: number, windowMs: number): MessageEntry[] {
+    const near: MessageEntry[] = [];
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const entry = this.entries[i];
+      if (!entry || entryTime(entry) < at - windowMs) break;
+      if (entry.kind === 'message' && entry.record.request.url === url && entryTime(entry) <= at + windowMs)
+        near.push(entry);
+    }
+    return near;
   }
 
   awaitingCalls(): CallSeen[] {
