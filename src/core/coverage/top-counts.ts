@@ -7,6 +7,8 @@
  * A plain Map, so that a snapshot of it is its entries and a merge is a sum: coverage and diff tallies are merged
  * across tests and read from JSON.
  */
+import { compareStrings } from '../plan/strings';
+
 export type TopCounts = Map<string, number>;
 
 export function countInto(counts: TopCounts, key: string, capacity: number, times = 1): void {
@@ -44,7 +46,7 @@ export function mostCommon(counts: TopCounts): string | null {
 
 /** The entries, most counted first, then in code-unit order. */
 export function byCount(counts: TopCounts): [string, number][] {
-  return [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+  return [...counts].sort(([a, m], [b, n]) => n - m || compareStrings(a, b));
 }
 
 function leastCounted(counts: TopCounts): [string, number] {
