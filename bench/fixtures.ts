@@ -56,8 +56,8 @@ export function bodyMix(count: number): BenchBody[] {
   return bodies;
 }
 
-export function payloads(count: number): Record<string, unknown>[] {
-  return Array.from({ length: count }, (_, i) => message(i, 300 + (i % 10) * 100));
+export function payloads(count: number, from = 0): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, i) => message(from + i, 300 + ((from + i) % 10) * 100));
 }
 
 /**

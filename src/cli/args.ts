@@ -4,6 +4,9 @@ import { parseHostPattern, type HostPattern } from '../core/endpoints';
 export const USAGE = `Usage: track-inspector validate [--plan PLAN [--unplanned warn|error]] [--strict] [--json | --quiet]
                                 [--host PATTERN ...] [--allow-empty] [FILE ...]
        track-inspector plan infer [--name NAME] [--host PATTERN ...] [--allow-empty] [FILE ...]
+       track-inspector coverage --plan PLAN [--min PERCENT] [--json | --markdown] [--strict]
+                                [--unplanned warn|error] [--host PATTERN ...] [FILE ...]
+       track-inspector diff BASE CURRENT [--json | --markdown] [--host PATTERN ...]
        track-inspector --version
 
 validate     Validates NDJSON of June / Segment payloads (bare payloads, or records exported by
@@ -13,6 +16,13 @@ validate     Validates NDJSON of June / Segment payloads (bare payloads, or reco
 plan infer   Drafts a tracking plan (Segment Public API shape, JSON Schema draft-07) from the
              same input: one rule per track event, one for identify traits and one for group
              traits, property types as observed. Writes it to standard output.
+coverage     What the input covered of a tracking plan: per rule never-seen, always-valid,
+             sometimes-valid or never-valid, its counts and most common problem, the planned
+             properties never sent and the required ones missing; the unplanned events; the
+             share of rules seen. Several files are one capture.
+diff         Compares two captures (NDJSON or HAR files): events removed and added, properties
+             removed, added or sent with a new type, events whose messages were all valid in
+             BASE and are not in CURRENT.
 
 With no FILE, or when FILE is -, reads standard input.
 
@@ -21,12 +31,15 @@ With no FILE, or when FILE is -, reads standard input.
   --unplanned  what a track event the plan does not have is: warn (default) or error
   --strict     validate payloads exactly as sent (a null userId is an error, not read as absent)
   --json       print one JSON result per message instead of a report ("line" for NDJSON,
-               "entry" for HAR: where the message is in its file, from 1)
+               "entry" for HAR: where the message is in its file, from 1); coverage and diff
+               print their report as one JSON object
   --quiet      report invalid messages only, with their errors; without it the report also
                lists each message with warnings (an unplanned event's "did you mean" among them)
   --host PATTERN  also treat calls to this host as tracking calls in a HAR (a first-party
                proxy: proxy.example.com/collect, *.metrics.example.com); repeatable
   --name NAME  the drafted plan's name (default "Draft tracking plan")
+  --min PERCENT  coverage: exit 1 when fewer than PERCENT of the plan's rules were seen
+  --markdown   coverage, diff: print the report as a GitHub table (a CI summary, a PR comment)
   --allow-empty  accept input with no tracking message in it (exit 0; plan infer writes a plan
                with no rules); without it, finding none exits 1: a capture that caught nothing
                is a broken test, not a passing one
@@ -34,7 +47,8 @@ With no FILE, or when FILE is -, reads standard input.
   --version    print the version
 
 Exit status: 0 all valid (or plan written), 1 any invalid or no message found, 2 usage error or
-unreadable file.`;
+unreadable file. coverage: 1 below --min. diff: 1 when an event or a property was removed, a
+property's type changed or an event got worse, 0 when CURRENT only adds.`;
 
 export interface ValidateArgs {
   readonly strict: boolean;
@@ -57,9 +71,32 @@ export interface PlanInferArgs {
   readonly allowEmpty: boolean;
 }
 
+/** How coverage and diff print their report. */
+export type ReportFormat = 'text' | 'json' | 'markdown';
+
+export interface CoverageArgs {
+  readonly plan: string;
+  /** A percentage of the plan's rules: fewer seen exits 1. */
+  readonly min?: number;
+  readonly format: ReportFormat;
+  readonly strict: boolean;
+  readonly unplanned: 'warn' | 'error';
+  readonly hosts: readonly HostPattern[];
+  readonly files: readonly string[];
+}
+
+export interface DiffArgs {
+  readonly base: string;
+  readonly current: string;
+  readonly format: ReportFormat;
+  readonly hosts: readonly HostPattern[];
+}
+
 export type ParsedArgs =
   | { readonly kind: 'validate'; readonly args: ValidateArgs }
   | { readonly kind: 'plan-infer'; readonly args: PlanInferArgs }
+  | { readonly kind: 'coverage'; readonly args: CoverageArgs }
+  | { readonly kind: 'diff'; readonly args: DiffArgs }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'usage-error'; readonly message: string };
@@ -69,6 +106,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
   if (command === '--version') return { kind: 'version' };
   if (command === 'validate') return parseValidate(rest);
+  if (command === 'coverage') return parseCoverage(rest);
+  if (command === 'diff') return parseDiff(rest);
   if (command === 'plan') {
     const [sub, ...options] = rest;
     if (sub === 'infer') return parsePlanInfer(options);
@@ -124,6 +163,63 @@ function parsePlanInfer(argv: readonly string[]): ParsedArgs {
       allowEmpty: line.flags.has('--allow-empty'),
     },
   };
+}
+
+function parseCoverage(argv: readonly string[]): ParsedArgs {
+  const line = readCommandLine(argv, {
+    flags: ['--strict', '--json', '--markdown'],
+    valued: ['--plan', '--unplanned', '--host', '--min'],
+  });
+  if ('kind' in line) return line;
+  const plan = lastValue(line, '--plan');
+  if (plan === undefined) return { kind: 'usage-error', message: 'coverage needs --plan PLAN' };
+  if (plan === '-') return { kind: 'usage-error', message: '--plan needs a file; standard input carries the messages' };
+  const unplanned = lastValue(line, '--unplanned') ?? 'warn';
+  if (unplanned !== 'warn' && unplanned !== 'error')
+    return { kind: 'usage-error', message: `--unplanned must be warn or error, got "${unplanned}"` };
+  const minText = lastValue(line, '--min');
+  const min = minText === undefined ? undefined : Number(minText.replace(/%$/, ''));
+  if (min !== undefined && (minText?.trim() === '' || !Number.isFinite(min) || min < 0 || min > 100))
+    return { kind: 'usage-error', message: `--min must be a percentage from 0 to 100, got "${minText}"` };
+  const format = formatOf(line);
+  const patterns = hostPatternsOf(line.values.get('--host') ?? []);
+  if ('kind' in format) return format;
+  if ('kind' in patterns) return patterns;
+  return {
+    kind: 'coverage',
+    args: {
+      plan,
+      ...(min !== undefined ? { min } : {}),
+      format: format.format,
+      strict: line.flags.has('--strict'),
+      unplanned,
+      hosts: patterns.hosts,
+      files: line.files,
+    },
+  };
+}
+
+function parseDiff(argv: readonly string[]): ParsedArgs {
+  const line = readCommandLine(argv, { flags: ['--json', '--markdown'], valued: ['--host'] });
+  if ('kind' in line) return line;
+  const [base, current, ...more] = line.files;
+  if (base === undefined || current === undefined || more.length > 0)
+    return { kind: 'usage-error', message: 'diff needs two captures: BASE CURRENT' };
+  if (base === '-' && current === '-')
+    return { kind: 'usage-error', message: 'diff reads standard input for one capture at most' };
+  const format = formatOf(line);
+  const patterns = hostPatternsOf(line.values.get('--host') ?? []);
+  if ('kind' in format) return format;
+  if ('kind' in patterns) return patterns;
+  return { kind: 'diff', args: { base, current, format: format.format, hosts: patterns.hosts } };
+}
+
+/** --json or --markdown, not both; the text report otherwise. */
+function formatOf(line: CommandLine): { format: ReportFormat } | Extract<ParsedArgs, { kind: 'usage-error' }> {
+  const json = line.flags.has('--json');
+  const markdown = line.flags.has('--markdown');
+  if (json && markdown) return { kind: 'usage-error', message: '--json and --markdown cannot be combined' };
+  return { format: json ? 'json' : markdown ? 'markdown' : 'text' };
 }
 
 /** --host values, each read as the options page reads a host; the first bad one is a usage error. */

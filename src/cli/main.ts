@@ -3,6 +3,8 @@ import { parseArgs, USAGE } from './args';
 import { printable } from './terminal-text';
 import { runPlanInfer } from './plan-infer-command';
 import { runValidate } from './validate-command';
+import { runCoverage } from './coverage-command';
+import { runDiff } from './diff-command';
 import { VERSION } from './version';
 
 // A reader that stops early (`… | head`) closes the pipe: that ends the output, it is not an error.
@@ -27,6 +29,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (parsed.kind === 'plan-infer') return runPlanInfer(parsed.args, process);
+  if (parsed.kind === 'coverage') return runCoverage(parsed.args, process);
+  if (parsed.kind === 'diff') return runDiff(parsed.args, process);
   return runValidate(parsed.args, process);
 }
 

@@ -1,16 +1,16 @@
 /** Streams NDJSON and HAR files (or stdin) through the core and reports, message by message. */
 import path from 'node:path';
-import { harEntryReader } from '../core/har/har-records';
-import { ndjsonLineReader } from '../core/import';
 import type { InputItem, InputPlace } from '../core/input';
 import { eventOf } from '../core/label';
 import type { PlanChecker } from '../core/inspect';
 import { planChecker } from '../core/plan/check/check-plan';
 import { openPlan } from '../core/plan/load/load-plan';
+import type { TrackingPlan } from '../core/plan/tracking-plan';
 import { withSource } from '../core/record';
 import type { Problem } from '../core/types';
 import type { ValidateArgs } from './args';
 import { forEachInput } from './read-input';
+import { inputRecords } from './input-records';
 import { printable } from './terminal-text';
 import { checkReadable, countOf, noMessages, readText, write, type Io } from './cli-io';
 
@@ -19,10 +19,7 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   const checker = args.plan === undefined ? null : await loadPlanChecker(args.plan, args.unplanned, io);
   if (checker === 'refused') return 2;
   const totals = { messages: 0, valid: 0, invalid: 0, warned: 0 };
-  // One NDJSON reader for every file: lint (duplicates, drift) spans the whole input. A HAR's lint spans its own
-  // entries, as a capture's does.
-  const ndjson = ndjsonLineReader({ strict: args.strict, checker, importedAt: Date.now() });
-  const har = perFile(() => harEntryReader({ strict: args.strict, checker, hosts: args.hosts }));
+  const recordsOf = inputRecords({ strict: args.strict, checker, hosts: args.hosts });
   const showFile = args.files.length > 1;
   const show = async (result: MessageResult, file: string) => {
     totals.messages++;
@@ -35,13 +32,7 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     if (out) await write(io.stdout, out);
   };
   await forEachInput(args.files, io, async (unit, file) => {
-    const item =
-      unit.kind === 'line'
-        ? ndjson(unit.text, unit.line)
-        : unit.kind === 'document-item'
-          ? ndjson(unit.text, unit.item, true)
-          : har(file)(unit.entry, unit.index, unit.pages);
-    for (const result of resultsOf(item)) await show(result, file);
+    for (const result of resultsOf(recordsOf(unit, file))) await show(result, file);
   });
   if (!args.json) {
     const { messages, valid, invalid, warned } = totals;
@@ -53,12 +44,16 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
 
 /** The plan file, loaded and every rule compiled; or 'refused', its problems written one per line (CannotRead). */
 async function loadPlanChecker(file: string, unplanned: 'warn' | 'error', io: Io): Promise<PlanChecker | 'refused'> {
+  const plan = await openPlanFile(file, io);
+  return plan === 'refused' ? plan : planChecker(plan, { unplanned });
+}
+
+/** A plan file opened (openPlan), or 'refused' with its problems on stderr, one per line; CannotRead when unreadable. */
+export async function openPlanFile(file: string, io: Io): Promise<TrackingPlan | 'refused'> {
   const opened = openPlan(await readText(file), path.basename(file));
-  if (!opened.ok) {
-    for (const problem of opened.problems) io.stderr.write(`track-inspector: ${printable(`${file}: ${problem}`)}\n`);
-    return 'refused';
-  }
-  return planChecker(opened.plan, { unplanned });
+  if (opened.ok) return opened.plan;
+  for (const problem of opened.problems) io.stderr.write(`track-inspector: ${printable(`${file}: ${problem}`)}\n`);
+  return 'refused';
 }
 
 const sourced = (problems: readonly Problem[]) => problems.map(withSource);
@@ -97,16 +92,6 @@ function resultsOf(item: InputItem | null): MessageResult[] {
     warnings,
     ...(notes ? { notes } : {}),
   }));
-}
-
-/** One instance per file (a HAR's lint, like a capture's, runs within one file). */
-function perFile<T>(make: () => T): (file: string) => T {
-  const made = new Map<string, T>();
-  return (file) => {
-    let value = made.get(file);
-    if (value === undefined) made.set(file, (value = make()));
-    return value;
-  };
 }
 
 function jsonLine(result: MessageResult, file: string | null): string {

@@ -35,9 +35,20 @@ export interface TrackingPlan {
   readonly common: PlanRule | null;
   /** Track rules by event name (as written: names are matched exactly). */
   readonly track: ReadonlyMap<string, PlanRule>;
+  /**
+   * Other names a track rule is matched by, to its name in `track`: a Typewriter 8 cache's key where its clients send
+   * `eventMetadata.name` (plan-shapes.ts). Absent or empty for most plans.
+   */
+  readonly trackAliases?: ReadonlyMap<string, string>;
   readonly identify: PlanRule | null;
   readonly group: PlanRule | null;
   readonly page: PlanRule | null;
+}
+
+/** The name of the track rule a message's event name meets, by its name or an alias; undefined when none. */
+export function trackRuleName(plan: TrackingPlan, event: string): string | undefined {
+  if (plan.track.has(event)) return event;
+  return plan.trackAliases?.get(event);
 }
 
 /** How the counts of a plan read, for the options page and the CLI. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inspectCall, revalidateRecord } from '../../../src/core/inspect';
 import { createLinter } from '../../../src/core/lint';
@@ -212,6 +213,32 @@ describe('which rules apply', () => {
 
   it('checks nothing for a payload that is not an object: the schema check says so', () => {
     expect(check({ type: 'track', payload: [1] })).toEqual({ errors: [], warnings: [] });
+  });
+});
+
+describe("a Typewriter 8 cache's rules, by the name its clients send and by key", () => {
+  const e2e = planOf(JSON.parse(readFileSync('test/unit/plan/fixtures/typewriter8-e2e.plan.json', 'utf8')));
+  const options: PlanCheckOptions = { unplanned: 'error' };
+  const lines = (event: string, properties: object) =>
+    checkPlan({ type: 'track', payload: { event, properties } }, e2e, options).errors.map(
+      (p) => `${p.path}: ${p.message}`,
+    );
+
+  it('checks "NoID type", as the generated client sends it, against the rule keyed "NoID Type"', () => {
+    expect(lines('NoID type', { no_id_prop: 'x' })).toEqual([]);
+    expect(lines('NoID type', {})).toEqual(['/properties/no_id_prop: properties.no_id_prop is required']);
+  });
+
+  it('checks the key itself too, and the name Typewriter stripped of its "#"', () => {
+    expect(lines('NoID Type', {})).toEqual(['/properties/no_id_prop: properties.no_id_prop is required']);
+    expect(lines('Property Object Name Collision #1', {})).toEqual([]);
+    expect(lines('Property Object Name Collision 1', {})).toEqual([]);
+  });
+
+  it('still calls another spelling unplanned', () => {
+    expect(lines('noid type', {})).toEqual([
+      '/event: "noid type" is not in the tracking plan "Typewriter E2E"; did you mean "NoID type"?',
+    ]);
   });
 });
 

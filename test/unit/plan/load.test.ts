@@ -56,16 +56,20 @@ describe('real plans from Typewriter', () => {
     expect(at(build?.schema, 'required')).toContain('workspace');
   });
 
-  it('reads Typewriter 8 quirks: labels, a pattern, the event name Typewriter stripped of "#"', () => {
+  it('reads Typewriter 8 quirks: labels, a pattern, a key that is not the name its clients send', () => {
     const plan = loadPlan(fixture('typewriter8-e2e.plan.json'));
     if (!plan.ok) throw new Error(plan.problems.join('\n'));
     expect([...plan.plan.track.keys()]).toEqual([
       '42_--terrible==\\"event\'++name~!3',
       'Custom Violation Handler',
-      // The key says "…Collision 1"; eventMetadata.name keeps the name as sent.
+      // Named as Typewriter's clients send them (eventMetadata.name): the key says "…Collision 1", and "NoID Type".
       'Property Object Name Collision #1',
-      // Here eventMetadata.name ("NoID type") is not the key minus a "#": the key stands.
-      'NoID Type',
+      'NoID type',
+    ]);
+    // The keys are matched too.
+    expect([...(plan.plan.trackAliases ?? [])]).toEqual([
+      ['Property Object Name Collision 1', 'Property Object Name Collision #1'],
+      ['NoID Type', 'NoID type'],
     ]);
     const handler = plan.plan.track.get('Custom Violation Handler')?.schema;
     expect(at(handler, 'properties', 'regex property')).toEqual({

@@ -3,7 +3,7 @@
  * find, and whether the event is in the plan at all. Every problem is marked `source: 'plan'`.
  *
  * - The COMMON rule applies to every message; a track message's rule is the one for its exact event
- *   name; identify, group and page messages have one rule each. Screen and alias have none.
+ *   name (or an alias of it: tracking-plan.ts); identify, group and page messages have one rule each. Screen and alias have none.
  * - A rule over the `message` checks the payload; over `properties` / `traits` it checks that field
  *   (`{}` when absent) and its paths start with /properties or /traits.
  * - A track event the plan lacks is "unplanned": a warning, or an error when options say so, with
@@ -16,7 +16,7 @@
 import { isPlainObject, type BatchInherited } from '../../types';
 import { compilePlan, type CompiledRule } from '../rule/compile-plan';
 import { withInheritedFor } from '../rule/fields-read';
-import type { TrackingPlan } from '../tracking-plan';
+import { trackRuleName, type TrackingPlan } from '../tracking-plan';
 import { explainRuleErrors, type PlanProblem } from './explain-rule-errors';
 import { unplannedProblem } from './unplanned';
 
@@ -52,7 +52,8 @@ export function checkPlan(message: PlanCheckInput, plan: TrackingPlan, options: 
     const event = payload['event'];
     // No event name at all is the schema's error to report, not an unplanned event.
     if (typeof event !== 'string') return { errors, warnings };
-    const rule = compiled.track.get(event);
+    const name = trackRuleName(plan, event);
+    const rule = name === undefined ? undefined : compiled.track.get(name);
     if (rule) errors.push(...checkRule(rule, payload, inherited));
     else (options.unplanned === 'error' ? errors : warnings).push(unplannedProblem(event, plan));
   } else if (type === 'identify' || type === 'group' || type === 'page') {

@@ -61,6 +61,7 @@ export function loadPlan(text: string, fileName?: string): PlanLoad {
   const name = shape.name ?? nameFromFile(fileName) ?? DEFAULT_PLAN_NAME;
   const problems: string[] = [];
   const track = new Map<string, Placed>();
+  const aliases = new Map<string, string>();
   const slots = new Map<Slot, Placed>();
   for (const raw of shape.rules) {
     if (typeof raw === 'string') {
@@ -83,9 +84,10 @@ export function loadPlan(text: string, fileName?: string): PlanLoad {
     const label = event !== undefined ? `rule TRACK ${quote(event)}` : `rule ${String(raw.type)} (${raw.where})`;
     const read = readRule(raw.schema, raw.target, raw.version, label, raw.schemaField);
     if (!read.ok) problems.push(...read.problems);
-    else if (slot === 'track' && event !== undefined)
+    else if (slot === 'track' && event !== undefined) {
       place(track, event, { rule: read.rule, where: raw.where }, `TRACK key ${quote(event)}`, problems);
-    else if (slot !== 'track')
+      if (raw.alias !== undefined && !aliases.has(raw.alias)) aliases.set(raw.alias, event);
+    } else if (slot !== 'track')
       place(slots, slot, { rule: read.rule, where: raw.where }, `${String(raw.type)} rule`, problems);
   }
 
@@ -96,6 +98,8 @@ export function loadPlan(text: string, fileName?: string): PlanLoad {
     name,
     common: slots.get('common')?.rule ?? null,
     track: new Map([...track].map(([event, { rule }]) => [event, rule])),
+    // A rule's own name wins over another rule's alias.
+    trackAliases: new Map([...aliases].filter(([alias]) => !track.has(alias))),
     identify: slots.get('identify')?.rule ?? null,
     group: slots.get('group')?.rule ?? null,
     page: slots.get('page')?.rule ?? null,

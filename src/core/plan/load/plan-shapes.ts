@@ -15,6 +15,8 @@ export interface RawRule {
   readonly type: unknown;
   /** The event name, for a TRACK rule. */
   readonly key: unknown;
+  /** Another name the rule is matched by: a Typewriter 8 cache's `key`, where its clients send another name. */
+  readonly alias?: string;
   readonly schema: unknown;
   readonly version: unknown;
   readonly target: RuleTarget;
@@ -80,9 +82,16 @@ function publicApi(name: string | undefined, entries: readonly unknown[], at: st
       : type === 'IDENTIFY' || type === 'GROUP'
         ? 'traits'
         : 'properties';
+    const served = metadata?.name;
+    // Typewriter 8's clients send `eventMetadata.name` (the name as the API served it); its cache's `key` is that name
+    // sanitised (the first "#" stripped), or spelt otherwise (its own e2e plan: key "NoID Type", name "NoID type").
+    // The rule is named as sent, and matched by its key too.
+    const sent = typeof served === 'string' && served !== '' ? served : undefined;
+    const alias = sent !== undefined && typeof entry.key === 'string' && entry.key !== sent ? entry.key : undefined;
     rules.push({
       type,
-      key: eventName(entry.key, metadata),
+      key: sent ?? entry.key,
+      ...(alias !== undefined ? { alias } : {}),
       schema,
       version: entry.version,
       target,
@@ -92,17 +101,6 @@ function publicApi(name: string | undefined, entries: readonly unknown[], at: st
     });
   }
   return { name, rules };
-}
-
-/**
- * Typewriter 8 strips the first "#" from a cached rule's key (its `sanitizeKey`) and keeps the name
- * as the API served it in `eventMetadata.name`; the event is sent under that name.
- */
-function eventName(key: unknown, metadata: JsonObject | undefined): unknown {
-  const served = metadata?.name;
-  return typeof key === 'string' && typeof served === 'string' && served !== key && served.replace('#', '') === key
-    ? served
-    : key;
 }
 
 function configApi(name: string | undefined, holder: JsonObject, prefix: string): PlanShape {
