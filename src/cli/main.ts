@@ -2,6 +2,7 @@
 import { parseArgs, USAGE } from './args';
 import { printable } from './terminal-text';
 import { runPlanInfer } from './plan-infer-command';
+import { runRedact } from './redact-command';
 import { runValidate } from './validate-command';
 import { VERSION } from './version';
 
@@ -27,6 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (parsed.kind === 'plan-infer') return runPlanInfer(parsed.args, process);
+  if (parsed.kind === 'redact') return runRedact(parsed.args, process);
   return runValidate(parsed.args, process);
 }
 

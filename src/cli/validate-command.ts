@@ -21,8 +21,9 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   const totals = { messages: 0, valid: 0, invalid: 0, warned: 0 };
   // One NDJSON reader for every file: lint (duplicates, drift) spans the whole input. A HAR's lint spans its own
   // entries, as a capture's does.
-  const ndjson = ndjsonLineReader({ strict: args.strict, checker, importedAt: Date.now() });
-  const har = perFile(() => harEntryReader({ strict: args.strict, checker, hosts: args.hosts }));
+  const { strict, privacy } = args;
+  const ndjson = ndjsonLineReader({ strict, checker, privacy, importedAt: Date.now() });
+  const har = perFile(() => harEntryReader({ strict, checker, privacy, hosts: args.hosts }));
   const showFile = args.files.length > 1;
   const show = async (result: MessageResult, file: string) => {
     totals.messages++;
@@ -138,7 +139,9 @@ function report(result: MessageResult, file: string | null, quiet: boolean): str
   const name = result.event !== null ? ` "${result.event}"` : result.type ? ` (${result.type})` : '';
   // Names, paths and messages quote the input: its control characters are shown, never sent to the terminal.
   const line = (p: Problem, kind: string) =>
-    printable(`  ${kind}${p.path || '/'}: ${p.message}${p.source === 'plan' ? ' (plan)' : ''}`) + '\n';
+    printable(
+      `  ${kind}${p.path || '/'}: ${p.message}${p.source === 'plan' || p.source === 'privacy' ? ` (${p.source})` : ''}`,
+    ) + '\n';
   const problems = [...result.errors.map((e) => line(e, '')), ...warnings.map((w) => line(w, 'warning '))];
   return `${printable(where + name)}\n${problems.join('')}`;
 }
