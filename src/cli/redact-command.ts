@@ -44,9 +44,10 @@ export async function runRedact(args: RedactArgs, io: Io): Promise<number> {
     const parsed = parseNdjsonLine(unit.text, place, unit.kind === 'line' ? 'line' : 'message');
     if (parsed.kind === 'blank') return;
     if (parsed.kind === 'bad') {
-      // Not JSON: nothing can say what it holds, so it is not copied.
+      // Not a JSON object: nothing can say what it holds, so it is not copied, nor quoted (JSON.parse's error would).
       totals.leftOut++;
-      io.stderr.write(`track-inspector: ${printable(`${showFile ? `${file}: ` : ''}${parsed.message}`)}; left out\n`);
+      const where = `${showFile ? `${file}: ` : ''}${unit.kind === 'line' ? 'line' : 'message'} ${place}`;
+      io.stderr.write(`track-inspector: ${printable(where)} is not a JSON object; left out\n`);
       return;
     }
     const { message } = parsed;

@@ -49,7 +49,7 @@ export function isBareSsn(text: string): boolean {
 // Each group after the first starts with a separator or "(": one way to match, so no backtracking blow-up.
 const INTERNATIONAL = /^\+[1-9]\d*(?:[ .-]\(?\d+\)?|\(\d+\))*$/;
 const NORTH_AMERICAN = /^(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
-const TRUNK = /^(?:0\d{1,4}|\(0\d{1,4}\) ?)(?:[ .-]\d{2,4}){2,4}$/;
+const TRUNK = /^(?:0[1-9]\d{0,3}|\(0[1-9]\d{0,3}\) ?)(?:[ .-]\d{2,4}){2,4}$/;
 
 export function isPhone(text: string, digits: number): boolean {
   if (digits < 9 || digits > 15 || text.length > 24) return false;
