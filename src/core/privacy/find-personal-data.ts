@@ -44,28 +44,27 @@ export function findPersonalData(message: PrivacyInput, allow: readonly AllowRul
   const event = type === 'track' ? payload['event'] : payload['name'];
   const rules = rulesFor(allow.length ? [...DEFAULT_EXEMPTIONS, ...allow] : DEFAULT_EXEMPTIONS, type, event);
   const cursors = rules.map((rule) => ({ rule, at: 0 }));
-  walk(payload, [], cursors, findings, 0, false);
+  walk(payload, [], cursors, 0, { into: findings, inherited: false });
   const inherited = message.batch?.inherited.context;
   if (inherited !== undefined && payload['context'] === undefined) {
     const under = advance(cursors, 'context', false);
-    if (!isAllowed(under)) walk(inherited, ['context'], under, findings, 1, true);
+    if (!isAllowed(under)) walk(inherited, ['context'], under, 1, { into: findings, inherited: true });
   }
   return findings;
 }
 
-function walk(
-  value: unknown,
-  path: PathSegment[],
-  cursors: readonly Cursor[],
-  into: Finding[],
-  depth: number,
-  inherited: boolean,
-): void {
+/** Where a walk puts its findings, and whether it walks the batch's context. */
+interface Walk {
+  readonly into: Finding[];
+  readonly inherited: boolean;
+}
+
+function walk(value: unknown, path: PathSegment[], cursors: readonly Cursor[], depth: number, state: Walk): void {
   if (depth > MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) visit(value[i], i, true, path, cursors, into, depth, inherited);
+    for (let i = 0; i < value.length; i++) visit(value[i], i, true, path, cursors, depth, state);
   } else if (isPlainObject(value)) {
-    for (const key of Object.keys(value)) visit(value[key], key, false, path, cursors, into, depth, inherited);
+    for (const key of Object.keys(value)) visit(value[key], key, false, path, cursors, depth, state);
   }
 }
 
@@ -75,9 +74,8 @@ function visit(
   isIndex: boolean,
   path: PathSegment[],
   cursors: readonly Cursor[],
-  into: Finding[],
   depth: number,
-  inherited: boolean,
+  state: Walk,
 ): void {
   const under = cursors.length ? advance(cursors, segment, isIndex) : NO_CURSORS;
   if (under.length && isAllowed(under)) return;
@@ -87,11 +85,11 @@ function visit(
     const detection = typeof value === 'string' ? detectString(value, key) : detectNumber(value, key);
     if (detection) {
       const finding = { detection, path: [...path, segment], value: String(value) };
-      into.push(inherited ? { ...finding, inherited: true } : finding);
+      state.into.push(state.inherited ? { ...finding, inherited: true } : finding);
     }
   } else if (typeof value === 'object' && value !== null) {
     path.push(segment);
-    walk(value, path, under, into, depth + 1, inherited);
+    walk(value, path, under, depth + 1, state);
     path.pop();
   }
 }
