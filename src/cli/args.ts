@@ -1,12 +1,17 @@
-/** `track-inspector validate …` and `track-inspector plan infer …` -> options, or a usage error. */
+/** `track-inspector validate …`, `plan infer …`, `coverage …`, `diff …` and `redact …` -> options, or a usage error. */
 import { parseHostPattern, type HostPattern } from '../core/endpoints';
+import { parseAllowRule, type AllowRule } from '../core/privacy/allow-rules';
+import { isPiiMode, type PrivacyGuard } from '../core/privacy/privacy-guard';
 
 export const USAGE = `Usage: track-inspector validate [--plan PLAN [--unplanned warn|error]] [--strict] [--json | --quiet]
-                                [--host PATTERN ...] [--allow-empty] [FILE ...]
-       track-inspector plan infer [--name NAME] [--host PATTERN ...] [--allow-empty] [FILE ...]
+                                [--pii warn|error|off] [--pii-allow RULE ...] [--host PATTERN ...]
+                                [--allow-empty] [FILE ...]
+       track-inspector plan infer [--name NAME] [--pii-allow RULE ...] [--host PATTERN ...] [--allow-empty]
+                                  [FILE ...]
        track-inspector coverage --plan PLAN [--min PERCENT] [--json | --markdown] [--strict]
                                 [--unplanned warn|error] [--host PATTERN ...] [FILE ...]
        track-inspector diff BASE CURRENT [--json | --markdown] [--host PATTERN ...]
+       track-inspector redact [--pii-allow RULE ...] [--host PATTERN ...] [--allow-empty] [FILE ...]
        track-inspector --version
 
 validate     Validates NDJSON of June / Segment payloads (bare payloads, or records exported by
@@ -23,6 +28,9 @@ coverage     What the input covered of a tracking plan: per rule never-seen, alw
 diff         Compares two captures (NDJSON or HAR files): events removed and added, properties
              removed, added or sent with a new type, events whose messages were all valid in
              BASE and are not in CURRENT.
+redact       Writes the same input as NDJSON to standard output, every value the privacy guard
+             flags (emails, phone and card numbers, tokens, secrets in URLs…) replaced by
+             "[redacted:KIND:HASH]" (the first 12 hex digits of its SHA-256).
 
 With no FILE, or when FILE is -, reads standard input.
 
@@ -30,6 +38,10 @@ With no FILE, or when FILE is -, reads standard input.
                Config API / Typewriter JSON); a bad plan file exits 2
   --unplanned  what a track event the plan does not have is: warn (default) or error
   --strict     validate payloads exactly as sent (a null userId is an error, not read as absent)
+  --pii        what personal data or a secret in a message is: warn (default), error, or off
+  --pii-allow RULE  a field where personal data belongs, not flagged (nor redacted):
+               TYPE ["EVENT"] PATH, e.g. 'track "Invite Sent" properties.invitee_email',
+               'identify traits.email', '* properties.email'; repeatable
   --json       print one JSON result per message instead of a report ("line" for NDJSON,
                "entry" for HAR: where the message is in its file, from 1); coverage and diff
                print their report as one JSON object
@@ -46,9 +58,10 @@ With no FILE, or when FILE is -, reads standard input.
   --help       show this help
   --version    print the version
 
-Exit status: 0 all valid (or plan written), 1 any invalid or no message found, 2 usage error or
-unreadable file. coverage: 1 below --min. diff: 1 when an event or a property was removed, a
-property's type changed or an event got worse, 0 when CURRENT only adds.`;
+Exit status: 0 all valid (or plan or redacted copy written), 1 any invalid, no message found, or
+(redact) a line that could not be read and was left out, 2 usage error or unreadable file.
+coverage: 1 below --min. diff: 1 when an event or a property was removed, a property's type
+changed or an event got worse, 0 when CURRENT only adds.`;
 
 export interface ValidateArgs {
   readonly strict: boolean;
@@ -57,6 +70,8 @@ export interface ValidateArgs {
   readonly quiet: boolean;
   readonly plan?: string;
   readonly unplanned: 'warn' | 'error';
+  /** Personal data and secrets: warnings, errors or off, and where they are allowed. */
+  readonly privacy: PrivacyGuard;
   /** Extra tracking hosts for HAR input, as typed (parsed by the core's parseHostPattern). */
   readonly hosts: readonly HostPattern[];
   readonly files: readonly string[];
@@ -66,6 +81,15 @@ export interface ValidateArgs {
 
 export interface PlanInferArgs {
   readonly name?: string;
+  /** Where personal data is allowed: elsewhere, a flagged property is left out of `required`. */
+  readonly allow: readonly AllowRule[];
+  readonly hosts: readonly HostPattern[];
+  readonly files: readonly string[];
+  readonly allowEmpty: boolean;
+}
+
+export interface RedactArgs {
+  readonly allow: readonly AllowRule[];
   readonly hosts: readonly HostPattern[];
   readonly files: readonly string[];
   readonly allowEmpty: boolean;
@@ -97,6 +121,7 @@ export type ParsedArgs =
   | { readonly kind: 'plan-infer'; readonly args: PlanInferArgs }
   | { readonly kind: 'coverage'; readonly args: CoverageArgs }
   | { readonly kind: 'diff'; readonly args: DiffArgs }
+  | { readonly kind: 'redact'; readonly args: RedactArgs }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'usage-error'; readonly message: string };
@@ -108,6 +133,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === 'validate') return parseValidate(rest);
   if (command === 'coverage') return parseCoverage(rest);
   if (command === 'diff') return parseDiff(rest);
+  if (command === 'redact') return parseRedact(rest);
   if (command === 'plan') {
     const [sub, ...options] = rest;
     if (sub === 'infer') return parsePlanInfer(options);
@@ -123,7 +149,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 function parseValidate(argv: readonly string[]): ParsedArgs {
   const line = readCommandLine(argv, {
     flags: ['--strict', '--json', '--quiet', '--allow-empty'],
-    valued: ['--plan', '--unplanned', '--host'],
+    valued: ['--plan', '--unplanned', '--host', '--pii', '--pii-allow'],
   });
   if ('kind' in line) return line;
   const plan = lastValue(line, '--plan');
@@ -131,8 +157,12 @@ function parseValidate(argv: readonly string[]): ParsedArgs {
   if (unplanned !== 'warn' && unplanned !== 'error')
     return { kind: 'usage-error', message: `--unplanned must be warn or error, got "${unplanned}"` };
   if (plan === '-') return { kind: 'usage-error', message: '--plan needs a file; standard input carries the messages' };
+  const pii = lastValue(line, '--pii') ?? 'warn';
+  if (!isPiiMode(pii)) return { kind: 'usage-error', message: `--pii must be warn, error or off, got "${pii}"` };
   const patterns = hostPatternsOf(line.values.get('--host') ?? []);
   if ('kind' in patterns) return patterns;
+  const allow = allowRulesOf(line);
+  if ('kind' in allow) return allow;
   return {
     kind: 'validate',
     args: {
@@ -141,6 +171,7 @@ function parseValidate(argv: readonly string[]): ParsedArgs {
       quiet: line.flags.has('--quiet'),
       ...(plan !== undefined ? { plan } : {}),
       unplanned,
+      privacy: { mode: pii, allow: allow.rules },
       hosts: patterns.hosts,
       files: line.files,
       allowEmpty: line.flags.has('--allow-empty'),
@@ -149,15 +180,18 @@ function parseValidate(argv: readonly string[]): ParsedArgs {
 }
 
 function parsePlanInfer(argv: readonly string[]): ParsedArgs {
-  const line = readCommandLine(argv, { flags: ['--allow-empty'], valued: ['--name', '--host'] });
+  const line = readCommandLine(argv, { flags: ['--allow-empty'], valued: ['--name', '--host', '--pii-allow'] });
   if ('kind' in line) return line;
   const name = lastValue(line, '--name');
   const patterns = hostPatternsOf(line.values.get('--host') ?? []);
   if ('kind' in patterns) return patterns;
+  const allow = allowRulesOf(line);
+  if ('kind' in allow) return allow;
   return {
     kind: 'plan-infer',
     args: {
       ...(name !== undefined ? { name } : {}),
+      allow: allow.rules,
       hosts: patterns.hosts,
       files: line.files,
       allowEmpty: line.flags.has('--allow-empty'),
@@ -220,6 +254,30 @@ function formatOf(line: CommandLine): { format: ReportFormat } | Extract<ParsedA
   const markdown = line.flags.has('--markdown');
   if (json && markdown) return { kind: 'usage-error', message: '--json and --markdown cannot be combined' };
   return { format: json ? 'json' : markdown ? 'markdown' : 'text' };
+}
+
+function parseRedact(argv: readonly string[]): ParsedArgs {
+  const line = readCommandLine(argv, { flags: ['--allow-empty'], valued: ['--host', '--pii-allow'] });
+  if ('kind' in line) return line;
+  const patterns = hostPatternsOf(line.values.get('--host') ?? []);
+  if ('kind' in patterns) return patterns;
+  const allow = allowRulesOf(line);
+  if ('kind' in allow) return allow;
+  return {
+    kind: 'redact',
+    args: { allow: allow.rules, hosts: patterns.hosts, files: line.files, allowEmpty: line.flags.has('--allow-empty') },
+  };
+}
+
+/** --pii-allow values, each one rule; the first bad one is a usage error saying what is wrong with it. */
+function allowRulesOf(line: CommandLine): { rules: AllowRule[] } | Extract<ParsedArgs, { kind: 'usage-error' }> {
+  const rules: AllowRule[] = [];
+  for (const text of line.values.get('--pii-allow') ?? []) {
+    const parsed = parseAllowRule(text);
+    if (!parsed.ok) return { kind: 'usage-error', message: `--pii-allow: ${parsed.error}` };
+    rules.push(parsed.rule);
+  }
+  return { rules };
 }
 
 /** --host values, each read as the options page reads a host; the first bad one is a usage error. */

@@ -4,12 +4,15 @@ import type { HostPattern } from '../core/endpoints';
 import { ndjsonLineReader } from '../core/import';
 import type { InputItem } from '../core/input';
 import type { PlanChecker } from '../core/inspect';
+import type { PrivacyGuard } from '../core/privacy/privacy-guard';
 import type { InputUnit } from './read-input';
 
 export interface InputRecordOptions {
   readonly strict: boolean;
   readonly checker: PlanChecker | null;
   readonly hosts: readonly HostPattern[];
+  /** The privacy guard's mode and allowed fields (the default guard when absent). */
+  readonly privacy?: PrivacyGuard;
 }
 
 /**
@@ -18,7 +21,8 @@ export interface InputRecordOptions {
  * A HAR's lint spans its own entries, as a capture's does.
  */
 export function inputRecords(options: InputRecordOptions): (unit: InputUnit, file: string) => InputItem | null {
-  const ndjson = ndjsonLineReader({ strict: options.strict, checker: options.checker, importedAt: Date.now() });
+  const { strict, checker, privacy } = options;
+  const ndjson = ndjsonLineReader({ strict, checker, importedAt: Date.now(), ...(privacy && { privacy }) });
   const har = perFile(() => harEntryReader(options));
   return (unit, file) =>
     unit.kind === 'line'

@@ -2,6 +2,7 @@
 import { parseArgs, USAGE } from './args';
 import { printable } from './terminal-text';
 import { runPlanInfer } from './plan-infer-command';
+import { runRedact } from './redact-command';
 import { runValidate } from './validate-command';
 import { runCoverage } from './coverage-command';
 import { runDiff } from './diff-command';
@@ -31,6 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (parsed.kind === 'plan-infer') return runPlanInfer(parsed.args, process);
   if (parsed.kind === 'coverage') return runCoverage(parsed.args, process);
   if (parsed.kind === 'diff') return runDiff(parsed.args, process);
+  if (parsed.kind === 'redact') return runRedact(parsed.args, process);
   return runValidate(parsed.args, process);
 }
 

@@ -10,7 +10,7 @@ import { printable } from './terminal-text';
 
 export async function runPlanInfer(args: PlanInferArgs, io: Io): Promise<number> {
   await checkReadable(args.files);
-  const draft = createPlanDraft(args.name);
+  const draft = createPlanDraft(args.name, { privacy: args.allow });
   const showFile = args.files.length > 1;
   // Only the messages' shapes matter here: no plan, and strict or not makes no difference.
   const har = harEntryReader({ strict: false, hosts: args.hosts });

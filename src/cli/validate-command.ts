@@ -19,7 +19,7 @@ export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   const checker = args.plan === undefined ? null : await loadPlanChecker(args.plan, args.unplanned, io);
   if (checker === 'refused') return 2;
   const totals = { messages: 0, valid: 0, invalid: 0, warned: 0 };
-  const recordsOf = inputRecords({ strict: args.strict, checker, hosts: args.hosts });
+  const recordsOf = inputRecords({ strict: args.strict, checker, hosts: args.hosts, privacy: args.privacy });
   const showFile = args.files.length > 1;
   const show = async (result: MessageResult, file: string) => {
     totals.messages++;
@@ -123,7 +123,9 @@ function report(result: MessageResult, file: string | null, quiet: boolean): str
   const name = result.event !== null ? ` "${result.event}"` : result.type ? ` (${result.type})` : '';
   // Names, paths and messages quote the input: its control characters are shown, never sent to the terminal.
   const line = (p: Problem, kind: string) =>
-    printable(`  ${kind}${p.path || '/'}: ${p.message}${p.source === 'plan' ? ' (plan)' : ''}`) + '\n';
+    printable(
+      `  ${kind}${p.path || '/'}: ${p.message}${p.source === 'plan' || p.source === 'privacy' ? ` (${p.source})` : ''}`,
+    ) + '\n';
   const problems = [...result.errors.map((e) => line(e, '')), ...warnings.map((w) => line(w, 'warning '))];
   return `${printable(where + name)}\n${problems.join('')}`;
 }

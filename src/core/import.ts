@@ -8,6 +8,7 @@ import type { ValidationInput } from './validate';
 import { sizeForLimits } from './body';
 import type { InputItem } from './input';
 import { jsonDocumentItems, looksLikeJsonDocument } from './json-document';
+import type { PrivacyGuard } from './privacy/privacy-guard';
 
 /** What could not be read: a line of NDJSON, or a message of a file that is one JSON document. */
 export interface ImportProblem {
@@ -24,6 +25,8 @@ export interface ImportResult {
 export interface ImportOptions {
   readonly strict: boolean;
   readonly checker?: PlanChecker | null;
+  /** Personal data and secrets (core/privacy): absent, findings are warnings. */
+  readonly privacy?: PrivacyGuard;
   readonly importedAt: number;
 }
 
@@ -61,7 +64,8 @@ export function importNdjson(text: string, options: ImportOptions): ImportResult
 export function ndjsonLineReader(
   options: ImportOptions,
 ): (text: string, line: number, inDocument?: boolean) => InputItem | null {
-  const checks = { strict: options.strict, checker: options.checker ?? null, linter: createLinter() };
+  const { strict, privacy } = options;
+  const checks = { strict, checker: options.checker ?? null, privacy, linter: createLinter() };
   return (text, line, inDocument = false) => {
     const parsed = parseNdjsonLine(text, line, inDocument ? 'message' : 'line');
     const at = inDocument ? { item: line } : { line };

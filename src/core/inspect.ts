@@ -6,6 +6,7 @@ import { SPELLING_KEYWORD, type Linter } from './lint';
 import { isLintWarning, makeValidation, type MessageRecord } from './record';
 import { validateMessage, type ValidationInput } from './validate';
 import { isMessageType, type Problem, type Validation } from './types';
+import { DEFAULT_PRIVACY_GUARD, privacyProblems, type PrivacyGuard } from './privacy/privacy-guard';
 
 export type InspectedMessage = Pick<MessageRecord, 'type' | 'payload' | 'batch' | 'undecodable' | 'validation'>;
 
@@ -20,19 +21,22 @@ export type PlanChecker = (message: ValidationInput) => {
 };
 
 /**
- * What messages are validated with: Strict mode, and the tracking plan's checker (null without a
- * plan). The extension derives it from the user's settings (shared/settings/validation-mode.ts),
- * the CLI from its options.
+ * What messages are validated with: Strict mode, the tracking plan's checker (null without a
+ * plan), and the privacy guard (absent: DEFAULT_PRIVACY_GUARD, findings as warnings). The extension derives
+ * it from the user's settings (shared/settings/validation-mode.ts), the CLI from its options.
  */
 export interface ValidationMode {
   readonly strict: boolean;
   readonly checker: PlanChecker | null;
+  readonly privacy?: PrivacyGuard;
 }
 
 export interface InspectOptions {
   readonly strict: boolean;
   readonly linter: Linter;
   readonly checker?: PlanChecker | null;
+  /** Personal data and secrets: warnings, errors or off, and the user's allow rules. Absent: warnings. */
+  readonly privacy?: PrivacyGuard;
   /** Reference for the clock-skew warning; undefined when unknown (bare payloads). */
   readonly capturedAt: number | undefined;
 }
@@ -61,9 +65,14 @@ export function validateAndLint(
 ): Validation {
   const { errors, notes } = validateMessage(message, options.strict);
   const lint = options.linter.lint(message, { capturedAt, bodyBytes });
-  if (!options.checker) return makeValidation(errors, lint, notes);
-  const plan = options.checker(message);
-  return makeValidation(joined(errors, plan.errors), joined(lint.filter(notSpelling), plan.warnings), notes);
+  const privacy = options.privacy ?? DEFAULT_PRIVACY_GUARD;
+  const found = privacyProblems(message, privacy);
+  const plan = options.checker ? options.checker(message) : null;
+  const allErrors = plan ? joined(errors, plan.errors) : errors;
+  const allWarnings = plan ? joined(lint.filter(notSpelling), plan.warnings) : lint;
+  return privacy.mode === 'error'
+    ? makeValidation(joined(allErrors, found), allWarnings, notes)
+    : makeValidation(allErrors, joined(allWarnings, found), notes);
 }
 
 /** With a plan, a misspelt event name is the plan's to name ("did you mean"): the linter's guess would repeat it. */
@@ -80,18 +89,20 @@ const fromPlan = (problem: Problem) => problem.source === 'plan';
  * Raised whenever the same message, in the same mode, gets another validation from this code: a timeline the
  * extension stored under another revision is validated again at its next start (shared/settings/validation-mode.ts).
  */
-export const VALIDATION_REVISION = 2;
+export const VALIDATION_REVISION = 3;
 
 /**
  * Validation redone in another mode or under another plan. The capture's lint warnings stay: they
  * judged the capture as it happened. The rest is made again (a record stored by an older version may hold
  * what is now a note among its warnings). `checker` 'keep' leaves the plan's findings as they were (the
- * Strict toggle does not change them); a checker, or null for no plan, replaces them.
+ * Strict toggle does not change them); a checker, or null for no plan, replaces them. The privacy guard's findings
+ * depend on the payload alone: made again with `privacy`, cheaply.
  */
 export function revalidateRecord(
   record: MessageRecord,
   strict: boolean,
   checker: PlanChecker | null | 'keep' = 'keep',
+  privacy: PrivacyGuard = DEFAULT_PRIVACY_GUARD,
 ): MessageRecord {
   const { type, payload, batch, undecodable } = record;
   if (undecodable || !(isMessageType(type) || type === 'unknown')) return record;
@@ -104,13 +115,16 @@ export function revalidateRecord(
       : checker
         ? checker(message)
         : { errors: [], warnings: [] };
+  const found = privacyProblems(message, privacy);
+  const asErrors = privacy.mode === 'error';
   return {
     ...record,
     validation: makeValidation(
-      [...errors, ...planned.errors],
+      [...errors, ...planned.errors, ...(asErrors ? found : [])],
       [
         ...validation.warnings.filter((p) => isLintWarning(p) && (checker === 'keep' || !checker || notSpelling(p))),
         ...planned.warnings,
+        ...(asErrors ? [] : found),
       ],
       notes,
     ),

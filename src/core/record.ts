@@ -80,9 +80,10 @@ export function isLintWarning(problem: Problem): boolean {
 
 /**
  * Every problem as exported says where it came from: the team's plan, the linter (what needs the capture
- * around a message: duplicates, type drift, sizes, clock skew), or the June schema and our checks of one message.
+ * around a message: duplicates, type drift, sizes, clock skew), the privacy guard (personal data or a secret), or the
+ * June schema and our checks of one message.
  */
-export type ProblemSource = 'schema' | 'lint' | 'plan';
+export type ProblemSource = 'schema' | 'lint' | 'plan' | 'privacy';
 
 export function withSource(problem: Problem): Omit<Problem, 'source'> & { readonly source: ProblemSource } {
   return { ...problem, source: problem.source ?? (isLintWarning(problem) ? 'lint' : 'schema') };

@@ -52,11 +52,14 @@ export interface Problem {
   readonly message: string;
   /**
    * ajv's keyword for schema errors (`format`, `required`…), `lint:*` for warnings, `plan:*` for the plan's own,
-   * `identity:null` / `identity:empty` for notes.
+   * `pii:<kind>` for the privacy guard's, `identity:null` / `identity:empty` for notes.
    */
   readonly keyword: string;
-  /** Who found it: the team's tracking plan, or (when absent) the June schema and our own checks. */
-  readonly source?: 'schema' | 'plan';
+  /**
+   * Who found it: the team's tracking plan, the privacy guard (personal data or a secret, core/privacy), or (when
+   * absent) the June schema and our own checks.
+   */
+  readonly source?: 'schema' | 'plan' | 'privacy';
 }
 
 export interface Validation {

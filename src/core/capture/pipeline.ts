@@ -255,9 +255,9 @@ export class CapturePipeline {
 
   private entries(seen: SeenCall, body: RequestBody, request: RequestInfo, awaitingBody = false): EntryBuilder[] {
     const { tabId, requestId, page } = seen;
-    const { strict, checker } = this.host.mode();
+    const { strict, checker, privacy } = this.host.mode();
     const origin = { capturedAt: seen.at, tabId, ...page, request };
-    const records = callRecords(seen.call, body, origin, { strict, checker, linter: this.linter(tabId) });
+    const records = callRecords(seen.call, body, origin, { strict, checker, privacy, linter: this.linter(tabId) });
     return records.map((record) => (seq) => ({
       kind: 'message',
       seq,

@@ -4,11 +4,14 @@ import type { HostPattern } from '../endpoints';
 import type { PlanChecker } from '../inspect';
 import { createLinter } from '../lint';
 import type { InputItem } from '../input';
+import type { PrivacyGuard } from '../privacy/privacy-guard';
 import { readHarEntry, type HarPage } from './har-entry';
 
 export interface HarRecordOptions {
   readonly strict: boolean;
   readonly checker?: PlanChecker | null;
+  /** Personal data and secrets (core/privacy): absent, findings are warnings. */
+  readonly privacy?: PrivacyGuard;
   /** The user's extra tracking hosts (the options page; the CLI's --host). */
   readonly hosts: readonly HostPattern[];
 }
@@ -20,7 +23,8 @@ export interface HarRecordOptions {
 export function harEntryReader(
   options: HarRecordOptions,
 ): (entry: unknown, index: number, pages: ReadonlyMap<string, HarPage>) => InputItem | null {
-  const checks = { strict: options.strict, checker: options.checker ?? null, linter: createLinter() };
+  const { strict, privacy } = options;
+  const checks = { strict, checker: options.checker ?? null, privacy, linter: createLinter() };
   return (entry, index, pages) => {
     const read = readHarEntry(entry, pages, options.hosts);
     if (read.kind === 'skip') return null;

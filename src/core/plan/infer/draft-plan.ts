@@ -12,6 +12,9 @@
  * A rule's own fields keep the order Segment serves them in: key, type, version, jsonSchema.
  */
 import { isPlainObject } from '../../types';
+import type { AllowRule } from '../../privacy/allow-rules';
+import { findPersonalData, type Finding } from '../../privacy/find-personal-data';
+import { formatPath } from '../../privacy/field-path';
 import { compareStrings } from '../strings';
 import { createShape, isJsonValue, observe, toSchema, type Shape } from './value-shape';
 
@@ -48,6 +51,8 @@ const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 interface RuleDraft {
   messages: number;
   readonly field: Shape;
+  /** Paths where the privacy guard flagged a value (`properties.card_number`, array indices as `*`). */
+  readonly flagged: Set<string>;
 }
 
 /** A draft being built one message at a time (the CLI streams files of any size through it). */
@@ -58,22 +63,38 @@ export interface PlanDraft {
   json(): string;
 }
 
-export function createPlanDraft(name: string = DEFAULT_DRAFT_NAME): PlanDraft {
+/**
+ * `privacy`: the privacy guard's allow rules (core/privacy/allow-rules.ts), or 'off'. A field it flags (a card number in
+ * `properties`) is drafted, but left out of `required` and named in its rule's description: the plan must not
+ * demand what should never be sent.
+ */
+export interface DraftOptions {
+  readonly privacy?: readonly AllowRule[] | 'off';
+}
+
+export function createPlanDraft(name: string = DEFAULT_DRAFT_NAME, options: DraftOptions = {}): PlanDraft {
   const track = new Map<string, RuleDraft>();
   const identify = createRuleDraft();
   const group = createRuleDraft();
+  const allow = options.privacy ?? [];
   const draft: PlanDraft = {
-    add({ type, payload }) {
+    add(input) {
+      const { type, payload } = input;
       if (!isPlainObject(payload)) return;
       const message = payload;
+      let rule: RuleDraft;
       if (type === 'track') {
         const event = message['event'];
         if (typeof event !== 'string' || event === '') return;
-        let rule = track.get(event);
-        if (!rule) track.set(event, (rule = createRuleDraft()));
-        mergeField(rule, message['properties']);
-      } else if (type === 'identify') mergeField(identify, message['traits']);
-      else if (type === 'group') mergeField(group, message['traits']);
+        let named = track.get(event);
+        if (!named) track.set(event, (named = createRuleDraft()));
+        rule = named;
+      } else if (type === 'identify') rule = identify;
+      else if (type === 'group') rule = group;
+      else return;
+      const fieldName = type === 'track' ? 'properties' : 'traits';
+      mergeField(rule, message[fieldName]);
+      if (allow !== 'off') for (const finding of findPersonalData(input, allow)) markFlagged(rule, fieldName, finding);
     },
     plan() {
       const rules: DraftedRule[] = [...track.keys()].sort(compareStrings).map((event) => ({
@@ -106,7 +127,19 @@ export function draftPlanJson(messages: Iterable<DraftInput>, name?: string): st
 }
 
 function createRuleDraft(): RuleDraft {
-  return { messages: 0, field: createShape() };
+  return { messages: 0, field: createShape(), flagged: new Set() };
+}
+
+/** Marks the shape a finding's path leads to, within the rule's field; findings elsewhere (context) are not the plan's. */
+function markFlagged(rule: RuleDraft, fieldName: string, finding: Finding): void {
+  const [first, ...rest] = finding.path;
+  if (first !== fieldName) return;
+  let shape: Shape | undefined = rule.field;
+  for (const segment of rest) shape = typeof segment === 'number' ? shape?.items : shape?.keys.get(segment);
+  if (!shape) return;
+  (shape.flagged ??= new Set()).add(finding.detection.kind);
+  // Every element of an array is one shape: its findings are named once, `items[*].email`.
+  rule.flagged.add(formatPath(finding.path).replace(/\[\d+\]/g, '[*]'));
 }
 
 function mergeField(draft: RuleDraft, value: unknown): void {
@@ -121,8 +154,16 @@ function mergeField(draft: RuleDraft, value: unknown): void {
 function messageSchema(fieldName: 'properties' | 'traits', draft: RuleDraft): Record<string, unknown> {
   // Never seen: the field is still an object in every message shape Segment documents.
   const field = draft.field.present === 0 ? { type: 'object' } : toSchema(draft.field);
+  const flagged = [...draft.flagged].sort(compareStrings);
   return {
     $schema: DRAFT_07,
+    ...(flagged.length
+      ? {
+          description:
+            `Personal data or secrets were sent in ${flagged.join(', ')}: left out of required. ` +
+            'Stop sending them, or allow them in the privacy settings if they belong here.',
+        }
+      : {}),
     properties: { [fieldName]: field },
     ...(draft.field.present === draft.messages ? { required: [fieldName] } : {}),
     type: 'object',

@@ -33,10 +33,23 @@ export interface Shape {
   items: Shape | undefined;
   /** Set at MAX_DEPTH: nothing below is recorded and the schema is `{}`. */
   opaque: boolean;
+  /**
+   * The kinds of personal data or secrets the privacy guard flagged here (core/privacy), if any: such a key is
+   * left out of `required` and described, so that the plan does not demand what should never be sent.
+   */
+  flagged: Set<string> | undefined;
 }
 
 export function createShape(): Shape {
-  return { present: 0, kinds: new Set(), objects: 0, keys: new Map(), items: undefined, opaque: false };
+  return {
+    present: 0,
+    kinds: new Set(),
+    objects: 0,
+    keys: new Map(),
+    items: undefined,
+    opaque: false,
+    flagged: undefined,
+  };
 }
 
 /** False for what JSON cannot carry: such a key counts as absent. */
@@ -88,12 +101,20 @@ export function toSchema(shape: Shape): Record<string, unknown> {
       schema['properties'] = Object.fromEntries(
         keys.map((key) => [key, toSchema(shape.keys.get(key) ?? createShape())]),
       );
-    const required = keys.filter((key) => shape.keys.get(key)?.present === shape.objects);
+    const required = keys.filter(
+      (key) => shape.keys.get(key)?.present === shape.objects && !shape.keys.get(key)?.flagged,
+    );
     if (required.length > 0) schema['required'] = required;
   }
   const types = typeNames(shape.kinds);
   if (types.length > 0) schema['type'] = types.length === 1 ? types[0] : types;
+  if (shape.flagged) return { description: flaggedDescription(shape.flagged), ...schema };
   return schema;
+}
+
+/** What a flagged field's schema says of it. */
+export function flaggedDescription(kinds: ReadonlySet<string>): string {
+  return `Personal data or a secret was sent here (${[...kinds].sort(compareStrings).join(', ')}): not required`;
 }
 
 function typeNames(kinds: ReadonlySet<Kind>): Kind[] {

@@ -1,0 +1,37 @@
+/** Detectors for secrets that have a shape of their own: JSON Web Tokens and API keys with a vendor prefix. */
+
+/** Header and payload are base64url JSON objects, so both start `eyJ` (`{"`); the signature may be empty (alg none). */
+const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/;
+
+export function findJwt(text: string): string | null {
+  return JWT.exec(text)?.[0] ?? null;
+}
+
+/**
+ * Prefixes vendors put on their secret keys so that scanners can find them (GitHub's secret scanning
+ * partners publish the same list). Publishable keys (`pk_live_`) and Segment write keys are meant to be
+ * public and are not here. Each prefix needs the length its keys have, so that a word that merely starts
+ * like one (`sk-123`) is not a key.
+ */
+const CREDENTIAL = new RegExp(
+  '(?<![A-Za-z0-9])(?:' +
+    [
+      '[sr]k_(?:live|test)_[A-Za-z0-9]{16,}', // Stripe secret and restricted keys
+      '(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])', // AWS access key ids
+      'gh[pousr]_[A-Za-z0-9]{36,}', // GitHub tokens
+      'github_pat_[A-Za-z0-9_]{40,}',
+      'xox[abposr]-[A-Za-z0-9-]{10,}', // Slack tokens
+      'AIza[A-Za-z0-9_-]{35}', // Google API keys
+      'glpat-[A-Za-z0-9_-]{20,}', // GitLab
+      'sk-(?:proj-|ant-)?[A-Za-z0-9_-]{32,}', // OpenAI, Anthropic
+      'npm_[A-Za-z0-9]{36}',
+      'SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}', // SendGrid
+      'shp(?:at|ss|ca)_[a-fA-F0-9]{32}', // Shopify
+      '-----BEGIN [A-Z ]*PRIVATE KEY-----',
+    ].join('|') +
+    ')|Bearer +[A-Za-z0-9._~+/-]{20,}=*',
+);
+
+export function findCredential(text: string): string | null {
+  return CREDENTIAL.exec(text)?.[0] ?? null;
+}

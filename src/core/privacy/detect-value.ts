@@ -1,0 +1,85 @@
+/**
+ * One value -> what personal data or secret it is, if any. Runs on every string of every message, so a
+ * cheap look at the string (its length, its digits, an `@`) decides which detectors may run at all: a
+ * description or a title with no digit and no `@` costs one pass over its characters.
+ */
+import type { Detection } from './detection';
+import { findEmail, findIp } from './detect-contact';
+import { detectByKey } from './detect-key';
+import { findCard, findIban, findSsn, isPhone } from './detect-numbers';
+import { findCredential, findJwt } from './detect-tokens';
+import { findUrlSecrets, looksLikeUrl } from './detect-url';
+
+/** The shortest value any text detector finds: `a@b.co`. */
+const SHORTEST = 6;
+
+/** A string under `key` (the last key of its path; undefined for an array element without a named parent). */
+export function detectString(text: string, key: string | undefined): Detection | null {
+  const byKey = key === undefined ? null : detectByKey(key, text);
+  if (byKey) return byKey;
+  if (text.length < SHORTEST) return null;
+  if (looksLikeUrl(text)) return findUrlSecrets(text, detectText);
+  return detectText(text, key !== undefined && VERSION_KEY.test(key));
+}
+
+/** A key naming a version or a build: four numbers under it are one (`build: "10.15.7.1"`), not an IP address. */
+const VERSION_KEY = /version|build|release/i;
+
+/** An integer that may be a card number, or an SSN under a key named for one (sent as a number, not a string). */
+export function detectNumber(value: number, key: string | undefined): Detection | null {
+  if (!Number.isSafeInteger(value) || value < 1e8) return null;
+  const text = String(value);
+  return (key === undefined ? null : detectByKey(key, text, true)) ?? (value >= 1e12 ? detectText(text) : null);
+}
+
+/** The shortest run of key characters (`[A-Za-z0-9_-]`) in any token detect-tokens.ts finds. */
+const SHORTEST_RUN = 16;
+
+function found(kind: Detection['kind'], match: string | null): Detection | null {
+  return match ? { kind, match } : null;
+}
+
+/**
+ * Free text (or a URL parameter's value): every detector that needs no key name, most specific first. One pass over
+ * the characters says which detectors can match at all (a digit count, an `@`, dots and colons, the longest run of
+ * key characters): most strings then need no regular expression, and a long description none but that pass.
+ */
+export function detectText(text: string, underVersionKey = false): Detection | null {
+  let digits = 0;
+  let at = false;
+  let dots = 0;
+  let colons = 0;
+  let run = 0;
+  let longestRun = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code >= 48 && code <= 57;
+    if (digit) digits++;
+    else if (code === 64) at = true;
+    else if (code === 46) dots++;
+    else if (code === 58) colons++;
+    // Letters, digits, "_" and "-" make up every key and token.
+    if (digit || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 45) {
+      if (++run > longestRun) longestRun = run;
+    } else run = 0;
+  }
+  if (longestRun >= SHORTEST_RUN || (text.length >= SHORTEST_RUN && text.includes('PRIVATE KEY'))) {
+    const token = found('jwt', findJwt(text)) ?? found('credential', findCredential(text));
+    if (token) return token;
+  }
+  if (at) {
+    const email = found('email', findEmail(text));
+    if (email) return email;
+  }
+  if (digits >= 9) {
+    const trimmed = text.trim();
+    const number =
+      (digits >= 13 ? found('card', findCard(text)) : null) ??
+      (digits >= 6 ? found('iban', findIban(text)) : null) ??
+      found('ssn', findSsn(text)) ??
+      (isPhone(trimmed, digits) ? { kind: 'phone', match: trimmed } : null);
+    if (number) return number;
+  }
+  // IPv4 has three dots; IPv6 a "::" or seven colons.
+  return digits >= 4 && (dots >= 3 || colons >= 2) && !underVersionKey ? found('ip', findIp(text)) : null;
+}
