@@ -28,9 +28,12 @@ export class TrackingCapture implements MatchedCapture {
   private readonly pipeline: CapturePipeline;
   private readonly feed: ContextFeed;
   private readonly cache = new WeakMap<MessageRecord, TrackedMessage>();
+  /** Made with `pii: 'off'`: toHaveNoPersonalData says so instead of passing on nothing. */
+  readonly privacyGuardOff: boolean;
 
   private constructor(context: BrowserContext, options: ReadyOptions) {
-    const mode = { strict: options.strict, checker: options.checker };
+    const mode = { strict: options.strict, checker: options.checker, privacy: options.privacy };
+    this.privacyGuardOff = options.privacy.mode === 'off';
     this.pipeline = new CapturePipeline({
       timeline: this.timeline,
       senders: new SenderPages(null),

@@ -94,6 +94,23 @@ export function trackedInOrder(messages: readonly TrackedMessage[], names: reado
   return { pass, explain };
 }
 
+/** No message in which the privacy guard found personal data or a secret (each finding listed, its value masked). */
+export function noPersonalData(messages: readonly TrackedMessage[]): Check {
+  const found = messages
+    .map((message, index) => ({ message, number: index + 1, findings: privacyFindings(message) }))
+    .filter(({ findings }) => findings.length > 0);
+  if (!found.length) return { pass: true, explain: () => `No message holds personal data.\n${capturedList(messages)}` };
+  const lines = found.flatMap(({ message, number, findings }) => [
+    `  ${number}. ${messageName(message)}`,
+    ...findings.map((p) => `       ${p.message} (${p.keyword})`),
+  ]);
+  const summary = `${found.length} of ${plural(messages.length, 'message')} ${found.length === 1 ? 'holds' : 'hold'} personal data or a secret:`;
+  return { pass: false, final: true, explain: () => [summary, ...lines].join('\n') };
+}
+
+const privacyFindings = (message: TrackedMessage) =>
+  [...message.validation.errors, ...message.validation.warnings].filter((p) => p.source === 'privacy');
+
 /** No message with a schema or plan error (or, with `warnings`, a warning). */
 export function valid(messages: readonly TrackedMessage[], warnings: boolean): Check {
   const bad = messages

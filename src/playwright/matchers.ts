@@ -12,6 +12,8 @@ import { waitForChange, type Watchable } from './wait-for-change';
 
 export interface MatchedCapture extends Watchable {
   messages(): TrackedMessage[];
+  /** The capture was made with `pii: 'off'`: there are no privacy findings to judge. */
+  readonly privacyGuardOff?: boolean;
 }
 
 export interface MatcherOptions {
@@ -105,6 +107,22 @@ export const trackingMatchers = {
   ) {
     return webFirst(this, { name: 'toHaveTrackedInOrder', args: [names], options }, tracking, (m) =>
       checks.trackedInOrder(m, names),
+    );
+  },
+  toHaveNoPersonalData(this: ExpectMatcherState, tracking: unknown, options?: MatcherOptions) {
+    if (isCapture(tracking) && tracking.privacyGuardOff) {
+      // Fails plain and negated alike: with the guard off, neither "none" nor "some" was looked for.
+      const message = () =>
+        `expect(tracking)${this.isNot ? '.not' : ''}.toHaveNoPersonalData() failed\n\n` +
+        "The privacy guard is off (trackInspector.pii: 'off'), so nothing was looked for.";
+      return Promise.resolve({ pass: this.isNot, name: 'toHaveNoPersonalData', message });
+    }
+    return webFirst(
+      this,
+      { name: 'toHaveNoPersonalData', args: [], options },
+      tracking,
+      checks.noPersonalData,
+      'state',
     );
   },
   toBeValid(this: ExpectMatcherState, tracking: unknown, options?: MatcherOptions & { readonly warnings?: boolean }) {

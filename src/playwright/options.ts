@@ -9,6 +9,13 @@ export interface TrackInspectorOptions {
   readonly strict?: boolean;
   /** What an event the plan does not name is: a warning (default) or an error. */
   readonly unplanned?: 'warn' | 'error';
+  /**
+   * Personal data and secrets in messages (an email, a card number, a token in a URL: docs/privacy.md): warnings
+   * (default), errors (toBeValid fails on them), or not looked for.
+   */
+  readonly pii?: 'warn' | 'error' | 'off';
+  /** Fields where personal data belongs, not flagged: `track "Invite Sent" properties.invitee_email`, as --pii-allow. */
+  readonly piiAllow?: readonly string[];
   /** When a test attaches its capture as `tracking.ndjson`: when it fails (default), or always. */
   readonly attach?: 'on-failure' | 'always';
 }

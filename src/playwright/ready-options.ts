@@ -9,12 +9,15 @@ import { parseHostPattern, type HostPattern } from '../core/endpoints';
 import type { PlanChecker } from '../core/inspect';
 import { planChecker } from '../core/plan/check/check-plan';
 import { openPlan } from '../core/plan/load/load-plan';
+import { parseAllowRule } from '../core/privacy/allow-rules';
+import { isPiiMode, type PrivacyGuard } from '../core/privacy/privacy-guard';
 import { TrackInspectorOptionsError, type TrackInspectorOptions } from './options';
 
 export interface ReadyOptions {
   readonly hosts: readonly HostPattern[];
   readonly strict: boolean;
   readonly checker: PlanChecker | null;
+  readonly privacy: PrivacyGuard;
 }
 
 export async function readyOptions(options: TrackInspectorOptions, baseDir: string): Promise<ReadyOptions> {
@@ -24,7 +27,23 @@ export async function readyOptions(options: TrackInspectorOptions, baseDir: stri
     return pattern;
   });
   const checker = options.plan === undefined ? null : await loadChecker(options.plan, baseDir, options.unplanned);
-  return { hosts, strict: options.strict ?? false, checker };
+  return { hosts, strict: options.strict ?? false, checker, privacy: privacyGuard(options) };
+}
+
+function privacyGuard({ pii = 'warn', piiAllow = [] }: TrackInspectorOptions): PrivacyGuard {
+  if (!isPiiMode(pii))
+    throw new TrackInspectorOptionsError(
+      `trackInspector.pii must be 'warn', 'error' or 'off', got ${JSON.stringify(pii)}`,
+    );
+  const errors: string[] = [];
+  const allow = piiAllow.flatMap((text) => {
+    const parsed = parseAllowRule(text);
+    if (parsed.ok) return [parsed.rule];
+    errors.push(`trackInspector.piiAllow: ${parsed.error}`);
+    return [];
+  });
+  if (errors.length) throw new TrackInspectorOptionsError(errors.join('\n'));
+  return { mode: pii, allow };
 }
 
 async function loadChecker(file: string, baseDir: string, unplanned: 'warn' | 'error' = 'warn'): Promise<PlanChecker> {

@@ -11,8 +11,8 @@ export interface TrackedProblem {
   readonly path: string;
   readonly message: string;
   readonly keyword: string;
-  /** Who found it: the June schema and our checks of one message, the linter, or the team's plan. */
-  readonly source: 'schema' | 'lint' | 'plan';
+  /** Who found it: the June schema and our checks of one message, the linter, the team's plan, or the privacy guard. */
+  readonly source: 'schema' | 'lint' | 'plan' | 'privacy';
 }
 
 export interface TrackedMessage {
