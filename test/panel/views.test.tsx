@@ -152,6 +152,15 @@ describe('the Track panel', () => {
     expect(line('userId: "u"')).not.toBeNull(); // the row stays selected: it holds the value
   });
 
+  it('marks a privacy finding as such in the detail pane, its value masked (issue 19)', async () => {
+    await mount(captured({ event: 'Order Completed', userId: 'u', properties: { card_number: '4111111111111111' } }));
+    await click(root.querySelector('.row.message'));
+    const finding = [...root.querySelectorAll('.detail .problems li')].find((li) => li.textContent?.includes('card'));
+    expect(finding?.querySelector('.source')?.textContent).toBe('privacy');
+    expect(finding?.textContent).toContain('•••• 1111');
+    expect(root.querySelector('.detail .problems')?.textContent).not.toContain('4111111111111111');
+  });
+
   it('says why the timeline is empty: nothing came yet (navigations aside), or the import held nothing', async () => {
     const { store } = await mount([navigation('https://shop.example/')]);
     const hint = () => root.querySelector('.timeline .empty')?.textContent;

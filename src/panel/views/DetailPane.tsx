@@ -42,6 +42,11 @@ function MessageDetail({ row }: { row: MessageRow }) {
           plan
         </span>
       )}
+      {p.source === 'privacy' && (
+        <span class="source" title="Found by the privacy guard: personal data or a secret, its value masked">
+          privacy
+        </span>
+      )}
     </li>
   );
 
