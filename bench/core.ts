@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: decode + validate throughput against bare JSON.parse of the same bodies, in the
- * same run (with lint, and with a 200-event plan), NDJSON export/import of 100,000 messages, and
- * what a publish costs the panel's store (panel-store.ts).
+ * same run (with lint, and with a 200-event plan), NDJSON export/import of 100,000 messages, what
+ * matching a plan's patterns costs (plan-patterns.ts), and what a publish costs the panel's store (panel-store.ts).
  * Prints figures; never passes or fails.
  */
 import { performance } from 'node:perf_hooks';
@@ -16,6 +16,7 @@ import { planChecker } from '../src/core/plan/check/check-plan';
 import { loadPlan } from '../src/core/plan/load/load-plan';
 import { bodyMix, benchPlanJson, payloads } from './fixtures';
 import { panelStoreBench } from './panel-store';
+import { planPatternsBench } from './plan-patterns';
 
 const bodies = bodyMix(4000);
 const totalBytes = bodies.reduce((n, b) => n + b.text.length, 0);
@@ -120,5 +121,6 @@ console.log(`decode+validate+lint+plan (200-event plan): ${rate(planPipelineMs)}
 console.log(
   `decode+validate+plan / JSON.parse throughput ratio: ${(parseMs / planPipelineMs).toFixed(2)} (goal >= 0.3)`,
 );
+for (const line of planPatternsBench()) console.log(line);
 for (const line of panelStoreBench()) console.log(line);
 if (sink < 0) console.log(sink);

@@ -80,7 +80,7 @@ const fromPlan = (problem: Problem) => problem.source === 'plan';
  * Raised whenever the same message, in the same mode, gets another validation from this code: a timeline the
  * extension stored under another revision is validated again at its next start (shared/settings/validation-mode.ts).
  */
-export const VALIDATION_REVISION = 2;
+export const VALIDATION_REVISION = 3;
 
 /**
  * Validation redone in another mode or under another plan. The capture's lint warnings stay: they
