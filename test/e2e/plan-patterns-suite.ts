@@ -14,6 +14,7 @@ import { startCollector, type Collector } from '../../browser-harness/collector'
 import { openOptions } from '../../browser-harness/options';
 import type { LaunchPanelBrowser, PanelBrowser, PanelHandle } from '../../browser-harness/panel';
 import type { PageLike } from '../../browser-harness/browser';
+import { until } from './until';
 
 const codeRule = (pattern: string) => ({
   type: 'TRACK',
@@ -45,14 +46,6 @@ const shownRows = (panel: PanelHandle) =>
       })),
     undefined,
   );
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 200))) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-  }
-}
 
 /** One track call from the page, as an SDK would send it; resolves when the collector has answered. */
 const send = (page: PageLike, event: string, code: string) =>
