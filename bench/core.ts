@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: decode + validate throughput against bare JSON.parse of the same bodies, in the
- * same run (with lint, and with a 200-event plan), NDJSON export/import of 100,000 messages, and
- * what a publish costs the panel's store (panel-store.ts), and coverage over a million messages (coverage.ts).
+ * same run (with lint, with a 200-event plan, with the privacy guard), NDJSON export/import of 100,000 messages,
+ * what matching a plan's patterns costs (plan-patterns.ts), what a publish costs the panel's store (panel-store.ts),
+ * and coverage over a million messages (coverage.ts).
  * Prints figures; never passes or fails.
  */
 import { performance } from 'node:perf_hooks';
@@ -19,6 +20,7 @@ import type { PiiMode } from '../src/core/privacy/privacy-guard';
 import { bodyMix, benchPlanJson, payloads } from './fixtures';
 import { panelStoreBench } from './panel-store';
 import { coverageBench } from './coverage';
+import { planPatternsBench } from './plan-patterns';
 
 const bodies = bodyMix(4000);
 const totalBytes = bodies.reduce((n, b) => n + b.text.length, 0);
@@ -142,6 +144,7 @@ console.log(`decode+validate+lint+plan (200-event plan): ${rate(planPipelineMs)}
 console.log(
   `decode+validate+plan / JSON.parse throughput ratio: ${(parseMs / planPipelineMs).toFixed(2)} (goal >= 0.3)`,
 );
+for (const line of planPatternsBench()) console.log(line);
 for (const line of panelStoreBench()) console.log(line);
 for (const line of await coverageBench()) console.log(line);
 if (sink < 0) console.log(sink);

@@ -4,7 +4,9 @@
  * core/plan/load/read-rule.ts) gives the official suite's answer, per dialect. Prints a score; never passes or fails.
  *
  * - required: tests/<draft>/*.json; optional/format: tests/<draft>/optional/format/*.json (formats
- *   are asserted in every dialect, as plans have them).
+ *   are asserted in every dialect, as plans have them); optional/regex: tests/<draft>/optional/
+ *   ecmascript-regex.json and non-bmp-regex.json (what `pattern` means in ECMA-262, which plans are
+ *   matched with RE2 by: core/plan/pattern/).
  * - Remote refs aside: refRemote.json, and any group whose schema the loader refuses only for a remote
  *   `$ref` or a remote metaschema, are skipped and counted apart (plans are checked offline).
  * - `--library-only`: the plan validator without its fast check (json-schema-library for every message).
@@ -25,6 +27,13 @@ const DRAFTS: readonly [folder: string, dialect: Dialect, meta: string][] = [
   ['draft2019-09', '2019-09', 'https://json-schema.org/draft/2019-09/schema'],
   ['draft2020-12', '2020-12', 'https://json-schema.org/draft/2020-12/schema'],
 ];
+
+const KIND_FOLDERS = { required: '', 'optional/format': 'optional/format', 'optional/regex': 'optional' } as const;
+const KIND_FILES: Readonly<Record<keyof typeof KIND_FOLDERS, (name: string) => boolean>> = {
+  required: (name) => name.endsWith('.json') && name !== 'refRemote.json',
+  'optional/format': (name) => name.endsWith('.json'),
+  'optional/regex': (name) => name === 'ecmascript-regex.json' || name === 'non-bmp-regex.json',
+};
 
 interface Group {
   readonly description: string;
@@ -55,10 +64,10 @@ if (!existsSync(join(suite, 'tests'))) {
 }
 
 for (const [folder, dialect, meta] of DRAFTS) {
-  for (const kind of ['required', 'optional/format'] as const) {
-    const dir = join(suite, 'tests', folder, kind === 'required' ? '' : kind);
+  for (const kind of ['required', 'optional/format', 'optional/regex'] as const) {
+    const dir = join(suite, 'tests', folder, KIND_FOLDERS[kind]);
     const score: Score = { pass: 0, fail: 0, skipped: 0, failures: [] };
-    for (const file of readdirSync(dir).filter((name) => name.endsWith('.json') && name !== 'refRemote.json')) {
+    for (const file of readdirSync(dir).filter((name) => KIND_FILES[kind](name))) {
       for (const group of JSON.parse(readFileSync(join(dir, file), 'utf8')) as Group[])
         runGroup(group, dialect, meta, `${file}: ${group.description}`, score);
     }

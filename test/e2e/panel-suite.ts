@@ -19,6 +19,7 @@ import {
 } from '../../browser-harness/panel';
 import { testPages } from './pages/build-pages';
 import { SCENARIO_ROWS } from './pages/sdk-scenario';
+import { until } from './until';
 
 /** The team's plan for the scenario: orders in USD only (the SDK page sends EUR); Bad Timestamp is not planned. */
 const SHOP_PLAN = {
@@ -63,14 +64,6 @@ const shownRows = (panel: PanelHandle) =>
       })),
     undefined,
   );
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 200))) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-  }
-}
 
 const hasAll = (rows: readonly ShownRow[], names: readonly string[]) =>
   names.every((name) => rows.some((row) => row.name === name));

@@ -1,7 +1,8 @@
 /**
  * Readies one rule's schema for the offline validator, in place (the loader owns the parsed JSON):
  * drops Segment's stray `id` members, and finds what would make the validator fetch, fail or
- * throw later: remote and dangling `$ref`s, patterns JavaScript cannot compile.
+ * throw later: remote and dangling `$ref`s, patterns JavaScript cannot compile or that cannot be
+ * matched in linear time.
  *
  * The walk follows schema keywords only, so a property *named* `id`, `$ref` or `pattern` (a key of
  * `properties`) is never taken for the keyword, and data (`enum`, `const`, `default`…) is left alone.
@@ -12,6 +13,7 @@ import { escapePointer } from '../../explain';
 import { quote } from '../strings';
 import { REF_KEYWORDS, SUBSCHEMA_MAP_KEYWORDS } from '../schema-keywords';
 import { isObject, type JsonObject } from './plan-json';
+import { compilePattern } from '../pattern/linear-pattern';
 
 /** Keywords whose value is a subschema or an array of subschemas, in any dialect. */
 const SUBSCHEMA_KEYWORDS = [
@@ -105,21 +107,12 @@ function dropStrayId(node: JsonObject, dialect: Dialect): void {
 }
 
 /**
- * Validators compile `pattern` as a JavaScript RegExp with the u flag (ajv does): a bad one would throw
- * at validation.
+ * A pattern must compile as JavaScript compiles it (`u` flag, as ajv and the library do) and be one the
+ * linear-time matcher can run (pattern/linear-pattern.ts): otherwise the rule could not be checked.
  */
 function patternProblem(pattern: string, at: string): string[] {
-  try {
-    new RegExp(pattern, 'u');
-    return [];
-  } catch (error) {
-    // V8 repeats the pattern ("Invalid regular expression: /[a-/u: Unterminated character class"): keep the reason.
-    const reason =
-      error instanceof Error
-        ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')
-        : String(error);
-    return [`pattern ${quote(pattern)} at ${at} is not a valid JavaScript regular expression (${reason})`];
-  }
+  const compiled = compilePattern(pattern);
+  return compiled.ok ? [] : [`pattern ${quote(pattern)} at ${at} ${compiled.problem}`];
 }
 
 /** A fragment `$ref` (without its "#"): empty (the resource itself), a JSON Pointer, or an anchor name. */

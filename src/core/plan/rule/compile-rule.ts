@@ -7,6 +7,8 @@
  *
  * The library's defaults this wrapper corrects:
  * - formats: asserted in every dialect, with ajv-formats' answers (format-checks.ts);
+ * - `pattern` and `patternProperties`: matched in linear time, not by its backtracking RegExp (the
+ *   string is the page's); a pattern that cannot be is refused (linear-pattern-keywords.ts);
  * - a schema error (a regular expression that does not compile, a `type` that names no type) is
  *   kept in `schemaErrors` and the keyword then ignored: here it refuses the rule;
  * - a `$ref` it cannot resolve fails only when reached, and it resolves none remotely: refused up
@@ -29,6 +31,7 @@ import {
 import { FORMAT_CHECKS, type FormatCheck } from './format-checks';
 import { toRuleErrors, type RuleError } from './rule-errors';
 import { compileFastCheck, type FormatLookup, type FastCheck } from './fast-check';
+import { linearPatternKeywords } from './linear-pattern-keywords';
 import { isPlainObject } from '../../types';
 import type { Dialect, JsonSchema, PlanRule } from '../tracking-plan';
 import { REF_KEYWORDS, SUBSCHEMA_MAP_KEYWORDS } from '../schema-keywords';
@@ -117,7 +120,7 @@ function withFormats(draft: Draft): Draft {
       formats[name] = (params) => (params.data === '' ? assertFormat(name, () => false)(params) : builtIn(params));
   }
   // extendDraft copies: the library's shared drafts stay as they are.
-  return extendDraft(draft, { formats });
+  return extendDraft(draft, { formats, keywords: linearPatternKeywords(draft) });
 }
 
 function assertFormat(format: string, test: FormatCheck): JsonSchemaValidator {

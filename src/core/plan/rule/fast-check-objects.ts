@@ -5,6 +5,7 @@
  */
 import { isPlainObject } from '../../types';
 import { ALWAYS, type FastCheck } from './fast-check-values';
+import { compilePattern } from '../pattern/linear-pattern';
 
 /** How fast-check.ts compiles a subschema: passed in, so the two files do not import each other. */
 export type CompileSchema = (schema: unknown) => FastCheck | undefined;
@@ -52,7 +53,13 @@ export function objectCheck(schema: Record<string, unknown>, compile: CompileSch
     typeof maxProperties !== 'number'
   )
     return undefined;
-  const regexes = patterns.map(({ name, check }) => ({ regex: new RegExp(name, 'u'), check }));
+  // Linear in the key, as the library's (linear-pattern-keywords.ts); a refused pattern refuses the rule.
+  const regexes: { readonly regex: { test(text: string): boolean }; readonly check: FastCheck }[] = [];
+  for (const { name, check } of patterns) {
+    const regex = compilePattern(name);
+    if (!regex.ok) return undefined;
+    regexes.push({ regex, check });
+  }
   const declared = new Set(properties.map(({ name }) => name));
   // A field whose schema allows anything (`{"description": …}`) is never read. Object.prototype's names
   // (`constructor`…) are read only as own properties: `{}.constructor` is always there.

@@ -14,6 +14,7 @@
 import type { FormatCheck } from './format-checks';
 import { OBJECT_KEYWORDS_SINCE_DRAFT_04, objectCheck } from './fast-check-objects';
 import type { Dialect, JsonSchema } from '../tracking-plan';
+import { compilePattern } from '../pattern/linear-pattern';
 import {
   ALWAYS,
   NEVER,
@@ -82,7 +83,7 @@ export function compileFastCheck(schema: JsonSchema, dialect: Dialect, formats: 
   try {
     return compileSchema(schema, { dialect, formats, keywords: KEYWORDS[dialect] });
   } catch {
-    return undefined; // a pattern that does not compile: the library refuses the rule anyway
+    return undefined; // a schema deeper than the stack: the library decides
   }
 }
 
@@ -162,7 +163,9 @@ function stringCheck(schema: Record<string, unknown>, context: FastCheckContext)
     return undefined;
   if ((pattern !== undefined && typeof pattern !== 'string') || (format !== undefined && typeof format !== 'string'))
     return undefined;
-  const regex = pattern === undefined ? undefined : new RegExp(pattern, 'u'); // the library's flags
+  // Linear in the string, as the library's (linear-pattern-keywords.ts); a refused pattern refuses the rule.
+  const regex = pattern === undefined ? undefined : compilePattern(pattern);
+  if (regex?.ok === false) return undefined;
   const formatCheck = format === undefined ? null : context.formats(format);
   if (formatCheck === undefined) return undefined;
   return (value) =>
