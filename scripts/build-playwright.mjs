@@ -30,6 +30,17 @@ await build({
   external: ['@playwright/test'],
   define: { __PAGE_REPORTER_SOURCE__: JSON.stringify(reporter.outputFiles[0].text) },
 });
+// The coverage reporter (`track-inspector/playwright/reporter`) runs in the runner's own process: a file of its own.
+await build({
+  entryPoints: ['src/playwright/reporter.ts'],
+  outfile: 'dist/playwright/reporter.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  external: ['@playwright/test'],
+});
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/playwright/tsconfig.types.json'], {
   stdio: 'inherit',
 });
@@ -44,4 +55,4 @@ for (const entry of readdirSync('dist/playwright/types', { recursive: true, with
   );
   writeFileSync(file, text);
 }
-console.log('playwright -> dist/playwright/index.mjs (+ types)');
+console.log('playwright -> dist/playwright/index.mjs, reporter.mjs (+ types)');

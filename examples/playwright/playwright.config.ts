@@ -11,7 +11,20 @@ export default defineConfig({
   testDir: '.',
   outputDir: 'test-results',
   forbidOnly: !!process.env['CI'],
-  reporter: [['list']],
+  // The tracking plan's coverage over the whole run, beside the usual list: a summary line, and the report as JSON.
+  // In your project, name it 'track-inspector/playwright/reporter': Playwright finds a reporter in node_modules,
+  // and this example, inside the package itself, has none, so it names the built file.
+  reporter: [
+    ['list'],
+    [
+      '../../dist/playwright/reporter.mjs',
+      {
+        outputFile: process.env['TRACKING_COVERAGE_FILE'] ?? 'test-results/tracking-coverage.json',
+        // The run fails below this share of the plan's rules (a percentage); none unless set.
+        ...(process.env['TRACKING_COVERAGE_MIN'] && { min: Number(process.env['TRACKING_COVERAGE_MIN']) }),
+      },
+    ],
+  ],
   webServer: {
     command: 'node app/server.mjs',
     env: { PORT: String(PORT) },

@@ -17,6 +17,7 @@ import {
   type TestType,
 } from '@playwright/test';
 import { TrackingCapture } from './capture-tracking';
+import { COVERAGE_ATTACHMENT, coverageAttachment } from './coverage-attachment';
 import { trackingMatchers } from './matchers';
 import type { TrackInspectorOptions } from './options';
 import { readyOptions } from './ready-options';
@@ -36,9 +37,16 @@ export const test: TestType<
   tracking: async ({ context, trackInspector }, use, testInfo) => {
     const configDir = testInfo.config.configFile ? path.dirname(testInfo.config.configFile) : process.cwd();
     // A plan that cannot be used fails here, in the test's setup, with its problems one per line.
-    const capture = await TrackingCapture.start(context, await readyOptions(trackInspector, configDir));
+    const ready = await readyOptions(trackInspector, configDir);
+    const capture = await TrackingCapture.start(context, ready);
     await use(capture);
     await capture.stop();
+    if (ready.plan) {
+      // For the coverage reporter (reporter.ts), whatever the test's outcome: a run's coverage is all its tests'.
+      const title = testInfo.titlePath.slice(1).join(' › ');
+      const body = JSON.stringify(coverageAttachment(ready.plan, capture.messages(), title));
+      await testInfo.attach(COVERAGE_ATTACHMENT, { body, contentType: 'application/json' });
+    }
     const failed = testInfo.status !== testInfo.expectedStatus;
     if (failed || trackInspector.attach === 'always') {
       // A file in the test's output folder, so CI can also validate every capture of a run together.

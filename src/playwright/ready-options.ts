@@ -9,6 +9,7 @@ import { parseHostPattern, type HostPattern } from '../core/endpoints';
 import type { PlanChecker } from '../core/inspect';
 import { planChecker } from '../core/plan/check/check-plan';
 import { openPlan } from '../core/plan/load/load-plan';
+import type { TrackingPlan } from '../core/plan/tracking-plan';
 import { parseAllowRule } from '../core/privacy/allow-rules';
 import { isPiiMode, type PrivacyGuard } from '../core/privacy/privacy-guard';
 import { TrackInspectorOptionsError, type TrackInspectorOptions } from './options';
@@ -18,6 +19,8 @@ export interface ReadyOptions {
   readonly strict: boolean;
   readonly checker: PlanChecker | null;
   readonly privacy: PrivacyGuard;
+  /** The plan and its file (absolute), for the coverage a test attaches; null without a plan. */
+  readonly plan: { readonly file: string; readonly plan: TrackingPlan } | null;
 }
 
 export async function readyOptions(options: TrackInspectorOptions, baseDir: string): Promise<ReadyOptions> {
@@ -26,8 +29,9 @@ export async function readyOptions(options: TrackInspectorOptions, baseDir: stri
     if ('error' in pattern) throw new TrackInspectorOptionsError(`trackInspector.hosts: ${pattern.error}`);
     return pattern;
   });
-  const checker = options.plan === undefined ? null : await loadChecker(options.plan, baseDir, options.unplanned);
-  return { hosts, strict: options.strict ?? false, checker, privacy: privacyGuard(options) };
+  const plan = options.plan === undefined ? null : await loadPlanFile(options.plan, baseDir);
+  const checker = plan === null ? null : planChecker(plan.plan, { unplanned: options.unplanned ?? 'warn' });
+  return { hosts, strict: options.strict ?? false, checker, privacy: privacyGuard(options), plan };
 }
 
 function privacyGuard({ pii = 'warn', piiAllow = [] }: TrackInspectorOptions): PrivacyGuard {
@@ -46,7 +50,7 @@ function privacyGuard({ pii = 'warn', piiAllow = [] }: TrackInspectorOptions): P
   return { mode: pii, allow };
 }
 
-async function loadChecker(file: string, baseDir: string, unplanned: 'warn' | 'error' = 'warn'): Promise<PlanChecker> {
+async function loadPlanFile(file: string, baseDir: string): Promise<{ file: string; plan: TrackingPlan }> {
   const where = path.resolve(baseDir, file);
   let text: string;
   try {
@@ -60,5 +64,5 @@ async function loadChecker(file: string, baseDir: string, unplanned: 'warn' | 'e
     const lines = opened.problems.map((problem) => `${where}: ${problem}`);
     throw new TrackInspectorOptionsError(`The tracking plan cannot be used:\n${lines.join('\n')}`);
   }
-  return planChecker(opened.plan, { unplanned });
+  return { file: where, plan: opened.plan };
 }
