@@ -42,7 +42,7 @@ describe('npm pack, then npm install -g of the tarball', () => {
   }, 120_000);
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('packs the CLI bundle, its launcher, the Playwright export and its declarations, README, LICENSE and package.json, and nothing else', () => {
+  it('packs the CLI bundle, its launcher, the Playwright export, its coverage reporter and their declarations, README, LICENSE and package.json, and nothing else', () => {
     expect(packed.filename).toBe(`track-inspector-${packageJson.version}.tgz`);
     const paths = packed.files.map((file) => file.path).sort();
     const declarations = paths.filter((file) => file.startsWith('dist/playwright/types/'));
@@ -52,6 +52,7 @@ describe('npm pack, then npm install -g of the tarball', () => {
       'bin/track-inspector.js',
       'dist/cli/track-inspector.mjs',
       'dist/playwright/index.mjs',
+      'dist/playwright/reporter.mjs',
       'package.json',
     ]);
     expect(declarations).toContain('dist/playwright/types/playwright/index.d.ts');
