@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toNdjson } from '../../src/core/ndjson';
 import { importSession } from '../../src/panel/store/import-session';
 import { messageRowsOf } from '../../src/panel/store/rows';
+import { click, copiedBy, copyButton, tabIn, textsIn } from './dom';
 import { mountPanel, panelRoot } from './mount';
 import { captured, passPublishInterval, USER_MODE } from './fixtures';
 import { cliMarkdown, SHOP, sentToShop } from './coverage-fixtures';
@@ -17,10 +18,8 @@ import { cliMarkdown, SHOP, sentToShop } from './coverage-fixtures';
 const root = panelRoot();
 afterEach(() => vi.restoreAllMocks());
 
-const click = (element: Element | null | undefined) => act(() => (element as HTMLElement).click());
-const tab = (name: string) => [...root.querySelectorAll('[role="tab"]')].find((t) => t.textContent === name);
-const texts = (selector: string, within: ParentNode = root) =>
-  [...within.querySelectorAll(selector)].map((element) => element.textContent);
+const tab = tabIn(root);
+const texts = textsIn(root);
 const ruleLines = () => [...root.querySelectorAll('.coverage-view tbody tr')].map((tr) => texts('td', tr));
 const headline = () => root.querySelector('.coverage-headline strong')?.textContent;
 const ruleButton = (text: string) =>
@@ -144,15 +143,8 @@ describe('the Coverage view', () => {
     const expected = await cliMarkdown(exported);
     expect(expected).toContain('| never-seen | track | Trial Started | 0 | 0 |  |  |  |');
 
-    // happy-dom's clipboard waits for a permission no one grants: the spy stands in for the system clipboard.
-    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
-    const copy = () =>
-      [...root.querySelectorAll('.coverage-view button')].find((b) => /^Cop/.test(b.textContent ?? ''));
-    await act(async () => {
-      (copy() as HTMLElement).click();
-      await writeText.mock.results[0]?.value;
-    });
-    expect(writeText.mock.calls).toEqual([[expected]]);
+    const copy = () => copyButton(root.querySelectorAll('.coverage-view button'));
+    expect(await copiedBy(copy())).toEqual([[expected]]);
     expect(copy()?.textContent).toBe('Copied');
   });
 

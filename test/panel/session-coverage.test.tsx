@@ -3,12 +3,12 @@
  * the whole session again, and the view shows 50,000 messages' coverage.
  */
 import { signal } from '@preact/signals';
-import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { MessageRecord } from '../../src/core/record';
 import type { TrackingPlan } from '../../src/core/plan/tracking-plan';
 import type { MessageRow } from '../../src/panel/store/rows';
 import { COVERAGE_CHUNK, createSessionCoverage } from '../../src/panel/store/session-coverage';
+import { click, tabIn } from './dom';
 import { mountPanel, panelRoot } from './mount';
 import type { MessageEntry } from './fixtures';
 import { SHOP, sentToShop } from './coverage-fixtures';
@@ -71,8 +71,7 @@ describe('coverage of a long session', () => {
     const root = panelRoot();
     it('shows the coverage of 50,000 messages', async () => {
       await mountPanel(root, manyEntries(50_000), SHOP.summary, SHOP);
-      const tab = [...root.querySelectorAll('[role="tab"]')].find((t) => t.textContent === 'Coverage');
-      await act(() => (tab as HTMLElement).click());
+      await click(tabIn(root)('Coverage'));
       expect(root.querySelector('.coverage-headline strong')?.textContent).toBe(
         'Coverage of "Shop": 3 of 5 rules seen (60%), 50000 messages',
       );
