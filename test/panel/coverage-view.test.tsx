@@ -110,7 +110,7 @@ describe('the Coverage view', () => {
     expect(ruleLines().at(-2)?.slice(2, 4)).toEqual(['Trial Started', '1']);
   });
 
-  it("a click on a rule (or Enter on its name) shows the rule's messages in the timeline, the filter saying so", async () => {
+  it('a click on a rule (or Enter on its name) shows its messages in the timeline, the filter saying so', async () => {
     await coverageOf();
     // The keys are the page's here: Enter on a rule's button is the button's own click, not "open the details".
     const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });

@@ -10,7 +10,8 @@ export function CoverageUnavailable() {
   if (plan) return <p class="empty">Checking this session against {plan.name}…</p>;
   return (
     <p class="empty">
-      {planProblem ? `The tracking plan cannot be used (${planProblem}). ` : ''}Load a tracking plan to see coverage:{' '}
+      {planProblem && `The tracking plan cannot be used (${planProblem}). `}
+      Load a tracking plan to see coverage:{' '}
       <a href="../options/options.html" target="_blank" rel="noreferrer">
         Options
       </a>

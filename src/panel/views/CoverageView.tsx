@@ -1,7 +1,7 @@
 /**
  * What the session covered of the tracking plan, as a QA checklist: never-seen rules first, then never valid,
- * sometimes valid, always valid. A click on a rule shows its messages in the timeline; Copy as Markdown copies the table
- * `track-inspector coverage --markdown` prints for the same messages.
+ * sometimes valid, always valid. A click on a rule shows its messages in the timeline; Copy as Markdown copies the
+ * table `track-inspector coverage --markdown` prints for the same messages.
  */
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
