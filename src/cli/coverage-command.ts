@@ -3,7 +3,8 @@ import { createCoverage } from '../core/coverage/coverage-tally';
 import { planChecker } from '../core/plan/check/check-plan';
 import type { CoverageArgs } from './args';
 import { checkReadable, write, type Io } from './cli-io';
-import { coverageJson, coverageMarkdown, coverageText } from './coverage-output';
+import { coverageJson, coverageText } from './coverage-output';
+import { coverageMarkdown, coveragePercent } from '../core/coverage/coverage-markdown';
 import { inputRecords } from './input-records';
 import { forEachInput } from './read-input';
 import { skipped } from './skipped';
@@ -28,9 +29,7 @@ export async function runCoverage(args: CoverageArgs, io: Io): Promise<number> {
   await write(io.stdout, out);
   // Compared in whole numbers: 3 of 4 rules is 75%, not 74.99999.
   if (args.min !== undefined && report.rulesSeen * 100 < args.min * report.rulesPlanned) {
-    io.stderr.write(
-      `track-inspector: coverage ${Math.floor(report.coverage * 1000) / 10}% is below --min ${args.min}%\n`,
-    );
+    io.stderr.write(`track-inspector: coverage ${coveragePercent(report)}% is below --min ${args.min}%\n`);
     return 1;
   }
   return 0;

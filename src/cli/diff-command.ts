@@ -7,7 +7,7 @@ import { diffJson, diffMarkdown, diffText } from './diff-output';
 import { inputRecords } from './input-records';
 import { forEachInput } from './read-input';
 import { skipped } from './skipped';
-import { printable } from './terminal-text';
+import { printable } from '../core/text/printable';
 
 export async function runDiff(args: DiffArgs, io: Io): Promise<number> {
   await checkReadable([args.base, args.current]);

@@ -1,7 +1,8 @@
 /** A capture diff as the CLI prints it: a table for a terminal, a GitHub table, or JSON in issue 18's shape. */
 import type { CaptureDiff } from '../core/diff/diff-captures';
 import { countOf } from './cli-io';
-import { markdownCell, markdownTable, textTable, type Row } from './report-table';
+import { markdownCell, markdownTable } from '../core/text/markdown-table';
+import { textTable, type Row } from './report-table';
 
 const HEADERS: Row = ['change', 'type', 'event', 'path', 'before', 'after', 'most common new problem'];
 

@@ -1,6 +1,6 @@
 /** Entry point of the `track-inspector` command. */
 import { parseArgs, USAGE } from './args';
-import { printable } from './terminal-text';
+import { printable } from '../core/text/printable';
 import { runPlanInfer } from './plan-infer-command';
 import { runRedact } from './redact-command';
 import { runValidate } from './validate-command';

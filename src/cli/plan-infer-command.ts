@@ -6,7 +6,7 @@ import type { PlanInferArgs } from './args';
 import { harEntryReader } from '../core/har/har-records';
 import { forEachInput } from './read-input';
 import { checkReadable, noMessages, write, type Io } from './cli-io';
-import { printable } from './terminal-text';
+import { printable } from '../core/text/printable';
 
 export async function runPlanInfer(args: PlanInferArgs, io: Io): Promise<number> {
   await checkReadable(args.files);

@@ -12,7 +12,7 @@ import type { MessageRecord } from '../core/record';
 import type { RedactArgs } from './args';
 import { checkReadable, countOf, noMessages, write, type Io } from './cli-io';
 import { forEachInput } from './read-input';
-import { printable } from './terminal-text';
+import { printable } from '../core/text/printable';
 
 export async function runRedact(args: RedactArgs, io: Io): Promise<number> {
   await checkReadable(args.files);

@@ -1,11 +1,11 @@
 /**
- * The tables coverage and diff print: aligned columns for a terminal, or a GitHub table (a CI step summary, a
- * pull-request comment). Cells quote the input (event names, problems): control characters are written as escapes
- * (terminal-text.ts), and in Markdown what would format or break the table is escaped too.
+ * The tables coverage and diff print for a terminal: aligned columns. Cells quote the input (event names, problems):
+ * control characters are written as escapes (core/text/printable.ts). Their GitHub tables are core/text/markdown-table.ts.
  */
-import { printable } from './terminal-text';
+import { printable } from '../core/text/printable';
+import type { Row } from '../core/text/markdown-table';
 
-export type Row = readonly string[];
+export type { Row } from '../core/text/markdown-table';
 
 /** Columns padded to their widest cell, two spaces apart; a number column (`numeric`) aligned right. */
 export function textTable(headers: Row, rows: readonly Row[], numeric: readonly number[] = []): string {
@@ -16,15 +16,4 @@ export function textTable(headers: Row, rows: readonly Row[], numeric: readonly 
     return numeric.includes(column) ? gap + cell : cell + gap;
   };
   return cells.map((row) => row.map(pad).join('  ').trimEnd() + '\n').join('');
-}
-
-export function markdownTable(headers: Row, rows: readonly Row[], numeric: readonly number[] = []): string {
-  const line = (row: Row) => `| ${row.map(markdownCell).join(' | ')} |\n`;
-  const rule = headers.map((_, column) => (numeric.includes(column) ? '---:' : '---'));
-  return line(headers) + `| ${rule.join(' | ')} |\n` + rows.map(line).join('');
-}
-
-/** A cell's text as Markdown shows it literally: no emphasis, link, HTML or column break comes from the input. */
-export function markdownCell(text: string): string {
-  return printable(text).replace(/[\\`*_[\]<>|#~]/g, (char) => `\\${char}`);
 }

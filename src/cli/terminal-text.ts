@@ -1,17 +1,4 @@
-/**
- * What the CLI lets reach a terminal, and what it reads as text. Tracking payloads are untrusted: a
- * control character in an event name or a value (an escape sequence, a carriage return) must be
- * shown, not obeyed by the terminal.
- */
-
-// C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-
-/** `text` with every control character written as an escape (`\u001b`), as JSON would write it. */
-export function printable(text: string): string {
-  return text.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+/** What the CLI reads as text. (What it lets reach a terminal is core/text/printable.ts.) */
 
 /** Bytes that text has none of: NUL, and the C0 controls other than tab, line feed, form feed and carriage return. */
 // eslint-disable-next-line no-control-regex

@@ -11,7 +11,7 @@ import type { Problem } from '../core/types';
 import type { ValidateArgs } from './args';
 import { forEachInput } from './read-input';
 import { inputRecords } from './input-records';
-import { printable } from './terminal-text';
+import { printable } from '../core/text/printable';
 import { checkReadable, countOf, noMessages, readText, write, type Io } from './cli-io';
 
 export async function runValidate(args: ValidateArgs, io: Io): Promise<number> {

@@ -6,6 +6,7 @@ import { PanelContext } from '../../src/panel/store/context';
 import { App } from '../../src/panel/views/App';
 import type { TimelineEntry } from '../../src/core/capture/timeline-entry';
 import type { ValidationSummary } from '../../src/shared/protocol';
+import type { ValidationMode } from '../../src/shared/settings/validation-mode';
 import { connectedPanel, passPublishInterval, snapshot } from './fixtures';
 
 /**
@@ -26,9 +27,17 @@ export function panelRoot(): HTMLElement {
   return root;
 }
 
-/** Renders the panel into `root` (see panelRoot) and sends it a snapshot of `entries`; act() flushes renders. */
-export async function mountPanel(root: HTMLElement, entries: TimelineEntry[], validation?: ValidationSummary) {
-  const { background, store } = connectedPanel();
+/**
+ * Renders the panel into `root` (see panelRoot) and sends it a snapshot of `entries`; act() flushes renders. `userMode`
+ * is what the panel read of the user's settings (with a plan, the one it opens for Coverage).
+ */
+export async function mountPanel(
+  root: HTMLElement,
+  entries: TimelineEntry[],
+  validation?: ValidationSummary,
+  userMode?: ValidationMode,
+) {
+  const { background, store } = connectedPanel(userMode);
   await act(() => {
     render(
       <PanelContext.Provider value={store}>

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineEntry } from '../../src/core/capture/timeline-entry';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings/user-settings';
 import { validationModeOf, type ValidationMode } from '../../src/shared/settings/validation-mode';
+import { click, copiedBy, copyButton, tabIn, textsIn } from './dom';
 import { mountPanel, panelRoot } from './mount';
 import { captured, SHOP_PLAN, USER_MODE } from './fixtures';
 
@@ -16,10 +17,8 @@ const DATE_TIME = 'timestamp must be an ISO 8601 date-time with a time zone';
 const root = panelRoot();
 afterEach(() => vi.restoreAllMocks());
 
-const click = (element: Element | null | undefined) => act(() => (element as HTMLElement).click());
-const tab = (name: string) => [...root.querySelectorAll('[role="tab"]')].find((t) => t.textContent === name);
-const texts = (selector: string, within: ParentNode = root) =>
-  [...within.querySelectorAll(selector)].map((element) => element.textContent);
+const tab = tabIn(root);
+const texts = textsIn(root);
 const lines = () => [...root.querySelectorAll('.summary-view tbody tr')].map((tr) => texts('td', tr));
 const line = (name: string) =>
   [...root.querySelectorAll('.summary-view tbody tr')].find((tr) => texts('td', tr)[1] === name);
@@ -120,15 +119,8 @@ describe('the Summary', () => {
       ...captured({ event: 'Order Completed', userId: 'u', timestamp: '2024-05-01' }),
       ...captured({ event: '<b>Bold</b> | *x*', userId: 'u' }),
     ]);
-    // happy-dom's clipboard waits for a permission no one grants: the spy stands in for the system clipboard.
-    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
-    const button = () =>
-      [...root.querySelectorAll('.summary-view button')].find((b) => /^Cop/.test(b.textContent ?? ''));
-    await act(async () => {
-      (button() as HTMLElement).click();
-      await writeText.mock.results[0]?.value;
-    });
-    expect(writeText.mock.calls).toEqual([
+    const button = () => copyButton(root.querySelectorAll('.summary-view button'));
+    expect(await copiedBy(button())).toEqual([
       [
         [
           '| Type | Name | Count | Invalid | Warnings | Most common error |',

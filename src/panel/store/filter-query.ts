@@ -65,11 +65,14 @@ export function fieldMatches(payload: unknown, term: FieldTerm): boolean {
   return !term.quoted && value !== undefined && JSON.stringify(value) === term.value;
 }
 
-/** The filter text that keeps only `type` messages named `name`, and the free words `text` had. */
-export function eventFilter(text: string, type: string, name: string): string {
+/**
+ * The filter text that keeps only `type` messages named `name` (any name when null: a plan's identify rule meets every
+ * identify), and the free words `text` had.
+ */
+export function eventFilter(text: string, type: string, name: string | null): string {
   // The free words and field terms stay; only an earlier type: and name: go.
   const words = text.replace(TOKEN, (match, _space: string, key: string) => (EVENT_KEYS.test(key) ? '' : match)).trim();
-  return `${words ? `${words} ` : ''}type:${type} name:${JSON.stringify(name)}`;
+  return `${words ? `${words} ` : ''}type:${type}${name === null ? '' : ` name:${JSON.stringify(name)}`}`;
 }
 
 /** The filter text with `term` (`path:value`, from field-path.ts's fieldTerm) in place of an earlier term on its path. */

@@ -57,8 +57,8 @@ export function createFilterStore() {
       else next.add(type);
       types.value = next;
     },
-    /** Keeps only the messages of one event (a Summary line): its type and name in the filter box. */
-    showEvent(type: string, name: string) {
+    /** Keeps only the messages of one event (a Summary line, a Coverage rule): its type and name in the filter box. */
+    showEvent(type: string, name: string | null) {
       text.value = eventFilter(text.value, type, name);
     },
     /** Keeps only the messages whose field at `path` holds a value (the JSON tree's Filter by this value). */

@@ -12,6 +12,7 @@ import { revalidateSession, type ImportedSession } from './import-session';
 import { createPanelTimeline } from './panel-timeline';
 import { messageRowsOf, type Row } from './rows';
 import { createSelectionStore } from './selection-store';
+import { createSessionCoverage } from './session-coverage';
 import { createSessionRows } from './session-rows';
 import { createStatusStore } from './status-store';
 import { summarise } from './summary';
@@ -43,7 +44,7 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
   const preserveLog = signal(false);
   /** With Preserve log off, a navigation hides what came before it, like the Network panel. */
   const viewStart = signal<TimelineEntry | null>(null);
-  const view = signal<'timeline' | 'summary'>('timeline');
+  const view = signal<PanelView>('timeline');
 
   const session = createSessionRows({ live, imported, viewStart, strict });
   const allRows = computed(() => session.value.rows);
@@ -61,6 +62,14 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
   });
   const shownMessages = computed(() => (filters.active.value ? messageRowsOf(rows.value) : messageRows.value));
   const selection = createSelectionStore(allRows, shownMessages);
+  /**
+   * The plan the session on show was checked against, as the panel opened it from storage: what Coverage is of. Null
+   * while the two differ (the options changed; the background checks the tab again and says so in its next snapshot).
+   */
+  const coveragePlan = computed(() => {
+    const { plan, summary } = userMode.value;
+    return plan && validation.value.plan?.loadedAt === summary.plan?.loadedAt ? plan : null;
+  });
 
   /** Shows another session (an imported one, or null for live capture) with nothing selected. */
   function show(session: ImportedSession | null): void {
@@ -84,6 +93,8 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
     importing,
     counts: computed<MessageCounts>(() => ({ ...session.value.totals, shown: shownMessages.value.length })),
     summary: computed(() => summarise(shownMessages.value)),
+    /** Of every message of the session, whatever the filter: a checklist loses no rule to a filter. */
+    coverage: createSessionCoverage(coveragePlan, messageRows),
     dropped: computed(() => (imported.value ? 0 : live.dropped.value)),
     protocolMismatch,
     /** What the last export or draft saved (status-store.ts). */
@@ -119,8 +130,11 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
         }
       });
     },
-    /** A Summary line clicked: the timeline, filtered to that event, with nothing selected (the old row may be gone). */
-    showEventInTimeline(type: string, name: string): void {
+    /**
+     * A Summary line or a Coverage rule clicked: the timeline, filtered to that event (a null name: every message of
+     * the type), with nothing selected (the old row may be gone).
+     */
+    showEventInTimeline(type: string, name: string | null): void {
       batch(() => {
         filters.showEvent(type, name);
         selection.select(null, false);
@@ -133,3 +147,4 @@ export function createPanelStore({ user, clearLiveTab }: PanelOptions) {
 }
 
 export type PanelStore = ReturnType<typeof createPanelStore>;
+export type PanelView = 'timeline' | 'summary' | 'coverage';

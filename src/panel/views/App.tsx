@@ -1,7 +1,8 @@
-/** The Track panel: toolbar, filter bar, timeline or summary, and the detail pane. */
+/** The Track panel: toolbar, filter bar, the timeline (with the detail pane), the summary or the plan's coverage. */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { usePanel } from '../store/context';
 import { importFile } from '../store/import-file';
+import { CoverageView } from './CoverageView';
 import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
 import { ImportBanner } from './ImportBanner';
@@ -40,7 +41,8 @@ export function App() {
       if (!FOCUS_KEYS.has(event.key)) store.status.dismiss(); // the toolbar's note was about the action before
       if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === '/') filterInput.current?.focus();
-      // The Summary has no selection: there the keys are the page's (Enter on a line's button shows its messages).
+      // The Summary and Coverage have no selection: there the keys are the page's (Enter on a line's button shows its
+      // messages).
       else if (store.view.value !== 'timeline') return;
       else if (event.key === 'ArrowDown') store.moveSelection(1);
       else if (event.key === 'ArrowUp') store.moveSelection(-1);
@@ -96,17 +98,15 @@ export function App() {
         </p>
       )}
       <ImportBanner />
-      {/* The details belong to the timeline: the Summary hides them and takes the width; back in the timeline they are
-          as they were. */}
+      {/* The details belong to the timeline: the Summary and Coverage hide them and take the width; back in the timeline
+          they are as they were. */}
       {store.view.value === 'timeline' ? (
         <div class={`main${store.detailOpen.value ? ' with-detail' : ''}`}>
           <Timeline />
           <DetailPane />
         </div>
       ) : (
-        <div class="main">
-          <SummaryView />
-        </div>
+        <div class="main">{store.view.value === 'summary' ? <SummaryView /> : <CoverageView />}</div>
       )}
     </div>
   );

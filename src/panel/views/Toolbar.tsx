@@ -1,13 +1,20 @@
 /**
- * Clear, Preserve log, Strict mode, the Timeline/Summary switch, Export NDJSON, Import (NDJSON or HAR), Draft tracking
+ * Clear, Preserve log, Strict mode, the Timeline/Summary/Coverage switch, Export NDJSON, Import (NDJSON or HAR), Draft tracking
  * plan, the active plan, and what the last export or draft saved.
  */
 import { useRef } from 'preact/hooks';
 import { draftFromShown, exportShown } from '../save-shown';
 import { usePanel } from '../store/context';
+import type { PanelView } from '../store/panel-store';
 import { importFile } from '../store/import-file';
 import { PlanStatus } from './PlanStatus';
 import { ToolbarStatus } from './ToolbarStatus';
+
+const VIEWS: readonly (readonly [PanelView, string])[] = [
+  ['timeline', 'Timeline'],
+  ['summary', 'Summary'],
+  ['coverage', 'Coverage'],
+];
 
 export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
   const store = usePanel();
@@ -45,14 +52,14 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
       </label>
       <span class="separator" />
       <div class="segmented" role="tablist">
-        {(['timeline', 'summary'] as const).map((view) => (
+        {VIEWS.map(([view, label]) => (
           <button
             key={view}
             role="tab"
             aria-selected={store.view.value === view}
             onClick={() => (store.view.value = view)}
           >
-            {view === 'timeline' ? 'Timeline' : 'Summary'}
+            {label}
           </button>
         ))}
       </div>

@@ -6,7 +6,7 @@
 import { VALIDATION_REVISION, type ValidationMode as CoreValidationMode } from '../../core/inspect';
 import { planChecker } from '../../core/plan/check/check-plan';
 import { openPlan, type PlanLoad } from '../../core/plan/load/load-plan';
-import { countRules } from '../../core/plan/tracking-plan';
+import { countRules, type TrackingPlan } from '../../core/plan/tracking-plan';
 import type { PlanSummary, ValidationSummary } from '../protocol';
 import type { PlanFile } from './plan-file';
 import type { UserSettings } from './user-settings';
@@ -20,6 +20,8 @@ export interface ValidationMode extends CoreValidationMode {
    * core's VALIDATION_REVISION, so that timelines stored before an update that validates otherwise are validated again.
    */
   readonly key: string;
+  /** The plan opened, null without a usable one: the panel's Coverage view tallies the session against it. */
+  readonly plan: TrackingPlan | null;
 }
 
 /** Each plan file is opened (parsed, its rules compiled) once, however often the other settings change. */
@@ -28,14 +30,15 @@ const opened = new WeakMap<PlanFile, PlanLoad>();
 export function validationModeOf(user: UserSettings, planFile: PlanFile | null): ValidationMode {
   const { strict, unplanned } = user;
   const key = JSON.stringify([VALIDATION_REVISION, strict, unplanned, planFile?.loadedAt ?? null]);
-  if (!planFile) return { strict, summary: { strict, unplanned, plan: null }, checker: null, key };
+  if (!planFile) return { strict, summary: { strict, unplanned, plan: null }, checker: null, key, plan: null };
   let load = opened.get(planFile);
   if (!load) opened.set(planFile, (load = openPlan(planFile.text, planFile.fileName)));
   if (!load.ok) {
     const planProblem = `${planFile.fileName}: ${load.problems.join('; ')}`;
-    return { strict, summary: { strict, unplanned, plan: null, planProblem }, checker: null, key };
+    return { strict, summary: { strict, unplanned, plan: null, planProblem }, checker: null, key, plan: null };
   }
   const { fileName, loadedAt } = planFile;
   const plan: PlanSummary = { name: load.plan.name, fileName, loadedAt, counts: countRules(load.plan) };
-  return { strict, summary: { strict, unplanned, plan }, checker: planChecker(load.plan, { unplanned }), key };
+  const checker = planChecker(load.plan, { unplanned });
+  return { strict, summary: { strict, unplanned, plan }, checker, key, plan: load.plan };
 }
