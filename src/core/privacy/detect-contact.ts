@@ -8,7 +8,9 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.([A-Za-z]{2,
 const FILE_TYPES = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'js', 'mjs', 'css', 'html']);
 
 export function findEmail(text: string): string | null {
-  for (const match of text.matchAll(EMAIL)) if (!FILE_TYPES.has((match[1] ?? '').toLowerCase())) return match[0];
+  EMAIL.lastIndex = 0;
+  for (let match = EMAIL.exec(text); match; match = EMAIL.exec(text))
+    if (!FILE_TYPES.has((match[1] ?? '').toLowerCase())) return match[0];
   return null;
 }
 
@@ -21,14 +23,29 @@ const IPV4 = /(?<![\w./-])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\w.-]|\/
 const IPV6 = /^(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}$|^(?=[0-9a-f:]{3,39}$)(?!.*::.*::)[0-9a-f]{0,4}(?::[0-9a-f]{0,4})*$/i;
 
 export function findIp(text: string): string | null {
-  for (const match of text.matchAll(IPV4)) {
+  return findIpv4(text) ?? findIpv6(text, colonsIn(text));
+}
+
+/** Needs three dots: callers that counted them call it only then. */
+export function findIpv4(text: string): string | null {
+  IPV4.lastIndex = 0;
+  for (let match = IPV4.exec(text); match; match = IPV4.exec(text)) {
     const octets = match.slice(1, 5).map((octet) => octet ?? '');
     if (octets.every((octet) => Number(octet) <= 255 && !/^0\d/.test(octet)) && octets.some((o) => o.length > 1))
       return match[0];
   }
-  if (text.includes('::') || text.split(':').length === 8) {
-    const trimmed = text.trim();
-    if (IPV6.test(trimmed) && trimmed.split(':').filter(Boolean).length >= 2) return trimmed;
-  }
   return null;
+}
+
+/** `colons`: how many the text holds. IPv6 has a "::" or seven of them: a time (`10:00:00`) has neither. */
+export function findIpv6(text: string, colons: number): string | null {
+  if (colons !== 7 && !(colons >= 2 && text.includes('::'))) return null;
+  const trimmed = text.trim();
+  return IPV6.test(trimmed) && trimmed.split(':').filter(Boolean).length >= 2 ? trimmed : null;
+}
+
+function colonsIn(text: string): number {
+  let colons = 0;
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) colons++;
+  return colons;
 }

@@ -13,7 +13,8 @@ const CARD =
   /(?<!\d[ -]?)(?:\d{13,19}|\d{4}( |-)\d{4}\1\d{4}(?:\1\d{1,4}){1,2}|\d{4}( |-)\d{4}\2\d{4}\2\d{1}|\d{4}( |-)\d{6}\3\d{4,5})(?![ -]?\d)/g;
 
 export function findCard(text: string): string | null {
-  for (const match of text.matchAll(CARD)) {
+  CARD.lastIndex = 0; // exec, not matchAll: matchAll copies the regex on every call
+  for (let match = CARD.exec(text); match; match = CARD.exec(text)) {
     const digits = match[0].replace(/[ -]/g, '');
     if (digits.length >= 13 && digits.length <= 19 && hasIssuerPrefix(digits) && passesLuhn(digits)) return match[0];
   }
@@ -24,7 +25,9 @@ export function findCard(text: string): string | null {
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
 
 export function findIban(text: string): string | null {
-  for (const match of text.matchAll(IBAN)) if (isValidIban(match[0].replace(/ /g, ''))) return match[0];
+  IBAN.lastIndex = 0;
+  for (let match = IBAN.exec(text); match; match = IBAN.exec(text))
+    if (isValidIban(match[0].replace(/ /g, ''))) return match[0];
   return null;
 }
 

@@ -10,7 +10,10 @@ import type { Detection, TextRange } from './detection';
 const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\?|#|www\.)/i;
 
 export function looksLikeUrl(text: string): boolean {
-  return URL_START.test(text);
+  const first = text.charCodeAt(0);
+  if (first === 47 || first === 63 || first === 35) return true; // "/", "?", "#"
+  // A scheme's "://", or "www.": most strings have neither, and these searches cost less than the regex.
+  return (text.indexOf('://') > 0 || first === 119 || first === 87) && URL_START.test(text);
 }
 
 /** Parameter names (lower case, without `-`, `_`, `.`) whose value is a secret or personal data by name. */

@@ -37,13 +37,14 @@ interface Cursor {
 }
 const NO_CURSORS: readonly Cursor[] = [];
 
-export function findPersonalData(message: PrivacyInput, allow: readonly AllowRule[] = []): Finding[] {
+const NO_RULES: readonly AllowRule[] = [];
+
+export function findPersonalData(message: PrivacyInput, allow: readonly AllowRule[] = NO_RULES): Finding[] {
   const { type, payload } = message;
   const findings: Finding[] = [];
   if (!isPlainObject(payload)) return findings;
   const event = type === 'track' ? payload['event'] : payload['name'];
-  const rules = rulesFor(allow.length ? [...DEFAULT_EXEMPTIONS, ...allow] : DEFAULT_EXEMPTIONS, type, event);
-  const cursors = rules.map((rule) => ({ rule, at: 0 }));
+  const cursors = startingCursors(allow, type, event);
   walk(payload, [], cursors, 0, { into: findings, inherited: false });
   const inherited = message.batch?.inherited.context;
   if (inherited !== undefined && payload['context'] === undefined) {
@@ -51,6 +52,37 @@ export function findPersonalData(message: PrivacyInput, allow: readonly AllowRul
     if (!isAllowed(under)) walk(inherited, ['context'], under, 1, { into: findings, inherited: true });
   }
   return findings;
+}
+
+/** An allow list's rules that name no event, as starting cursors per message type; and those that name one. */
+interface ListCursors {
+  readonly byType: Map<string, readonly Cursor[]>;
+  readonly named: readonly AllowRule[];
+}
+const cursorsByList = new WeakMap<readonly AllowRule[], ListCursors>();
+/** Types beyond the six come from hostile or broken input: the map is emptied rather than left to grow. */
+const TYPES_KEPT = 16;
+
+/**
+ * The cursors a message's walk starts with. Every message of a capture shares its guard's allow list, so the
+ * rules for a type are filtered once per list, not once per message; only rules naming an event are matched per
+ * message, and most lists have none.
+ */
+function startingCursors(allow: readonly AllowRule[], type: string, event: unknown): readonly Cursor[] {
+  let list = cursorsByList.get(allow);
+  if (!list) {
+    list = { byType: new Map(), named: allow.filter((rule) => rule.event !== undefined) };
+    cursorsByList.set(allow, list);
+  }
+  let common = list.byType.get(type);
+  if (!common) {
+    const unnamed = allow.filter((rule) => rule.event === undefined);
+    common = rulesFor([...DEFAULT_EXEMPTIONS, ...unnamed], type, undefined).map((rule) => ({ rule, at: 0 }));
+    if (list.byType.size >= TYPES_KEPT) list.byType.clear();
+    list.byType.set(type, common);
+  }
+  if (list.named.length === 0) return common;
+  return [...common, ...rulesFor(list.named, type, event).map((rule) => ({ rule, at: 0 }))];
 }
 
 /** Where a walk puts its findings, and whether it walks the batch's context. */

@@ -1,0 +1,47 @@
+// The guard's shortcuts (detect-value.ts: a native search before the pass over the characters, prefixes before the
+// token regexes, counts that gate each number's regex) find what the full pass finds: a value in a long text, a
+// token with no digit, and none of the values those counts let through unlooked.
+import { describe, expect, it } from 'vitest';
+import { detectString } from '../../../src/core/privacy/detect-value';
+
+const prose = 'a long description of the product, written by people, with no numbers in it at all';
+const kindOf = (value: string) => detectString(value, 'description')?.kind ?? null;
+
+describe('long texts', () => {
+  it.each([
+    ['credential', `${prose} sk_live_abcdefghijklmnopqrstuvwx`],
+    ['credential', `${prose} AKIAABCDEFGHIJKLMNOP`],
+    ['credential', `${prose} Bearer abcdefghijklmnopqrstuvwxyz`],
+    ['credential', `${prose} -----BEGIN RSA PRIVATE KEY----- abc`],
+    ['jwt', `${prose} eyJhbGciOiJub25lIn.eyJzdWIiOiJqYW5lIn.sig`],
+    ['email', `${prose} jane@example.com`],
+    ['card', `${prose} 4111 1111 1111 1111`],
+    ['iban', `${prose} GB82 WEST 1234 5698 7654 32`],
+    ['ssn', `${prose} 123-45-6789`],
+    ['ip', `${prose} 192.168.10.23`],
+  ])('%s is found in a long text', (kind, value) => {
+    expect(kindOf(value)).toBe(kind);
+  });
+
+  it('a token needs its long run of key characters, in a long text as in a short one', () => {
+    expect(kindOf('eyJabcde.eyJabcde.x')).toBe(null);
+    expect(kindOf(`${prose} eyJabcde.eyJabcde.x`)).toBe(null);
+  });
+});
+
+describe('what the counts let through', () => {
+  it.each([
+    '2024-05-01T10:00:00.000Z',
+    '2024-05-01T10:00:00+02:00',
+    'opened at 10:00:00 on 2024-05-01, closed at 18:30:00',
+    'Order 123456789 shipped',
+    'SKU-1234-5678-90',
+  ])('%s is not flagged', (value) => {
+    expect(kindOf(value)).toBe(null);
+  });
+
+  it('IPv6 with a "::" or seven colons is still found', () => {
+    expect(kindOf('2001:db8::1')).toBe('ip');
+    expect(kindOf('2001:0db8:85a3:0000:0000:8a2e:0370:7334')).toBe('ip');
+  });
+});
