@@ -19,28 +19,24 @@ const reporter = await build({
   target: 'es2020',
   legalComments: 'none',
 });
-await build({
-  entryPoints: ['src/playwright/index.ts'],
-  outfile: 'dist/playwright/index.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  legalComments: 'none',
-  external: ['@playwright/test'],
-  define: { __PAGE_REPORTER_SOURCE__: JSON.stringify(reporter.outputFiles[0].text) },
+/** A Node ESM bundle of one entry point, @playwright/test left to the user's own install. */
+const nodeBundle = (entry, outfile, define = {}) =>
+  build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    legalComments: 'none',
+    external: ['@playwright/test'],
+    define,
+  });
+await nodeBundle('src/playwright/index.ts', 'dist/playwright/index.mjs', {
+  __PAGE_REPORTER_SOURCE__: JSON.stringify(reporter.outputFiles[0].text),
 });
 // The coverage reporter (`track-inspector/playwright/reporter`) runs in the runner's own process: a file of its own.
-await build({
-  entryPoints: ['src/playwright/reporter.ts'],
-  outfile: 'dist/playwright/reporter.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  legalComments: 'none',
-  external: ['@playwright/test'],
-});
+await nodeBundle('src/playwright/reporter.ts', 'dist/playwright/reporter.mjs');
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/playwright/tsconfig.types.json'], {
   stdio: 'inherit',
 });

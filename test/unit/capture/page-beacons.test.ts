@@ -5,56 +5,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RequestBody } from '../../../src/core/body';
 import { HELD_BODY_MS } from '../../../src/core/capture/body-join';
-import { MemoryTimeline } from '../../../src/core/capture/memory-timeline';
-import { CapturePipeline } from '../../../src/core/capture/pipeline';
-import { SenderPages } from '../../../src/core/capture/sender-pages';
+import type { MemoryTimeline } from '../../../src/core/capture/memory-timeline';
+import { PAGE, reportHost, request as shown, text, URL_T } from './report-host';
 
-const PAGE = 'http://127.0.0.1:4000/shop';
-const URL_T = 'https://api.segment.io/v1/t';
 const GRACE = 2000;
-
-function host(timeline = new MemoryTimeline()) {
-  const pipeline = new CapturePipeline({
-    timeline,
-    senders: new SenderPages(null),
-    hosts: () => [],
-    mode: () => ({ strict: false, checker: null }),
-    missingBodyReason: 'no body was seen',
-    pageBeacons: { graceMs: GRACE },
-  });
-  const rows = () =>
-    timeline
-      .entries(1)
-      .flatMap((entry) =>
-        entry.kind === 'message'
-          ? [
-              [
-                (entry.record.payload as { event?: string } | null)?.event ?? entry.record.undecodable?.reason,
-                entry.record.pageUrl,
-                entry.record.request.outcome,
-                entry.record.request.error ?? entry.record.request.status,
-              ].join(' | '),
-            ]
-          : [],
-      );
-  return { pipeline, rows, timeline };
-}
-
-const body = (event: string) => JSON.stringify({ type: 'track', event, anonymousId: 'a' });
-const text = (event: string): RequestBody => ({ kind: 'text', text: body(event) });
+const host = (timeline?: MemoryTimeline) => reportHost({ pageBeacons: { graceMs: GRACE } }, timeline);
 const UNSEEN = 'unseen | sent by the page; the browser did not show the request';
-let ids = 0;
-const request = (at: number, sent: RequestBody | null, type = 'ping') => ({
-  requestId: `r${++ids}`,
-  tabId: 1,
-  frameId: 0,
-  url: URL_T,
-  method: 'POST',
-  timeStamp: at,
-  documentUrl: PAGE,
-  body: sent,
-  type,
-});
+/** A beacon's request (`ping`), unless another type is named. */
+const request = (at: number, sent: RequestBody | null, type = 'ping') => shown(at, sent, type);
+
 const beacon = (at: number, sent: RequestBody | null, bodyVisible?: boolean) => ({
   ...(bodyVisible !== undefined && { bodyVisible }),
   tabId: 1,

@@ -3,55 +3,11 @@
 // request claims within the grace period is the call itself, saying the browser did not show it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RequestBody } from '../../../src/core/body';
-import { MemoryTimeline } from '../../../src/core/capture/memory-timeline';
-import { CapturePipeline } from '../../../src/core/capture/pipeline';
-import { SenderPages } from '../../../src/core/capture/sender-pages';
+import { PAGE, reportHost, request, text, URL_T } from './report-host';
 
-const PAGE = 'http://127.0.0.1:4000/shop';
-const URL_T = 'https://api.segment.io/v1/t';
 const GRACE = 1000;
+const host = () => reportHost({ pageReports: { graceMs: GRACE } });
 
-function host() {
-  const timeline = new MemoryTimeline();
-  const pipeline = new CapturePipeline({
-    timeline,
-    senders: new SenderPages(null),
-    hosts: () => [],
-    mode: () => ({ strict: false, checker: null }),
-    missingBodyReason: 'no body was seen',
-    pageReports: { graceMs: GRACE },
-  });
-  const rows = () =>
-    timeline
-      .entries(1)
-      .flatMap((entry) =>
-        entry.kind === 'message'
-          ? [
-              [
-                (entry.record.payload as { event?: string } | null)?.event ?? entry.record.undecodable?.reason,
-                entry.record.pageUrl,
-                entry.record.request.outcome,
-                entry.record.request.error ?? entry.record.request.status,
-              ].join(' | '),
-            ]
-          : [],
-      );
-  return { pipeline, rows };
-}
-
-const body = (event: string) => JSON.stringify({ type: 'track', event, anonymousId: 'a' });
-const text = (event: string): RequestBody => ({ kind: 'text', text: body(event) });
-let ids = 0;
-const request = (at: number, sent: RequestBody | null) => ({
-  requestId: `r${++ids}`,
-  tabId: 1,
-  frameId: 0,
-  url: URL_T,
-  method: 'POST',
-  timeStamp: at,
-  documentUrl: PAGE,
-  body: sent,
-});
 const report = (at: number, sent: RequestBody | null, page = PAGE) => ({
   tabId: 1,
   frameId: 0,
