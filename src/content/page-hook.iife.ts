@@ -16,6 +16,8 @@ import { watchPageSends } from './page-sends';
 
   const decoder = new TextDecoder();
   const blobs = watchPageSends(({ url, method, body, transport }) => {
+    // Only beacons and Blob bodies are reported: the page's other sends cost it one check, nothing more.
+    if (transport !== 'beacon' && !(body instanceof blobs.Blob)) return;
     let href: string;
     try {
       href = new URL(String(url), document.baseURI).href;
@@ -24,7 +26,7 @@ import { watchPageSends } from './page-sends';
     }
     const sent = { url: href, method: method.toUpperCase(), sentAt: Date.now() };
     if (transport === 'beacon') reportBeacon(sent, body);
-    else if (body instanceof blobs.Blob) reportBlob(sent, body, false);
+    else reportBlob(sent, body as Blob, false);
   });
 
   interface Sent {
