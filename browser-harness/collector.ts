@@ -16,6 +16,7 @@ export const TRACK_HOSTS = [
   'api.june.so',
   'api.segment.io',
   'events.eu1.segmentapis.com',
+  'acme.dataplane.rudderstack.com',
   'proxy.example.com',
   'collect.example.org',
 ];
@@ -98,7 +99,9 @@ export async function startCollector(pages: Record<string, PageContent> = {}, op
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Access-Control-Allow-Credentials', 'true');
     }
-    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+    // Whatever headers the preflight asks for, as the real APIs allow theirs (RudderStack's XHR sends AnonymousId).
+    const asked = req.headers['access-control-request-headers'];
+    res.setHeader('Access-Control-Allow-Headers', typeof asked === 'string' ? asked : 'Content-Type, Authorization');
     res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();

@@ -32,6 +32,8 @@ export const KNOWN_ENDPOINTS: readonly KnownEndpoint[] = [
   { host: 'api.segment.io', pathPrefix: '/v1', sender: 'segment' },
   { host: 'events.eu1.segmentapis.com', pathPrefix: '/v1', sender: 'segment' },
   { host: '*.dataplane.rudderstack.com', pathPrefix: '/v1', sender: 'rudderstack' },
+  // RudderStack v3's BeaconQueue plugin: text/plain Blob batches, `?writeKey=` in the query.
+  { host: '*.dataplane.rudderstack.com', pathPrefix: '/beacon/v1', sender: 'rudderstack' },
 ];
 
 /**
@@ -67,6 +69,9 @@ const NAME_TO_TYPE: Readonly<Record<string, CallType>> = {
   b: 'batch',
 };
 
+/** Under a user's own host (a proxy, a self-hosted data plane), the paths of every API in the table. */
+const CUSTOM_HOST_PREFIXES = ['/v1', '/sdk', '/beacon/v1', ''];
+
 export function recogniseCall(
   method: string,
   url: string,
@@ -92,7 +97,10 @@ export function recogniseCall(
     if (!hostMatches(pattern.host, host, hostname)) continue;
     const rest = stripPrefix(path, pattern.pathPrefix);
     if (rest === null) continue;
-    const callType = callTypeAfter(rest, '/v1') ?? callTypeAfter(rest, '/sdk') ?? callTypeAfter(rest, '');
+    const callType = CUSTOM_HOST_PREFIXES.reduce<CallType | null>(
+      (found, prefix) => found ?? callTypeAfter(rest, prefix),
+      null,
+    );
     if (callType) return { sender: 'custom', callType };
   }
   return null;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { launchChromium } from '../../browser-harness/chromium';
 import { captureSuite, openTab } from './capture-suite';
+import { sdkTransportsSuite } from './sdk-transports-suite';
 import type { PageLike } from '../../browser-harness/browser';
 import { labelOf, tabIdOf, waitForLabels, type Message } from '../../browser-harness/timeline';
 import { expectUserHostAcrossStops } from './user-host-restart';
@@ -148,3 +149,5 @@ describe('chromium unload beacons', () => {
     }
   });
 });
+
+sdkTransportsSuite(context);

@@ -2,6 +2,7 @@
 // user's hosts across the event page's suspension.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { captureSuite } from './capture-suite';
+import { sdkTransportsSuite } from './sdk-transports-suite';
 import type { BrowserUnderTest } from '../../browser-harness/browser';
 import { launchFirefox } from '../../browser-harness/firefox';
 import { expectUserHostAcrossStops } from './user-host-restart';
@@ -22,3 +23,5 @@ describe('firefox event page', () => {
     await expectUserHostAcrossStops(browser, context.collector, () => browser.stopBackground());
   });
 });
+
+sdkTransportsSuite(context);

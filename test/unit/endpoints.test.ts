@@ -56,6 +56,21 @@ describe('Segment analytics.js, analytics-next and HTTP API', () => {
       callType: 'batch',
     });
   });
+  it("recognises RudderStack's beacon batches, writeKey in the query", () => {
+    expect(call('https://acme.dataplane.rudderstack.com/beacon/v1/batch?writeKey=abc')).toEqual({
+      sender: 'rudderstack',
+      callType: 'batch',
+    });
+    expect(call('https://acme.dataplane.rudderstack.com/beacon/batch')).toBeNull();
+  });
+  it("recognises a self-hosted data plane's beacon path under a user's own host", () => {
+    expect(
+      call('https://rs.acme.com/beacon/v1/batch?writeKey=abc', 'POST', [{ host: 'rs.acme.com', pathPrefix: '' }]),
+    ).toEqual({
+      sender: 'custom',
+      callType: 'batch',
+    });
+  });
   it('ignores metrics, preflights and GETs', () => {
     expect(call('https://api.segment.io/v1/m')).toBeNull();
     expect(call('https://api.segment.io/v1/t', 'OPTIONS')).toBeNull();
@@ -107,6 +122,7 @@ describe('the table, and the URL filters the listeners are registered with', () 
       'segment api.segment.io/v1',
       'segment events.eu1.segmentapis.com/v1',
       'rudderstack *.dataplane.rudderstack.com/v1',
+      'rudderstack *.dataplane.rudderstack.com/beacon/v1',
     ]);
   });
   it('gives each a filter for its path prefix, on http and https', () => {
@@ -115,6 +131,7 @@ describe('the table, and the URL filters the listeners are registered with', () 
       '*://api.segment.io/v1/*',
       '*://events.eu1.segmentapis.com/v1/*',
       '*://*.dataplane.rudderstack.com/v1/*',
+      '*://*.dataplane.rudderstack.com/beacon/v1/*',
     ]);
   });
   it("filters the user's hosts without their port (a filter with one matches nothing), with their path prefix", () => {

@@ -24,7 +24,11 @@ const html = (title: string, script: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><script src="${script}"></script></body></html>`;
 
 export async function testPages(): Promise<Record<string, PageContent>> {
-  const [june, segment] = await Promise.all([bundle('june-sdk.ts'), bundle('segment-sdk.ts')]);
+  const [june, segment, rudderstack] = await Promise.all([
+    bundle('june-sdk.ts'),
+    bundle('segment-sdk.ts'),
+    bundle('rudderstack-sdk.ts'),
+  ]);
   const js = (body: string) => ({ type: 'text/javascript', body });
   return {
     '/transports.html': readFileSync(path.join(here, 'transports.html'), 'utf8'),
@@ -32,6 +36,8 @@ export async function testPages(): Promise<Record<string, PageContent>> {
     '/june.js': js(june),
     '/segment.html': html('Segment SDK', '/segment.js'),
     '/segment.js': js(segment),
+    '/rudderstack.html': html('RudderStack SDK', '/rudderstack.js'),
+    '/rudderstack.js': js(rudderstack),
     '/blank.html': '<!doctype html><title>Elsewhere</title><h1>Another page</h1>',
     '/frame.html':
       "<!doctype html><title>A frame</title><script>fetch('https://api.june.so/sdk/track', { method: 'POST', body: JSON.stringify({ event: 'Framed Call', userId: 'u' }) }).then(() => parent.postMessage('frame sent', '*'));</script>",

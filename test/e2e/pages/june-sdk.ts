@@ -1,5 +1,6 @@
 // The official June SDK from npm, bundled into a page (see build-pages.ts).
 import { AnalyticsBrowser } from '@june-so/analytics-next';
+import { deliveryStrategy } from './sdk-transport';
 import { forgetVisitor, runScenario, type SdkLike } from './sdk-scenario';
 
 forgetVisitor();
@@ -7,7 +8,11 @@ forgetVisitor();
 const writeKey = 'e2e-june-write-key';
 const analytics = AnalyticsBrowser.load({
   writeKey,
-  cdnSettings: { integrations: { 'june.so': { apiKey: writeKey } }, remotePlugins: [], metrics: { sampleRate: 0 } },
+  cdnSettings: {
+    integrations: { 'june.so': { apiKey: writeKey, deliveryStrategy: deliveryStrategy() } },
+    remotePlugins: [],
+    metrics: { sampleRate: 0 },
+  },
 });
 
 // `analytics` too: a test sends one more call through the SDK after the scenario.
