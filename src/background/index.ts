@@ -80,6 +80,7 @@ listenToTabs(withPipeline, documents !== null);
 listenToPageReports({
   body: (body) => app.then(({ pipeline }) => pipeline.pageBody(body)),
   beacon: (call) => app.then(({ pipeline }) => pipeline.pageCall(call)),
+  routes: (routes) => app.then(({ pipeline }) => pipeline.pageRoutes(routes)),
 });
 browser.runtime.onConnect.addListener(
   acceptPanels(

@@ -9,13 +9,20 @@
  * report. It never changes what is sent. crxjs inlines page-sends.ts into this IIFE.
  */
 import { watchPageSends } from './page-sends';
+import { watchRoutedSends } from './page-routes';
 
 (() => {
   const EVENT = 'track-inspector:page-body';
+  const ROUTES_EVENT = 'track-inspector:page-routes';
   const MAX_REPORT_CHARS = 5 * 1024 * 1024;
 
   const decoder = new TextDecoder();
+  // A call sent in the same tick as a route change is named by the page's order (page-routes.ts).
+  const routed = watchRoutedSends((sends) =>
+    document.dispatchEvent(new CustomEvent(ROUTES_EVENT, { detail: JSON.stringify(sends) })),
+  );
   const blobs = watchPageSends(({ url, method, body, transport }) => {
+    routed(url, method);
     // Only beacons and Blob bodies are reported: the page's other sends cost it one check, nothing more.
     if (transport !== 'beacon' && !(body instanceof blobs.Blob)) return;
     let href: string;

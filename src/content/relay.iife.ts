@@ -8,7 +8,12 @@
  * worker as it is being stopped is lost with it (the promise then rejects), and the next attempt
  * wakes a new one. The background drops repeats by id.
  */
-import type { PageBodyMessage } from '../shared/protocol';
+import {
+  isPageRoutesMessage,
+  PROTOCOL_VERSION,
+  type PageBodyMessage,
+  type PageRoutesMessage,
+} from '../shared/protocol';
 
 const RETRY_DELAYS_MS = [100, 400, 1600];
 
@@ -22,14 +27,14 @@ function reportId(): string {
   return `${Date.now().toString(36)}-${random[0]?.toString(36) ?? ''}${random[1]?.toString(36) ?? ''}`;
 }
 
-function send(message: PageBodyMessage, attempt = 0): void {
+function send(message: PageBodyMessage | PageRoutesMessage, attempt = 0): void {
   chrome.runtime.sendMessage(message).then(
     (acknowledged: unknown) => acknowledged === true || retry(message, attempt),
     () => retry(message, attempt), // the worker went away, or the extension is reloading
   );
 }
 
-function retry(message: PageBodyMessage, attempt: number): void {
+function retry(message: PageBodyMessage | PageRoutesMessage, attempt: number): void {
   const delay = RETRY_DELAYS_MS[attempt];
   if (delay !== undefined) setTimeout(() => send(message, attempt + 1), delay);
 }
@@ -50,6 +55,23 @@ document.addEventListener(
     if (typeof beacon !== 'boolean' || typeof blob !== 'boolean') return;
     if (!(typeof body === 'string' || (body === null && beacon))) return;
     send({ kind: 'page-body', version: 5, id: reportId(), url, method, body, beacon, blob, sentAt });
+  },
+  true,
+);
+
+document.addEventListener(
+  'track-inspector:page-routes',
+  (event) => {
+    const detail = (event as CustomEvent<unknown>).detail;
+    if (typeof detail !== 'string') return;
+    let sends: unknown;
+    try {
+      sends = JSON.parse(detail);
+    } catch {
+      return;
+    }
+    const message = { kind: 'page-routes', version: PROTOCOL_VERSION, id: reportId(), sends };
+    if (isPageRoutesMessage(message)) send(message);
   },
   true,
 );

@@ -86,6 +86,49 @@ export interface PageBodyMessage {
   readonly sentAt: number;
 }
 
+/**
+ * The page relay -> background (Chrome): the sends of a task in which a single-page app changed its route, each
+ * with the URL the page showed when it made it (core/capture/page-named-sends.ts says why).
+ */
+export interface PageRoutesMessage {
+  readonly kind: 'page-routes';
+  readonly version: typeof PROTOCOL_VERSION;
+  /** Unique per report: re-sent until acknowledged, as page-body is. */
+  readonly id: string;
+  readonly sends: readonly RoutedSend[];
+}
+
+export interface RoutedSend {
+  readonly url: string;
+  readonly method: string;
+  readonly pageUrl: string;
+  /** Date.now() in the page when it made the send. */
+  readonly sentAt: number;
+}
+
+export function isPageRoutesMessage(value: unknown): value is PageRoutesMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return (
+    m['kind'] === 'page-routes' &&
+    m['version'] === PROTOCOL_VERSION &&
+    typeof m['id'] === 'string' &&
+    Array.isArray(m['sends']) &&
+    m['sends'].every(isRoutedSend)
+  );
+}
+
+function isRoutedSend(value: unknown): value is RoutedSend {
+  if (typeof value !== 'object' || value === null) return false;
+  const send = value as Record<string, unknown>;
+  return (
+    typeof send['url'] === 'string' &&
+    typeof send['method'] === 'string' &&
+    typeof send['pageUrl'] === 'string' &&
+    typeof send['sentAt'] === 'number'
+  );
+}
+
 export function isPanelMessage(value: unknown): value is PanelMessage {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;

@@ -11,6 +11,31 @@ import { expectUserHostAcrossStops } from './user-host-restart';
 const context = captureSuite((collector) => launchChromium({ tlsPort: collector.tlsPort }));
 
 describe('chromium service worker', () => {
+  // The page hook reports the page's order (src/content/page-routes.ts); Firefox has no page hook: docs/capture.md.
+  it('names its own route for each of 50 calls sent in the same tick as a pushState, before or after it', async () => {
+    const { page, tabId } = await openTab(context, '/transports.html?spa');
+    // Pair i: pushState to ?route=i, then at once a call that must name it; then a call that must
+    // still name ?route=i, and at once the pushState to ?left=i.
+    await page.evaluate(async () => {
+      const send = (event: string) =>
+        fetch('https://api.june.so/sdk/track', { method: 'POST', body: JSON.stringify({ event, userId: 'u' }) });
+      for (let i = 0; i < 50; i++) {
+        history.pushState({}, '', `/transports.html?route=${i}`);
+        const after = send(`After ${i}`);
+        const before = send(`Before ${i}`);
+        history.pushState({}, '', `/transports.html?left=${i}`);
+        await Promise.all([after, before]);
+      }
+    }, undefined);
+    const labels = Array.from({ length: 50 }, (_, i) => [`After ${i}`, `Before ${i}`]).flat();
+    const messages = await waitForLabels(context.browser, tabId, labels);
+    const named = (label: string) =>
+      messages.find((m) => labelOf(m) === label)?.record.pageUrl.replace(context.collector.origin, '');
+    const wrong = labels.filter((label) => named(label) !== `/transports.html?route=${label.split(' ')[1]}`);
+    expect(wrong.map((label) => `${label}: ${named(label)}`)).toEqual([]);
+    await page.close();
+  });
+
   const labels = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `Stream ${from + i}`);
   const send = (page: PageLike, from: number, to: number) =>
     page.evaluate(

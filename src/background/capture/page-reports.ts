@@ -1,17 +1,20 @@
 /**
  * The page relay's reports (the Chrome build's content scripts): a body webRequest hid goes to the
  * capture pipeline as a page body, a beacon as a call the page sent (webRequest may not show it at
- * all). Each is acknowledged once used, held or recorded (the relay re-sends a report whose
+ * all), the sends of a task that changed the route as the page's names for those calls. Each is acknowledged once used, held or recorded (the relay re-sends a report whose
  * acknowledgement never came).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { PageBody, PageCall } from '../../core/capture/events';
-import { isPageBodyMessage } from '../../shared/protocol';
+import type { PageRoutes } from '../../core/capture/page-named-sends';
+import { isPageBodyMessage, isPageRoutesMessage } from '../../shared/protocol';
 import { RecentIds } from './recent-ids';
 
 export interface PageReportHandlers {
   readonly body: (body: PageBody) => Promise<void>;
   readonly beacon: (call: PageCall) => Promise<void>;
+  /** The sends of a task that changed the route, named by the page's order. */
+  readonly routes: (routes: PageRoutes) => Promise<void>;
 }
 
 /**
@@ -22,6 +25,12 @@ export function listenToPageReports(handlers: PageReportHandlers): void {
   const reportsSeen = new RecentIds(1000);
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     const tabId = sender.tab?.id;
+    if (isPageRoutesMessage(message) && tabId !== undefined) {
+      // Chromium's MessageSender names the document, as its requests do; without it there is nothing to name.
+      const { documentId } = sender as Runtime.MessageSender & { documentId?: string };
+      if (!reportsSeen.add(message.id) || documentId === undefined) return Promise.resolve(true);
+      return handlers.routes({ tabId, documentId, sends: message.sends }).then(() => true);
+    }
     if (!isPageBodyMessage(message) || tabId === undefined) return undefined;
     const { id, url, method, body, beacon, blob, sentAt: at } = message;
     // A relay re-sends a report whose acknowledgement never came; this worker may have had it already.

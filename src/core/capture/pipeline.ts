@@ -17,6 +17,7 @@ import type { DocumentInfo } from './document-book';
 import type { PageBody, PageCall, RequestCompleted, RequestFailed, RequestStarted, ResponseStarted } from './events';
 import { isBeaconType, type Outcome } from './outcome';
 import { PageCalls } from './page-calls';
+import { PageNamedSends, type PageRoutes } from './page-named-sends';
 import { RecentCalls } from './recent-calls';
 import { RequestOutcomes } from './request-outcomes';
 import type { SenderPage, SenderPages } from './sender-pages';
@@ -61,6 +62,7 @@ export class CapturePipeline {
   private readonly resolving = new Set<string>();
   private readonly joiner: BodyJoiner;
   private readonly recent = new RecentCalls();
+  private readonly pageNames = new PageNamedSends();
   private readonly timers: Timers;
   private readonly pageCalls: PageCalls;
 
@@ -89,13 +91,25 @@ export class CapturePipeline {
     if (!call || this.resolving.has(requestId) || this.pageCalls.joined(requestId)) return;
     if (this.host.timeline.requestOf(tabId, requestId)) return;
     const expectsReport = this.host.pageReports !== undefined || (this.host.pageBeacons && isBeaconType(event.type));
+    // The page's own name for it, when the page hook reported its send first (a route change in its task).
+    const { documentId, url, method, timeStamp: at } = event;
+    const named = documentId === undefined ? undefined : this.pageNames.claim(documentId, url, method, at);
     const seen = (page: SenderPage): SeenCall => {
-      const { url, method, timeStamp: at } = event;
-      return { requestId, tabId, url, method, at, call, page };
+      return {
+        requestId,
+        tabId,
+        url,
+        method,
+        at,
+        call,
+        page: named === undefined ? page : { ...page, pageUrl: named },
+      };
     };
-    if (event.documentId !== undefined) {
-      const { documentId, frameId, url, method, timeStamp: at } = event;
-      this.recent.remember({ documentId, frameId, requestId, tabId, url, method, at });
+    if (documentId !== undefined) {
+      this.recent.remember(
+        { documentId, frameId: event.frameId, requestId, tabId, url, method, at },
+        named !== undefined,
+      );
     }
     const page = this.host.senders.senderOf(event);
     if (!(page instanceof Promise)) return this.called(seen(page), event.body, expectsReport === true);
@@ -123,6 +137,15 @@ export class CapturePipeline {
    */
   pageCall(report: PageCall): Promise<void> {
     return this.pageCalls.report(report);
+  }
+
+  /**
+   * Chromium's page hook: the sends of a task that changed the route, each with the URL the page showed when it
+   * made it. The page's order names those calls, whatever the browser's timing (page-named-sends.ts).
+   */
+  pageRoutes(report: PageRoutes): void {
+    const sends = report.sends.filter((send) => recogniseCall(send.method, send.url, this.host.hosts()));
+    if (sends.length) this.pageNames.reported({ ...report, sends }, this.recent, this.host);
   }
 
   /** Reports still waiting for their request: a host that stops waits for them to settle. */

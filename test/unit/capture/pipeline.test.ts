@@ -163,6 +163,61 @@ describe('Capture pipeline: the page that sent a call', () => {
     ]);
   });
 
+  describe("in a task that changed the route, the page's own order (Chromium's page hook)", () => {
+    const STEP_2 = `${PAGE_A}/step-2`;
+    const STEP_3 = `${PAGE_A}/step-3`;
+    const withBody = (event: string, at: number) => blobBeacon(at, 'doc-a', sentBody({ event, userId: 'u' }));
+    const sent = (pageUrl: string, sentAt: number) => ({ url: URL_T, method: 'POST', pageUrl, sentAt });
+
+    it('names calls the browser timed after both route changes of their task, whichever comes first', async () => {
+      const { capture, rows } = await worker(persistentDb());
+      capture.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
+      // One task: pushState(step-2), call, call, pushState(step-3). The browser times both route changes
+      // at once and the calls after them; the first call is handled before the page's report, the second after.
+      capture.documentRouted('doc-a', { tabId: TAB, url: STEP_2 }, 0, 2000);
+      capture.documentRouted('doc-a', { tabId: TAB, url: STEP_3 }, 0, 2000);
+      await capture.requestStarted(withBody('After Step 2', 2003));
+      capture.pageRoutes({ tabId: TAB, documentId: 'doc-a', sends: [sent(STEP_2, 2000), sent(STEP_2, 2000)] });
+      await capture.requestStarted(withBody('Also Under Step 2', 2004));
+      expect(rows().map((r) => `${r.name} @ ${r.page}`)).toEqual([
+        `After Step 2 @ ${STEP_2}`,
+        `Also Under Step 2 @ ${STEP_2}`,
+      ]);
+    });
+
+    it("keeps the page's name when the browser's route change comes after it", async () => {
+      const { capture, rows } = await worker(persistentDb());
+      capture.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
+      capture.documentRouted('doc-a', { tabId: TAB, url: STEP_2 }, 0, 2000);
+      await capture.requestStarted(withBody('Before Step 3', 2003));
+      capture.pageRoutes({ tabId: TAB, documentId: 'doc-a', sends: [sent(STEP_2, 2001)] });
+      capture.documentRouted('doc-a', { tabId: TAB, url: STEP_3 }, 0, 2002);
+      expect(rows().map((r) => `${r.name} @ ${r.page}`)).toEqual([`Before Step 3 @ ${STEP_2}`]);
+    });
+
+    it('pairs each reported send with a call sent no earlier, in order, and ignores sends to other URLs', async () => {
+      const { capture, rows } = await worker(persistentDb());
+      capture.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
+      await capture.requestStarted(withBody('Long Before', 1000));
+      await capture.requestStarted(withBody('First', 2001));
+      await capture.requestStarted(withBody('Second', 2002));
+      capture.pageRoutes({
+        tabId: TAB,
+        documentId: 'doc-a',
+        sends: [
+          { url: 'https://cdn.example/app.js', method: 'GET', pageUrl: STEP_2, sentAt: 2000 },
+          sent(STEP_2, 2000),
+          sent(STEP_3, 2000),
+        ],
+      });
+      expect(rows().map((r) => `${r.name} @ ${r.page}`)).toEqual([
+        `Long Before @ ${PAGE_A}`,
+        `First @ ${STEP_2}`,
+        `Second @ ${STEP_3}`,
+      ]);
+    });
+  });
+
   it("is an iframe's own URL, with the top page beside it", async () => {
     const { capture, store } = await worker(persistentDb());
     capture.documentCommitted('doc-a', { tabId: TAB, url: PAGE_A }, 0);
