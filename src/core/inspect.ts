@@ -6,7 +6,7 @@ import { SPELLING_KEYWORD, type Linter } from './lint';
 import { isLintWarning, makeValidation, type MessageRecord } from './record';
 import { validateMessage, type ValidationInput } from './validate';
 import { isMessageType, type Problem, type Validation } from './types';
-import { DEFAULT_PRIVACY_GUARD, privacyProblems, type PrivacyGuard } from './privacy/privacy-guard';
+import { DEFAULT_PRIVACY_GUARD, isPrivacyProblem, privacyProblems, type PrivacyGuard } from './privacy/privacy-guard';
 
 export type InspectedMessage = Pick<MessageRecord, 'type' | 'payload' | 'batch' | 'undecodable' | 'validation'>;
 
@@ -96,13 +96,14 @@ export const VALIDATION_REVISION = 3;
  * judged the capture as it happened. The rest is made again (a record stored by an older version may hold
  * what is now a note among its warnings). `checker` 'keep' leaves the plan's findings as they were (the
  * Strict toggle does not change them); a checker, or null for no plan, replaces them. The privacy guard's findings
- * depend on the payload alone: made again with `privacy`, cheaply.
+ * depend on the payload alone: made again with `privacy`, cheaply; 'keep' leaves them as they were (the panel's
+ * Strict toggle does not change the guard, and a default guard would bring back what the user's allow rules allow).
  */
 export function revalidateRecord(
   record: MessageRecord,
   strict: boolean,
   checker: PlanChecker | null | 'keep' = 'keep',
-  privacy: PrivacyGuard = DEFAULT_PRIVACY_GUARD,
+  privacy: PrivacyGuard | 'keep' = DEFAULT_PRIVACY_GUARD,
 ): MessageRecord {
   const { type, payload, batch, undecodable } = record;
   if (undecodable || !(isMessageType(type) || type === 'unknown')) return record;
@@ -115,16 +116,20 @@ export function revalidateRecord(
       : checker
         ? checker(message)
         : { errors: [], warnings: [] };
-  const found = privacyProblems(message, privacy);
-  const asErrors = privacy.mode === 'error';
+  const found =
+    privacy === 'keep'
+      ? { errors: validation.errors.filter(isPrivacyProblem), warnings: validation.warnings.filter(isPrivacyProblem) }
+      : privacy.mode === 'error'
+        ? { errors: privacyProblems(message, privacy), warnings: [] }
+        : { errors: [], warnings: privacyProblems(message, privacy) };
   return {
     ...record,
     validation: makeValidation(
-      [...errors, ...planned.errors, ...(asErrors ? found : [])],
+      [...errors, ...planned.errors, ...found.errors],
       [
         ...validation.warnings.filter((p) => isLintWarning(p) && (checker === 'keep' || !checker || notSpelling(p))),
         ...planned.warnings,
-        ...(asErrors ? [] : found),
+        ...found.warnings,
       ],
       notes,
     ),

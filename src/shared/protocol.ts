@@ -4,10 +4,11 @@
  */
 import type { TimelineEntry } from '../core/capture/timeline-entry';
 import type { PlanCounts } from '../core/plan/tracking-plan';
+import type { PiiMode } from '../core/privacy/privacy-guard';
 import type { RequestInfo } from '../core/record';
 import type { UserSettings } from './settings/user-settings';
 
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 export const PANEL_PORT_NAME = 'track-inspector/panel';
 
 /** The tracking plan a timeline was checked against, as a panel shows it. */
@@ -18,10 +19,18 @@ export interface PlanSummary {
   readonly counts: PlanCounts;
 }
 
+/** The privacy guard a timeline was checked with, as a panel shows it and redacts an export with it. */
+export interface PrivacySummary {
+  readonly mode: PiiMode;
+  /** The user's allow rules applied, as written (core/privacy/allow-rules.ts); a line that does not parse is not. */
+  readonly allow: readonly string[];
+}
+
 /** What a timeline's records were validated with (ValidationMode, described for a panel). */
 export interface ValidationSummary {
   readonly strict: boolean;
   readonly unplanned: UserSettings['unplanned'];
+  readonly privacy: PrivacySummary;
   readonly plan: PlanSummary | null;
   /**
    * The stored plan file could not be opened (the options page refuses such a file; storage may hold anything): why.

@@ -52,7 +52,7 @@ interface CaptureOptions {
   readonly at?: number;
   /** The HTTP status; null while the request is pending. */
   readonly status?: number | null;
-  /** What the background validates with (Strict mode, the plan); the defaults otherwise. */
+  /** What the background validates with (Strict mode, the plan, the privacy guard); the defaults otherwise. */
   readonly mode?: ValidationMode;
 }
 
@@ -73,7 +73,7 @@ export function captured(
     { sender: 'june', callType },
     { kind: 'text', text: JSON.stringify(body) },
     { capturedAt: at, tabId: 1, pageUrl: 'https://app.example.com/checkout', request },
-    { strict: mode.summary.strict, checker: mode.checker, linter: createLinter() },
+    { strict: mode.summary.strict, checker: mode.checker, privacy: mode.privacy, linter: createLinter() },
   );
   return records.map((record) => ({ kind: 'message', seq: ++seq, requestId, record }));
 }

@@ -1,12 +1,13 @@
 /**
  * Keeps every stored timeline validated with the current settings (Strict mode, the tracking plan,
- * what an unplanned event is). What the timelines were validated with is kept in storage.local:
- * settings changed while no worker listened, or by an older version, are caught up at the next start.
+ * what an unplanned event is, the privacy guard's mode and allow rules). What the timelines were validated
+ * with is kept in storage.local: settings changed while no worker listened, or by an older version, are
+ * caught up at the next start.
  */
 import browser from 'webextension-polyfill';
-import { revalidateRecord } from '../../core/inspect';
 import type { ValidationMode } from '../../shared/settings/validation-mode';
 import type { BackgroundStore } from './background-store';
+import { entryValidatedWith } from './entry-validated-with';
 
 const VALIDATED_WITH_KEY = 'validatedWith';
 
@@ -24,12 +25,7 @@ export async function keepValidated(store: BackgroundStore): Promise<KeepValidat
   return {
     sync(mode) {
       if (mode.key === validatedWith) return;
-      const { summary, checker } = mode;
-      store.remapAll((entry) =>
-        entry.kind === 'message'
-          ? { ...entry, record: revalidateRecord(entry.record, summary.strict, checker) }
-          : entry,
-      );
+      store.remapAll((entry) => entryValidatedWith(entry, mode));
       validatedWith = mode.key;
       browser.storage.local
         .set({ [VALIDATED_WITH_KEY]: mode.key })

@@ -1,7 +1,7 @@
 /**
  * A HAR file opened in the panel: read as it streams from disk (a long session's HAR is hundreds
  * of megabytes), its tracking calls turned into records as live capture turns them, with the
- * user's extra hosts, Strict mode and plan. Progress is reported as the file is read.
+ * user's extra hosts, Strict mode, plan and privacy guard. Progress is reported as the file is read.
  */
 import type { HostPattern } from '../../core/endpoints';
 import { looksLikeHar } from '../../core/har/har-reader';
@@ -21,7 +21,8 @@ export async function importHar(
   settings: { readonly strict: boolean; readonly mode: ValidationMode; readonly hosts: readonly HostPattern[] },
   onProgress: (fraction: number) => void,
 ): Promise<ImportedSession> {
-  const readEntry = harEntryReader({ strict: settings.strict, checker: settings.mode.checker, hosts: settings.hosts });
+  const { strict, mode, hosts } = settings;
+  const readEntry = harEntryReader({ strict, checker: mode.checker, privacy: mode.privacy, hosts });
   const records: MessageRecord[] = [];
   let read = 0;
   const problem = await readHarStream(

@@ -19,7 +19,7 @@ export interface ImportedSession {
 }
 
 export function importSession(name: string, text: string, strict: boolean, mode: ValidationMode): ImportedSession {
-  const result = importNdjson(text, { strict, checker: mode.checker, importedAt: Date.now() });
+  const result = importNdjson(text, { strict, checker: mode.checker, privacy: mode.privacy, importedAt: Date.now() });
   return sessionOf(name, result.records, result.problems, strict, mode);
 }
 
@@ -38,7 +38,7 @@ export function sessionOf(
   return { name, timeline, problems, modeKey: mode.key };
 }
 
-/** The session validated again under the user's new plan (or none), in the mode it was validated in. */
+/** The session validated again under the user's new plan (or none) and guard, in the Strict mode it was validated in. */
 export function revalidateSession(session: ImportedSession, mode: ValidationMode): ImportedSession {
   const strict = session.timeline.validation.value?.strict ?? mode.summary.strict;
   const timeline = createPanelTimeline();
@@ -46,7 +46,9 @@ export function revalidateSession(session: ImportedSession, mode: ValidationMode
     session.timeline
       .entries()
       .map((entry) =>
-        entry.kind === 'message' ? { ...entry, record: revalidateRecord(entry.record, strict, mode.checker) } : entry,
+        entry.kind === 'message'
+          ? { ...entry, record: revalidateRecord(entry.record, strict, mode.checker, mode.privacy) }
+          : entry,
       ),
     0,
     { ...mode.summary, strict },

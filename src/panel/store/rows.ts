@@ -21,7 +21,9 @@ const otherMode = new WeakMap<MessageRecord, MessageRecord>();
 export function inMode(record: MessageRecord, strict: boolean, validatedStrict: boolean): MessageRecord {
   if (strict === validatedStrict) return record;
   let other = otherMode.get(record);
-  if (!other) otherMode.set(record, (other = revalidateRecord(record, strict)));
+  // The plan's and the privacy guard's findings stay: the toggle changes neither, and the guard's allow rules are the
+  // user's, which a guard made again here would not know.
+  if (!other) otherMode.set(record, (other = revalidateRecord(record, strict, 'keep', 'keep')));
   return other;
 }
 

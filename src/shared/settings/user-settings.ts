@@ -1,5 +1,6 @@
 /** What the user set in the options page (kept in storage.local): read by every side, written by the options page. */
 import { parseHostPattern, type HostPattern } from '../../core/endpoints';
+import { isPiiMode, type PiiMode } from '../../core/privacy/privacy-guard';
 
 export interface UserSettings {
   /** Extra hosts to treat as tracking endpoints, as the user typed them (`proxy.example.com/collect`). */
@@ -10,27 +11,43 @@ export interface UserSettings {
   readonly strict: boolean;
   /** What a track event missing from the tracking plan is: a warning, or an error. */
   readonly unplanned: 'warn' | 'error';
+  /** The privacy guard: its findings are warnings, errors, or not looked for (core/privacy/privacy-guard.ts). */
+  readonly pii: PiiMode;
+  /**
+   * Where personal data belongs, as the user typed it: one allow rule a line (core/privacy/allow-rules.ts), `#` comments
+   * kept. A line that does not parse is kept too, so the options page can show it with why; it is not applied.
+   */
+  readonly piiAllow: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: UserSettings = { customHosts: [], bufferSize: 10_000, strict: false, unplanned: 'warn' };
+export const DEFAULT_SETTINGS: UserSettings = {
+  customHosts: [],
+  bufferSize: 10_000,
+  strict: false,
+  unplanned: 'warn',
+  pii: 'warn',
+  piiAllow: [],
+};
 export const SETTINGS_KEY = 'settings';
 export const BUFFER_SIZE_RANGE = { min: 100, max: 100_000 } as const;
 
 /** Whatever storage holds (possibly nothing, possibly garbage) -> valid settings. */
 export function normaliseUserSettings(raw: unknown): UserSettings {
   const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const hosts = Array.isArray(value['customHosts'])
-    ? value['customHosts'].filter((h): h is string => typeof h === 'string')
-    : [];
+  const strings = (list: unknown) =>
+    Array.isArray(list) ? list.filter((h): h is string => typeof h === 'string') : [];
   const size =
     typeof value['bufferSize'] === 'number' && Number.isFinite(value['bufferSize'])
       ? Math.round(value['bufferSize'])
       : DEFAULT_SETTINGS.bufferSize;
   return {
-    customHosts: hosts,
+    customHosts: strings(value['customHosts']),
     bufferSize: Math.min(BUFFER_SIZE_RANGE.max, Math.max(BUFFER_SIZE_RANGE.min, size)),
     strict: value['strict'] === true,
     unplanned: value['unplanned'] === 'error' ? 'error' : 'warn',
+    // Settings saved before the guard had options have neither: the guard runs as it did then.
+    pii: isPiiMode(value['pii']) ? value['pii'] : DEFAULT_SETTINGS.pii,
+    piiAllow: strings(value['piiAllow']),
   };
 }
 
