@@ -1,6 +1,6 @@
 /**
  * The Summary as a user reads it (issue 21, item 3): errors grouped by what is wrong with the values sent beside
- * them, Warnings and Unplanned columns, a line that leads to its messages, no detail pane, Copy as Markdown.
+ * them, Warnings, Privacy and Unplanned columns, a line that leads to its messages, no detail pane, Copy as Markdown.
  */
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -64,18 +64,27 @@ describe('the Summary', () => {
       'Count',
       'Invalid',
       'Warnings',
+      'Privacy',
       'Unplanned',
       'Plan violations',
       'Most common error',
     ]);
     expect(lines()).toEqual([
-      ['track', 'Order Completed', '2', '1', '1', '0', '1', 'properties.order_id is required (1×)'],
-      ['track', 'Signed up', '1', '0', '1', '1', '0', ''],
+      ['track', 'Order Completed', '2', '1', '1', '0', '0', '1', 'properties.order_id is required (1×)'],
+      ['track', 'Signed up', '1', '0', '1', '0', '1', '0', ''],
     ]);
 
     await summaryOf(sent(USER_MODE));
-    expect(texts('.summary-view th')).toEqual(['Type', 'Name', 'Count', 'Invalid', 'Warnings', 'Most common error']);
-    expect(lines()[0]).toEqual(['track', 'Order Completed', '2', '0', '1', '']);
+    expect(texts('.summary-view th')).toEqual([
+      'Type',
+      'Name',
+      'Count',
+      'Invalid',
+      'Warnings',
+      'Privacy',
+      'Most common error',
+    ]);
+    expect(lines()[0]).toEqual(['track', 'Order Completed', '2', '0', '1', '0', '']);
   });
 
   it("hides the detail pane, and a click on a line shows that event's messages in the timeline, the filter saying so", async () => {
@@ -123,11 +132,11 @@ describe('the Summary', () => {
     expect(await copiedBy(button())).toEqual([
       [
         [
-          '| Type | Name | Count | Invalid | Warnings | Most common error |',
-          '| --- | --- | ---: | ---: | ---: | --- |',
+          '| Type | Name | Count | Invalid | Warnings | Privacy | Most common error |',
+          '| --- | --- | ---: | ---: | ---: | ---: | --- |',
           // 2024-05-01 reads as a date far from the capture time: a warning besides the error.
-          `| track | Order Completed | 2 | 2 | 1 | ${DATE_TIME} (2×); got "yesterday" 1×, "2024-05-01" 1× |`,
-          '| track | \\<b\\>Bold\\</b\\> \\| \\*x\\* | 1 | 0 | 0 |  |',
+          `| track | Order Completed | 2 | 2 | 1 | 0 | ${DATE_TIME} (2×); got "yesterday" 1×, "2024-05-01" 1× |`,
+          '| track | \\<b\\>Bold\\</b\\> \\| \\*x\\* | 1 | 0 | 0 | 0 |  |',
         ].join('\n'),
       ],
     ]);

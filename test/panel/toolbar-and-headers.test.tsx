@@ -44,7 +44,7 @@ describe('the look of the panel', () => {
     expect(time).toEqual({ fontFamily: expect.stringContaining('monospace') as string, fontSize: '11px' });
     await click(button('Summary'));
     headers.push(...[...root.querySelectorAll('.summary-view th')].map((th) => look(th, font)));
-    expect(headers).toHaveLength(7 + 6);
+    expect(headers).toHaveLength(7 + 7);
     expect(new Set(headers.map((header) => JSON.stringify(header))).size).toBe(1);
     expect(headers[0]?.['fontFamily']).not.toContain('monospace');
   });

@@ -3,7 +3,7 @@
  * the user's allow rules; and its findings as Problems, `source: 'privacy'`, `keyword: 'pii:<kind>'`,
  * the value masked in the message.
  */
-import type { Problem } from '../types';
+import type { Problem, Validation } from '../types';
 import type { AllowRule } from './allow-rules';
 import { findPersonalData, type Finding, type PrivacyInput } from './find-personal-data';
 import { formatPath, jsonPointer } from './field-path';
@@ -49,4 +49,9 @@ export function findingProblem(finding: Finding): Problem {
 
 export function isPrivacyProblem(problem: Problem): boolean {
   return problem.source === 'privacy';
+}
+
+/** Whether a message has a finding of the guard, as a warning or an error: what the panel counts and filters. */
+export function hasPrivacyFinding(validation: Validation): boolean {
+  return validation.warnings.some(isPrivacyProblem) || validation.errors.some(isPrivacyProblem);
 }

@@ -1,8 +1,9 @@
 /**
- * What the filter bar counts: messages by type, invalid ones, ones with warnings, unplanned events, and how many are
- * shown.
+ * What the filter bar counts: messages by type, invalid ones, ones with warnings, unplanned events, ones with personal
+ * data, and how many are shown.
  */
 import { isUnplanned } from '../../core/plan/check/unplanned';
+import { hasPrivacyFinding } from '../../core/privacy/privacy-guard';
 import { isMessageType, type MessageType } from '../../core/types';
 import { TYPE_CHIPS } from './filter-store';
 import type { MessageRow } from './rows';
@@ -14,6 +15,8 @@ export interface MessageTotals {
   readonly invalid: number;
   readonly warnings: number;
   readonly unplanned: number;
+  /** Messages with at least one finding of the privacy guard (a warning, or an error when the user says so). */
+  readonly privacy: number;
 }
 
 /** The totals, and how many messages the filter lets through. */
@@ -27,6 +30,7 @@ export const NO_MESSAGES: MessageTotals = {
   invalid: 0,
   warnings: 0,
   unplanned: 0,
+  privacy: 0,
 };
 
 /**
@@ -35,13 +39,14 @@ export const NO_MESSAGES: MessageTotals = {
  */
 export function addMessages(totals: MessageTotals, messages: readonly MessageRow[], sign: 1 | -1 = 1): MessageTotals {
   const byType = { ...totals.byType };
-  let { total, invalid, warnings, unplanned } = totals;
+  let { total, invalid, warnings, unplanned, privacy } = totals;
   for (const { record } of messages) {
     total += sign;
     if (isMessageType(record.type)) byType[record.type] += sign;
     if (!record.validation.valid) invalid += sign;
     if (record.validation.warnings.length) warnings += sign;
     if (isUnplanned(record.validation)) unplanned += sign;
+    if (hasPrivacyFinding(record.validation)) privacy += sign;
   }
-  return { total, byType, invalid, warnings, unplanned };
+  return { total, byType, invalid, warnings, unplanned, privacy };
 }

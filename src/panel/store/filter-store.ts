@@ -3,6 +3,7 @@ import { computed, signal } from '@preact/signals';
 import type { MessageRecord } from '../../core/record';
 import { messageLabel, recordName } from '../../core/label';
 import { isUnplanned } from '../../core/plan/check/unplanned';
+import { hasPrivacyFinding } from '../../core/privacy/privacy-guard';
 import { MESSAGE_TYPES, type MessageType } from '../../core/types';
 import { eventFilter, fieldMatches, parseFilter, withFieldTerm } from './filter-query';
 
@@ -15,13 +16,16 @@ export function createFilterStore() {
   const invalidOnly = signal(false);
   const warningsOnly = signal(false);
   const unplannedOnly = signal(false);
+  /** The Privacy chip: messages with personal data or a secret. */
+  const privacyOnly = signal(false);
   const active = computed(
     () =>
       text.value.trim() !== '' ||
       types.value.size > 0 ||
       invalidOnly.value ||
       warningsOnly.value ||
-      unplannedOnly.value,
+      unplannedOnly.value ||
+      privacyOnly.value,
   );
 
   const matches = computed(() => {
@@ -31,11 +35,13 @@ export function createFilterStore() {
     const invalid = invalidOnly.value;
     const warnings = warningsOnly.value;
     const unplanned = unplannedOnly.value;
+    const privacy = privacyOnly.value;
     return (record: MessageRecord): boolean => {
       if (chips.size && !chips.has(record.type as MessageType)) return false;
       if (invalid && record.validation.valid) return false;
       if (warnings && record.validation.warnings.length === 0) return false;
       if (unplanned && !isUnplanned(record.validation)) return false;
+      if (privacy && !hasPrivacyFinding(record.validation)) return false;
       if (query.type !== undefined && record.type !== query.type) return false;
       if (query.name !== undefined && recordName(record) !== query.name) return false;
       if (!query.fields.every((term) => fieldMatches(record.payload, term))) return false;
@@ -49,6 +55,7 @@ export function createFilterStore() {
     invalidOnly,
     warningsOnly,
     unplannedOnly,
+    privacyOnly,
     active,
     matches,
     toggleType(type: MessageType) {
@@ -71,6 +78,7 @@ export function createFilterStore() {
       invalidOnly.value = false;
       warningsOnly.value = false;
       unplannedOnly.value = false;
+      privacyOnly.value = false;
     },
   };
 }

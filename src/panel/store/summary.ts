@@ -1,9 +1,10 @@
 /**
- * Per event name: how many, how many invalid, with warnings, unplanned, breaking the tracking plan, and the most
- * common error. The pre-release check.
+ * Per event name: how many, how many invalid, with warnings, with personal data, unplanned, breaking the tracking plan,
+ * and the most common error. The pre-release check.
  */
 import { recordName } from '../../core/label';
 import { isUnplanned } from '../../core/plan/check/unplanned';
+import { hasPrivacyFinding } from '../../core/privacy/privacy-guard';
 import { createErrorGroups, type ErrorGroup } from './error-groups';
 import type { MessageRow } from './rows';
 
@@ -14,6 +15,8 @@ export interface SummaryLine {
   readonly invalid: number;
   /** Messages with at least one warning. */
   readonly warnings: number;
+  /** Messages with at least one finding of the privacy guard (personal data or a secret). */
+  readonly privacy: number;
   /** Messages whose track event the tracking plan does not have (a warning, or an error when the user says so). */
   readonly unplanned: number;
   /**
@@ -33,6 +36,7 @@ export function summarise(rows: readonly MessageRow[]): SummaryLine[] {
       count: number;
       invalid: number;
       warnings: number;
+      privacy: number;
       unplanned: number;
       planViolations: number;
       errors: ReturnType<typeof createErrorGroups>;
@@ -43,12 +47,13 @@ export function summarise(rows: readonly MessageRow[]): SummaryLine[] {
     const key = `${record.type}\u0000${name}`;
     let group = groups.get(key);
     if (!group) {
-      const counts = { count: 0, invalid: 0, warnings: 0, unplanned: 0, planViolations: 0 };
+      const counts = { count: 0, invalid: 0, warnings: 0, privacy: 0, unplanned: 0, planViolations: 0 };
       groups.set(key, (group = { name, type: record.type, ...counts, errors: createErrorGroups() }));
     }
     const { validation } = record;
     group.count++;
     if (validation.warnings.length) group.warnings++;
+    if (hasPrivacyFinding(validation)) group.privacy++;
     if (isUnplanned(validation)) group.unplanned++;
     if (validation.valid) continue;
     group.invalid++;

@@ -7,6 +7,7 @@ import { usePanel } from '../store/context';
 import type { MessageRow } from '../store/rows';
 import { outcomeOf, verdictOf } from './format';
 import { JsonTree } from './JsonTree';
+import { privacyKindsByPath } from './privacy-marks';
 
 export function DetailPane() {
   const store = usePanel();
@@ -25,6 +26,7 @@ function MessageDetail({ row }: { row: MessageRow }) {
   const outcome = outcomeOf(record);
   const errorPaths = new Set(record.validation.errors.map((e) => e.path));
   const warningPaths = new Set(record.validation.warnings.map((w) => w.path));
+  const privacyKinds = privacyKindsByPath(record.validation);
   const notes = record.validation.notes ?? [];
   const copy = (what: string, text: string) => void copyText(text).then(() => setCopied(what));
   const problem = (p: Problem, kind: 'error' | 'warning' | 'note') => (
@@ -104,6 +106,7 @@ function MessageDetail({ row }: { row: MessageRow }) {
             value={record.payload}
             errorPaths={errorPaths}
             warningPaths={warningPaths}
+            privacyKinds={privacyKinds}
             reveal={reveal}
             onFilter={(path, term) => store.filters.showField(path, term)}
           />

@@ -1,5 +1,6 @@
-/** Text search, type chips, Invalid only, Warnings, Unplanned (with a plan), with live counts. */
+/** Text search, type chips, Invalid only, Warnings, Unplanned (with a plan), Privacy, with live counts. */
 import type { Ref } from 'preact';
+import { PrivacyChip } from './PrivacyChip';
 import { TYPE_CHIPS } from '../store/filter-store';
 import { usePanel } from '../store/context';
 
@@ -58,6 +59,7 @@ export function FilterBar({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
           Unplanned <span class="count">{counts.unplanned}</span>
         </button>
       )}
+      <PrivacyChip />
       <span class="shown">
         {filters.active.value ? `${counts.shown} of ${counts.total} messages` : `${counts.total} messages`}
       </span>

@@ -1,16 +1,20 @@
 /**
  * The payload as sent, as a collapsible tree. Fields with errors are highlighted in place, and a
- * required field that is missing is shown where it should be. Values are text, never markup.
+ * required field that is missing is shown where it should be; a field the privacy guard flagged is marked with the
+ * kind found. Values are text, never markup.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { escapePointer } from '../../core/explain';
 import { FieldActions, type FieldActionsHandle, useFieldActions } from './FieldActions';
+import { privacyMarkTitle, type PrivacyKinds } from './privacy-marks';
 
 interface TreeProps {
   readonly value: unknown;
   /** JSON Pointers of fields with errors, and with warnings. */
   readonly errorPaths: ReadonlySet<string>;
   readonly warningPaths: ReadonlySet<string>;
+  /** The fields the privacy guard flagged, with the kinds found in each. */
+  readonly privacyKinds: PrivacyKinds;
   /** A path to open and scroll to (a problem the user clicked), with a counter to re-trigger. */
   readonly reveal: { readonly path: string; readonly nonce: number } | null;
   /** Filter by this value: the timeline keeps messages whose field at the path holds it. */
@@ -42,7 +46,8 @@ function isAncestor(path: string, of: string): boolean {
 }
 
 function JsonNode(props: NodeProps) {
-  const { name, value, path, depth, errorPaths, warningPaths, reveal, missing, keys, inArray, actions } = props;
+  const { name, value, path, depth, errorPaths, warningPaths, privacyKinds, reveal, missing, keys, inArray, actions } =
+    props;
   const containsProblem = [...errorPaths, ...warningPaths].some((p) => isAncestor(path, p));
   const [open, setOpen] = useState(depth < 2 || containsProblem);
   const line = useRef<HTMLDivElement>(null);
@@ -56,7 +61,8 @@ function JsonNode(props: NodeProps) {
 
   const mark = errorPaths.has(path) ? ' has-error' : warningPaths.has(path) ? ' has-warning' : '';
   const label = name === null ? null : <span class="key">{name}</span>;
-  const lineClass = `line${mark}${revealed ? ' revealed' : ''}`;
+  const personal = privacyKinds.get(path);
+  const lineClass = `line${mark}${personal ? ' has-privacy' : ''}${revealed ? ' revealed' : ''}`;
   const indent = { paddingLeft: depth * 14 };
 
   if (missing) {
@@ -70,11 +76,13 @@ function JsonNode(props: NodeProps) {
     );
   }
   if (value === null || typeof value !== 'object') {
+    const title = personal ? privacyMarkTitle(personal) : undefined;
     return (
-      <div class={lineClass} ref={line} style={indent} role="treeitem">
+      <div class={lineClass} ref={line} style={indent} role="treeitem" title={title}>
         {label}
         {label && <span class="punct">: </span>}
         <Scalar value={value} />
+        {personal && <span class="privacy-mark">{personal.join(', ')}</span>}
         {name !== null && <FieldActions keys={keys} inArray={inArray} value={value} actions={actions} />}
       </div>
     );

@@ -1,6 +1,7 @@
 /**
- * Per event name: count, invalid, warnings, unplanned and plan violations (with a plan), the most common error. A click
- * on a line shows its messages in the timeline; Copy as Markdown copies the table.
+ * Per event name: count, invalid, warnings, privacy (while the guard runs), unplanned and plan violations (with a
+ * plan), the most common error. A click on a line shows its messages in the timeline; Copy as Markdown copies the
+ * table.
  */
 import { useState } from 'preact/hooks';
 import { copyText } from '../copy';
@@ -15,9 +16,10 @@ export function SummaryView() {
   const [copied, setCopied] = useState<readonly SummaryLine[] | null>(null);
   const lines = store.summary.value;
   if (!lines.length) return <p class="empty">Nothing to summarise yet.</p>;
-  const withPlan =
-    store.validation.value.plan !== null || lines.some((line) => line.planViolations > 0 || line.unplanned > 0);
-  const columns = summaryColumns(withPlan);
+  const { plan, privacy } = store.validation.value;
+  const withPlan = plan !== null || lines.some((line) => line.planViolations > 0 || line.unplanned > 0);
+  const withPrivacy = privacy.mode !== 'off' || lines.some((line) => line.privacy > 0);
+  const columns = summaryColumns({ withPrivacy, withPlan });
   const copy = () => void copyText(summaryAsMarkdown(lines, columns)).then(() => setCopied(lines));
   return (
     <div class="summary-view">

@@ -1,6 +1,6 @@
 /**
- * The Summary's columns, once for the table and its Markdown copy: the plan's columns only with a plan, and the most
- * common error in words that keep its count and the values sent apart.
+ * The Summary's columns, once for the table and its Markdown copy: Privacy while the guard runs, the plan's columns
+ * only with a plan, and the most common error in words that keep its count and the values sent apart.
  */
 import type { ErrorGroup } from '../store/error-groups';
 import type { SummaryLine } from '../store/summary';
@@ -23,13 +23,20 @@ const count = (header: string, className: string, of: (line: SummaryLine) => num
   text: (line) => String(of(line)),
 });
 
-export function summaryColumns(withPlan: boolean): SummaryColumn[] {
+/** Which of the optional columns show: Privacy (the guard ran, or found something), the plan's (a plan). */
+export interface SummaryColumnChoice {
+  readonly withPrivacy: boolean;
+  readonly withPlan: boolean;
+}
+
+export function summaryColumns({ withPrivacy, withPlan }: SummaryColumnChoice): SummaryColumn[] {
   return [
     { header: 'Type', class: 'type', numeric: false, text: (line) => line.type },
     { header: 'Name', class: 'name', numeric: false, text: (line) => line.name },
     count('Count', 'count', (line) => line.count),
     count('Invalid', 'invalid', (line) => line.invalid),
     count('Warnings', 'warnings', (line) => line.warnings),
+    ...(withPrivacy ? [count('Privacy', 'privacy', (line) => line.privacy)] : []),
     ...(withPlan
       ? [
           count('Unplanned', 'unplanned', (line) => line.unplanned),
