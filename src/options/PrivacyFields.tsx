@@ -39,8 +39,8 @@ export function PrivacyFields({ mode, allowText, onMode, onAllowText }: PrivacyF
       <h2 id="privacy-heading">Privacy</h2>
       <p class="hint">
         The privacy guard flags personal data and secrets in tracking calls (email addresses, phone, card and account
-        numbers, tokens, passwords, URLs with secrets in their query), their values masked. Identify and group traits,{' '}
-        <code>context.traits</code> and <code>context.ip</code> are where the Segment spec puts them: never flagged.
+        numbers, tokens, passwords, URLs with secrets in their query), their values masked. Never flagged: identify and
+        group traits, <code>context.traits</code> and <code>context.ip</code>, where the Segment spec puts them.
       </p>
       <label for="pii-mode">Personal data and secrets found</label>
       <select
@@ -61,8 +61,8 @@ export function PrivacyFields({ mode, allowText, onMode, onAllowText }: PrivacyF
       <p class="hint">
         Where personal data belongs in your product: <code>track "Invite Sent" properties.invitee_email</code> (one
         event), <code>alias previousId</code> (every message of a type), <code>* properties.billing</code> (every
-        message; a field and all under it). The same rules as the CLI's <code>--pii-allow</code>; a line starting with{' '}
-        <code>#</code> is a comment. A line that cannot be read is shown here and not applied; the others are.
+        message; a field and all under it). The same rules as the CLI's <code>--pii-allow</code>; a line that starts
+        with <code>#</code> is a comment. A line that cannot be read is shown here and not applied; the others are.
       </p>
       <textarea
         id="pii-allow"

@@ -38,7 +38,7 @@ export function sessionOf(
   return { name, timeline, problems, modeKey: mode.key };
 }
 
-/** The session validated again under the user's new plan (or none) and guard, in the Strict mode it was validated in. */
+/** The session validated again with the user's new plan (or none) and guard, in the Strict mode it was in. */
 export function revalidateSession(session: ImportedSession, mode: ValidationMode): ImportedSession {
   const strict = session.timeline.validation.value?.strict ?? mode.summary.strict;
   const timeline = createPanelTimeline();

@@ -14,8 +14,8 @@ export interface UserSettings {
   /** The privacy guard: its findings are warnings, errors, or not looked for (core/privacy/privacy-guard.ts). */
   readonly pii: PiiMode;
   /**
-   * Where personal data belongs, as the user typed it: one allow rule a line (core/privacy/allow-rules.ts), `#` comments
-   * kept. A line that does not parse is kept too, so the options page can show it with why; it is not applied.
+   * Where personal data belongs, as the user typed it: one allow rule a line (core/privacy/allow-rules.ts), `#`
+   * comments kept. A line that does not parse is kept too, so the options page can show it with why; it is not applied.
    */
   readonly piiAllow: readonly string[];
 }

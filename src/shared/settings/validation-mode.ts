@@ -13,7 +13,7 @@ import type { PlanSummary, PrivacySummary, ValidationSummary } from '../protocol
 import type { PlanFile } from './plan-file';
 import type { UserSettings } from './user-settings';
 
-/** The core's validation mode (Strict, the plan's checker, the guard), with what the extension says and compares of it. */
+/** The core's validation mode (Strict, the plan's checker, the guard), with what the extension says and compares. */
 export interface ValidationMode extends CoreValidationMode {
   readonly privacy: PrivacyGuard;
   /** The mode as a panel is told of it, with every snapshot. */
