@@ -5,7 +5,7 @@
  * changed: objects on the way to a flagged value are copied, everything else is shared.
  */
 import type { MessageRecord } from '../record';
-import type { Problem } from '../types';
+import { isPlainObject, type Problem } from '../types';
 import type { AllowRule } from './allow-rules';
 import { detectString, detectText } from './detect-value';
 import { formDecoded } from './detect-url';
@@ -70,12 +70,22 @@ function replaced(root: unknown, findings: readonly Finding[], skip: number): un
 }
 
 /**
- * A record as a redacted export writes it: its payload and inherited batch context redacted, the URLs of the
+ * A record as a redacted export writes it: its payload and the batch context it carries redacted, the URLs of the
  * call and the page without their secret parameters, a body preview that holds personal data replaced,
  * and every problem message that quotes a flagged value (a schema error's `got "…"`) quoting its token instead.
  */
 export function redactRecord(record: MessageRecord, allow: readonly AllowRule[] = []): MessageRecord {
-  const { payload, inheritedContext, findings } = redactMessage(record, allow);
+  return redactRecordWithFindings(record, allow).record;
+}
+
+/** redactRecord, with the findings of its payload (and inherited context) replaced: how much a redaction hid. */
+export function redactRecordWithFindings(
+  record: MessageRecord,
+  allow: readonly AllowRule[] = [],
+): { readonly record: MessageRecord; readonly findings: readonly Finding[] } {
+  const message = redactMessage(record, allow);
+  const { payload, findings } = message;
+  const inheritedContext = message.inheritedContext ?? carriedContext(record, allow);
   const { batch, undecodable, validation } = record;
   const preview = undecodable?.preview ? detectText(undecodable.preview) : null;
   const tokens = new Map<string, string>();
@@ -84,7 +94,7 @@ export function redactRecord(record: MessageRecord, allow: readonly AllowRule[] 
     tokens.size === 0
       ? problems
       : problems.map((problem) => ({ ...problem, message: withTokens(problem.message, tokens) }));
-  return {
+  const redacted: MessageRecord = {
     ...record,
     pageUrl: redactedUrl(record.pageUrl),
     ...(record.topUrl !== undefined ? { topUrl: redactedUrl(record.topUrl) } : {}),
@@ -103,6 +113,23 @@ export function redactRecord(record: MessageRecord, allow: readonly AllowRule[] 
       ...(validation.notes ? { notes: quoted(validation.notes) } : {}),
     },
   };
+  return { record: redacted, findings };
+}
+
+/**
+ * The batch's context a record carries without inheriting it (its entry has a context of its own, or is not an
+ * object): the guard did not look at it, but an export writes it, so it is redacted all the same. Undefined when
+ * nothing in it is flagged. Its findings are not the message's: they are not counted among them.
+ */
+function carriedContext(record: MessageRecord, allow: readonly AllowRule[]): unknown {
+  const context = record.batch?.inherited.context;
+  const { payload } = record;
+  if (context === undefined || (isPlainObject(payload) && payload['context'] === undefined)) return undefined;
+  // The entry as if it had no context: only its name stays, for the allow rules that name an event.
+  const named = isPlainObject(payload) ? { event: payload['event'], name: payload['name'] } : {};
+  const input = { type: record.type, payload: named, batch: { inherited: { context } } };
+  const found = findPersonalData(input, allow).filter((finding) => finding.inherited);
+  return found.length ? replaced(context, found, 1) : undefined;
 }
 
 /** A URL without its secret parameter values; as it is when it has none. */

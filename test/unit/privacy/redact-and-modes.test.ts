@@ -93,6 +93,31 @@ describe('redaction', () => {
     expect(JSON.stringify(copy)).not.toMatch(/jane@|t0k3n|4155550123/);
     expect(record.pageUrl).toContain('t0k3n');
   });
+
+  it("a batch entry with a context of its own: the batch's context its record carries is redacted too", () => {
+    const batchContext = { page: { url: 'https://app.example.com/welcome?email=jane%40example.com' } };
+    const record: MessageRecord = {
+      capturedAt: 0,
+      tabId: 1,
+      pageUrl: '',
+      request: { url: 'https://api.segment.io/v1/b', method: 'POST', outcome: 'status', status: 200, error: null },
+      sender: 'segment',
+      type: 'page',
+      payload: { type: 'page', name: 'Pricing', anonymousId: 'a', context: { page: { path: '/pricing' } } },
+      batch: { index: 2, count: 2, inherited: { context: batchContext } },
+      // Not inherited, so not the message's finding: the validation has none.
+      validation: { valid: true, errors: [], warnings: [] },
+    };
+    const copy = redactRecord(record);
+    expect(copy.batch?.inherited.context).toEqual({
+      page: { url: `https://app.example.com/welcome?email=${redactionToken('url-secret', 'jane@example.com')}` },
+    });
+    expect(copy.payload).toBe(record.payload);
+    expect(batchContext.page.url).toContain('jane%40example.com');
+    const allow = parseAllowRule('page "Pricing" context.page.url');
+    if (!allow.ok) throw new Error(allow.error);
+    expect(redactRecord(record, [allow.rule]).batch?.inherited.context).toBe(batchContext);
+  });
 });
 
 describe('modes', () => {
