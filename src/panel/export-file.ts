@@ -1,12 +1,18 @@
 /**
  * What the panel saves: an NDJSON export (`track-inspector-<host>-<yyyymmdd-hhmmss>.ndjson`, in the
- * core's NDJSON format) and a drafted tracking plan (`tracking-plan-<host>-<yyyymmdd-hhmmss>.json`).
+ * core's NDJSON format; `…-redacted.ndjson` for a redacted one) and a drafted tracking plan
+ * (`tracking-plan-<host>-<yyyymmdd-hhmmss>.json`).
  */
 import { toNdjsonChunks } from '../core/ndjson';
 import type { MessageRecord } from '../core/record';
 
 export function exportFileName(pageUrl: string, at: Date): string {
   return `track-inspector-${hostPart(pageUrl)}-${stamp(at)}.ndjson`;
+}
+
+/** A redacted export says so in its name: a file of it is told from a raw one before it is opened. */
+export function redactedExportFileName(pageUrl: string, at: Date): string {
+  return `track-inspector-${hostPart(pageUrl)}-${stamp(at)}-redacted.ndjson`;
 }
 
 export function draftPlanFileName(pageUrl: string, at: Date): string {

@@ -54,12 +54,20 @@ interface CaptureOptions {
   readonly status?: number | null;
   /** What the background validates with (Strict mode, the plan, the privacy guard); the defaults otherwise. */
   readonly mode?: ValidationMode;
+  /** The page that sent it. */
+  readonly pageUrl?: string;
 }
 
 /** Entries as the background makes them from one request body (a batch gives several). */
 export function captured(
   body: object,
-  { callType = 'track', at = T0 + seq * 10, status = 200, mode = USER_MODE }: CaptureOptions = {},
+  {
+    callType = 'track',
+    at = T0 + seq * 10,
+    status = 200,
+    mode = USER_MODE,
+    pageUrl = 'https://app.example.com/checkout',
+  }: CaptureOptions = {},
 ): MessageEntry[] {
   const requestId = `r${++seq}`;
   const request = {
@@ -72,7 +80,7 @@ export function captured(
   const records = callRecords(
     { sender: 'june', callType },
     { kind: 'text', text: JSON.stringify(body) },
-    { capturedAt: at, tabId: 1, pageUrl: 'https://app.example.com/checkout', request },
+    { capturedAt: at, tabId: 1, pageUrl, request },
     { strict: mode.summary.strict, checker: mode.checker, privacy: mode.privacy, linter: createLinter() },
   );
   return records.map((record) => ({ kind: 'message', seq: ++seq, requestId, record }));

@@ -1,9 +1,9 @@
 /**
- * Clear, Preserve log, Strict mode, the Timeline/Summary/Coverage switch, Export NDJSON, Import (NDJSON or HAR), Draft tracking
- * plan, the active plan, and what the last export or draft saved.
+ * Clear, Preserve log, Strict mode, the Timeline/Summary/Coverage switch, Export NDJSON (raw or redacted), Import (NDJSON
+ * or HAR), Draft tracking plan, the active plan, and what the last export or draft saved.
  */
 import { useRef } from 'preact/hooks';
-import { draftFromShown, exportShown } from '../save-shown';
+import { draftFromShown, exportShown, exportShownRedacted } from '../save-shown';
 import { usePanel } from '../store/context';
 import type { PanelView } from '../store/panel-store';
 import { importFile } from '../store/import-file';
@@ -70,6 +70,17 @@ export function Toolbar({ pageUrl }: { pageUrl: () => string }) {
         disabled={store.counts.value.shown === 0}
       >
         Export NDJSON
+      </button>
+      <button
+        class="export-redacted"
+        onClick={() => exportShownRedacted(store, pageUrl(), new Date())}
+        title={
+          'Export with every value the privacy guard flags replaced by [redacted:kind:hash], as ' +
+          'track-inspector redact writes it; the capture in the panel stays as it is'
+        }
+        disabled={store.counts.value.shown === 0}
+      >
+        Export NDJSON (redacted)
       </button>
       <button
         onClick={() => fileInput.current?.click()}
