@@ -54,7 +54,7 @@ document.addEventListener(
     if (typeof url !== 'string' || typeof method !== 'string' || typeof sentAt !== 'number') return;
     if (typeof beacon !== 'boolean' || typeof blob !== 'boolean') return;
     if (!(typeof body === 'string' || (body === null && beacon))) return;
-    send({ kind: 'page-body', version: 6, id: reportId(), url, method, body, beacon, blob, sentAt });
+    send({ kind: 'page-body', version: PROTOCOL_VERSION, id: reportId(), url, method, body, beacon, blob, sentAt });
   },
   true,
 );
