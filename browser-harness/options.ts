@@ -11,6 +11,8 @@ export interface OptionsPage {
   removePlan(): Promise<string>;
   /** Ticks or clears Strict mode and saves. */
   setStrict(on: boolean): Promise<string>;
+  /** Chooses the privacy guard's mode, writes its allow rules (one a line) and saves; resolves with the status. */
+  setPrivacy(mode: 'warn' | 'error' | 'off', allow: readonly string[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,25 @@ export async function openOptions(browser: PanelBrowser, panel: PanelHandle): Pr
           await new Promise((resolve) => setTimeout(resolve, 100));
         return status()?.textContent ?? '';
       }, on),
+    setPrivacy: (mode, allow) =>
+      page.evaluate(
+        async ({ mode, allow }) => {
+          const select = document.querySelector('#pii-mode') as HTMLSelectElement;
+          select.value = mode;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+          const box = document.querySelector('#pii-allow') as HTMLTextAreaElement;
+          box.value = allow.join('\n');
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+          const status = () => document.querySelector('form [role="status"]');
+          // The edits have cleared the last "Saved": let Preact render them.
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          (document.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+          for (let i = 0; i < 100 && !status()?.textContent; i++)
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          return status()?.textContent ?? '';
+        },
+        { mode, allow },
+      ),
     close: () => page.close(),
   };
 }

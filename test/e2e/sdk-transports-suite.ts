@@ -117,6 +117,13 @@ export function sdkTransportsSuite(context: SuiteContext): void {
         expect(Object.fromEntries(ofSdk.map((m) => [labelOf(m), [m.record.type, m.record.validation.valid]]))).toEqual(
           Object.fromEntries(rows.map(([label, type, valid]) => [label, [type, valid]])),
         );
+        // The privacy guard is on (warnings) by default: the SDKs' own fields and the shop's properties are no finding.
+        const findings = ofSdk.flatMap((message) =>
+          [...message.record.validation.errors, ...message.record.validation.warnings]
+            .filter((problem) => problem.source === 'privacy')
+            .map((problem) => `${labelOf(message)}: ${problem.message}`),
+        );
+        expect(findings).toEqual([]);
         await page.close();
       },
     );

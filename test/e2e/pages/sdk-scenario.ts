@@ -32,7 +32,17 @@ export function forgetVisitor(): void {
 
 export async function runScenario(sdk: SdkLike): Promise<string> {
   await sdk.page('Docs', 'Pricing', { plan: 'pro' });
-  await sdk.track('Order Completed', { order_id: 'ord_123', total: 42.5, currency: 'EUR' });
+  // What a shop really sends: ids, SKUs, prices, a product URL, a search term, dates. None of it is personal data.
+  await sdk.track('Order Completed', {
+    order_id: 'ord_123',
+    total: 42.5,
+    currency: 'EUR',
+    products: [{ sku: 'SKU-4417-BLK', price: 19.99, quantity: 2, url: 'https://shop.example/p/4417?color=black' }],
+    search: 'red running shoes',
+    delivery_date: '2026-12-24',
+    coupon_code: 'XMAS-2026',
+    order_number: '4000123456789012',
+  });
   // The SDK sends an explicit timestamp as given: the one invalid call it can put on the wire.
   await sdk.track('Bad Timestamp', { step: 2 }, { timestamp: '2024-05-01' });
   await sdk.identify('user-42', { email: 'ada@example.com', plan: 'pro' });

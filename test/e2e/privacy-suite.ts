@@ -1,0 +1,168 @@
+/**
+ * Issue 19 in a real browser: the privacy guard while you click. A card number and an invitee's email
+ * in event properties are flagged (warnings by default) with the Privacy chip's count, the finding in
+ * the detail pane masked and its field marked in the JSON tree; an allow rule written in the options
+ * page takes the email out, error mode makes the card an error, and Export NDJSON (redacted) writes
+ * the card as its token while the plain export keeps what was sent.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCollector, type Collector } from '../../browser-harness/collector';
+import { openOptions } from '../../browser-harness/options';
+import type { PageLike } from '../../browser-harness/browser';
+import type { LaunchPanelBrowser, PanelBrowser, PanelHandle } from '../../browser-harness/panel';
+import { until } from './until';
+
+const CARD = '4111111111111111';
+const EMAIL = 'jane.doe@example.com';
+
+const send = (page: PageLike, event: string, properties: object) =>
+  page.evaluate(
+    ({ event, properties }) =>
+      fetch('https://api.june.so/sdk/track', {
+        method: 'POST',
+        body: JSON.stringify({ event, userId: 'u', properties }),
+      }).then((response) => response.status),
+    { event, properties },
+  );
+
+const chipText = (panel: PanelHandle) =>
+  panel.evaluate(() => document.querySelector('.filter-bar .chip.privacy')?.textContent ?? null, undefined);
+
+const rowsShown = (panel: PanelHandle) =>
+  panel.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('.row.message')].map((row) => ({
+        key: row.dataset['key'] ?? '',
+        name: row.querySelector('.name')?.firstChild?.textContent ?? '',
+        verdict: row.querySelector('.verdict')?.textContent ?? '',
+      })),
+    undefined,
+  );
+
+const clickButton = (panel: PanelHandle, label: string) =>
+  panel.evaluate((label) => {
+    const button = [...document.querySelectorAll<HTMLButtonElement>('.toolbar > button')].find(
+      (b) => b.textContent?.trim() === label,
+    );
+    button?.click();
+    return button !== undefined;
+  }, label);
+
+export function privacySuite(launch: LaunchPanelBrowser): void {
+  let collector: Collector;
+  let browser: PanelBrowser;
+  let page: PageLike;
+  let panel: PanelHandle;
+  const downloadDir = mkdtempSync(path.join(tmpdir(), 'ti-downloads-'));
+
+  beforeAll(async () => {
+    collector = await startCollector({ '/shop.html': '<!doctype html><title>Shop</title><h1>Shop</h1>' });
+    browser = await launch({ collector, theme: 'light', downloadDir });
+    page = await browser.newPage();
+    await page.goto(`${collector.origin}/shop.html`);
+    panel = await browser.openTrackPanel(page);
+    expect(await send(page, 'Order Completed', { card_number: CARD, order_id: 'ord_1', total: 42.5 })).toBe(200);
+    expect(await send(page, 'Invite Sent', { invitee_email: EMAIL })).toBe(200);
+    expect(await send(page, 'Search', { query: 'red shoes', url: 'https://shop.example/search?q=red' })).toBe(200);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.close();
+    rmSync(downloadDir, { recursive: true, force: true });
+  });
+
+  describe('the privacy guard in the panel', () => {
+    it('counts the messages with personal data on the Privacy chip; the finding is masked and its field marked', async () => {
+      expect(
+        await until(
+          () => chipText(panel),
+          (text) => text === 'Privacy 2',
+          'the Privacy chip',
+        ),
+      ).toBe('Privacy 2');
+      const rows = await rowsShown(panel);
+      expect(Object.fromEntries(rows.map(({ name, verdict }) => [name, verdict]))).toEqual({
+        'Order Completed': '1 warning',
+        'Invite Sent': '1 warning',
+        Search: 'valid',
+      });
+
+      await panel.click('.filter-bar .chip.privacy');
+      const filtered = await until(
+        () => rowsShown(panel),
+        (shown) => shown.length === 2,
+        'the two rows with findings',
+      );
+      expect(filtered.map((row) => row.name).sort()).toEqual(['Invite Sent', 'Order Completed']);
+
+      const order = filtered.find((row) => row.name === 'Order Completed')?.key ?? '';
+      await panel.click(`.row.message[data-key="${order}"]`);
+      const detail = await until(
+        () =>
+          panel.evaluate(
+            () => ({
+              problem: document.querySelector('.detail .problems li')?.textContent ?? '',
+              marked: document.querySelector('.json-tree .has-privacy')?.textContent ?? '',
+              kind: document.querySelector('.json-tree .has-privacy .privacy-mark')?.textContent ?? '',
+              title: document.querySelector('.json-tree .has-privacy')?.getAttribute('title') ?? '',
+            }),
+            undefined,
+          ),
+        (shown) => shown.problem !== '' && shown.marked !== '',
+        'the finding in the detail pane',
+      );
+      expect(detail.problem).toContain('•••• 1111');
+      expect(detail.problem).not.toContain(CARD);
+      expect(detail.problem).toContain('privacy');
+      expect(detail.marked).toContain('card_number');
+      expect(detail.kind).toBe('card');
+      expect(detail.title).toMatch(/^Privacy: a payment card number/);
+      await panel.click('.filter-bar .chip.privacy'); // every row again
+    });
+
+    it('an allow rule from the options page takes the invitee email out; error mode makes the card an error', async () => {
+      const options = await openOptions(browser, panel);
+      try {
+        expect(await options.setPrivacy('warn', ['track "Invite Sent" properties.invitee_email'])).toMatch(/^Saved/);
+        await until(
+          () => chipText(panel),
+          (text) => text === 'Privacy 1',
+          'the chip without the allowed email',
+        );
+        expect(await options.setPrivacy('error', ['track "Invite Sent" properties.invitee_email'])).toMatch(/^Saved/);
+      } finally {
+        await options.close();
+      }
+      const rows = await until(
+        () => rowsShown(panel),
+        (shown) => shown.find((row) => row.name === 'Order Completed')?.verdict === '1 error',
+        'the card an error',
+      );
+      expect(rows.find((row) => row.name === 'Invite Sent')?.verdict).toBe('valid');
+    });
+
+    it('Export NDJSON (redacted) writes the card as its token; the plain export keeps what was sent', async () => {
+      await until(
+        () => rowsShown(panel),
+        (shown) => shown.length === 3,
+        'every row',
+      );
+      expect(await clickButton(panel, 'Export NDJSON (redacted)')).toBe(true);
+      const redacted = readFileSync(await panel.waitForDownload(/-redacted\.ndjson$/), 'utf8');
+      const token = `[redacted:card:${createHash('sha256').update(CARD).digest('hex').slice(0, 12)}]`;
+      expect(redacted).toContain(JSON.stringify(token));
+      expect(redacted).not.toContain(CARD);
+      expect(redacted).toContain(EMAIL); // allowed for Invite Sent
+      expect(redacted.trimEnd().split('\n')).toHaveLength(3);
+
+      expect(await clickButton(panel, 'Export NDJSON')).toBe(true);
+      const plain = readFileSync(await panel.waitForDownload(/\d{6}\.ndjson$/), 'utf8');
+      expect(plain).toContain(CARD);
+      expect(plain).not.toContain('[redacted:');
+    });
+  });
+}
