@@ -25,6 +25,8 @@ export interface PageCallsHost {
   readonly joiner: BodyJoiner;
   readonly outcomes: RequestOutcomes;
   entries(seen: SeenCall, body: RequestBody, request: RequestInfo): EntryBuilder[];
+  /** Appends a tab's rows (none for a tab that closed). */
+  append(tabId: number, build: readonly EntryBuilder[]): void;
   fillBody(call: CallSeen, text: string, named?: SenderPage): void;
 }
 
@@ -102,7 +104,7 @@ export class PageCalls {
     const body = report.body ?? { kind: 'missing', reason: host.missingBodyReason };
     const record = (page: SenderPage) => {
       const request = { url, method, ...UNSEEN };
-      host.timeline.append(
+      this.pipeline.append(
         tabId,
         this.pipeline.entries({ requestId, tabId, url, method, at, call, page }, body, request),
       );

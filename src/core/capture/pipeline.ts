@@ -13,6 +13,7 @@ import { createLinter, type Linter } from '../lint';
 import type { RequestInfo } from '../record';
 import { BodyJoiner, type Timers } from './body-join';
 import type { CallSeen, CaptureTimeline } from './capture-timeline';
+import { ClosedTabs } from './closed-tabs';
 import type { DocumentInfo } from './document-book';
 import type { PageBody, PageCall, RequestCompleted, RequestFailed, RequestStarted, ResponseStarted } from './events';
 import { isBeaconType, type Outcome } from './outcome';
@@ -47,7 +48,10 @@ export interface CaptureHost {
   readonly pageBeacons?: { readonly graceMs: number };
 }
 
-/** A closing tab's last beacon may still be on its way (its body too): its timeline waits this long. */
+/**
+ * A closing tab's last beacon may still be on its way (its body too): its timeline waits this long, then goes for
+ * good (closed-tabs.ts).
+ */
 export const CLOSED_TAB_GRACE_MS = 2500;
 
 export interface SeenCall extends CallSeen {
@@ -65,6 +69,7 @@ export class CapturePipeline {
   private readonly pageNames = new PageNamedSends();
   private readonly timers: Timers;
   private readonly pageCalls: PageCalls;
+  private readonly closedTabs = new ClosedTabs();
 
   constructor(private readonly host: CaptureHost) {
     this.timers = host.timers ?? globalThis;
@@ -78,13 +83,15 @@ export class CapturePipeline {
       joiner: this.joiner,
       outcomes: this.outcomes,
       entries: (seen, body, request) => this.entries(seen, body, request),
+      append: (tabId, build) => this.append(tabId, build),
       fillBody: (call, text, named) => this.fillBody(call, text, named),
     });
   }
 
   /** Settles at once, except while Chromium's sending document is looked up (a promise then). */
   requestStarted(event: RequestStarted): void | Promise<void> {
-    if (event.tabId < 0) return; // not attributable to a tab (a service worker's own fetches)
+    // Not attributable to a tab (a service worker's own fetches), or to one that closed.
+    if (event.tabId < 0 || this.closedTabs.has(event.tabId)) return;
     const call = recogniseCall(event.method, event.url, this.host.hosts());
     // A redirect repeats onBeforeRequest with the same requestId: one call, one set of rows.
     const { requestId, tabId } = event;
@@ -124,7 +131,9 @@ export class CapturePipeline {
   /** A body the page reported; resolves once it is used or has waited its turn (the relay's acknowledgement). */
   pageBody(body: PageBody): Promise<void> {
     // The page hook reports every Blob it sees sent (uploads too): only tracking calls' are kept.
-    if (!recogniseCall(body.method, body.url, this.host.hosts())) return Promise.resolve();
+    if (this.closedTabs.has(body.tabId) || !recogniseCall(body.method, body.url, this.host.hosts())) {
+      return Promise.resolve();
+    }
     const { call, settled } = this.joiner.pageBody(body, this.awaiting(body.tabId));
     if (call) this.fillBody(call, body.body);
     return settled;
@@ -136,7 +145,7 @@ export class CapturePipeline {
    * period, becomes the call itself (page-calls.ts). Settles once it found its request or was recorded.
    */
   pageCall(report: PageCall): Promise<void> {
-    return this.pageCalls.report(report);
+    return this.closedTabs.has(report.tabId) ? Promise.resolve() : this.pageCalls.report(report);
   }
 
   /**
@@ -169,7 +178,7 @@ export class CapturePipeline {
   navigationStarted(tabId: number, url: string, at: number): void {
     if (tabId < 0) return;
     this.host.senders.loaded(tabId, url);
-    this.host.timeline.append(tabId, [(seq) => ({ kind: 'navigation', seq, url, at })]);
+    this.append(tabId, [(seq) => ({ kind: 'navigation', seq, url, at })]);
   }
 
   /** Chromium: a document committed in a tab's frame (webNavigation.onCommitted). */
@@ -208,13 +217,14 @@ export class CapturePipeline {
    */
   forgetTabsNotOpen(openIds: readonly number[], sameSession: boolean): void {
     for (const tabId of this.host.timeline.tabIds()) {
-      if (!openIds.includes(tabId) || !sameSession) this.forgetTab(tabId);
+      if (!sameSession) this.forgetTab(tabId);
+      else if (!openIds.includes(tabId)) this.closed(tabId); // closed while the host was stopped
     }
   }
 
-  /** The tab closed: its timeline goes once its last beacon has had time to arrive. */
+  /** The tab closed: its timeline goes once its last beacon has had time to arrive, and stays gone. */
   tabClosed(tabId: number): void {
-    this.timers.setTimeout(() => this.forgetTab(tabId), CLOSED_TAB_GRACE_MS);
+    this.timers.setTimeout(() => this.closed(tabId), CLOSED_TAB_GRACE_MS);
   }
 
   /** Forgets a tab at once: its timeline, its documents, its linter. */
@@ -271,9 +281,20 @@ export class CapturePipeline {
     }
   }
 
+  /** Forgets a closed tab, and drops what arrives for it later. */
+  private closed(tabId: number): void {
+    this.closedTabs.add(tabId);
+    this.forgetTab(tabId);
+  }
+
+  /** Appends a tab's rows, unless the tab closed: a late arrival must not start its timeline again. */
+  private append(tabId: number, build: readonly EntryBuilder[]): void {
+    if (!this.closedTabs.has(tabId)) this.host.timeline.append(tabId, build);
+  }
+
   private record(seen: SeenCall, body: RequestBody, awaitingBody = false): void {
     const request = { url: seen.url, method: seen.method, ...this.outcomes.takeEarly(seen.requestId) };
-    this.host.timeline.append(seen.tabId, this.entries(seen, body, request, awaitingBody));
+    this.append(seen.tabId, this.entries(seen, body, request, awaitingBody));
   }
 
   private entries(seen: SeenCall, body: RequestBody, request: RequestInfo, awaitingBody = false): EntryBuilder[] {
