@@ -43,6 +43,8 @@ export interface HeldReport extends Keyed {
    * came with its body, never to one recorded without (a Blob beacon to the same URL a moment later).
    */
   readonly bodyVisible?: boolean;
+  /** The report's own id (events.ts, PageCall.reportId): the rows it fills or becomes keep it. */
+  readonly reportId?: string;
 }
 
 /** A report recorded as a call of its own (`unclaimed`), under the request id its rows got. */

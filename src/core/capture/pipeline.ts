@@ -11,7 +11,7 @@ import { recogniseCall, type HostPattern, type TrackingCall } from '../endpoints
 import type { ValidationMode } from '../inspect';
 import { createLinter, type Linter } from '../lint';
 import type { RequestInfo } from '../record';
-import { BodyJoiner, type Timers } from './body-join';
+import { BodyJoiner, type HeldReport, type Timers } from './body-join';
 import type { CallSeen, CaptureTimeline } from './capture-timeline';
 import { ClosedTabs } from './closed-tabs';
 import type { DocumentInfo } from './document-book';
@@ -57,6 +57,8 @@ export const CLOSED_TAB_GRACE_MS = 2500;
 export interface SeenCall extends CallSeen {
   readonly call: TrackingCall;
   readonly page: SenderPage;
+  /** The page report its body, or the call itself, came from (MessageEntry.reportId). */
+  readonly reportId?: string;
 }
 
 export class CapturePipeline {
@@ -84,7 +86,7 @@ export class CapturePipeline {
       outcomes: this.outcomes,
       entries: (seen, body, request) => this.entries(seen, body, request),
       append: (tabId, build) => this.append(tabId, build),
-      fillBody: (call, text, named) => this.fillBody(call, text, named),
+      fillBody: (call, report) => this.fillBody(call, report),
     });
   }
 
@@ -131,11 +133,9 @@ export class CapturePipeline {
   /** A body the page reported; resolves once it is used or has waited its turn (the relay's acknowledgement). */
   pageBody(body: PageBody): Promise<void> {
     // The page hook reports every Blob it sees sent (uploads too): only tracking calls' are kept.
-    if (this.closedTabs.has(body.tabId) || !recogniseCall(body.method, body.url, this.host.hosts())) {
-      return Promise.resolve();
-    }
+    if (this.used(body) || !recogniseCall(body.method, body.url, this.host.hosts())) return Promise.resolve();
     const { call, settled } = this.joiner.pageBody(body, this.awaiting(body.tabId));
-    if (call) this.fillBody(call, body.body);
+    if (call) this.fillBody(call, body);
     return settled;
   }
 
@@ -145,7 +145,7 @@ export class CapturePipeline {
    * period, becomes the call itself (page-calls.ts). Settles once it found its request or was recorded.
    */
   pageCall(report: PageCall): Promise<void> {
-    return this.closedTabs.has(report.tabId) ? Promise.resolve() : this.pageCalls.report(report);
+    return this.used(report) ? Promise.resolve() : this.pageCalls.report(report);
   }
 
   /**
@@ -243,11 +243,11 @@ export class CapturePipeline {
     if (expectsReport && this.pageCalls.claimedByRecorded(seen, body)) return;
     if (body) {
       const reported = this.joiner.callWithBody(seen, () => textOrNull(body), expectsReport);
-      this.record(reported?.page ? { ...seen, page: reported.page } : seen, body);
+      this.record(reported ? reportedCall(seen, reported) : seen, body);
       return;
     }
     const reported = this.joiner.callWithoutBody(seen);
-    const named = reported?.page ? { ...seen, page: reported.page } : seen;
+    const named = reported ? reportedCall(seen, reported) : seen;
     const missing = { kind: 'missing', reason: this.host.missingBodyReason } as const;
     if (reported?.body != null) this.record(named, { kind: 'text', text: reported.body });
     else this.record(named, missing, reported === null); // a report without a body: nothing more will come
@@ -258,15 +258,26 @@ export class CapturePipeline {
     return this.host.timeline.awaitingCalls(tabId);
   }
 
+  /**
+   * Whether a page report is to be dropped at once: its tab closed, or it is a copy of one whose rows are in the
+   * timeline (the relay sends a report again when a stopped worker never acknowledged it).
+   */
+  private used(report: { readonly tabId: number; readonly reportId?: string }): boolean {
+    const { tabId, reportId } = report;
+    return this.closedTabs.has(tabId) || (reportId !== undefined && this.host.timeline.hasReport(tabId, reportId));
+  }
+
   /** The page reported the body of a call recorded without one: its rows are decoded anew. */
-  private fillBody(call: CallSeen, text: string, named?: SenderPage): void {
+  private fillBody(call: CallSeen, report: HeldReport & { readonly body: string }): void {
+    const { body: text, page: named, reportId } = report;
     const { timeline } = this.host;
     const [first] = timeline.entriesOf(call.tabId, call.requestId);
     const tracking = recogniseCall(call.method, call.url, this.host.hosts());
     if (!first || !tracking) return;
     const { pageUrl, topUrl, request } = first.record;
     const page: SenderPage = named ?? (topUrl !== undefined ? { pageUrl, topUrl } : { pageUrl });
-    const entries = this.entries({ ...call, call: tracking, page }, { kind: 'text', text }, request);
+    const seen = { ...call, call: tracking, page, ...(reportId !== undefined && { reportId }) };
+    const entries = this.entries(seen, { kind: 'text', text }, request);
     timeline.replaceRequest(call.tabId, call.requestId, entries);
   }
 
@@ -298,7 +309,7 @@ export class CapturePipeline {
   }
 
   private entries(seen: SeenCall, body: RequestBody, request: RequestInfo, awaitingBody = false): EntryBuilder[] {
-    const { tabId, requestId, page } = seen;
+    const { tabId, requestId, page, reportId } = seen;
     const { strict, checker, privacy } = this.host.mode();
     const origin = { capturedAt: seen.at, tabId, ...page, request };
     const records = callRecords(seen.call, body, origin, { strict, checker, privacy, linter: this.linter(tabId) });
@@ -308,6 +319,7 @@ export class CapturePipeline {
       requestId,
       record,
       ...(awaitingBody ? { awaitingBody: true as const } : {}),
+      ...(reportId !== undefined && { reportId }),
     }));
   }
 
@@ -316,4 +328,10 @@ export class CapturePipeline {
     if (!linter) this.linters.set(tabId, (linter = createLinter()));
     return linter;
   }
+}
+
+/** A call as its page's report names it: the page it was sent from, where the report says, and the report. */
+function reportedCall(seen: SeenCall, report: HeldReport): SeenCall {
+  const { page, reportId } = report;
+  return { ...seen, ...(page && { page }), ...(reportId !== undefined && { reportId }) };
 }
