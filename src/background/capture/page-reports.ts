@@ -33,16 +33,18 @@ export function listenToPageReports(handlers: PageReportHandlers): void {
     }
     if (!isPageBodyMessage(message) || tabId === undefined) return undefined;
     const { id, url, method, body, beacon, blob, sentAt: at } = message;
-    // A relay re-sends a report whose acknowledgement never came; this worker may have had it already.
+    // A relay re-sends a report whose acknowledgement never came; this worker may have had it already (a worker
+    // started since knows it by the rows it made: the pipeline is given the id).
     if (!reportsSeen.add(id)) return Promise.resolve(true);
     if (beacon) {
       // Named as a request from that document would be (Chromium's MessageSender has its documentId).
       const { frameId = 0, documentId } = sender as Runtime.MessageSender & { documentId?: string };
       const text = body === null ? null : ({ kind: 'text', text: body } as const);
       const source = documentId === undefined ? { tabId, frameId } : { tabId, frameId, documentId };
-      return handlers.beacon({ ...source, url, method, body: text, bodyVisible: !blob, at }).then(() => true);
+      const call = { ...source, url, method, body: text, bodyVisible: !blob, at, reportId: id };
+      return handlers.beacon(call).then(() => true);
     }
     if (body === null) return Promise.resolve(true); // only a beacon's report may lack its body
-    return handlers.body({ tabId, url, method, body, at }).then(() => true);
+    return handlers.body({ tabId, url, method, body, at, reportId: id }).then(() => true);
   });
 }

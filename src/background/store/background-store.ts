@@ -67,11 +67,15 @@ export class BackgroundStore implements CaptureTimeline {
     return true;
   }
 
-  /** Calls of the tab recorded before the page reported their body. */
   messagesNear(tabId: number, url: string, at: number, windowMs: number): readonly MessageEntry[] {
     return this.tabs.get(tabId)?.messagesNear(url, at, windowMs) ?? [];
   }
 
+  hasReport(tabId: number, reportId: string): boolean {
+    return this.tabs.get(tabId)?.hasReport(reportId) ?? false;
+  }
+
+  /** Calls of the tab recorded before the page reported their body. */
   awaitingCalls(tabId: number): readonly CallSeen[] {
     return this.tabs.get(tabId)?.awaitingCalls() ?? [];
   }

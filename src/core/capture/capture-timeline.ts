@@ -29,6 +29,8 @@ export interface CaptureTimeline {
   replaceRequest(tabId: number, requestId: string, build: readonly EntryBuilder[]): void;
   /** The tab's messages sent to `url` within `windowMs` of `at`. */
   messagesNear(tabId: number, url: string, at: number, windowMs: number): readonly MessageEntry[];
+  /** Whether a row of the tab keeps this page report's id (MessageEntry.reportId): the report was used. */
+  hasReport(tabId: number, reportId: string): boolean;
   /** Calls of the tab recorded before the page reported their body. */
   awaitingCalls(tabId: number): readonly CallSeen[];
   removeTab(tabId: number): void;

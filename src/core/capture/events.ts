@@ -68,6 +68,8 @@ export interface PageBody {
   readonly body: string;
   /** When the page sent it (Date.now() in the page). */
   readonly at: number;
+  /** The report's own id, where the host's reports may come twice: see PageCall.reportId. */
+  readonly reportId?: string;
 }
 
 /**
@@ -84,4 +86,9 @@ export interface PageCall extends RequestSource {
   readonly bodyVisible?: boolean;
   /** When the page sent it (Date.now() in the page). */
   readonly at: number;
+  /**
+   * The report's own id, where the host's reports may come twice (the extension's relay sends a report again when a
+   * stopped worker never acknowledged it): the rows it fills or becomes keep it, and a copy adds nothing.
+   */
+  readonly reportId?: string;
 }

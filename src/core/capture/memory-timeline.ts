@@ -49,6 +49,10 @@ export class MemoryTimeline implements CaptureTimeline {
     return this.tabs.get(tabId)?.messagesNear(url, at, windowMs) ?? [];
   }
 
+  hasReport(tabId: number, reportId: string): boolean {
+    return this.tabs.get(tabId)?.hasReport(reportId) ?? false;
+  }
+
   awaitingCalls(tabId: number): readonly CallSeen[] {
     return this.tabs.get(tabId)?.awaitingCalls() ?? [];
   }

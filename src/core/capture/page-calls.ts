@@ -10,8 +10,8 @@ import { textOrNull, type RequestBody } from '../body';
 import { decodeBody } from '../decode';
 import { recogniseCall, type TrackingCall } from '../endpoints';
 import type { RequestInfo } from '../record';
-import { JOIN_WINDOW_MS, type BodyJoiner } from './body-join';
-import type { CallSeen, CaptureTimeline } from './capture-timeline';
+import { JOIN_WINDOW_MS, type BodyJoiner, type Rejoined } from './body-join';
+import type { CaptureTimeline } from './capture-timeline';
 import type { PageCall } from './events';
 import { UNSEEN } from './outcome';
 import type { CaptureHost, SeenCall } from './pipeline';
@@ -25,7 +25,10 @@ export interface PageCallsHost {
   readonly joiner: BodyJoiner;
   readonly outcomes: RequestOutcomes;
   entries(seen: SeenCall, body: RequestBody, request: RequestInfo): EntryBuilder[];
-  fillBody(call: CallSeen, text: string, named?: SenderPage): void;
+  /** Appends a tab's rows (none for a tab that closed). */
+  append(tabId: number, build: readonly EntryBuilder[]): void;
+  /** Recorded calls' rows show the report now found to be their own (body-join.ts). */
+  showReports(rejoined: readonly Rejoined[]): void;
 }
 
 export class PageCalls {
@@ -47,14 +50,15 @@ export class PageCalls {
     // The page names itself at send time: where the host can say so at once, the call takes that page.
     const named = host.senders.senderOf({ ...report, timeStamp: at });
     const page = named instanceof Promise ? undefined : named;
-    const { bodyVisible } = report;
+    const { bodyVisible, reportId } = report;
     const held = {
       ...{ tabId, url, method, at, body: text, unclaimed, heldMs: graceMs },
       ...(page && { page }),
       ...(bodyVisible !== undefined && { bodyVisible }),
+      ...(reportId !== undefined && { reportId }),
     };
     const joined = joiner.pageBody(held, host.timeline.awaitingCalls(tabId));
-    if (joined.call && text !== null) this.pipeline.fillBody(joined.call, text, page);
+    this.pipeline.showReports(joined.rejoined);
     return joined.settled;
   }
 
@@ -71,13 +75,11 @@ export class PageCalls {
     this.recordedAs.set(requestId, rowsId);
     const request = { url: seen.url, method: seen.method, ...outcomes.takeEarly(requestId) };
     if (body && first.record.undecodable) {
-      const { pageUrl, topUrl } = first.record;
+      const { record, reportId } = first;
+      const { pageUrl, topUrl } = record;
       const page: SenderPage = topUrl !== undefined ? { pageUrl, topUrl } : { pageUrl };
-      host.timeline.replaceRequest(
-        tabId,
-        rowsId,
-        this.pipeline.entries({ ...seen, requestId: rowsId, page }, body, request),
-      );
+      const rows = { ...seen, requestId: rowsId, page, ...(reportId !== undefined && { reportId }) };
+      host.timeline.replaceRequest(tabId, rowsId, this.pipeline.entries(rows, body, request));
     } else host.timeline.updateRequest(tabId, rowsId, request);
     return true;
   }
@@ -96,16 +98,14 @@ export class PageCalls {
 
   private recordAlone(report: PageCall, call: TrackingCall, text: string | null): void | Promise<void> {
     const { host, joiner } = this.pipeline;
-    const { tabId, url, method, at } = report;
+    const { tabId, url, method, at, reportId } = report;
     if (text !== null && alreadyRecorded(host.timeline, report, call, text)) return;
     const requestId = `page-report-${++this.reportedCalls}`;
     const body = report.body ?? { kind: 'missing', reason: host.missingBodyReason };
     const record = (page: SenderPage) => {
       const request = { url, method, ...UNSEEN };
-      host.timeline.append(
-        tabId,
-        this.pipeline.entries({ requestId, tabId, url, method, at, call, page }, body, request),
-      );
+      const seen = { requestId, tabId, url, method, at, call, page, ...(reportId !== undefined && { reportId }) };
+      this.pipeline.append(tabId, this.pipeline.entries(seen, body, request));
       joiner.recordedAlone({ tabId, url, method, at, body: text, requestId });
     };
     const page = host.senders.senderOf({ ...report, timeStamp: at });
@@ -115,7 +115,8 @@ export class PageCalls {
 
 /**
  * Whether the timeline already holds this report's messages, sent to the same URL at about the same time: a
- * report re-sent to a restarted worker whose predecessor had joined it to its request.
+ * report of a body the request showed too (a string beacon), re-sent to a restarted worker whose predecessor had
+ * joined it to that request. Only rows built from a report keep its id; this one's are the request's own.
  */
 function alreadyRecorded(timeline: CaptureTimeline, report: PageCall, call: TrackingCall, text: string): boolean {
   const decoded = decodeBody({ kind: 'text', text }, call.callType);

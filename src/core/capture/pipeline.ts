@@ -6,13 +6,12 @@
  * feeds it from webRequest; a test host can feed it from its own browser API.
  */
 import { textOrNull, type RequestBody } from '../body';
-import { callRecords } from '../call-records';
 import { recogniseCall, type HostPattern, type TrackingCall } from '../endpoints';
 import type { ValidationMode } from '../inspect';
-import { createLinter, type Linter } from '../lint';
-import type { RequestInfo } from '../record';
 import { BodyJoiner, type Timers } from './body-join';
+import { CallRows, reportedCall } from './call-rows';
 import type { CallSeen, CaptureTimeline } from './capture-timeline';
+import { ClosedTabs } from './closed-tabs';
 import type { DocumentInfo } from './document-book';
 import type { PageBody, PageCall, RequestCompleted, RequestFailed, RequestStarted, ResponseStarted } from './events';
 import { isBeaconType, type Outcome } from './outcome';
@@ -47,16 +46,20 @@ export interface CaptureHost {
   readonly pageBeacons?: { readonly graceMs: number };
 }
 
-/** A closing tab's last beacon may still be on its way (its body too): its timeline waits this long. */
+/**
+ * A closing tab's last beacon may still be on its way (its body too): its timeline waits this long, then goes for
+ * good (closed-tabs.ts).
+ */
 export const CLOSED_TAB_GRACE_MS = 2500;
 
 export interface SeenCall extends CallSeen {
   readonly call: TrackingCall;
   readonly page: SenderPage;
+  /** The page report its body, or the call itself, came from (MessageEntry.reportId). */
+  readonly reportId?: string;
 }
 
 export class CapturePipeline {
-  private readonly linters = new Map<number, Linter>();
   private readonly outcomes = new RequestOutcomes();
   /** Calls whose sending document is being looked up (Chromium, a document the book missed). */
   private readonly resolving = new Set<string>();
@@ -65,9 +68,12 @@ export class CapturePipeline {
   private readonly pageNames = new PageNamedSends();
   private readonly timers: Timers;
   private readonly pageCalls: PageCalls;
+  private readonly closedTabs = new ClosedTabs();
+  private readonly rows: CallRows;
 
   constructor(private readonly host: CaptureHost) {
     this.timers = host.timers ?? globalThis;
+    this.rows = new CallRows(host);
     const { pageReports } = host;
     this.joiner = new BodyJoiner(
       this.timers,
@@ -77,14 +83,16 @@ export class CapturePipeline {
       host,
       joiner: this.joiner,
       outcomes: this.outcomes,
-      entries: (seen, body, request) => this.entries(seen, body, request),
-      fillBody: (call, text, named) => this.fillBody(call, text, named),
+      entries: (seen, body, request) => this.rows.build(seen, body, request),
+      append: (tabId, build) => this.append(tabId, build),
+      showReports: (rejoined) => rejoined.forEach((change) => this.rows.show(change)),
     });
   }
 
   /** Settles at once, except while Chromium's sending document is looked up (a promise then). */
   requestStarted(event: RequestStarted): void | Promise<void> {
-    if (event.tabId < 0) return; // not attributable to a tab (a service worker's own fetches)
+    // Not attributable to a tab (a service worker's own fetches), or to one that closed.
+    if (event.tabId < 0 || this.closedTabs.has(event.tabId)) return;
     const call = recogniseCall(event.method, event.url, this.host.hosts());
     // A redirect repeats onBeforeRequest with the same requestId: one call, one set of rows.
     const { requestId, tabId } = event;
@@ -124,9 +132,9 @@ export class CapturePipeline {
   /** A body the page reported; resolves once it is used or has waited its turn (the relay's acknowledgement). */
   pageBody(body: PageBody): Promise<void> {
     // The page hook reports every Blob it sees sent (uploads too): only tracking calls' are kept.
-    if (!recogniseCall(body.method, body.url, this.host.hosts())) return Promise.resolve();
-    const { call, settled } = this.joiner.pageBody(body, this.awaiting(body.tabId));
-    if (call) this.fillBody(call, body.body);
+    if (this.used(body) || !recogniseCall(body.method, body.url, this.host.hosts())) return Promise.resolve();
+    const { rejoined, settled } = this.joiner.pageBody(body, this.awaiting(body.tabId));
+    rejoined.forEach((change) => this.rows.show(change));
     return settled;
   }
 
@@ -136,7 +144,7 @@ export class CapturePipeline {
    * period, becomes the call itself (page-calls.ts). Settles once it found its request or was recorded.
    */
   pageCall(report: PageCall): Promise<void> {
-    return this.pageCalls.report(report);
+    return this.used(report) ? Promise.resolve() : this.pageCalls.report(report);
   }
 
   /**
@@ -169,7 +177,7 @@ export class CapturePipeline {
   navigationStarted(tabId: number, url: string, at: number): void {
     if (tabId < 0) return;
     this.host.senders.loaded(tabId, url);
-    this.host.timeline.append(tabId, [(seq) => ({ kind: 'navigation', seq, url, at })]);
+    this.append(tabId, [(seq) => ({ kind: 'navigation', seq, url, at })]);
   }
 
   /** Chromium: a document committed in a tab's frame (webNavigation.onCommitted). */
@@ -208,36 +216,38 @@ export class CapturePipeline {
    */
   forgetTabsNotOpen(openIds: readonly number[], sameSession: boolean): void {
     for (const tabId of this.host.timeline.tabIds()) {
-      if (!openIds.includes(tabId) || !sameSession) this.forgetTab(tabId);
+      if (!sameSession) this.forgetTab(tabId);
+      else if (!openIds.includes(tabId)) this.closed(tabId); // closed while the host was stopped
     }
   }
 
-  /** The tab closed: its timeline goes once its last beacon has had time to arrive. */
+  /** The tab closed: its timeline goes once its last beacon has had time to arrive, and stays gone. */
   tabClosed(tabId: number): void {
-    this.timers.setTimeout(() => this.forgetTab(tabId), CLOSED_TAB_GRACE_MS);
+    this.timers.setTimeout(() => this.closed(tabId), CLOSED_TAB_GRACE_MS);
   }
 
   /** Forgets a tab at once: its timeline, its documents, its linter. */
   forgetTab(tabId: number): void {
     this.host.timeline.removeTab(tabId);
     this.host.senders.forget(tabId);
-    this.linters.delete(tabId);
+    this.rows.resetLinter(tabId);
   }
 
   /** A fresh linter for the tab (its timeline was cleared): duplicates and drift are linted within one capture. */
   resetLinter(tabId: number): void {
-    this.linters.delete(tabId);
+    this.rows.resetLinter(tabId);
   }
 
   private called(seen: SeenCall, body: RequestBody | null, expectsReport: boolean): void {
     if (expectsReport && this.pageCalls.claimedByRecorded(seen, body)) return;
     if (body) {
       const reported = this.joiner.callWithBody(seen, () => textOrNull(body), expectsReport);
-      this.record(reported?.page ? { ...seen, page: reported.page } : seen, body);
+      this.record(reported ? reportedCall(seen, reported) : seen, body);
       return;
     }
-    const reported = this.joiner.callWithoutBody(seen);
-    const named = reported?.page ? { ...seen, page: reported.page } : seen;
+    const { report: reported, rejoined } = this.joiner.callWithoutBody(seen, this.awaiting(seen.tabId));
+    rejoined.forEach((change) => this.rows.show(change));
+    const named = reported ? reportedCall(seen, reported) : seen;
     const missing = { kind: 'missing', reason: this.host.missingBodyReason } as const;
     if (reported?.body != null) this.record(named, { kind: 'text', text: reported.body });
     else this.record(named, missing, reported === null); // a report without a body: nothing more will come
@@ -248,16 +258,13 @@ export class CapturePipeline {
     return this.host.timeline.awaitingCalls(tabId);
   }
 
-  /** The page reported the body of a call recorded without one: its rows are decoded anew. */
-  private fillBody(call: CallSeen, text: string, named?: SenderPage): void {
-    const { timeline } = this.host;
-    const [first] = timeline.entriesOf(call.tabId, call.requestId);
-    const tracking = recogniseCall(call.method, call.url, this.host.hosts());
-    if (!first || !tracking) return;
-    const { pageUrl, topUrl, request } = first.record;
-    const page: SenderPage = named ?? (topUrl !== undefined ? { pageUrl, topUrl } : { pageUrl });
-    const entries = this.entries({ ...call, call: tracking, page }, { kind: 'text', text }, request);
-    timeline.replaceRequest(call.tabId, call.requestId, entries);
+  /**
+   * Whether a page report is to be dropped at once: its tab closed, or it is a copy of one whose rows are in the
+   * timeline (the relay sends a report again when a stopped worker never acknowledged it).
+   */
+  private used(report: { readonly tabId: number; readonly reportId?: string }): boolean {
+    const { tabId, reportId } = report;
+    return this.closedTabs.has(tabId) || (reportId !== undefined && this.host.timeline.hasReport(tabId, reportId));
   }
 
   private settle(event: { tabId: number; requestId: string; method: string; url: string }, outcome: Outcome): void {
@@ -271,28 +278,19 @@ export class CapturePipeline {
     }
   }
 
+  /** Forgets a closed tab, and drops what arrives for it later. */
+  private closed(tabId: number): void {
+    this.closedTabs.add(tabId);
+    this.forgetTab(tabId);
+  }
+
+  /** Appends a tab's rows, unless the tab closed: a late arrival must not start its timeline again. */
+  private append(tabId: number, build: readonly EntryBuilder[]): void {
+    if (!this.closedTabs.has(tabId)) this.host.timeline.append(tabId, build);
+  }
+
   private record(seen: SeenCall, body: RequestBody, awaitingBody = false): void {
     const request = { url: seen.url, method: seen.method, ...this.outcomes.takeEarly(seen.requestId) };
-    this.host.timeline.append(seen.tabId, this.entries(seen, body, request, awaitingBody));
-  }
-
-  private entries(seen: SeenCall, body: RequestBody, request: RequestInfo, awaitingBody = false): EntryBuilder[] {
-    const { tabId, requestId, page } = seen;
-    const { strict, checker, privacy } = this.host.mode();
-    const origin = { capturedAt: seen.at, tabId, ...page, request };
-    const records = callRecords(seen.call, body, origin, { strict, checker, privacy, linter: this.linter(tabId) });
-    return records.map((record) => (seq) => ({
-      kind: 'message',
-      seq,
-      requestId,
-      record,
-      ...(awaitingBody ? { awaitingBody: true as const } : {}),
-    }));
-  }
-
-  private linter(tabId: number): Linter {
-    let linter = this.linters.get(tabId);
-    if (!linter) this.linters.set(tabId, (linter = createLinter()));
-    return linter;
+    this.append(seen.tabId, this.rows.build(seen, body, request, awaitingBody));
   }
 }

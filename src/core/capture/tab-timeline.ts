@@ -19,6 +19,9 @@ export class TabTimeline {
   private readonly byRequest = new Map<string, number[]>();
   /** Calls recorded before the page reported their body, by request id. */
   private readonly awaiting = new Map<string, CallSeen>();
+  /** The page report each request's rows came from (MessageEntry.reportId; one per request), and the reverse. */
+  private readonly reportOf = new Map<string, string>();
+  private readonly reports = new Set<string>();
 
   constructor(
     readonly state: TabState,
@@ -71,8 +74,7 @@ export class TabTimeline {
     if (!seqs.size) return [];
     const removed = this.entries.filter((entry) => seqs.has(entry.seq));
     this.entries = this.entries.filter((entry) => !seqs.has(entry.seq));
-    this.byRequest.delete(requestId);
-    this.awaiting.delete(requestId);
+    this.forgetRequest(requestId);
     this.messageCount -= removed.length;
     return removed;
   }
@@ -87,6 +89,10 @@ export class TabTimeline {
         near.push(entry);
     }
     return near;
+  }
+
+  hasReport(reportId: string): boolean {
+    return this.reports.has(reportId);
   }
 
   awaitingCalls(): CallSeen[] {
@@ -117,6 +123,8 @@ export class TabTimeline {
     this.messageCount = 0;
     this.byRequest.clear();
     this.awaiting.clear();
+    this.reportOf.clear();
+    this.reports.clear();
     for (const entry of entries) this.insert(entry);
   }
 
@@ -140,6 +148,10 @@ export class TabTimeline {
         at: record.capturedAt,
       });
     }
+    if (entry.reportId !== undefined) {
+      this.reportOf.set(entry.requestId, entry.reportId);
+      this.reports.add(entry.reportId);
+    }
     const seqs = this.byRequest.get(entry.requestId);
     if (seqs) seqs.push(entry.seq);
     else this.byRequest.set(entry.requestId, [entry.seq]);
@@ -156,13 +168,22 @@ export class TabTimeline {
       if (entry.kind !== 'message') continue;
       const rest = (this.byRequest.get(entry.requestId) ?? []).filter((seq) => seq !== entry.seq);
       if (rest.length) this.byRequest.set(entry.requestId, rest);
-      else this.byRequest.delete(entry.requestId); // the whole batch is gone
+      else this.forgetRequest(entry.requestId); // the whole batch is gone
       this.awaiting.delete(entry.requestId);
     }
     const droppedMessages = removed.filter((e) => e.kind === 'message').length;
     this.messageCount -= droppedMessages;
     this.state.dropped += droppedMessages;
     return removed;
+  }
+
+  /** A request whose every message is gone: its indexes let go of it. */
+  private forgetRequest(requestId: string): void {
+    this.byRequest.delete(requestId);
+    this.awaiting.delete(requestId);
+    const reportId = this.reportOf.get(requestId);
+    if (reportId !== undefined) this.reports.delete(reportId);
+    this.reportOf.delete(requestId);
   }
 
   /** Updates concern recent calls: search from the end. */

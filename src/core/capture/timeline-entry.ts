@@ -12,6 +12,8 @@ export interface MessageEntry {
   readonly record: MessageRecord;
   /** The browser hid the body and the page has not reported it yet: a later report replaces this row (body-join.ts). */
   readonly awaitingBody?: true;
+  /** The page report its body, or the row itself, came from (events.ts, PageCall.reportId): a copy adds nothing. */
+  readonly reportId?: string;
 }
 
 export interface NavigationEntry {

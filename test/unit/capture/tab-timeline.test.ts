@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TabTimeline } from '../../../src/core/capture/tab-timeline';
-import type { TimelineEntry } from '../../../src/core/capture/timeline-entry';
+import type { MessageEntry, TimelineEntry } from '../../../src/core/capture/timeline-entry';
 import { messageEntry } from '../background/fakes';
 
 const message = (seq: number, requestId: string, at = seq): TimelineEntry =>
@@ -47,6 +47,24 @@ describe('TabTimeline', () => {
     } as const;
     expect(timeline.updateRequest('batch', request).map((e) => e.seq)).toEqual([2, 3]);
     expect(timeline.requestOf('batch')).toEqual(request);
+  });
+
+  it('knows the page reports its rows came from, as long as the rows are there, restored ones too', () => {
+    const reported = (seq: number, requestId: string, reportId: string): TimelineEntry => ({
+      ...(message(seq, requestId) as MessageEntry),
+      reportId,
+    });
+    const timeline = fresh(2);
+    timeline.append(reported(1, 'batch', 'report-1'));
+    timeline.append(reported(2, 'batch', 'report-1'));
+    timeline.append(reported(3, 'filled', 'report-2'));
+    expect([timeline.hasReport('report-1'), timeline.hasReport('report-2')]).toEqual([true, true]); // half a batch
+    timeline.append(message(4, 'plain'));
+    expect(timeline.hasReport('report-1')).toBe(false); // the whole batch is gone
+    timeline.removeRequest('filled');
+    expect(timeline.hasReport('report-2')).toBe(false);
+    const restored = TabTimeline.restore({ tabId: 1, nextSeq: 6, dropped: 0 }, [reported(5, 'stored', 'report-3')], 2);
+    expect(restored.hasReport('report-3')).toBe(true);
   });
 
   it('counts invalid messages for the badge', () => {
