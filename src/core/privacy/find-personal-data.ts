@@ -45,11 +45,12 @@ export function findPersonalData(message: PrivacyInput, allow: readonly AllowRul
   if (!isPlainObject(payload)) return findings;
   const event = type === 'track' ? payload['event'] : payload['name'];
   const cursors = startingCursors(allow, type, event);
-  walk(payload, [], cursors, 0, { into: findings, inherited: false });
+  walk(payload, null, cursors, 0, { into: findings, inherited: false });
   const inherited = message.batch?.inherited.context;
   if (inherited !== undefined && payload['context'] === undefined) {
     const under = advance(cursors, 'context', false);
-    if (!isAllowed(under)) walk(inherited, ['context'], under, 1, { into: findings, inherited: true });
+    const trail = { parent: null, segment: 'context' };
+    if (!isAllowed(under)) walk(inherited, trail, under, 1, { into: findings, inherited: true });
   }
   return findings;
 }
@@ -91,43 +92,69 @@ interface Walk {
   readonly inherited: boolean;
 }
 
-function walk(value: unknown, path: PathSegment[], cursors: readonly Cursor[], depth: number, state: Walk): void {
+/**
+ * The way from the payload to the object being walked, one link per object or array entered (null: the payload
+ * itself). Most walks find nothing: a finding's path is made from it only then.
+ */
+interface Trail {
+  readonly parent: Trail | null;
+  readonly segment: PathSegment;
+}
+
+function walk(value: unknown, trail: Trail | null, cursors: readonly Cursor[], depth: number, state: Walk): void {
   if (depth > MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) visit(value[i], i, true, path, cursors, depth, state);
-  } else if (isPlainObject(value)) {
-    for (const key of Object.keys(value)) visit(value[key], key, false, path, cursors, depth, state);
+    // An array's elements go by the array's name: `emails: ["a@b.co"]` is read under `emails`.
+    const key = lastKey(trail);
+    for (let i = 0; i < value.length; i++) {
+      const under = cursors.length === 0 ? NO_CURSORS : advance(cursors, i, true);
+      if (under.length === 0 || !isAllowed(under)) visit(value[i], i, key, trail, under, depth, state);
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    const object = value as Record<string, unknown>;
+    // for-in, not Object.keys: no array of keys per object. A payload is JSON data, whose objects inherit no
+    // enumerable key, so both list the same keys in the same order.
+    if (cursors.length === 0) {
+      // Most of a payload, where no allow rule reaches.
+      for (const key in object) visit(object[key], key, key, trail, NO_CURSORS, depth, state);
+    } else {
+      for (const key in object) {
+        const under = advance(cursors, key, false);
+        if (under.length === 0 || !isAllowed(under)) visit(object[key], key, key, trail, under, depth, state);
+      }
+    }
   }
 }
 
+/** One value the allow rules leave to the guard: looked at if a string or a number (`key` names it), else walked. */
 function visit(
   value: unknown,
   segment: PathSegment,
-  isIndex: boolean,
-  path: PathSegment[],
-  cursors: readonly Cursor[],
+  key: string | undefined,
+  trail: Trail | null,
+  under: readonly Cursor[],
   depth: number,
   state: Walk,
 ): void {
-  const under = cursors.length ? advance(cursors, segment, isIndex) : NO_CURSORS;
-  if (under.length && isAllowed(under)) return;
-  if (typeof value === 'string' || typeof value === 'number') {
-    // An array's elements go by the array's name: `emails: ["a@b.co"]` is read under `emails`.
-    const key = isIndex ? lastKey(path) : (segment as string);
-    const detection = typeof value === 'string' ? detectString(value, key) : detectNumber(value, key);
-    if (detection) {
-      const finding = { detection, path: [...path, segment], value: String(value) };
-      state.into.push(state.inherited ? { ...finding, inherited: true } : finding);
-    }
-  } else if (typeof value === 'object' && value !== null) {
-    path.push(segment);
-    walk(value, path, under, depth + 1, state);
-    path.pop();
+  let detection: Detection | null = null;
+  if (typeof value === 'string') detection = detectString(value, key);
+  else if (typeof value === 'number') detection = detectNumber(value, key);
+  else if (typeof value === 'object' && value !== null)
+    walk(value, { parent: trail, segment }, under, depth + 1, state);
+  if (detection) {
+    const finding = { detection, path: [...pathOf(trail), segment], value: String(value) };
+    state.into.push(state.inherited ? { ...finding, inherited: true } : finding);
   }
 }
 
-function lastKey(path: readonly PathSegment[]): string | undefined {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+function pathOf(trail: Trail | null): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let link = trail; link; link = link.parent) path.push(link.segment);
+  return path.reverse();
+}
+
+function lastKey(trail: Trail | null): string | undefined {
+  for (let link = trail; link; link = link.parent) if (typeof link.segment === 'string') return link.segment;
   return undefined;
 }
 
