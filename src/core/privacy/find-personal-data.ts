@@ -5,10 +5,11 @@
  * per string.
  */
 import { isPlainObject } from '../types';
-import { DEFAULT_EXEMPTIONS, rulesFor, type AllowRule } from './allow-rules';
+import type { AllowRule } from './allow-rules';
 import type { Detection } from './detection';
 import { detectNumber, detectString } from './detect-value';
 import type { PathSegment } from './field-path';
+import { NO_RULES_IN_FORCE, startingRules, type RulesInForce } from './rules-in-force';
 
 export interface Finding {
   readonly detection: Detection;
@@ -30,60 +31,21 @@ export interface PrivacyInput {
 /** Nesting beyond this is not looked at: it bounds the recursion on hostile input; no SDK nests this deep. */
 const MAX_DEPTH = 64;
 
-/** A rule in force at a point of the walk: how much of its path the walk has matched. */
-interface Cursor {
-  readonly rule: AllowRule;
-  readonly at: number;
-}
-const NO_CURSORS: readonly Cursor[] = [];
-
 const NO_RULES: readonly AllowRule[] = [];
 
 export function findPersonalData(message: PrivacyInput, allow: readonly AllowRule[] = NO_RULES): Finding[] {
   const { type, payload } = message;
   const findings: Finding[] = [];
   if (!isPlainObject(payload)) return findings;
-  const event = type === 'track' ? payload['event'] : payload['name'];
-  const cursors = startingCursors(allow, type, event);
-  walk(payload, null, cursors, 0, { into: findings, inherited: false });
+  const rules = startingRules(allow, type, payload);
+  walk(payload, null, rules, 0, { into: findings, inherited: false });
   const inherited = message.batch?.inherited.context;
   if (inherited !== undefined && payload['context'] === undefined) {
-    const under = advance(cursors, 'context', false);
+    const under = rules.key('context');
     const trail = { parent: null, segment: 'context' };
-    if (!isAllowed(under)) walk(inherited, trail, under, 1, { into: findings, inherited: true });
+    if (!under.allowed) walk(inherited, trail, under, 1, { into: findings, inherited: true });
   }
   return findings;
-}
-
-/** An allow list's rules that name no event, as starting cursors per message type; and those that name one. */
-interface ListCursors {
-  readonly byType: Map<string, readonly Cursor[]>;
-  readonly named: readonly AllowRule[];
-}
-const cursorsByList = new WeakMap<readonly AllowRule[], ListCursors>();
-/** Types beyond the six come from hostile or broken input: the map is emptied rather than left to grow. */
-const TYPES_KEPT = 16;
-
-/**
- * The cursors a message's walk starts with. Every message of a capture shares its guard's allow list, so the
- * rules for a type are filtered once per list, not once per message; only rules naming an event are matched per
- * message, and most lists have none.
- */
-function startingCursors(allow: readonly AllowRule[], type: string, event: unknown): readonly Cursor[] {
-  let list = cursorsByList.get(allow);
-  if (!list) {
-    list = { byType: new Map(), named: allow.filter((rule) => rule.event !== undefined) };
-    cursorsByList.set(allow, list);
-  }
-  let common = list.byType.get(type);
-  if (!common) {
-    const unnamed = allow.filter((rule) => rule.event === undefined);
-    common = rulesFor([...DEFAULT_EXEMPTIONS, ...unnamed], type, undefined).map((rule) => ({ rule, at: 0 }));
-    if (list.byType.size >= TYPES_KEPT) list.byType.clear();
-    list.byType.set(type, common);
-  }
-  if (list.named.length === 0) return common;
-  return [...common, ...rulesFor(list.named, type, event).map((rule) => ({ rule, at: 0 }))];
 }
 
 /** Where a walk puts its findings, and whether it walks the batch's context. */
@@ -101,26 +63,26 @@ interface Trail {
   readonly segment: PathSegment;
 }
 
-function walk(value: unknown, trail: Trail | null, cursors: readonly Cursor[], depth: number, state: Walk): void {
+function walk(value: unknown, trail: Trail | null, rules: RulesInForce, depth: number, state: Walk): void {
   if (depth > MAX_DEPTH) return;
   if (Array.isArray(value)) {
     // An array's elements go by the array's name: `emails: ["a@b.co"]` is read under `emails`.
     const key = lastKey(trail);
     for (let i = 0; i < value.length; i++) {
-      const under = cursors.length === 0 ? NO_CURSORS : advance(cursors, i, true);
-      if (under.length === 0 || !isAllowed(under)) visit(value[i], i, key, trail, under, depth, state);
+      const under = rules.index(i);
+      if (!under.allowed) visit(value[i], i, key, trail, under, depth, state);
     }
   } else if (typeof value === 'object' && value !== null) {
     const object = value as Record<string, unknown>;
     // for-in, not Object.keys: no array of keys per object. A payload is JSON data, whose objects inherit no
     // enumerable key, so both list the same keys in the same order.
-    if (cursors.length === 0) {
+    if (rules.none) {
       // Most of a payload, where no allow rule reaches.
-      for (const key in object) visit(object[key], key, key, trail, NO_CURSORS, depth, state);
+      for (const key in object) visit(object[key], key, key, trail, NO_RULES_IN_FORCE, depth, state);
     } else {
       for (const key in object) {
-        const under = advance(cursors, key, false);
-        if (under.length === 0 || !isAllowed(under)) visit(object[key], key, key, trail, under, depth, state);
+        const under = rules.key(key);
+        if (!under.allowed) visit(object[key], key, key, trail, under, depth, state);
       }
     }
   }
@@ -132,7 +94,7 @@ function visit(
   segment: PathSegment,
   key: string | undefined,
   trail: Trail | null,
-  under: readonly Cursor[],
+  under: RulesInForce,
   depth: number,
   state: Walk,
 ): void {
@@ -156,19 +118,4 @@ function pathOf(trail: Trail | null): PathSegment[] {
 function lastKey(trail: Trail | null): string | undefined {
   for (let link = trail; link; link = link.parent) if (typeof link.segment === 'string') return link.segment;
   return undefined;
-}
-
-/** The cursors still in force one step down. An index a rule does not name is skipped: `items.email` covers `items[3].email`. */
-function advance(cursors: readonly Cursor[], segment: PathSegment, isIndex: boolean): readonly Cursor[] {
-  let next: Cursor[] | undefined;
-  for (const cursor of cursors) {
-    const wanted = cursor.rule.path[cursor.at];
-    if (wanted === '*' || wanted === String(segment)) (next ??= []).push({ rule: cursor.rule, at: cursor.at + 1 });
-    else if (isIndex && !/^\d+$/.test(wanted ?? '')) (next ??= []).push(cursor);
-  }
-  return next ?? NO_CURSORS;
-}
-
-function isAllowed(cursors: readonly Cursor[]): boolean {
-  return cursors.some((cursor) => cursor.at === cursor.rule.path.length);
 }
