@@ -1,10 +1,24 @@
 /** Detectors for secrets that have a shape of their own: JSON Web Tokens and API keys with a vendor prefix. */
+import type { Detection } from './detection';
+
+/** The shortest run of key characters (`[A-Za-z0-9_-]`) in any token found here. */
+export const SHORTEST_RUN = 16;
+
+/** A JWT, else an API key or access token. */
+export function findToken(text: string): Detection | null {
+  const jwt = findJwt(text);
+  if (jwt) return { kind: 'jwt', match: jwt };
+  const credential = findCredential(text);
+  return credential ? { kind: 'credential', match: credential } : null;
+}
 
 /** Header and payload are base64url JSON objects, so both start `eyJ` (`{"`); the signature may be empty (alg none). */
 const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/;
 
 export function findJwt(text: string): string | null {
-  return JWT.exec(text)?.[0] ?? null;
+  // Each part starts "eyJ": looked for by its "yJ", which prose hardly holds, so the search skips along (one for
+  // "eyJ" stops at every "e", and costs more than the regex).
+  return text.includes('yJ') ? (JWT.exec(text)?.[0] ?? null) : null;
 }
 
 /**
@@ -38,13 +52,16 @@ const CREDENTIAL = new RegExp(
  */
 const WITH_UNDERSCORE = /_(?:live|test)_|gh[pousr]_|github_pat_|npm_|shp(?:at|ss|ca)_/;
 const WITH_DASH = /xox[abposr]-|glpat-|sk-|-----BEGIN/;
-const OTHER_PREFIXES = ['AKIA', 'ASIA', 'AIza', 'SG.', 'Bearer '];
 
 function mayHoldCredential(text: string): boolean {
   return (
     (text.includes('_') && WITH_UNDERSCORE.test(text)) ||
     (text.includes('-') && WITH_DASH.test(text)) ||
-    OTHER_PREFIXES.some((prefix) => text.includes(prefix))
+    text.includes('AKIA') ||
+    text.includes('ASIA') ||
+    text.includes('AIza') ||
+    text.includes('SG.') ||
+    text.includes('Bearer ')
   );
 }
 

@@ -5,10 +5,11 @@
  * per string.
  */
 import { isPlainObject } from '../types';
-import { DEFAULT_EXEMPTIONS, rulesFor, type AllowRule } from './allow-rules';
+import type { AllowRule } from './allow-rules';
 import type { Detection } from './detection';
 import { detectNumber, detectString } from './detect-value';
 import type { PathSegment } from './field-path';
+import { NO_RULES_IN_FORCE, startingRules, type RulesInForce } from './rules-in-force';
 
 export interface Finding {
   readonly detection: Detection;
@@ -30,59 +31,21 @@ export interface PrivacyInput {
 /** Nesting beyond this is not looked at: it bounds the recursion on hostile input; no SDK nests this deep. */
 const MAX_DEPTH = 64;
 
-/** A rule in force at a point of the walk: how much of its path the walk has matched. */
-interface Cursor {
-  readonly rule: AllowRule;
-  readonly at: number;
-}
-const NO_CURSORS: readonly Cursor[] = [];
-
 const NO_RULES: readonly AllowRule[] = [];
 
 export function findPersonalData(message: PrivacyInput, allow: readonly AllowRule[] = NO_RULES): Finding[] {
   const { type, payload } = message;
   const findings: Finding[] = [];
   if (!isPlainObject(payload)) return findings;
-  const event = type === 'track' ? payload['event'] : payload['name'];
-  const cursors = startingCursors(allow, type, event);
-  walk(payload, [], cursors, 0, { into: findings, inherited: false });
+  const rules = startingRules(allow, type, payload);
+  walk(payload, null, rules, 0, { into: findings, inherited: false });
   const inherited = message.batch?.inherited.context;
   if (inherited !== undefined && payload['context'] === undefined) {
-    const under = advance(cursors, 'context', false);
-    if (!isAllowed(under)) walk(inherited, ['context'], under, 1, { into: findings, inherited: true });
+    const under = rules.key('context');
+    const trail = { parent: null, segment: 'context' };
+    if (!under.allowed) walk(inherited, trail, under, 1, { into: findings, inherited: true });
   }
   return findings;
-}
-
-/** An allow list's rules that name no event, as starting cursors per message type; and those that name one. */
-interface ListCursors {
-  readonly byType: Map<string, readonly Cursor[]>;
-  readonly named: readonly AllowRule[];
-}
-const cursorsByList = new WeakMap<readonly AllowRule[], ListCursors>();
-/** Types beyond the six come from hostile or broken input: the map is emptied rather than left to grow. */
-const TYPES_KEPT = 16;
-
-/**
- * The cursors a message's walk starts with. Every message of a capture shares its guard's allow list, so the
- * rules for a type are filtered once per list, not once per message; only rules naming an event are matched per
- * message, and most lists have none.
- */
-function startingCursors(allow: readonly AllowRule[], type: string, event: unknown): readonly Cursor[] {
-  let list = cursorsByList.get(allow);
-  if (!list) {
-    list = { byType: new Map(), named: allow.filter((rule) => rule.event !== undefined) };
-    cursorsByList.set(allow, list);
-  }
-  let common = list.byType.get(type);
-  if (!common) {
-    const unnamed = allow.filter((rule) => rule.event === undefined);
-    common = rulesFor([...DEFAULT_EXEMPTIONS, ...unnamed], type, undefined).map((rule) => ({ rule, at: 0 }));
-    if (list.byType.size >= TYPES_KEPT) list.byType.clear();
-    list.byType.set(type, common);
-  }
-  if (list.named.length === 0) return common;
-  return [...common, ...rulesFor(list.named, type, event).map((rule) => ({ rule, at: 0 }))];
 }
 
 /** Where a walk puts its findings, and whether it walks the batch's context. */
@@ -91,57 +54,68 @@ interface Walk {
   readonly inherited: boolean;
 }
 
-function walk(value: unknown, path: PathSegment[], cursors: readonly Cursor[], depth: number, state: Walk): void {
+/**
+ * The way from the payload to the object being walked, one link per object or array entered (null: the payload
+ * itself). Most walks find nothing: a finding's path is made from it only then.
+ */
+interface Trail {
+  readonly parent: Trail | null;
+  readonly segment: PathSegment;
+}
+
+function walk(value: unknown, trail: Trail | null, rules: RulesInForce, depth: number, state: Walk): void {
   if (depth > MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) visit(value[i], i, true, path, cursors, depth, state);
-  } else if (isPlainObject(value)) {
-    for (const key of Object.keys(value)) visit(value[key], key, false, path, cursors, depth, state);
+    // An array's elements go by the array's name: `emails: ["a@b.co"]` is read under `emails`.
+    const key = lastKey(trail);
+    for (let i = 0; i < value.length; i++) {
+      const under = rules.index(i);
+      if (!under.allowed) visit(value[i], i, key, trail, under, depth, state);
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    const object = value as Record<string, unknown>;
+    // for-in, not Object.keys: no array of keys per object. A payload is JSON data, whose objects inherit no
+    // enumerable key, so both list the same keys in the same order.
+    if (rules.none) {
+      // Most of a payload, where no allow rule reaches.
+      for (const key in object) visit(object[key], key, key, trail, NO_RULES_IN_FORCE, depth, state);
+    } else {
+      for (const key in object) {
+        const under = rules.key(key);
+        if (!under.allowed) visit(object[key], key, key, trail, under, depth, state);
+      }
+    }
   }
 }
 
+/** One value the allow rules leave to the guard: looked at if a string or a number (`key` names it), else walked. */
 function visit(
   value: unknown,
   segment: PathSegment,
-  isIndex: boolean,
-  path: PathSegment[],
-  cursors: readonly Cursor[],
+  key: string | undefined,
+  trail: Trail | null,
+  under: RulesInForce,
   depth: number,
   state: Walk,
 ): void {
-  const under = cursors.length ? advance(cursors, segment, isIndex) : NO_CURSORS;
-  if (under.length && isAllowed(under)) return;
-  if (typeof value === 'string' || typeof value === 'number') {
-    // An array's elements go by the array's name: `emails: ["a@b.co"]` is read under `emails`.
-    const key = isIndex ? lastKey(path) : (segment as string);
-    const detection = typeof value === 'string' ? detectString(value, key) : detectNumber(value, key);
-    if (detection) {
-      const finding = { detection, path: [...path, segment], value: String(value) };
-      state.into.push(state.inherited ? { ...finding, inherited: true } : finding);
-    }
-  } else if (typeof value === 'object' && value !== null) {
-    path.push(segment);
-    walk(value, path, under, depth + 1, state);
-    path.pop();
+  let detection: Detection | null = null;
+  if (typeof value === 'string') detection = detectString(value, key);
+  else if (typeof value === 'number') detection = detectNumber(value, key);
+  else if (typeof value === 'object' && value !== null)
+    walk(value, { parent: trail, segment }, under, depth + 1, state);
+  if (detection) {
+    const finding = { detection, path: [...pathOf(trail), segment], value: String(value) };
+    state.into.push(state.inherited ? { ...finding, inherited: true } : finding);
   }
 }
 
-function lastKey(path: readonly PathSegment[]): string | undefined {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+function pathOf(trail: Trail | null): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let link = trail; link; link = link.parent) path.push(link.segment);
+  return path.reverse();
+}
+
+function lastKey(trail: Trail | null): string | undefined {
+  for (let link = trail; link; link = link.parent) if (typeof link.segment === 'string') return link.segment;
   return undefined;
-}
-
-/** The cursors still in force one step down. An index a rule does not name is skipped: `items.email` covers `items[3].email`. */
-function advance(cursors: readonly Cursor[], segment: PathSegment, isIndex: boolean): readonly Cursor[] {
-  let next: Cursor[] | undefined;
-  for (const cursor of cursors) {
-    const wanted = cursor.rule.path[cursor.at];
-    if (wanted === '*' || wanted === String(segment)) (next ??= []).push({ rule: cursor.rule, at: cursor.at + 1 });
-    else if (isIndex && !/^\d+$/.test(wanted ?? '')) (next ??= []).push(cursor);
-  }
-  return next ?? NO_CURSORS;
-}
-
-function isAllowed(cursors: readonly Cursor[]): boolean {
-  return cursors.some((cursor) => cursor.at === cursor.rule.path.length);
 }
