@@ -4,12 +4,12 @@
  * key is "log"). Standard input for "-". Both are streamed: memory does not grow with the file.
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { HarPage } from '../core/har/har-entry';
 import { looksLikeHar } from '../core/har/har-reader';
 import { jsonDocumentItems, looksLikeJsonDocument } from '../core/json-document';
 import { readHarStream } from '../shared/har-stream';
+import { forEachLine } from './byte-lines';
 import { CannotRead, type Io } from './cli-io';
 import { looksLikeText } from './terminal-text';
 
@@ -55,13 +55,11 @@ export async function forEachInput(
   }
 }
 
-async function readLines(
+function readLines(
   chunks: AsyncIterable<Buffer | string>,
   onUnit: (unit: InputUnit) => Promise<void> | void,
 ): Promise<void> {
-  let line = 0;
-  for await (const text of createInterface({ input: Readable.from(chunks), crlfDelay: Infinity }))
-    await onUnit({ kind: 'line', text, line: ++line });
+  return forEachLine(chunks, (text, line) => onUnit({ kind: 'line', text, line }));
 }
 
 /**

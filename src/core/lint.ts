@@ -5,6 +5,7 @@
  */
 import { describeValue, escapePointer, withArticle } from './explain';
 import { jsonBytesOver } from './json-size';
+import { createRecentIds } from './recent-ids';
 import { isPlainObject, type Problem } from './types';
 import type { ValidationInput } from './validate';
 
@@ -34,7 +35,7 @@ export interface Linter {
 type JsonType = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
 
 export function createLinter(): Linter {
-  const recentIds = createRecentSet(LIMITS.rememberedMessageIds);
+  const recentIds = createRecentIds(LIMITS.rememberedMessageIds);
   // By message type, then by event (or page) name: no key string built per message.
   const propertyTypes = new Map<string, Map<string, Map<string, JsonType>>>();
   // Each event name's first spelling, by its folded form: "Signed up" after "Signed Up" is worth a look.
@@ -59,30 +60,6 @@ export function createLinter(): Linter {
       driftWarnings(payload, message.type, propertyTypes, warnings);
       if (message.type === 'track') spellingWarning(payload['event'], spellings, warnings);
       return warnings;
-    },
-  };
-}
-
-/**
- * Remembers at least the latest `size` ids in O(1): two generations of sets, the older dropped
- * whole when the newer fills (deleting a Set's oldest entry one by one is O(n) in V8).
- */
-function createRecentSet(size: number): { addNew(id: string): boolean } {
-  let current = new Set<string>();
-  let previous = new Set<string>();
-  return {
-    /**
-     * Remembers `id` (as recent); false when it was remembered already. No `has` before the `add`: one lookup less per
-     * id.
-     */
-    addNew(id) {
-      const before = current.size;
-      const isNew = current.add(id).size !== before && !previous.has(id);
-      if (current.size >= size) {
-        previous = current;
-        current = new Set();
-      }
-      return isNew;
     },
   };
 }

@@ -104,8 +104,13 @@ function visit(
   else if (typeof value === 'object' && value !== null)
     walk(value, { parent: trail, segment }, under, depth + 1, state);
   if (detection) {
-    const finding = { detection, path: [...pathOf(trail), segment], value: String(value) };
-    state.into.push(state.inherited ? { ...finding, inherited: true } : finding);
+    const at = [...pathOf(trail), segment];
+    // Not `{ ...finding, inherited: true }`: a spread and a new key cost a hidden class each on Node 20's V8.
+    state.into.push(
+      state.inherited
+        ? { detection, path: at, value: String(value), inherited: true }
+        : { detection, path: at, value: String(value) },
+    );
   }
 }
 

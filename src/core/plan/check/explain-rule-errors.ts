@@ -22,9 +22,18 @@ const COMPARISON_WORDS: Readonly<Record<string, string>> = {
   '<': 'less than',
 };
 
-/** `errors` point into `payload`, the message as sent (paths already prefixed with /properties or /traits). */
+/**
+ * `errors` point into `payload`, the message as sent (paths already prefixed with /properties or /traits).
+ *
+ * Here and below, objects are written out key by key, never as a spread followed by a new key (`{ ...problem, source }`):
+ * on Node 20's V8 each such object gets a hidden class of its own, allocated in the old generation and kept until the
+ * next full collection, for every invalid message (docs/benchmarks.md, "Coverage's memory").
+ */
 export function explainRuleErrors(errors: readonly RuleError[], payload: unknown): PlanProblem[] {
-  return errors.map((error) => ({ ...explainRuleError(error, payload), source: 'plan' }));
+  return errors.map((error) => {
+    const { path, message, keyword } = explainRuleError(error, payload);
+    return { path, message, keyword, source: 'plan' };
+  });
 }
 
 function explainRuleError(error: RuleError, payload: unknown): Problem {
@@ -91,7 +100,8 @@ function explainRuleError(error: RuleError, payload: unknown): Problem {
 function explainedBySchemaWords(error: RuleError, payload: unknown): Problem {
   // explain.ts reads ajv errors; schemaPath only tells it which anyOf to fold, and a plan has none of the
   // June schema's.
-  const [problem] = explainErrors([{ ...error, schemaPath: '#/plan' }], payload);
+  const { instancePath, keyword, params, message } = error;
+  const [problem] = explainErrors([{ instancePath, keyword, params, message, schemaPath: '#/plan' }], payload);
   return problem ?? { path: error.instancePath, message: error.message, keyword: error.keyword };
 }
 
