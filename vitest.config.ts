@@ -5,7 +5,16 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'panel', include: ['test/panel/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
-      { test: { name: 'build', include: ['test/build/**/*.test.ts', 'test/cli/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          environment: 'node',
+          // A CLI test starts several Node processes, about a second each when the 2 cores are busy (8 in one test):
+          // 5 s was the budget of a unit test, not of this work.
+          testTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: 'e2e',
