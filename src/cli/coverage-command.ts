@@ -5,12 +5,14 @@ import type { CoverageArgs } from './args';
 import { checkReadable, write, type Io } from './cli-io';
 import { coverageJson, coverageText } from './coverage-output';
 import { coverageMarkdown, coveragePercent } from '../core/coverage/coverage-markdown';
+import { favourMemoryOverSpeed } from './favour-memory';
 import { inputRecords } from './input-records';
 import { forEachInput } from './read-input';
 import { skipped } from './skipped';
 import { openPlanFile } from './validate-command';
 
 export async function runCoverage(args: CoverageArgs, io: Io): Promise<number> {
+  favourMemoryOverSpeed();
   await checkReadable([args.plan, ...args.files]);
   const plan = await openPlanFile(args.plan, io);
   if (plan === 'refused') return 2;
