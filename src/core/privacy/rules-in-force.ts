@@ -20,11 +20,11 @@ export class RulesInForce {
   /** No rule is in force: nothing under here is allowed, and no step needs looking up. */
   readonly none: boolean;
   /**
-   * The rules in force one step down, by the keys (and indices) some rule names here; undefined until first taken.
-   * Only names written in the rules are kept, so hostile input with endless distinct keys cannot grow them.
+   * The rules in force one step down, by the keys (and indices) some rule names here; null until first taken. Only
+   * names written in the rules are kept, so hostile input with endless distinct keys cannot grow them.
    */
-  private readonly byKey = new Map<string, RulesInForce | undefined>();
-  private readonly byIndex = new Map<string, RulesInForce | undefined>();
+  private readonly byKey = new Map<string, RulesInForce | null>();
+  private readonly byIndex = new Map<string, RulesInForce | null>();
   /** One step down by any key (any index) no rule names here: the same rules, whichever it is. */
   private otherKey: RulesInForce | undefined;
   private otherIndex: RulesInForce | undefined;
@@ -35,18 +35,18 @@ export class RulesInForce {
     for (const { rule, at } of cursors) {
       const wanted = rule.path[at];
       if (wanted === undefined || wanted === '*') continue;
-      this.byKey.set(wanted, undefined);
+      this.byKey.set(wanted, null);
       // Only digits can name an index; a rule's other names leave an index to be skipped (advance).
-      if (DIGITS.test(wanted)) this.byIndex.set(wanted, undefined);
+      if (DIGITS.test(wanted)) this.byIndex.set(wanted, null);
     }
   }
 
   /** Under an object's key. */
   key(name: string): RulesInForce {
     if (this.none) return this;
-    if (!this.byKey.has(name)) return (this.otherKey ??= new RulesInForce(advance(this.cursors, name, false)));
     let next = this.byKey.get(name);
-    if (next === undefined) this.byKey.set(name, (next = new RulesInForce(advance(this.cursors, name, false))));
+    if (next === undefined) return (this.otherKey ??= new RulesInForce(advance(this.cursors, name, false)));
+    if (next === null) this.byKey.set(name, (next = new RulesInForce(advance(this.cursors, name, false))));
     return next;
   }
 
@@ -54,9 +54,9 @@ export class RulesInForce {
   index(index: number): RulesInForce {
     if (this.none) return this;
     const name = String(index);
-    if (!this.byIndex.has(name)) return (this.otherIndex ??= new RulesInForce(advance(this.cursors, index, true)));
     let next = this.byIndex.get(name);
-    if (next === undefined) this.byIndex.set(name, (next = new RulesInForce(advance(this.cursors, index, true))));
+    if (next === undefined) return (this.otherIndex ??= new RulesInForce(advance(this.cursors, index, true)));
+    if (next === null) this.byIndex.set(name, (next = new RulesInForce(advance(this.cursors, index, true))));
     return next;
   }
 }
