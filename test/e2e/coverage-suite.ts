@@ -6,14 +6,11 @@
  * panel's own export.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../../browser-harness/collector';
-import { openOptions } from '../../browser-harness/options';
-import type { PageLike } from '../../browser-harness/browser';
-import type { LaunchPanelBrowser, PanelBrowser, PanelHandle } from '../../browser-harness/panel';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LaunchPanelBrowser, PanelHandle } from '../../browser-harness/panel';
+import { loadPlanFromOptions, panelSession } from './panel-session';
 import { testPages } from './pages/build-pages';
 import { until } from './until';
 
@@ -84,42 +81,15 @@ const clickTab = (panel: PanelHandle, label: string) =>
   }, label);
 
 export function coverageSuite(launch: LaunchPanelBrowser): void {
-  let collector: Collector;
-  let browser: PanelBrowser;
-  let page: PageLike;
-  let panel: PanelHandle;
-  const downloadDir = mkdtempSync(path.join(tmpdir(), 'ti-downloads-'));
+  const session = panelSession(launch, testPages, '/june.html');
 
-  beforeAll(async () => {
-    collector = await startCollector(await testPages());
-    browser = await launch({ collector, theme: 'light', downloadDir });
-    page = await browser.newPage();
-    await page.goto(`${collector.origin}/june.html`);
-    panel = await browser.openTrackPanel(page);
-    const options = await openOptions(browser, panel);
-    try {
-      const loaded = await options.loadPlan('checkout.plan.json', JSON.stringify(CHECKOUT_PLAN));
-      expect(loaded.status).toBe('Loaded. Every tab is checked against "Checkout plan" from now on.');
-    } finally {
-      await options.close();
-    }
-    await until(
-      () => panel.evaluate(() => document.querySelector('.plan-status')?.textContent ?? '', undefined),
-      (text) => text === 'Plan: Checkout plan',
-      'the panel to name the plan',
-    );
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.close();
-    rmSync(downloadDir, { recursive: true, force: true });
-  });
+  beforeAll(() => loadPlanFromOptions(session, 'checkout.plan.json', CHECKOUT_PLAN));
 
   describe('the Coverage view', () => {
     it('lists every planned rule as never seen before the session sends anything', async () => {
-      expect(await clickTab(panel, 'Coverage')).toBe(true);
+      expect(await clickTab(session.panel, 'Coverage')).toBe(true);
       const lines = await until(
-        () => coverageLines(panel),
+        () => coverageLines(session.panel),
         (shown) => shown.length === 4,
         'the four planned rules',
       );
@@ -129,18 +99,21 @@ export function coverageSuite(launch: LaunchPanelBrowser): void {
         ['never seen', 'identify', ''],
         ['never seen', 'page', ''],
       ]);
-      expect(await headline(panel)).toBe('Coverage of "Checkout plan": 0 of 4 rules seen (0%), 0 messages');
+      expect(await headline(session.panel)).toBe('Coverage of "Checkout plan": 0 of 4 rules seen (0%), 0 messages');
     });
 
     it("follows the June SDK's calls while it is open: never seen first, then each rule's verdict", async () => {
-      await page.evaluate(() => (window as unknown as { runScenario(): Promise<string> }).runScenario(), undefined);
+      await session.page.evaluate(
+        () => (window as unknown as { runScenario(): Promise<string> }).runScenario(),
+        undefined,
+      );
       // All five calls counted (the group too, though the plan has no group rule).
       await until(
-        () => headline(panel),
+        () => headline(session.panel),
         (text) => text.endsWith('5 messages'),
         'the five scenario calls',
       );
-      const lines = await coverageLines(panel);
+      const lines = await coverageLines(session.panel);
       expect(lines.map(({ state, type, event, seen, invalid }) => [state, type, event, seen, invalid])).toEqual([
         ['never seen', 'track', 'Signed Up', '0', '0'],
         ['never valid', 'track', 'Order Completed', '1', '1'],
@@ -148,14 +121,14 @@ export function coverageSuite(launch: LaunchPanelBrowser): void {
         ['always valid', 'page', '', '1', '0'],
       ]);
       expect(lines[1]?.neverSent).toBe('coupon');
-      expect(await headline(panel)).toBe('Coverage of "Checkout plan": 3 of 4 rules seen (75%), 5 messages');
-      const unplanned = await panel.evaluate(
+      expect(await headline(session.panel)).toBe('Coverage of "Checkout plan": 3 of 4 rules seen (75%), 5 messages');
+      const unplanned = await session.panel.evaluate(
         () => document.querySelector('.coverage-unplanned')?.textContent ?? '',
         undefined,
       );
       expect(unplanned).toBe('Unplanned events (not in the plan): Bad Timestamp 1×');
 
-      await page.evaluate(
+      await session.page.evaluate(
         () =>
           (window as unknown as { analytics: { track(e: string, p: object): Promise<unknown> } }).analytics.track(
             'Signed Up',
@@ -164,47 +137,47 @@ export function coverageSuite(launch: LaunchPanelBrowser): void {
         undefined,
       );
       const covered = await until(
-        () => coverageLines(panel),
+        () => coverageLines(session.panel),
         (shown) => !shown.some((line) => line.state === 'never seen'),
         'Signed Up seen',
       );
       expect(covered.find((line) => line.event === 'Signed Up')?.state).toBe('always valid');
-      expect(await headline(panel)).toBe('Coverage of "Checkout plan": 4 of 4 rules seen (100%), 6 messages');
+      expect(await headline(session.panel)).toBe('Coverage of "Checkout plan": 4 of 4 rules seen (100%), 6 messages');
     });
 
     it("a click on a rule shows its messages in the timeline; the states are the CLI's for the panel's export", async () => {
-      await panel.evaluate(() => {
+      await session.panel.evaluate(() => {
         const cell = [...document.querySelectorAll<HTMLButtonElement>('.coverage-view tbody button.link')].find(
           (button) => button.textContent === 'Order Completed',
         );
         cell?.click();
       }, undefined);
       const names = await until(
-        () => shownNames(panel),
+        () => shownNames(session.panel),
         (shown) => shown.length > 0 && shown.every((name) => name === 'Order Completed'),
         'the timeline filtered to the rule',
       );
       expect(names).toEqual(['Order Completed']);
 
       // Every row of the session, so the export holds what the Coverage view counted.
-      await panel.evaluate(() => {
+      await session.panel.evaluate(() => {
         const input = document.querySelector<HTMLInputElement>('.filter-bar input[type="search"]') as HTMLInputElement;
         input.value = '';
         input.dispatchEvent(new Event('input', { bubbles: true }));
       }, undefined);
       await until(
-        () => shownNames(panel),
+        () => shownNames(session.panel),
         (shown) => shown.length === 6,
         'every row again',
       );
-      await panel.evaluate(() => {
+      await session.panel.evaluate(() => {
         const exportButton = [...document.querySelectorAll<HTMLButtonElement>('.toolbar > button')].find(
           (button) => button.textContent?.trim() === 'Export NDJSON',
         );
         exportButton?.click();
       }, undefined);
-      const file = await panel.waitForDownload(/\.ndjson$/);
-      const planFile = path.join(downloadDir, 'checkout.plan.json');
+      const file = await session.panel.waitForDownload(/\.ndjson$/);
+      const planFile = path.join(session.downloadDir, 'checkout.plan.json');
       writeFileSync(planFile, JSON.stringify(CHECKOUT_PLAN));
       const cli = spawnSync(
         process.execPath,
@@ -219,9 +192,9 @@ export function coverageSuite(launch: LaunchPanelBrowser): void {
         rules: { type: string; name: string | null; state: string; seen: number; invalid: number }[];
       };
 
-      expect(await clickTab(panel, 'Coverage')).toBe(true);
+      expect(await clickTab(session.panel, 'Coverage')).toBe(true);
       const lines = await until(
-        () => coverageLines(panel),
+        () => coverageLines(session.panel),
         (shown) => shown.length === 4,
         'the Coverage view again',
       );

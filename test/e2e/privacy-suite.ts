@@ -6,42 +6,18 @@
  * the card as its token while the plain export keeps what was sent.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../../browser-harness/collector';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openOptions } from '../../browser-harness/options';
-import type { PageLike } from '../../browser-harness/browser';
-import type { LaunchPanelBrowser, PanelBrowser, PanelHandle } from '../../browser-harness/panel';
+import type { LaunchPanelBrowser, PanelHandle } from '../../browser-harness/panel';
+import { panelSession, sendTrack, shownRows } from './panel-session';
 import { until } from './until';
 
 const CARD = '4111111111111111';
 const EMAIL = 'jane.doe@example.com';
 
-const send = (page: PageLike, event: string, properties: object) =>
-  page.evaluate(
-    ({ event, properties }) =>
-      fetch('https://api.june.so/sdk/track', {
-        method: 'POST',
-        body: JSON.stringify({ event, userId: 'u', properties }),
-      }).then((response) => response.status),
-    { event, properties },
-  );
-
 const chipText = (panel: PanelHandle) =>
   panel.evaluate(() => document.querySelector('.filter-bar .chip.privacy')?.textContent ?? null, undefined);
-
-const rowsShown = (panel: PanelHandle) =>
-  panel.evaluate(
-    () =>
-      [...document.querySelectorAll<HTMLElement>('.row.message')].map((row) => ({
-        key: row.dataset['key'] ?? '',
-        name: row.querySelector('.name')?.firstChild?.textContent ?? '',
-        verdict: row.querySelector('.verdict')?.textContent ?? '',
-      })),
-    undefined,
-  );
 
 const clickButton = (panel: PanelHandle, label: string) =>
   panel.evaluate((label) => {
@@ -53,56 +29,50 @@ const clickButton = (panel: PanelHandle, label: string) =>
   }, label);
 
 export function privacySuite(launch: LaunchPanelBrowser): void {
-  let collector: Collector;
-  let browser: PanelBrowser;
-  let page: PageLike;
-  let panel: PanelHandle;
-  const downloadDir = mkdtempSync(path.join(tmpdir(), 'ti-downloads-'));
+  const session = panelSession(
+    launch,
+    { '/shop.html': '<!doctype html><title>Shop</title><h1>Shop</h1>' },
+    '/shop.html',
+  );
 
   beforeAll(async () => {
-    collector = await startCollector({ '/shop.html': '<!doctype html><title>Shop</title><h1>Shop</h1>' });
-    browser = await launch({ collector, theme: 'light', downloadDir });
-    page = await browser.newPage();
-    await page.goto(`${collector.origin}/shop.html`);
-    panel = await browser.openTrackPanel(page);
-    expect(await send(page, 'Order Completed', { card_number: CARD, order_id: 'ord_1', total: 42.5 })).toBe(200);
-    expect(await send(page, 'Invite Sent', { invitee_email: EMAIL })).toBe(200);
-    expect(await send(page, 'Search', { query: 'red shoes', url: 'https://shop.example/search?q=red' })).toBe(200);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.close();
-    rmSync(downloadDir, { recursive: true, force: true });
+    expect(
+      await sendTrack(session.page, 'Order Completed', { card_number: CARD, order_id: 'ord_1', total: 42.5 }),
+    ).toBe(200);
+    expect(await sendTrack(session.page, 'Invite Sent', { invitee_email: EMAIL })).toBe(200);
+    expect(
+      await sendTrack(session.page, 'Search', { query: 'red shoes', url: 'https://shop.example/search?q=red' }),
+    ).toBe(200);
   });
 
   describe('the privacy guard in the panel', () => {
     it('counts the messages with personal data on the Privacy chip; the finding is masked and its field marked', async () => {
       // The three calls answered is not the three rows shown: the background may still be at the last one.
       const rows = await until(
-        () => rowsShown(panel),
+        () => shownRows(session.panel),
         (shown) => shown.length === 3 && shown.every((row) => row.verdict !== ''),
         'the three rows with their verdicts',
       );
-      expect(await chipText(panel)).toBe('Privacy 2');
+      expect(await chipText(session.panel)).toBe('Privacy 2');
       expect(Object.fromEntries(rows.map(({ name, verdict }) => [name, verdict]))).toEqual({
         'Order Completed': '1 warning',
         'Invite Sent': '1 warning',
         Search: 'valid',
       });
 
-      await panel.click('.filter-bar .chip.privacy');
+      await session.panel.click('.filter-bar .chip.privacy');
       const filtered = await until(
-        () => rowsShown(panel),
+        () => shownRows(session.panel),
         (shown) => shown.length === 2,
         'the two rows with findings',
       );
       expect(filtered.map((row) => row.name).sort()).toEqual(['Invite Sent', 'Order Completed']);
 
       const order = filtered.find((row) => row.name === 'Order Completed')?.key ?? '';
-      await panel.click(`.row.message[data-key="${order}"]`);
+      await session.panel.click(`.row.message[data-key="${order}"]`);
       const detail = await until(
         () =>
-          panel.evaluate(
+          session.panel.evaluate(
             () => ({
               problem: document.querySelector('.detail .problems li')?.textContent ?? '',
               marked: document.querySelector('.json-tree .has-privacy')?.textContent ?? '',
@@ -120,15 +90,15 @@ export function privacySuite(launch: LaunchPanelBrowser): void {
       expect(detail.marked).toContain('card_number');
       expect(detail.kind).toBe('card');
       expect(detail.title).toMatch(/^Privacy: a payment card number/);
-      await panel.click('.filter-bar .chip.privacy'); // every row again
+      await session.panel.click('.filter-bar .chip.privacy'); // every row again
     });
 
     it('an allow rule from the options page takes the invitee email out; error mode makes the card an error', async () => {
-      const options = await openOptions(browser, panel);
+      const options = await openOptions(session.browser, session.panel);
       try {
         expect(await options.setPrivacy('warn', ['track "Invite Sent" properties.invitee_email'])).toMatch(/^Saved/);
         await until(
-          () => chipText(panel),
+          () => chipText(session.panel),
           (text) => text === 'Privacy 1',
           'the chip without the allowed email',
         );
@@ -137,7 +107,7 @@ export function privacySuite(launch: LaunchPanelBrowser): void {
         await options.close();
       }
       const rows = await until(
-        () => rowsShown(panel),
+        () => shownRows(session.panel),
         (shown) => shown.find((row) => row.name === 'Order Completed')?.verdict === '1 error',
         'the card an error',
       );
@@ -146,20 +116,20 @@ export function privacySuite(launch: LaunchPanelBrowser): void {
 
     it('Export NDJSON (redacted) writes the card as its token; the plain export keeps what was sent', async () => {
       await until(
-        () => rowsShown(panel),
+        () => shownRows(session.panel),
         (shown) => shown.length === 3,
         'every row',
       );
-      expect(await clickButton(panel, 'Export NDJSON (redacted)')).toBe(true);
-      const redacted = readFileSync(await panel.waitForDownload(/-redacted\.ndjson$/), 'utf8');
+      expect(await clickButton(session.panel, 'Export NDJSON (redacted)')).toBe(true);
+      const redacted = readFileSync(await session.panel.waitForDownload(/-redacted\.ndjson$/), 'utf8');
       const token = `[redacted:card:${createHash('sha256').update(CARD).digest('hex').slice(0, 12)}]`;
       expect(redacted).toContain(JSON.stringify(token));
       expect(redacted).not.toContain(CARD);
       expect(redacted).toContain(EMAIL); // allowed for Invite Sent
       expect(redacted.trimEnd().split('\n')).toHaveLength(3);
 
-      expect(await clickButton(panel, 'Export NDJSON')).toBe(true);
-      const plain = readFileSync(await panel.waitForDownload(/\d{6}\.ndjson$/), 'utf8');
+      expect(await clickButton(session.panel, 'Export NDJSON')).toBe(true);
+      const plain = readFileSync(await session.panel.waitForDownload(/\d{6}\.ndjson$/), 'utf8');
       expect(plain).toContain(CARD);
       expect(plain).not.toContain('[redacted:');
     });
