@@ -5,6 +5,7 @@
  */
 import { describeValue, escapePointer, withArticle } from './explain';
 import { jsonBytesOver } from './json-size';
+import { parseTimestamp } from './parse-timestamp';
 import { createRecentIds } from './recent-ids';
 import { isPlainObject, type Problem } from './types';
 import type { ValidationInput } from './validate';
@@ -97,7 +98,7 @@ function sizeWarnings(message: ValidationInput, bodyBytes: number, out: Problem[
 
 function skewWarning(timestamp: unknown, capturedAt: number | undefined, out: Problem[]): void {
   if (typeof timestamp !== 'string' || capturedAt === undefined || !Number.isFinite(capturedAt)) return;
-  const at = Date.parse(timestamp);
+  const at = parseTimestamp(timestamp);
   if (Number.isNaN(at)) return; // a malformed timestamp is the validator's error, not a warning
   const skew = at - capturedAt;
   if (Math.abs(skew) <= LIMITS.clockSkewMs) return;
