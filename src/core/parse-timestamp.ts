@@ -1,3 +1,4 @@
+import { digitsAt, isDigit } from './text/ascii-digits';
 /**
  * `Date.parse`, with the shape SDKs send read by hand: `2024-05-01T10:00:00.000Z`, or with an offset
  * (`+02:00`) instead of `Z`, the fraction optional and of any length. Anything else goes to `Date.parse`,
@@ -16,12 +17,12 @@ export function parseTimestamp(text: string): number {
     text.charCodeAt(16) !== COLON
   )
     return Date.parse(text);
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
   if (
     year < 0 ||
     month < 1 ||
@@ -43,14 +44,14 @@ export function parseTimestamp(text: string): number {
     const start = ++at;
     while (at < length && isDigit(text.charCodeAt(at))) at++;
     if (at === start) return Date.parse(text);
-    for (let i = start; i < start + 3; i++) millis = millis * 10 + (i < at ? text.charCodeAt(i) - ZERO : 0);
+    for (let i = start; i < start + 3; i++) millis = millis * 10 + (i < at ? digitsAt(text, i, 1) : 0);
   }
   let offsetMinutes = 0;
   const zone = text.charCodeAt(at);
   if (zone === Z && at + 1 === length) offsetMinutes = 0;
   else if ((zone === PLUS || zone === DASH) && at + 6 === length && text.charCodeAt(at + 3) === COLON) {
-    const hours = digits(text, at + 1, 2);
-    const minutes = digits(text, at + 4, 2);
+    const hours = digitsAt(text, at + 1, 2);
+    const minutes = digitsAt(text, at + 4, 2);
     if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Date.parse(text);
     offsetMinutes = (zone === PLUS ? 1 : -1) * (hours * 60 + minutes);
   } else return Date.parse(text);
@@ -59,7 +60,6 @@ export function parseTimestamp(text: string): number {
   return days * DAY_MS + hour * 3_600_000 + (minute - offsetMinutes) * 60_000 + second * 1000 + millis;
 }
 
-const ZERO = 48;
 const DASH = 45;
 const PLUS = 43;
 const COLON = 58;
@@ -67,21 +67,6 @@ const DOT = 46;
 const T = 84;
 const Z = 90;
 const DAY_MS = 86_400_000;
-
-function isDigit(code: number): boolean {
-  return code >= ZERO && code <= ZERO + 9;
-}
-
-/** The number `count` ASCII digits from `from` spell; -1 when one of them is not a digit. */
-function digits(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
-    const code = text.charCodeAt(i);
-    if (!isDigit(code)) return -1;
-    value = value * 10 + code - ZERO;
-  }
-  return value;
-}
 
 /** Days from 1970-01-01 to the first of `month` (1-12) of `year` (0-9999), proleptic Gregorian. */
 function daysFromCivil(year: number, month: number): number {
