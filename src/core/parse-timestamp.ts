@@ -6,6 +6,14 @@ import { digitsAt, isDigit } from './text/ascii-digits';
  * machine's time zone; like the engine, it takes a day up to 31 in any month (30 April is 1 May) and keeps
  * the fraction's first three digits (milliseconds, truncated).
  */
+const DASH = 45;
+const PLUS = 43;
+const COLON = 58;
+const DOT = 46;
+const T = 84;
+const Z = 90;
+const DAY_MS = 86_400_000;
+
 export function parseTimestamp(text: string): number {
   const length = text.length;
   if (length < 20 || length > 40) return Date.parse(text);
@@ -44,7 +52,9 @@ export function parseTimestamp(text: string): number {
     const start = ++at;
     while (at < length && isDigit(text.charCodeAt(at))) at++;
     if (at === start) return Date.parse(text);
-    for (let i = start; i < start + 3; i++) millis = millis * 10 + (i < at ? digitsAt(text, i, 1) : 0);
+    // The first three digits, as milliseconds (truncated, as the engine does).
+    const count = Math.min(at - start, 3);
+    millis = digitsAt(text, start, count) * (count === 3 ? 1 : count === 2 ? 10 : 100);
   }
   let offsetMinutes = 0;
   const zone = text.charCodeAt(at);
@@ -59,14 +69,6 @@ export function parseTimestamp(text: string): number {
   const days = daysFromCivil(year, month) + day - 1;
   return days * DAY_MS + hour * 3_600_000 + (minute - offsetMinutes) * 60_000 + second * 1000 + millis;
 }
-
-const DASH = 45;
-const PLUS = 43;
-const COLON = 58;
-const DOT = 46;
-const T = 84;
-const Z = 90;
-const DAY_MS = 86_400_000;
 
 /** Days from 1970-01-01 to the first of `month` (1-12) of `year` (0-9999), proleptic Gregorian. */
 function daysFromCivil(year: number, month: number): number {
