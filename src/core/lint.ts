@@ -39,8 +39,7 @@ export function createLinter(): Linter {
   const recentIds = createRecentIds(LIMITS.rememberedMessageIds);
   // By message type, then by event (or page) name: no key string built per message.
   const propertyTypes = new Map<string, Map<string, Map<string, JsonType>>>();
-  // Each event name's first spelling, by its folded form: "Signed up" after "Signed Up" is worth a look.
-  const spellings = new Map<string, string>();
+  const spellings: Spellings = { byFolded: new Map(), byName: new Map() };
 
   return {
     lint(message, context) {
@@ -146,12 +145,25 @@ function folded(name: string): string {
   return name.toLowerCase().replace(/[\s_.-]+/g, '');
 }
 
-function spellingWarning(event: unknown, spellings: Map<string, string>, out: Problem[]): void {
+/**
+ * Each event name's first spelling, by its folded form: "Signed up" after "Signed Up" is worth a look. And by the name
+ * itself, which a capture repeats in most of its messages: a name seen before is not folded again.
+ */
+interface Spellings {
+  readonly byFolded: Map<string, string>;
+  readonly byName: Map<string, string>;
+}
+
+function spellingWarning(event: unknown, spellings: Spellings, out: Problem[]): void {
   if (typeof event !== 'string' || event === '') return;
-  const key = folded(event);
-  const first = spellings.get(key);
-  if (first === undefined) spellings.set(key, event);
-  else if (first !== event) {
+  let first = spellings.byName.get(event);
+  if (first === undefined) {
+    const key = folded(event);
+    first = spellings.byFolded.get(key);
+    if (first === undefined) spellings.byFolded.set(key, (first = event));
+    spellings.byName.set(event, first);
+  }
+  if (first !== event) {
     out.push({
       path: '/event',
       message: `event "${event}" differs from "${first}", sent earlier in this capture, only in case or spacing: one of them is probably a typo`,
