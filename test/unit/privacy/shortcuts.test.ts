@@ -3,6 +3,7 @@
 // token with no digit, and none of the values those counts let through unlooked.
 import { describe, expect, it } from 'vitest';
 import { detectString } from '../../../src/core/privacy/detect-value';
+import { looksLikeUrl } from '../../../src/core/privacy/detect-url';
 
 const prose = 'a long description of the product, written by people, with no numbers in it at all';
 const kindOf = (value: string) => detectString(value, 'description')?.kind ?? null;
@@ -43,5 +44,49 @@ describe('what the counts let through', () => {
   it('IPv6 with a "::" or seven colons is still found', () => {
     expect(kindOf('2001:db8::1')).toBe('ip');
     expect(kindOf('2001:0db8:85a3:0000:0000:8a2e:0370:7334')).toBe('ip');
+  });
+});
+
+describe('looksLikeUrl', () => {
+  const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\?|#|www\.)/i;
+  it('answers as the regex it stands in for', () => {
+    const texts = [
+      'https://app.example.com/?token=abc',
+      'HTTP://EXAMPLE.COM',
+      'git+ssh://host/repo',
+      'a.b-c+d://x',
+      'chrome-extension://abcdef/panel.html',
+      '1http://x',
+      ' https://x',
+      'https:/x',
+      'https:x',
+      'https//x',
+      'mailto:jane@example.com',
+      'see https://x',
+      'www.example.com',
+      'WWW.example.com',
+      'wWw.x',
+      'www-example.com',
+      'www',
+      'ww.example.com',
+      '/settings?x=1',
+      '?q=1',
+      '#access_token=abc',
+      '',
+      ':',
+      '://x',
+      'ſtp://x',
+      'lorem ipsum dolor sit amet',
+      'anon-12345',
+      'é://x',
+    ];
+    const letters = 'aZw.:/+-1 ?#é';
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      for (let n = i % 9, k = i; n > 0; n--, k = Math.floor(k / letters.length) + n * 7)
+        text += letters[k % letters.length];
+      texts.push(text, `${text}://x`, `www.${text}`);
+    }
+    expect(texts.filter((text) => looksLikeUrl(text) !== URL_START.test(text))).toEqual([]);
   });
 });
