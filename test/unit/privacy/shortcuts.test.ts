@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectString } from '../../../src/core/privacy/detect-value';
 import { looksLikeUrl } from '../../../src/core/privacy/detect-url';
+import { scanText } from '../../../src/core/privacy/scan-text';
+import { hasTimestampShape } from '../../../src/core/text/timestamp-shape';
 
 const prose = 'a long description of the product, written by people, with no numbers in it at all';
 const kindOf = (value: string) => detectString(value, 'description')?.kind ?? null;
@@ -88,5 +90,40 @@ describe('looksLikeUrl', () => {
       texts.push(text, `${text}://x`, `www.${text}`);
     }
     expect(texts.filter((text) => looksLikeUrl(text) !== URL_START.test(text))).toEqual([]);
+  });
+});
+
+describe('timestamps, which detectText skips', () => {
+  it('are the texts in which the full pass finds nothing, whatever their digits', () => {
+    let seed = 3;
+    const digit = () => String((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 10);
+    const digits = (count: number) => Array.from({ length: count }, digit).join('');
+    const found: string[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      const fraction = i % 10 === 0 ? '' : `.${digits(i % 10)}`;
+      const zone = i % 3 === 0 ? 'Z' : `${i % 2 ? '+' : '-'}${digits(2)}:${digits(2)}`;
+      const text = `${digits(4)}-${digits(2)}-${digits(2)}T${digits(2)}:${digits(2)}:${digits(2)}${fraction}${zone}`;
+      expect(hasTimestampShape(text)).toBe(true);
+      if (scanText(text, false) !== null || scanText(text, true) !== null) found.push(text);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('are only those', () => {
+    for (const text of [
+      '2024-05-01T10:00:00.1234567890Z',
+      '2024-05-01T10:00:00.000z',
+      '2024-05-01t10:00:00.000Z',
+      '2024-05-01T10:00:00.000',
+      '2024-05-01T10:00:00.Z',
+      '2024-05-01T10:00:00+0200',
+      '2024-05-01T10:00:00+02:00:00',
+      '2024-05-01 10:00:00Z',
+      '2024-05-01T10:00:00Z ',
+      '20245-05-01T10:00:00Z',
+      '2024-05-01',
+    ])
+      expect([text, hasTimestampShape(text)]).toEqual([text, false]);
+    expect(kindOf('4111-1111-1111-1111T10:00:00Z')).toBe('card');
   });
 });
