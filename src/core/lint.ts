@@ -124,7 +124,9 @@ function driftWarnings(
   if (!byName) seen.set(type, (byName = new Map<string, Map<string, JsonType>>()));
   let types = byName.get(name);
   if (!types) byName.set(name, (types = new Map<string, JsonType>()));
-  for (const property of Object.keys(properties)) {
+  // for-in, not Object.keys: no array of keys per message. Properties are JSON data, whose objects inherit no enumerable
+  // key, so both list the same keys in the same order.
+  for (const property in properties) {
     const value = properties[property];
     const now = jsonType(value);
     const before = types.get(property);
