@@ -5,11 +5,14 @@ import { isDigit } from './ascii-digits';
 const LAYOUT = '0000-00-00T00:00:00';
 /** The longest fraction of a second the shape takes. */
 const MAX_FRACTION_DIGITS = 9;
+/** The shape's shortest and longest texts: with `Z` and no fraction, and with 9 digits of fraction and an offset. */
+export const SHORTEST_TIMESTAMP = LAYOUT.length + 1;
+export const LONGEST_TIMESTAMP = LAYOUT.length + 1 + MAX_FRACTION_DIGITS + 6;
 
 /** `dddd-dd-ddTdd:dd:dd`, then a fraction of 1 to 9 digits or none, then `Z` or an offset `±dd:dd`. */
 export function hasTimestampShape(text: string): boolean {
   const length = text.length;
-  if (length < 20 || length > 35) return false;
+  if (length < SHORTEST_TIMESTAMP || length > LONGEST_TIMESTAMP) return false;
   for (let i = 0; i < LAYOUT.length; i++) {
     const code = text.charCodeAt(i);
     const wanted = LAYOUT.charCodeAt(i);

@@ -94,17 +94,16 @@ describe('looksLikeUrl', () => {
 });
 
 describe('timestamps, which detectText skips', () => {
-  it('are the texts in which the full pass finds nothing, whatever their digits', () => {
+  it('are texts in which the full pass finds nothing, whatever their digits', () => {
     let seed = 3;
     const digit = () => String((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 10);
     const digits = (count: number) => Array.from({ length: count }, digit).join('');
     const found: string[] = [];
-    for (let i = 0; i < 100_000; i++) {
+    for (let i = 0; i < 50_000; i++) {
       const fraction = i % 10 === 0 ? '' : `.${digits(i % 10)}`;
       const zone = i % 3 === 0 ? 'Z' : `${i % 2 ? '+' : '-'}${digits(2)}:${digits(2)}`;
       const text = `${digits(4)}-${digits(2)}-${digits(2)}T${digits(2)}:${digits(2)}:${digits(2)}${fraction}${zone}`;
-      expect(hasTimestampShape(text)).toBe(true);
-      if (scanText(text, false) !== null || scanText(text, true) !== null) found.push(text);
+      if (!hasTimestampShape(text) || scanText(text, false) !== null || scanText(text, true) !== null) found.push(text);
     }
     expect(found).toEqual([]);
   });
