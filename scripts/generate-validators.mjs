@@ -5,7 +5,7 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv2020, { _ } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
@@ -15,7 +15,9 @@ const types = ['track', 'identify', 'page', 'group', 'alias', 'screen'];
 const outDir = join(root, 'src/core/generated');
 
 const ajv = new Ajv2020({
-  code: { source: true, esm: true },
+  // The generated code takes its formats from src/core/schema-formats.ts (ajv-formats' own, date-time's common shape
+  // read by hand), which esbuild bundles in below; addFormats then tells ajv their names and kinds.
+  code: { source: true, esm: true, formats: _`require("./src/core/schema-formats.ts").SCHEMA_FORMATS` },
   allErrors: true,
   strict: true,
   // The seed schema (verbatim) puts `required` inside `anyOf` branches, a standard JSON Schema idiom

@@ -15,7 +15,11 @@ export type RequestBody =
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export type BodyText =
-  | { readonly ok: true; readonly text: string; readonly bytes: number }
+  /**
+   * `bytes`: the UTF-8 size; undefined for a body handed over as text and not measured, which is then under the 5 MB
+   * limit and at least as many bytes as its length (decode measures it as far as the size limits need: sizeForLimits).
+   */
+  | { readonly ok: true; readonly text: string; readonly bytes: number | undefined }
   | { readonly ok: false; readonly reason: string; readonly bytes: number; readonly preview: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: false }); // invalid UTF-8 becomes U+FFFD, never a throw
@@ -25,7 +29,7 @@ export function bodyToText(body: RequestBody): BodyText {
     case 'missing':
       return { ok: false, reason: body.reason, bytes: 0, preview: '' };
     case 'text':
-      return checkText(body.text, sizeForLimits(body.text));
+      return checkText(body.text, body.text.length * 3 > MAX_BODY_BYTES ? utf8ByteLength(body.text) : undefined);
     case 'form':
       return formToText(body.fields);
     case 'bytes':
@@ -56,9 +60,9 @@ function bytesToText(parts: readonly (ArrayBuffer | Uint8Array)[]): BodyText {
   return checkText(decoder.decode(bytes), bytes.length);
 }
 
-function checkText(text: string, bytes: number): BodyText {
-  if (bytes > MAX_BODY_BYTES) return tooLarge(bytes);
-  if (!/\S/.test(text)) return { ok: false, reason: 'body is empty', bytes, preview: '' };
+function checkText(text: string, bytes: number | undefined): BodyText {
+  if (bytes !== undefined && bytes > MAX_BODY_BYTES) return tooLarge(bytes);
+  if (!/\S/.test(text)) return { ok: false, reason: 'body is empty', bytes: bytes ?? sizeForLimits(text), preview: '' };
   return { ok: true, text, bytes };
 }
 
@@ -106,16 +110,24 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > sample.length / 10;
 }
 
-/** Smallest size any rule cares about (the 32 KB message limit). */
+/** Smallest size any rule cares about (lint.ts LIMITS.messageBytes, the 32 KB message limit). */
 const SMALLEST_LIMIT_BYTES = 32 * 1024;
+/** lint.ts LIMITS.batchBytes, the 500 KB batch limit. */
+const BATCH_LIMIT_BYTES = 500 * 1024;
 
 /**
- * A text's UTF-8 size as far as the size limits can tell: exact whenever it could reach the smallest
- * limit, else its length in UTF-16 units (a lower bound, below every limit). Measuring every small
- * body exactly cost a quarter of the decode time, for no validation it could change.
+ * A text's UTF-8 size as far as the size limits can tell (its length in UTF-16 units is a lower bound, 3 times it an
+ * upper bound): exact whenever a limit's warning could print it or only the exact size tells which side of a limit
+ * it is on; else its length, on the same side of every limit. So a text under a third of the smallest limit is not
+ * measured, nor a batch longer than the message limit and under a third of the batch limit: over the one and under
+ * the other whatever its exact size, and the message limit then has its entries measured one by one. Measuring
+ * every body exactly cost a quarter of the decode time, for no validation it could change.
  */
-export function sizeForLimits(text: string): number {
-  return text.length * 3 < SMALLEST_LIMIT_BYTES ? text.length : utf8ByteLength(text);
+export function sizeForLimits(text: string, isBatch = false): number {
+  const length = text.length;
+  if (length * 3 <= SMALLEST_LIMIT_BYTES) return length;
+  if (isBatch && length > SMALLEST_LIMIT_BYTES && length * 3 <= BATCH_LIMIT_BYTES) return length;
+  return utf8ByteLength(text);
 }
 
 // eslint-disable-next-line no-control-regex -- every character above ASCII, NUL included in the range on purpose

@@ -25,7 +25,6 @@ export function explainErrors(errors: readonly AjvError[], payload: unknown): Pr
 function explainError(error: AjvError, payload: unknown): Problem {
   const { instancePath: path, keyword, params } = error;
   const field = fieldName(path);
-  const value = () => describeValue(valueAt(payload, path));
   switch (keyword) {
     case 'required': {
       const missing = String(params['missingProperty']);
@@ -38,11 +37,15 @@ function explainError(error: AjvError, payload: unknown): Problem {
       }
       break;
     case 'type':
-      return { path, message: `${field} must be ${withArticle(String(params['type']))}, got ${value()}`, keyword };
+      return {
+        path,
+        message: `${field} must be ${withArticle(String(params['type']))}, got ${describeValue(valueAt(payload, path))}`,
+        keyword,
+      };
     case 'format': {
       const format = String(params['format']);
       const words = FORMAT_WORDS[format] ?? `in the "${format}" format`;
-      return { path, message: `${field} must be ${words}, got ${value()}`, keyword };
+      return { path, message: `${field} must be ${words}, got ${describeValue(valueAt(payload, path))}`, keyword };
     }
   }
   return { path, message: `${field} ${error.message ?? 'is not valid'}`, keyword };

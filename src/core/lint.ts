@@ -5,6 +5,7 @@
  */
 import { describeValue, escapePointer, withArticle } from './explain';
 import { jsonBytesOver } from './json-size';
+import { parseTimestamp } from './parse-timestamp';
 import { createRecentIds } from './recent-ids';
 import { isPlainObject, type Problem } from './types';
 import type { ValidationInput } from './validate';
@@ -38,8 +39,7 @@ export function createLinter(): Linter {
   const recentIds = createRecentIds(LIMITS.rememberedMessageIds);
   // By message type, then by event (or page) name: no key string built per message.
   const propertyTypes = new Map<string, Map<string, Map<string, JsonType>>>();
-  // Each event name's first spelling, by its folded form: "Signed up" after "Signed Up" is worth a look.
-  const spellings = new Map<string, string>();
+  const spellings: Spellings = { byFolded: new Map(), byName: new Map() };
 
   return {
     lint(message, context) {
@@ -97,7 +97,7 @@ function sizeWarnings(message: ValidationInput, bodyBytes: number, out: Problem[
 
 function skewWarning(timestamp: unknown, capturedAt: number | undefined, out: Problem[]): void {
   if (typeof timestamp !== 'string' || capturedAt === undefined || !Number.isFinite(capturedAt)) return;
-  const at = Date.parse(timestamp);
+  const at = parseTimestamp(timestamp);
   if (Number.isNaN(at)) return; // a malformed timestamp is the validator's error, not a warning
   const skew = at - capturedAt;
   if (Math.abs(skew) <= LIMITS.clockSkewMs) return;
@@ -124,7 +124,9 @@ function driftWarnings(
   if (!byName) seen.set(type, (byName = new Map<string, Map<string, JsonType>>()));
   let types = byName.get(name);
   if (!types) byName.set(name, (types = new Map<string, JsonType>()));
-  for (const property of Object.keys(properties)) {
+  // for-in, not Object.keys: no array of keys per message. Properties are JSON data, whose objects inherit no enumerable
+  // key, so both list the same keys in the same order.
+  for (const property in properties) {
     const value = properties[property];
     const now = jsonType(value);
     const before = types.get(property);
@@ -145,12 +147,25 @@ function folded(name: string): string {
   return name.toLowerCase().replace(/[\s_.-]+/g, '');
 }
 
-function spellingWarning(event: unknown, spellings: Map<string, string>, out: Problem[]): void {
+/**
+ * Each event name's first spelling, by its folded form: "Signed up" after "Signed Up" is worth a look. And by the name
+ * itself, which a capture repeats in most of its messages: a name seen before is not folded again.
+ */
+interface Spellings {
+  readonly byFolded: Map<string, string>;
+  readonly byName: Map<string, string>;
+}
+
+function spellingWarning(event: unknown, spellings: Spellings, out: Problem[]): void {
   if (typeof event !== 'string' || event === '') return;
-  const key = folded(event);
-  const first = spellings.get(key);
-  if (first === undefined) spellings.set(key, event);
-  else if (first !== event) {
+  let first = spellings.byName.get(event);
+  if (first === undefined) {
+    const key = folded(event);
+    first = spellings.byFolded.get(key);
+    if (first === undefined) spellings.byFolded.set(key, (first = event));
+    spellings.byName.set(event, first);
+  }
+  if (first !== event) {
     out.push({
       path: '/event',
       message: `event "${event}" differs from "${first}", sent earlier in this capture, only in case or spacing: one of them is probably a typo`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBody } from '../../src/core/decode';
-import type { RequestBody } from '../../src/core/body';
+import { utf8ByteLength, type RequestBody } from '../../src/core/body';
+import { LIMITS } from '../../src/core/lint';
 
 const text = (t: string): RequestBody => ({ kind: 'text', text: t });
 const bytes = (...parts: (number[] | string)[]): RequestBody => ({
@@ -59,6 +60,26 @@ describe('decodeBody: batches', () => {
     });
     expect(messages[0]?.payload).toEqual({ type: 'track', event: 'A', userId: 'u' });
     expect(messages[1]?.payload).toMatchObject({ context: { locale: 'fr-FR' } });
+  });
+  it('gives a body size on the same side of every size limit as the exact UTF-8 size, exact where a warning shows it', () => {
+    const limits = [LIMITS.messageBytes, LIMITS.batchBytes, 5 * 1024 * 1024];
+    const filler = (chars: number, wide: boolean) =>
+      (wide ? 'é€😀a' : 'abcd').repeat(Math.ceil(chars / 4)).slice(0, chars);
+    for (const batch of [false, true]) {
+      for (const chars of [100, 10_900, 11_000, 20_000, 32_000, 33_000, 100_000, 171_000, 180_000, 400_000, 600_000]) {
+        for (const wide of [false, true]) {
+          const entry = { type: 'track', event: 'E', properties: { text: filler(chars, wide) } };
+          const body = JSON.stringify(batch ? { batch: [entry] } : entry);
+          const exact = utf8ByteLength(body);
+          const result = decodeBody(text(body), batch ? 'batch' : 'track');
+          const measured = result.bodyBytes;
+          for (const limit of limits)
+            expect([chars, wide, limit, measured > limit]).toEqual([chars, wide, limit, exact > limit]);
+          const shown = batch ? exact > LIMITS.batchBytes : exact > LIMITS.messageBytes;
+          if (shown) expect(measured).toBe(exact);
+        }
+      }
+    }
   });
   it('splits a {batch} body even on a single-message URL', () => {
     const r = decodeBody(text('{"batch":[{"type":"page","userId":"u"}]}'), 'track');

@@ -74,5 +74,13 @@ describe('lint warnings', () => {
       ],
     ]);
     expect(lint('signed_up').map((p) => p.keyword)).toEqual(['lint:event-name-spelling']);
+    // Again and again, each time against the first spelling; the first one itself never.
+    expect(lint('Signed up').map((p) => p.message)).toEqual([
+      'event "Signed up" differs from "Signed Up", sent earlier in this capture, only in case or spacing: one of them is probably a typo',
+    ]);
+    expect(lint('signed_up').map((p) => p.message)).toEqual([
+      'event "signed_up" differs from "Signed Up", sent earlier in this capture, only in case or spacing: one of them is probably a typo',
+    ]);
+    expect(lint('Signed Up')).toEqual([]);
   });
 });

@@ -7,13 +7,33 @@
  */
 import type { Detection, TextRange } from './detection';
 
-const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\?|#|www\.)/i;
-
+/**
+ * A URL, a path, a query or a fragment: what starts as `/^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\?|#|www\.)/i` does. A
+ * scheme's characters cannot hold a `:`, so its `://` can only be at the text's first colon: one native search for
+ * that character (most texts have none), then a look at what comes before it. A search for `://` cost more, and a
+ * regex more still.
+ */
 export function looksLikeUrl(text: string): boolean {
   const first = text.charCodeAt(0);
   if (first === 47 || first === 63 || first === 35) return true; // "/", "?", "#"
-  // A scheme's "://", or "www.": most strings have neither, and these searches cost less than the regex.
-  return (text.indexOf('://') > 0 || first === 119 || first === 87) && URL_START.test(text);
+  if (!isLetter(first)) return false;
+  if ((first | 0x20) === 119 && (text.charCodeAt(1) | 0x20) === 119 && (text.charCodeAt(2) | 0x20) === 119) {
+    if (text.charCodeAt(3) === 46) return true; // "www."
+  }
+  const colon = text.indexOf(':');
+  if (colon < 0 || text.charCodeAt(colon + 1) !== 47 || text.charCodeAt(colon + 2) !== 47) return false; // "://"
+  for (let i = 1; i < colon; i++) if (!isSchemeCharacter(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function isLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 122;
+}
+
+/** Letters, digits, "+", "." and "-". */
+function isSchemeCharacter(code: number): boolean {
+  return isLetter(code) || (code >= 48 && code <= 57) || code === 43 || code === 46 || code === 45;
 }
 
 /** Parameter names (lower case, without `-`, `_`, `.`) whose value is a secret or personal data by name. */

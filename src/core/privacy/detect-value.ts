@@ -9,6 +9,7 @@ import { detectByKey, keyMeaning, SECRET_KEY, SSN_KEY, VERSION_KEY_NAME } from '
 import { findToken, SHORTEST_RUN } from './detect-tokens';
 import { findUrlSecrets, looksLikeUrl } from './detect-url';
 import { hasPrivateKey, isKeyCharacter, scanText } from './scan-text';
+import { hasTimestampShape, LONGEST_TIMESTAMP, SHORTEST_TIMESTAMP } from '../text/timestamp-shape';
 
 /** The shortest value any text detector finds: `a@b.co`. */
 const SHORTEST = 6;
@@ -43,7 +44,11 @@ const SHORT_TEXT = 32;
  * counts only where that pass would have let the token detectors run (scanText).
  */
 export function detectText(text: string, underVersionKey = false): Detection | null {
-  if (text.length < SHORT_TEXT || hasDigitOrAt(text)) return scanText(text, underVersionKey);
+  // Every message's timestamp: no detector finds anything in one (its runs of digits and key characters are too short
+  // for any), and its digits would set off the number regexes' counts (test/unit/privacy/shortcuts.test.ts).
+  const length = text.length;
+  if (length >= SHORTEST_TIMESTAMP && length <= LONGEST_TIMESTAMP && hasTimestampShape(text)) return null;
+  if (length < SHORT_TEXT || hasDigitOrAt(text)) return scanText(text, underVersionKey);
   const token = findToken(text);
   return token && (longestKeyRun(text) >= SHORTEST_RUN || hasPrivateKey(text)) ? token : null;
 }
