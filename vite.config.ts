@@ -4,12 +4,14 @@
  */
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
+import { ignoreListedHook } from './scripts/ignore-listed-hook.ts';
 import { manifestFor, type BrowserTarget } from './scripts/manifest.ts';
 
 export default defineConfig(({ mode }) => {
   const target: BrowserTarget = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [crx({ manifest: manifestFor(target), browser: target })],
+    // The page hook's frames ignore-listed in DevTools' stacks and initiators (scripts/ignore-listed-hook.ts).
+    plugins: [crx({ manifest: manifestFor(target), browser: target }), ignoreListedHook()],
     // __COUNT_EVENTS__: only bench:capture's own build counts events (src/background/listen/event-count.ts).
     define: {
       __BROWSER__: JSON.stringify(target),

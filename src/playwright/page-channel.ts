@@ -78,8 +78,8 @@ export class PageChannel {
     if (this.seen.has(report.id)) return;
     this.seen.add(report.id);
     if (this.seen.size > IDS_KEPT) this.seen.delete(this.seen.values().next().value as string);
-    const { url, method, body, at } = report;
-    this.deliver({ ...from, url, method, body, at });
+    const { url, method, body, visible, at } = report;
+    this.deliver({ ...from, url, method, body, bodyVisible: visible, at });
   }
 
   private sourceOf(frame: Frame, documentUrl: string): RequestSource {

@@ -17,6 +17,8 @@ export type PageReport =
       readonly url: string;
       readonly method: string;
       readonly body: RequestBody | null;
+      /** The request the browser shows Playwright carries this body too (page-reporter.ts, shownToPlaywright). */
+      readonly visible: boolean;
       /** When the page sent it (Date.now() in the page). */
       readonly at: number;
       /** The sending document's URL when it sent the call. */
@@ -32,13 +34,13 @@ export function readPageReport(json: unknown): PageReport | null {
     return null;
   }
   if (!isPlainObject(value)) return null;
-  const { kind, id, document, url, method, at, page } = value;
+  const { kind, id, document, url, method, at, page, visible } = value;
   if (typeof document !== 'string' || typeof page !== 'string') return null;
   if (kind === 'hello') return { kind, document, page };
   if (kind !== 'call' || typeof id !== 'string' || typeof url !== 'string' || typeof method !== 'string') return null;
-  if (typeof at !== 'number') return null;
+  if (typeof at !== 'number' || typeof visible !== 'boolean') return null;
   const body = readBody(value['body']);
-  return body === undefined ? null : { kind, id, document, url, method, at, page, body };
+  return body === undefined ? null : { kind, id, document, url, method, at, page, body, visible };
 }
 
 /** The body, null when the page could not read it, undefined when the report is malformed. */

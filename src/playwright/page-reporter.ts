@@ -81,6 +81,18 @@ export function reportPageCalls({ binding, reportUrl, hosts, every }: ReporterCo
     return null; // a stream or a Document: reported without its body, the call still counts
   }
 
+  /**
+   * Whether the request Playwright shows will carry this body: in Chromium a string, bytes or a form of strings
+   * (never a Blob, a stream or a form holding a file); in other engines nothing. The capture then pairs the report
+   * by body with a request that came with one, and by send time only among requests that came without.
+   */
+  function shownToPlaywright(data: unknown): boolean {
+    if (every || data === null || data === undefined) return false;
+    if (typeof data === 'string' || data instanceof URLSearchParams) return true;
+    if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return true;
+    return data instanceof FormData && [...data.values()].every((value) => typeof value === 'string');
+  }
+
   post({ kind: 'hello', page: location.href });
   const blobs = watchPageSends(({ url, method, body, transport, keepalive }) => {
     const at = Date.now();
@@ -90,6 +102,16 @@ export function reportPageCalls({ binding, reportUrl, hosts, every }: ReporterCo
     const target = new URL(String(url), document.baseURI);
     if (!mayTrack(target)) return;
     const id = `${documentToken}-${++reports}`;
-    post({ kind: 'call', id, url: target.href, method: 'POST', body: bodyOf(body, blobs), at, page: location.href });
+    const visible = shownToPlaywright(body);
+    post({
+      kind: 'call',
+      id,
+      url: target.href,
+      method: 'POST',
+      body: bodyOf(body, blobs),
+      visible,
+      at,
+      page: location.href,
+    });
   });
 }

@@ -11,7 +11,9 @@
  * report. So nothing here expires by arrival time:
  * - a call that comes first is recorded at once, as awaiting its body (a row that a worker killed
  *   meanwhile cannot lose), and a report that comes later fills it in, matched by send time;
- * - a report that comes first is held for HELD_BODY_MS, long past any wake-up, for its call.
+ * - a report that comes first is held for HELD_BODY_MS, long past any wake-up, for its call;
+ * - which report is whose call does not depend on that order (bodyless-joins.ts): a join a later
+ *   arrival shows wrong is undone, and the calls whose rows change are handed back (`rejoined`).
  *
  * A host whose page reports every call it sends (the Playwright fixture's reporter: the browser may
  * not show a `pagehide` beacon at all) joins with `reportsEveryCall`: each report pairs with one call
@@ -21,31 +23,14 @@
  * such a report is held for it (`expectsReport`), and a report recorded as a call of its own is
  * still claimed by its request if that comes later (`recordedAlone`, `claimRecorded`): one row.
  */
+import { BodylessJoins, type Rejoined } from './bodyless-joins';
 import type { CallSeen } from './capture-timeline';
-import type { SenderPage } from './sender-pages';
+import { HELD_BODY_MS, JOIN_WINDOW_MS, MAX_HELD_BODIES, nearest, type HeldReport, type Keyed } from './held-report';
+import { HeldList, type Timers } from './held-list';
 
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** A page's report as the joiner holds it; `body` is null when it cannot be compared (unread, or not text). */
-export interface HeldReport extends Keyed {
-  readonly body: string | null;
-  /** Called when no call claimed the report in time (hosts whose page reports every call). */
-  readonly unclaimed?: () => void;
-  /** The page as the report names it at send time, where the host knows it (the call then takes it). */
-  readonly page?: SenderPage;
-  /** How long it waits for its call before `unclaimed` (a report of a call, not only of a body); else JoinOptions.heldMs. */
-  readonly heldMs?: number;
-  /**
-   * The browser shows this body to the host too (a string beacon, not a Blob): the report belongs to a call that
-   * came with its body, never to one recorded without (a Blob beacon to the same URL a moment later).
-   */
-  readonly bodyVisible?: boolean;
-  /** The report's own id (events.ts, PageCall.reportId): the rows it fills or becomes keep it. */
-  readonly reportId?: string;
-}
+export { HELD_BODY_MS, JOIN_WINDOW_MS, MAX_HELD_BODIES, type HeldReport } from './held-report';
+export type { Rejoined } from './bodyless-joins';
+export type { Timers } from './held-list';
 
 /** A report recorded as a call of its own (`unclaimed`), under the request id its rows got. */
 export interface RecordedReport extends Keyed {
@@ -60,25 +45,17 @@ export interface JoinOptions {
   readonly heldMs: number;
 }
 
-interface Held<T> {
-  readonly item: T;
-  readonly timer: unknown;
-  readonly taken: () => void;
-}
-
-/** How far apart in send time a call and its page body may be. */
-export const JOIN_WINDOW_MS = 2000;
-/** How long a page body waits for its call, in arrival time. */
-export const HELD_BODY_MS = 30_000;
-/** Page bodies held at most (a page sending beacons faster than their calls arrive is cut here, oldest first). */
-export const MAX_HELD_BODIES = 200;
-
-type Keyed = Pick<CallSeen, 'tabId' | 'url' | 'method' | 'at'>;
+type WithBody = CallSeen & { readonly body: string | null };
+/** A Blob's report never belongs to a call the browser showed with a body (HeldReport.bodyVisible). */
+const fitsCallWithBody = (report: HeldReport): boolean => report.bodyVisible !== false;
+/** A report whose body the browser shows too never belongs to a call it showed without one. */
+const fitsCallWithoutBody = (report: HeldReport): boolean => report.bodyVisible !== true;
 
 export class BodyJoiner {
-  private readonly withBody: Held<CallSeen & { readonly body: string | null }>[] = [];
-  private readonly bodies: Held<HeldReport>[] = [];
-  private readonly recorded: Held<RecordedReport>[] = [];
+  private readonly withBody: HeldList<WithBody>;
+  private readonly bodies: HeldList<HeldReport>;
+  private readonly recorded: HeldList<RecordedReport>;
+  private readonly bodyless: BodylessJoins;
   private readonly options: JoinOptions;
 
   constructor(
@@ -86,6 +63,10 @@ export class BodyJoiner {
     options: Partial<JoinOptions> = {},
   ) {
     this.options = { reportsEveryCall: false, heldMs: HELD_BODY_MS, ...options };
+    this.withBody = new HeldList(timers);
+    this.bodies = new HeldList(timers);
+    this.recorded = new HeldList(timers);
+    this.bodyless = new BodylessJoins(timers, this.bodies, (report) => this.wait(report));
   }
 
   /**
@@ -97,59 +78,68 @@ export class BodyJoiner {
     if (!this.bodies.length && !pairs) return null; // nothing to pair with: the usual case
     const sent = text();
     if (sent === null && !pairs) return null;
-    const report = this.take(this.bodies, call, sent);
+    const report = this.take(this.bodies, call, sent, fitsCallWithBody);
     // A beacon's report may come long after it while a stopped worker starts: held as long as reports are.
-    if (!report)
-      this.hold(this.withBody, { ...call, body: sent }, expectsReport ? this.options.heldMs : JOIN_WINDOW_MS);
+    if (!report) this.withBody.hold({ ...call, body: sent }, expectsReport ? this.options.heldMs : JOIN_WINDOW_MS);
     return report;
   }
 
-  /** A call webRequest gave no body: the page's report of it when that came first (its body, or null). */
-  callWithoutBody(call: CallSeen): HeldReport | null {
-    return this.take(this.bodies, call, null, (report) => report.bodyVisible !== true);
+  /**
+   * A call webRequest gave no body (`awaiting`: the calls recorded before theirs came): the page's report of it
+   * when that came first (its body, or null), and the recorded calls whose report this arrival changes.
+   */
+  callWithoutBody(call: CallSeen, awaiting: readonly CallSeen[]): { report: HeldReport | null; rejoined: Rejoined[] } {
+    return this.bodyless.call(call, awaiting);
   }
 
   /**
-   * A body the page reported. Returns the awaiting call it completes (one recorded before the report
-   * came), or null when it is held for its call. `settled` resolves once the body found its call or
-   * has waited JOIN_WINDOW_MS: the relay's acknowledgement (a relay whose message was lost with a
-   * killed worker sends it again).
+   * A body the page reported: the recorded calls whose rows change (the one it completes, a call recorded before
+   * the report came, and any whose join it shows wrong). `settled` resolves once the body found its call or has
+   * waited JOIN_WINDOW_MS: the relay's acknowledgement (a relay whose message was lost with a killed worker sends
+   * it again).
    */
-  pageBody(body: HeldReport, awaiting: readonly CallSeen[]): { call: CallSeen | null; settled: Promise<void> } {
-    const call = body.bodyVisible ? null : nearest(awaiting, body, JOIN_WINDOW_MS);
-    if (call) return { call, settled: Promise.resolve() };
-    if (this.take(this.withBody, body, body.body)) return { call: null, settled: Promise.resolve() };
-    if (this.bodies.length >= MAX_HELD_BODIES) {
-      const [oldest] = this.bodies.splice(0, 1);
-      if (oldest) {
-        this.timers.clearTimeout(oldest.timer);
-        oldest.taken();
-        oldest.item.unclaimed?.();
-      }
+  pageBody(report: HeldReport, awaiting: readonly CallSeen[]): { rejoined: Rejoined[]; settled: Promise<void> } {
+    const done = (rejoined: Rejoined[] = []) => ({ rejoined, settled: Promise.resolve() });
+    // The page's copy of a body the browser showed too: that call's, whatever else is near.
+    const sameBody = (call: WithBody) => report.body !== null && call.body === report.body;
+    if (fitsCallWithBody(report) && this.take(this.withBody, report, report.body, sameBody)) return done();
+    let rejoined: Rejoined[] = [];
+    if (fitsCallWithoutBody(report)) {
+      const joins = this.bodyless.report(report, awaiting);
+      if (joins.joined) return done(joins.rejoined);
+      rejoined = joins.rejoined;
     }
+    if (fitsCallWithBody(report) && this.take(this.withBody, report, report.body)) return done(rejoined);
     const settled = new Promise<void>((resolve) => {
       const acknowledge = this.timers.setTimeout(resolve, JOIN_WINDOW_MS);
-      const taken = () => {
+      this.wait(report, () => {
         this.timers.clearTimeout(acknowledge);
         resolve();
-      };
-      this.hold(this.bodies, body, body.heldMs ?? this.options.heldMs, taken, () => {
-        taken();
-        body.unclaimed?.();
       });
     });
-    return { call: null, settled };
+    return { rejoined, settled };
   }
 
   /** A report `unclaimed` made a call of its own: its request, arriving later after all, is still its call. */
   recordedAlone(report: RecordedReport): void {
-    this.hold(this.recorded, report, HELD_BODY_MS);
+    this.recorded.hold(report, HELD_BODY_MS);
   }
 
-  /** The id of the rows a report of this call was recorded as (recordedAlone), or null: then the call is new. */
+  /**
+   * The id of the rows a report of this call was recorded as (recordedAlone), or null: then the call is new. By
+   * send time alone, a report still waiting that is nearer to this call is its own, not the recorded one.
+   */
   claimRecorded(call: CallSeen, body: string | null): string | null {
     if (!this.recorded.length) return null;
-    return this.take(this.recorded, call, body)?.requestId ?? null;
+    const found = this.find(this.recorded.items(), call, body);
+    if (!found) return null;
+    if (found.body === null || body === null) {
+      const fits = body === null ? fitsCallWithoutBody : fitsCallWithBody;
+      const waiting = nearest(this.bodies.items().filter(fits), call, JOIN_WINDOW_MS);
+      if (waiting && Math.abs(waiting.at - call.at) < Math.abs(found.at - call.at)) return null;
+    }
+    this.recorded.take(found);
+    return found.requestId;
   }
 
   /** Page bodies still waiting for their call. */
@@ -157,33 +147,37 @@ export class BodyJoiner {
     return this.bodies.length;
   }
 
-  private hold<T extends Keyed>(
-    list: Held<T>[],
-    item: T,
-    ms: number,
-    taken: () => void = () => undefined,
-    expired: () => void = () => undefined,
-  ): void {
-    const timer = this.timers.setTimeout(() => {
-      const index = list.findIndex((p) => p.item === item);
-      if (index >= 0) list.splice(index, 1);
-      expired();
-    }, ms);
-    list.push({ item, timer, taken });
+  /** Holds a report for its call (the oldest goes beyond MAX_HELD_BODIES); `taken` runs when it goes either way. */
+  private wait(report: HeldReport, taken: () => void = () => undefined): void {
+    const [oldest] = this.bodies.items();
+    if (this.bodies.length >= MAX_HELD_BODIES && oldest && this.bodies.take(oldest)) oldest.unclaimed?.();
+    this.bodies.hold(report, report.heldMs ?? this.options.heldMs, taken, () => {
+      taken();
+      report.unclaimed?.();
+    });
   }
 
-  /**
-   * Removes and returns the held item for the same tab, URL and method nearest in send time: one with
-   * the same body first; when `body` is null (a call without one), any. A report whose body the page
-   * could not read (only reports of calls have none) pairs by time alone: every such report has its call.
-   */
+  /** Removes and returns the item `find` names. */
   private take<T extends Keyed & { readonly body: string | null }>(
-    list: Held<T>[],
+    list: HeldList<T>,
     key: Keyed,
     body: string | null,
     eligible: (item: T) => boolean = () => true,
   ): T | null {
-    const items = list.map((held) => held.item).filter(eligible);
+    const found = this.find(list.items().filter(eligible), key, body);
+    return found && list.take(found) ? found : null;
+  }
+
+  /**
+   * The item for the same tab, URL and method nearest in send time: one with the same body first; when `body` is
+   * null (a call without one), any. A report whose body the page could not read (only reports of calls have none)
+   * pairs by time alone: every such report has its call.
+   */
+  private find<T extends Keyed & { readonly body: string | null }>(
+    items: readonly T[],
+    key: Keyed,
+    body: string | null,
+  ): T | null {
     const same =
       body === null
         ? null
@@ -193,29 +187,6 @@ export class BodyJoiner {
             JOIN_WINDOW_MS,
           );
     const unread = items.filter((item) => item.body === null);
-    const found = same ?? nearest(body === null ? items : unread, key, JOIN_WINDOW_MS);
-    if (!found) return null;
-    const index = list.findIndex((held) => held.item === found);
-    const [held] = list.splice(index, 1);
-    if (!held) return null;
-    this.timers.clearTimeout(held.timer);
-    held.taken();
-    return held.item;
+    return same ?? nearest(body === null ? items : unread, key, JOIN_WINDOW_MS);
   }
-}
-
-/** The item for the same tab, URL and method whose send time is nearest `key`'s, within `windowMs`. */
-export function nearest<T extends Keyed>(items: readonly T[], key: Keyed, windowMs: number): T | null {
-  let best: T | null = null;
-  let bestDistance = Infinity;
-  for (const item of items) {
-    if (item.tabId !== key.tabId || item.url !== key.url || item.method.toUpperCase() !== key.method.toUpperCase())
-      continue;
-    const distance = Math.abs(item.at - key.at);
-    if (distance <= windowMs && distance < bestDistance) {
-      best = item;
-      bestDistance = distance;
-    }
-  }
-  return best;
 }

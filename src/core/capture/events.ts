@@ -82,8 +82,13 @@ export interface PageCall extends RequestSource {
   readonly method: string;
   /** The body as the page sent it; null when the page could not read it at once. */
   readonly body: RequestBody | null;
-  /** The browser shows the host this body too (not a Blob); undefined where the page cannot tell. */
-  readonly bodyVisible?: boolean;
+  /**
+   * The request the browser shows the host carries this body too (the extension in Chromium: not a Blob; the
+   * Playwright fixture in Chromium: a string, bytes or a form of strings; in Firefox, where Playwright shows no
+   * body: never). Each host says: a report of a body the request shows joins only a request that came with that
+   * body, and reports of hidden bodies pair among requests that came without one, by send time (body-join.ts).
+   */
+  readonly bodyVisible: boolean;
   /** When the page sent it (Date.now() in the page). */
   readonly at: number;
   /**

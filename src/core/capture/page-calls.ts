@@ -10,8 +10,8 @@ import { textOrNull, type RequestBody } from '../body';
 import { decodeBody } from '../decode';
 import { recogniseCall, type TrackingCall } from '../endpoints';
 import type { RequestInfo } from '../record';
-import { JOIN_WINDOW_MS, type BodyJoiner, type HeldReport } from './body-join';
-import type { CallSeen, CaptureTimeline } from './capture-timeline';
+import { JOIN_WINDOW_MS, type BodyJoiner, type Rejoined } from './body-join';
+import type { CaptureTimeline } from './capture-timeline';
 import type { PageCall } from './events';
 import { UNSEEN } from './outcome';
 import type { CaptureHost, SeenCall } from './pipeline';
@@ -27,8 +27,8 @@ export interface PageCallsHost {
   entries(seen: SeenCall, body: RequestBody, request: RequestInfo): EntryBuilder[];
   /** Appends a tab's rows (none for a tab that closed). */
   append(tabId: number, build: readonly EntryBuilder[]): void;
-  /** Decodes a call's rows anew with the body its page reported. */
-  fillBody(call: CallSeen, report: HeldReport & { readonly body: string }): void;
+  /** Recorded calls' rows show the report now found to be their own (body-join.ts). */
+  showReports(rejoined: readonly Rejoined[]): void;
 }
 
 export class PageCalls {
@@ -58,7 +58,7 @@ export class PageCalls {
       ...(reportId !== undefined && { reportId }),
     };
     const joined = joiner.pageBody(held, host.timeline.awaitingCalls(tabId));
-    if (joined.call && text !== null) this.pipeline.fillBody(joined.call, { ...held, body: text });
+    this.pipeline.showReports(joined.rejoined);
     return joined.settled;
   }
 

@@ -6,12 +6,10 @@
  * feeds it from webRequest; a test host can feed it from its own browser API.
  */
 import { textOrNull, type RequestBody } from '../body';
-import { callRecords } from '../call-records';
 import { recogniseCall, type HostPattern, type TrackingCall } from '../endpoints';
 import type { ValidationMode } from '../inspect';
-import { createLinter, type Linter } from '../lint';
-import type { RequestInfo } from '../record';
-import { BodyJoiner, type HeldReport, type Timers } from './body-join';
+import { BodyJoiner, type Timers } from './body-join';
+import { CallRows, reportedCall } from './call-rows';
 import type { CallSeen, CaptureTimeline } from './capture-timeline';
 import { ClosedTabs } from './closed-tabs';
 import type { DocumentInfo } from './document-book';
@@ -62,7 +60,6 @@ export interface SeenCall extends CallSeen {
 }
 
 export class CapturePipeline {
-  private readonly linters = new Map<number, Linter>();
   private readonly outcomes = new RequestOutcomes();
   /** Calls whose sending document is being looked up (Chromium, a document the book missed). */
   private readonly resolving = new Set<string>();
@@ -72,9 +69,11 @@ export class CapturePipeline {
   private readonly timers: Timers;
   private readonly pageCalls: PageCalls;
   private readonly closedTabs = new ClosedTabs();
+  private readonly rows: CallRows;
 
   constructor(private readonly host: CaptureHost) {
     this.timers = host.timers ?? globalThis;
+    this.rows = new CallRows(host);
     const { pageReports } = host;
     this.joiner = new BodyJoiner(
       this.timers,
@@ -84,9 +83,9 @@ export class CapturePipeline {
       host,
       joiner: this.joiner,
       outcomes: this.outcomes,
-      entries: (seen, body, request) => this.entries(seen, body, request),
+      entries: (seen, body, request) => this.rows.build(seen, body, request),
       append: (tabId, build) => this.append(tabId, build),
-      fillBody: (call, report) => this.fillBody(call, report),
+      showReports: (rejoined) => rejoined.forEach((change) => this.rows.show(change)),
     });
   }
 
@@ -134,8 +133,9 @@ export class CapturePipeline {
   pageBody(body: PageBody): Promise<void> {
     // The page hook reports every Blob it sees sent (uploads too): only tracking calls' are kept.
     if (this.used(body) || !recogniseCall(body.method, body.url, this.host.hosts())) return Promise.resolve();
-    const { call, settled } = this.joiner.pageBody(body, this.awaiting(body.tabId));
-    if (call) this.fillBody(call, body);
+    // A Blob's body, which the request never shows: it pairs only among requests that came without one.
+    const { rejoined, settled } = this.joiner.pageBody({ ...body, bodyVisible: false }, this.awaiting(body.tabId));
+    rejoined.forEach((change) => this.rows.show(change));
     return settled;
   }
 
@@ -231,12 +231,12 @@ export class CapturePipeline {
   forgetTab(tabId: number): void {
     this.host.timeline.removeTab(tabId);
     this.host.senders.forget(tabId);
-    this.linters.delete(tabId);
+    this.rows.resetLinter(tabId);
   }
 
   /** A fresh linter for the tab (its timeline was cleared): duplicates and drift are linted within one capture. */
   resetLinter(tabId: number): void {
-    this.linters.delete(tabId);
+    this.rows.resetLinter(tabId);
   }
 
   private called(seen: SeenCall, body: RequestBody | null, expectsReport: boolean): void {
@@ -246,7 +246,8 @@ export class CapturePipeline {
       this.record(reported ? reportedCall(seen, reported) : seen, body);
       return;
     }
-    const reported = this.joiner.callWithoutBody(seen);
+    const { report: reported, rejoined } = this.joiner.callWithoutBody(seen, this.awaiting(seen.tabId));
+    rejoined.forEach((change) => this.rows.show(change));
     const named = reported ? reportedCall(seen, reported) : seen;
     const missing = { kind: 'missing', reason: this.host.missingBodyReason } as const;
     if (reported?.body != null) this.record(named, { kind: 'text', text: reported.body });
@@ -265,20 +266,6 @@ export class CapturePipeline {
   private used(report: { readonly tabId: number; readonly reportId?: string }): boolean {
     const { tabId, reportId } = report;
     return this.closedTabs.has(tabId) || (reportId !== undefined && this.host.timeline.hasReport(tabId, reportId));
-  }
-
-  /** The page reported the body of a call recorded without one: its rows are decoded anew. */
-  private fillBody(call: CallSeen, report: HeldReport & { readonly body: string }): void {
-    const { body: text, page: named, reportId } = report;
-    const { timeline } = this.host;
-    const [first] = timeline.entriesOf(call.tabId, call.requestId);
-    const tracking = recogniseCall(call.method, call.url, this.host.hosts());
-    if (!first || !tracking) return;
-    const { pageUrl, topUrl, request } = first.record;
-    const page: SenderPage = named ?? (topUrl !== undefined ? { pageUrl, topUrl } : { pageUrl });
-    const seen = { ...call, call: tracking, page, ...(reportId !== undefined && { reportId }) };
-    const entries = this.entries(seen, { kind: 'text', text }, request);
-    timeline.replaceRequest(call.tabId, call.requestId, entries);
   }
 
   private settle(event: { tabId: number; requestId: string; method: string; url: string }, outcome: Outcome): void {
@@ -305,33 +292,6 @@ export class CapturePipeline {
 
   private record(seen: SeenCall, body: RequestBody, awaitingBody = false): void {
     const request = { url: seen.url, method: seen.method, ...this.outcomes.takeEarly(seen.requestId) };
-    this.append(seen.tabId, this.entries(seen, body, request, awaitingBody));
+    this.append(seen.tabId, this.rows.build(seen, body, request, awaitingBody));
   }
-
-  private entries(seen: SeenCall, body: RequestBody, request: RequestInfo, awaitingBody = false): EntryBuilder[] {
-    const { tabId, requestId, page, reportId } = seen;
-    const { strict, checker, privacy } = this.host.mode();
-    const origin = { capturedAt: seen.at, tabId, ...page, request };
-    const records = callRecords(seen.call, body, origin, { strict, checker, privacy, linter: this.linter(tabId) });
-    return records.map((record) => (seq) => ({
-      kind: 'message',
-      seq,
-      requestId,
-      record,
-      ...(awaitingBody ? { awaitingBody: true as const } : {}),
-      ...(reportId !== undefined && { reportId }),
-    }));
-  }
-
-  private linter(tabId: number): Linter {
-    let linter = this.linters.get(tabId);
-    if (!linter) this.linters.set(tabId, (linter = createLinter()));
-    return linter;
-  }
-}
-
-/** A call as its page's report names it: the page it was sent from, where the report says, and the report. */
-function reportedCall(seen: SeenCall, report: HeldReport): SeenCall {
-  const { page, reportId } = report;
-  return { ...seen, ...(page && { page }), ...(reportId !== undefined && { reportId }) };
 }

@@ -71,6 +71,9 @@ export function reportBlob(
 ): Promise<void> {
   const sent = { tabId, url: URL_B, method: 'POST', at, reportId };
   if (transport === 'fetch') return capture.pageBody({ ...sent, body: body(event) } satisfies PageBody);
-  const call: PageCall = { ...sent, frameId: 0, documentUrl: PAGE, body: { kind: 'text', text: body(event) } };
-  return capture.pageCall({ ...call, bodyVisible: false });
+  const call: PageCall = {
+    ...{ ...sent, frameId: 0, documentUrl: PAGE, bodyVisible: false },
+    body: { kind: 'text', text: body(event) },
+  };
+  return capture.pageCall(call);
 }

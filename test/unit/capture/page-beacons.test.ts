@@ -14,8 +14,9 @@ const UNSEEN = 'unseen | sent by the page; the browser did not show the request'
 /** A beacon's request (`ping`), unless another type is named. */
 const request = (at: number, sent: RequestBody | null, type = 'ping') => shown(at, sent, type);
 
-const beacon = (at: number, sent: RequestBody | null, bodyVisible?: boolean) => ({
-  ...(bodyVisible !== undefined && { bodyVisible }),
+/** `bodyVisible`: the page hook's `!blob` (webRequest shows every beacon body but a Blob). */
+const beacon = (at: number, sent: RequestBody | null, bodyVisible: boolean) => ({
+  bodyVisible,
   tabId: 1,
   frameId: 0,
   documentUrl: PAGE,
@@ -32,7 +33,7 @@ describe('Capture pipeline with a page that reports every beacon', () => {
   it('records a beacon the browser never showed from its report, once the grace period is over', async () => {
     const { pipeline, rows } = host();
     const settled = vi.fn();
-    void pipeline.pageCall(beacon(1000, text('Hidden Beacon'))).then(settled);
+    void pipeline.pageCall(beacon(1000, text('Hidden Beacon'), true)).then(settled);
     expect(rows()).toEqual([]);
     vi.advanceTimersByTime(GRACE);
     await Promise.resolve();
@@ -42,12 +43,12 @@ describe('Capture pipeline with a page that reports every beacon', () => {
 
   it('makes one row of a beacon the browser showed with its body, report first or request first', () => {
     const { pipeline, rows } = host();
-    void pipeline.pageCall(beacon(1000, text('Report First')));
+    void pipeline.pageCall(beacon(1000, text('Report First'), true));
     const first = request(1001, text('Report First'));
     void pipeline.requestStarted(first);
     const second = request(5000, text('Request First'));
     void pipeline.requestStarted(second);
-    void pipeline.pageCall(beacon(5000, text('Request First')));
+    void pipeline.pageCall(beacon(5000, text('Request First'), true));
     pipeline.requestCompleted({ ...first, statusCode: 200 });
     pipeline.requestCompleted({ ...second, statusCode: 204 });
     vi.advanceTimersByTime(HELD_BODY_MS * 2);
@@ -56,18 +57,18 @@ describe('Capture pipeline with a page that reports every beacon', () => {
 
   it("fills a Blob beacon's body from the report, before or after the request", () => {
     const { pipeline, rows } = host();
-    void pipeline.pageCall(beacon(1000, text('Blob Before')));
+    void pipeline.pageCall(beacon(1000, text('Blob Before'), false));
     void pipeline.requestStarted(request(1002, null));
     void pipeline.requestStarted(request(9000, null));
-    void pipeline.pageCall(beacon(9000, text('Blob After')));
+    void pipeline.pageCall(beacon(9000, text('Blob After'), false));
     vi.advanceTimersByTime(HELD_BODY_MS * 2);
     expect(rows()).toEqual([`Blob Before | ${PAGE} | pending | `, `Blob After | ${PAGE} | pending | `]);
   });
 
   it('joins a request shown after the grace (a worker starting) to the row its report became: one row, its outcome', () => {
     const { pipeline, rows } = host();
-    void pipeline.pageCall(beacon(1000, text('Late String')));
-    void pipeline.pageCall(beacon(1100, null)); // a Blob the page did not see built
+    void pipeline.pageCall(beacon(1000, text('Late String'), true));
+    void pipeline.pageCall(beacon(1100, null, false)); // a Blob the page did not see built
     vi.advanceTimersByTime(GRACE * 3);
     expect(rows()).toEqual([`Late String | ${PAGE} | ${UNSEEN}`, `no body was seen | ${PAGE} | ${UNSEEN}`]);
     const string = request(1000, text('Late String'));
@@ -84,7 +85,7 @@ describe('Capture pipeline with a page that reports every beacon', () => {
 
   it('takes the body the browser read for a late request whose report had none', () => {
     const { pipeline, rows } = host();
-    void pipeline.pageCall(beacon(1000, null)); // FormData: the page cannot tell its bytes
+    void pipeline.pageCall(beacon(1000, null, true)); // FormData: the page cannot tell its bytes
     vi.advanceTimersByTime(GRACE);
     void pipeline.requestStarted(request(1001, text('Read By The Browser')));
     expect(rows()).toEqual([`Read By The Browser | ${PAGE} | pending | `]);
@@ -92,7 +93,7 @@ describe('Capture pipeline with a page that reports every beacon', () => {
 
   it('does not join a beacon to a fetch, nor two different beacons to one URL', () => {
     const { pipeline, rows } = host();
-    void pipeline.pageCall(beacon(1000, text('Beacon')));
+    void pipeline.pageCall(beacon(1000, text('Beacon'), true));
     void pipeline.requestStarted(request(1000, text('Fetch'), 'xmlhttprequest'));
     void pipeline.requestStarted(request(1000, text('Other Beacon')));
     vi.advanceTimersByTime(HELD_BODY_MS * 2);
@@ -107,11 +108,11 @@ describe('Capture pipeline with a page that reports every beacon', () => {
     const before = host();
     const shown = request(1000, text('Joined Before The Stop'));
     void before.pipeline.requestStarted(shown);
-    void before.pipeline.pageCall(beacon(1000, text('Joined Before The Stop')));
+    void before.pipeline.pageCall(beacon(1000, text('Joined Before The Stop'), true));
     before.pipeline.requestCompleted({ ...shown, statusCode: 200 });
     // The worker stops before acknowledging; a new one starts over the stored timeline and gets the report again.
     const after = host(before.timeline);
-    void after.pipeline.pageCall(beacon(1000, text('Joined Before The Stop')));
+    void after.pipeline.pageCall(beacon(1000, text('Joined Before The Stop'), true));
     vi.advanceTimersByTime(HELD_BODY_MS * 2);
     expect(after.rows()).toEqual([`Joined Before The Stop | ${PAGE} | status | 200`]);
   });

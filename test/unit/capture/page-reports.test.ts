@@ -8,7 +8,9 @@ import { PAGE, reportHost, request, text, URL_T } from './report-host';
 const GRACE = 1000;
 const host = () => reportHost({ pageReports: { graceMs: GRACE } });
 
-const report = (at: number, sent: RequestBody | null, page = PAGE) => ({
+/** `bodyVisible`: the request the browser shows carries the body too (page-reporter.ts, shownToPlaywright). */
+const report = (at: number, sent: RequestBody | null, bodyVisible: boolean, page = PAGE) => ({
+  bodyVisible,
   tabId: 1,
   frameId: 0,
   documentUrl: page,
@@ -24,7 +26,7 @@ afterEach(() => vi.useRealTimers());
 describe('Capture pipeline with a page that reports every call', () => {
   it('records a call only the page reported once the grace period is over, saying the browser did not show it', () => {
     const { pipeline, rows } = host();
-    void pipeline.pageCall(report(1000, text('Page Left'), `${PAGE}?step=2`));
+    void pipeline.pageCall(report(1000, text('Page Left'), true, `${PAGE}?step=2`));
     expect(rows()).toEqual([]);
     expect(pipeline.heldReports()).toBe(1);
     vi.advanceTimersByTime(GRACE);
@@ -36,12 +38,12 @@ describe('Capture pipeline with a page that reports every call', () => {
 
   it('makes one row of a report and its request, in either order, with a body on both sides', () => {
     const { pipeline, rows } = host();
-    void pipeline.pageCall(report(1000, text('First')));
+    void pipeline.pageCall(report(1000, text('First'), true));
     const first = request(1001, text('First'));
     void pipeline.requestStarted(first);
     const second = request(2000, text('Second'));
     void pipeline.requestStarted(second);
-    void pipeline.pageCall(report(2000, text('Second')));
+    void pipeline.pageCall(report(2000, text('Second'), true));
     pipeline.requestCompleted({ ...first, statusCode: 200 });
     vi.advanceTimersByTime(GRACE * 5);
     expect(rows()).toEqual([`First | ${PAGE} | status | 200`, `Second | ${PAGE} | pending | `]);
@@ -49,17 +51,17 @@ describe('Capture pipeline with a page that reports every call', () => {
 
   it("fills the body the browser hid from the page's report, before or after the request", () => {
     const { pipeline, rows } = host();
-    void pipeline.pageCall(report(1000, text('Blob Before')));
+    void pipeline.pageCall(report(1000, text('Blob Before'), false));
     void pipeline.requestStarted(request(1002, null));
     void pipeline.requestStarted(request(3000, null));
-    void pipeline.pageCall(report(3000, text('Blob After')));
+    void pipeline.pageCall(report(3000, text('Blob After'), false));
     vi.advanceTimersByTime(GRACE * 5);
     expect(rows()).toEqual([`Blob Before | ${PAGE} | pending | `, `Blob After | ${PAGE} | pending | `]);
   });
 
   it('pairs a report the page could not read the body of with its request by send time', () => {
     const { pipeline, rows } = host();
-    void pipeline.pageCall(report(1000, null));
+    void pipeline.pageCall(report(1000, null, true));
     void pipeline.requestStarted(request(1001, text('Read By The Browser')));
     vi.advanceTimersByTime(GRACE * 5);
     expect(rows()).toEqual([`Read By The Browser | ${PAGE} | pending | `]);
@@ -67,7 +69,7 @@ describe('Capture pipeline with a page that reports every call', () => {
 
   it('does not pair two different bodies sent to one URL: each call is its own row', () => {
     const { pipeline, rows } = host();
-    void pipeline.pageCall(report(1000, text('Beacon In Pagehide')));
+    void pipeline.pageCall(report(1000, text('Beacon In Pagehide'), true));
     void pipeline.requestStarted(request(1000, text('Fetch At The Same Time')));
     vi.advanceTimersByTime(GRACE);
     expect(rows().sort()).toEqual([
@@ -78,14 +80,14 @@ describe('Capture pipeline with a page that reports every call', () => {
 
   it("names the page the report names: the browser's frame may already show the next one", () => {
     const { pipeline, rows } = host();
-    void pipeline.pageCall(report(1000, text('Left'), `${PAGE}?before`));
+    void pipeline.pageCall(report(1000, text('Left'), false, `${PAGE}?before`));
     void pipeline.requestStarted({ ...request(1001, null), documentUrl: 'http://127.0.0.1:4000/next' });
     expect(rows()).toEqual([`Left | ${PAGE}?before | pending | `]);
   });
 
   it('ignores reports of calls that are not tracking calls', () => {
     const { pipeline, rows } = host();
-    void pipeline.pageCall({ ...report(1000, text('Upload')), url: 'http://127.0.0.1:4000/api/upload' });
+    void pipeline.pageCall({ ...report(1000, text('Upload'), true), url: 'http://127.0.0.1:4000/api/upload' });
     vi.advanceTimersByTime(GRACE);
     expect([rows(), pipeline.heldReports()]).toEqual([[], 0]);
   });
