@@ -88,8 +88,10 @@ export function reportPageCalls({ binding, reportUrl, hosts, every }: ReporterCo
    */
   function shownToPlaywright(data: unknown): boolean {
     if (every || data === null || data === undefined) return false;
-    if (typeof data === 'string' || data instanceof URLSearchParams) return true;
-    if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return true;
+    // An empty body is none to Playwright (no postData): the report then pairs as a hidden body's would.
+    if (typeof data === 'string') return data !== '';
+    if (data instanceof URLSearchParams) return data.toString() !== '';
+    if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return data.byteLength > 0;
     return data instanceof FormData && [...data.values()].every((value) => typeof value === 'string');
   }
 

@@ -5,7 +5,15 @@ import { launchChromium } from '../../browser-harness/chromium';
 import { captureSuite, openTab } from './capture-suite';
 import { sdkTransportsSuite } from './sdk-transports-suite';
 import type { PageLike } from '../../browser-harness/browser';
-import { labelOf, tabIdOf, waitForLabels, type Message } from '../../browser-harness/timeline';
+import {
+  labelOf,
+  messagesOf,
+  readTimeline,
+  tabIdOf,
+  waitForLabels,
+  type Message,
+} from '../../browser-harness/timeline';
+import { JOIN_WINDOW_MS } from '../../src/core/capture/held-report';
 import { expectUserHostAcrossStops } from './user-host-restart';
 
 const context = captureSuite((collector) => launchChromium({ tlsPort: collector.tlsPort }));
@@ -172,6 +180,35 @@ describe('chromium unload beacons', () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe('chromium beacons without a body', () => {
+  it("a beacon sent with no body, or an empty one, is one row, not its request's row beside its page report's", async () => {
+    const { page, tabId } = await openTab(context, '/transports.html?empty-beacon');
+    const [none, empty] = ['https://api.segment.io/v1/t?none', 'https://api.segment.io/v1/t?empty-string'];
+    await page.evaluate(
+      ([none, empty]) => {
+        navigator.sendBeacon(none);
+        navigator.sendBeacon(empty, '');
+        return fetch('https://api.segment.io/v1/t', {
+          method: 'POST',
+          body: JSON.stringify({ type: 'track', event: 'After Empty Beacon', anonymousId: 'a' }),
+        }).then((response) => response.status);
+      },
+      [none, empty] as const,
+    );
+    await waitForLabels(context.browser, tabId, ['After Empty Beacon']);
+    // A report no request claims becomes a row of its own once the join window closes: only after it can a
+    // second row for the one beacon show, so the count is read past it.
+    await new Promise((resolve) => setTimeout(resolve, JOIN_WINDOW_MS + 1000));
+    const messages = messagesOf(await readTimeline(context.browser, tabId));
+    const outcomes = (url: string) =>
+      messages
+        .filter((m) => m.record.request.url === url)
+        .map((m) => m.record.request.status ?? m.record.request.error);
+    expect([outcomes(none), outcomes(empty)]).toEqual([[200], [200]]);
+    await page.close();
   });
 });
 

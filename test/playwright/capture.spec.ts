@@ -3,6 +3,7 @@
  * sender and verdict equal to the CLI's on the collector's bytes, through every transport and the
  * real June and Segment SDKs.
  */
+import { JOIN_WINDOW_MS } from '../../src/core/capture/held-report';
 import { SCENARIO_ROWS } from '../e2e/pages/sdk-scenario';
 import { collectorMessages, comparable } from './collector-verdicts';
 import { expect, test } from './harness';
@@ -40,6 +41,26 @@ test('raw transports: fetch, keepalive, XHR, beacons of every body type, batches
       .map(comparable)
       .sort(),
   ).toEqual(notFromWorker.map(comparable).sort());
+});
+
+test("a beacon sent with no body, or an empty one, is one row, not its request's beside its page report's", async ({
+  page,
+  tracking,
+  collector,
+}) => {
+  const none = 'https://api.segment.io/v1/t?none';
+  const empty = 'https://api.segment.io/v1/t?empty-string';
+  await page.goto(`${collector.origin}/transports.html`);
+  await page.evaluate(([none, empty]) => navigator.sendBeacon(none) && navigator.sendBeacon(empty, ''), [
+    none,
+    empty,
+  ] as const);
+  const rowsTo = () => [none, empty].map((url) => tracking.messages().filter((m) => m.request.url === url).length);
+  await expect.poll(rowsTo).toEqual([1, 1]);
+  // A report no request claims becomes a row of its own once the join window closes: only after it can a second
+  // row for the one beacon show, so the count is read past it.
+  await page.waitForTimeout(JOIN_WINDOW_MS + 1000);
+  expect(rowsTo()).toEqual([1, 1]);
 });
 
 for (const sdk of ['june', 'segment'] as const) {

@@ -41,7 +41,10 @@ export function listenToPageReports(handlers: PageReportHandlers): void {
       const { frameId = 0, documentId } = sender as Runtime.MessageSender & { documentId?: string };
       const text = body === null ? null : ({ kind: 'text', text: body } as const);
       const source = documentId === undefined ? { tabId, frameId } : { tabId, frameId, documentId };
-      const call = { ...source, url, method, body: text, bodyVisible: !blob, at, reportId: id };
+      // An empty body is no body to webRequest (a beacon sent with none, or with ''): its request comes without one,
+      // so the report is paired as a hidden body's would be, or it stays a second row for the one beacon.
+      const bodyVisible = !blob && body !== '';
+      const call = { ...source, url, method, body: text, bodyVisible, at, reportId: id };
       return handlers.beacon(call).then(() => true);
     }
     if (body === null) return Promise.resolve(true); // only a beacon's report may lack its body
