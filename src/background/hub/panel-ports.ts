@@ -51,6 +51,8 @@ export function acceptPanels(
     if (port.name !== PANEL_PORT_NAME) return;
     let unsubscribe: (() => void) | null = null;
     let pendingAdded: TimelineEntry[] = [];
+    /** The seqs of pendingAdded: an outcome for one of them is in it already (the store updates entries in place). */
+    let addedSeqs = new Set<number>();
     let pendingDropped = 0;
     let pendingUpdates: { seq: number; request: RequestInfo }[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -60,6 +62,7 @@ export function acceptPanels(
       if (pendingAdded.length) post({ kind: 'added', entries: pendingAdded, dropped: pendingDropped });
       if (pendingUpdates.length) post({ kind: 'updated', updates: pendingUpdates });
       pendingAdded = [];
+      addedSeqs = new Set();
       pendingUpdates = [];
     };
     const later = () => {
@@ -102,13 +105,17 @@ export function acceptPanels(
       unsubscribe = store.listen({
         added(t, entries, dropped) {
           if (t !== subscribed || !entries.length) return;
-          pendingAdded.push(...entries);
+          for (const entry of entries) {
+            pendingAdded.push(entry);
+            addedSeqs.add(entry.seq);
+          }
           pendingDropped = dropped;
           later();
         },
         updated(t, entries) {
           if (t !== subscribed) return;
-          pendingUpdates.push(...entries.flatMap(requestUpdate));
+          for (const entry of entries)
+            if (!addedSeqs.has(entry.seq)) pendingUpdates.push({ seq: entry.seq, request: entry.record.request });
           later();
         },
         replaced(t, removed, entries, dropped) {
@@ -123,6 +130,7 @@ export function acceptPanels(
     function sendSnapshot(store: BackgroundStore, tab: number): void {
       // What is pending is in the snapshot too.
       pendingAdded = [];
+      addedSeqs = new Set();
       pendingUpdates = [];
       const { entries, dropped } = store.snapshot(tab);
       post({
@@ -137,8 +145,4 @@ export function acceptPanels(
       }
     }
   };
-}
-
-function requestUpdate(entry: TimelineEntry) {
-  return entry.kind === 'message' ? [{ seq: entry.seq, request: entry.record.request }] : [];
 }

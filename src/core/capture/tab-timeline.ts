@@ -53,16 +53,22 @@ export class TabTimeline {
     return this.trim();
   }
 
-  /** Applies an outcome to every message of a request; returns the entries that changed. */
-  updateRequest(requestId: string, request: RequestInfo): TimelineEntry[] {
+  /**
+   * Applies an outcome to every message of a request; returns the entries that changed. `inPlace` updates the
+   * entries themselves, for a host whose readers keep no entry across changes (the extension's background, which
+   * serialises what it hands out): no copy of each entry and record per call. Otherwise each is replaced by a copy
+   * (the Playwright host caches what it derived from each record).
+   */
+  updateRequest(requestId: string, request: RequestInfo, inPlace = false): MessageEntry[] {
     const seqs = this.byRequest.get(requestId) ?? [];
-    const changed: TimelineEntry[] = [];
+    const changed: MessageEntry[] = [];
     for (const seq of seqs) {
       const index = this.indexOf(seq);
       const entry = index < 0 ? undefined : this.entries[index];
       if (entry?.kind !== 'message') continue;
-      const updated: TimelineEntry = { ...entry, record: { ...entry.record, request } };
-      this.entries[index] = updated;
+      const updated = inPlace ? entry : { ...entry, record: { ...entry.record, request } };
+      if (inPlace) (entry.record as { request: RequestInfo }).request = request;
+      else this.entries[index] = updated;
       changed.push(updated);
     }
     return changed;

@@ -108,19 +108,25 @@ describe('the panel hub', () => {
     store.append(1, message('a'));
     store.append(1, message('b'));
     store.append(2, message('other tab'));
-    store.updateRequest(1, 'a', OK);
+    store.updateRequest(1, 'a', OK); // a's addition carries it: the store updates entries in place
     store.append(1, message('c'));
     vi.advanceTimersByTime(29);
     expect(panel.posted).toEqual([]);
     vi.advanceTimersByTime(1);
-    expect(kinds(panel.posted)).toEqual(['added', 'updated']);
+    expect(kinds(panel.posted)).toEqual(['added']);
     expect(panel.posted[0]).toMatchObject({ kind: 'added', dropped: 0 });
-    expect(panel.posted[0]?.kind === 'added' && panel.posted[0].entries.map((e) => e.seq)).toEqual([1, 2, 3]);
-    expect(panel.posted[1]).toEqual({ kind: 'updated', updates: [{ seq: 1, request: OK }] });
+    const added = panel.posted[0]?.kind === 'added' ? panel.posted[0].entries : [];
+    expect(added.map((e) => [e.seq, e.kind === 'message' && e.record.request.status])).toEqual([
+      [1, 200],
+      [2, null],
+      [3, null],
+    ]);
 
+    store.updateRequest(1, 'b', OK);
     store.append(1, message('d'));
     vi.advanceTimersByTime(30);
-    expect(kinds(panel.posted)).toEqual(['added', 'updated', 'added']);
+    expect(kinds(panel.posted)).toEqual(['added', 'added', 'updated']);
+    expect(panel.posted[2]).toEqual({ kind: 'updated', updates: [{ seq: 2, request: OK }] });
   });
 
   it('sends what was added before a replacement first, then the replacement, at once', async () => {
