@@ -1,14 +1,8 @@
 /**
  * Timelines in IndexedDB, so they outlive the service worker (Chrome stops it after ~30 s idle) and are as large as
  * the buffer allows (storage.session holds only 10 MB in all). Kept as a log (timeline-log.ts): one record per tab
- * per write, what changed since the last one.
- *
- * When a change is written, so that a stopped worker loses none: before the task that made it ends, with all that
- * task changed (a batch's messages, a row and the entries it trimmed, the tab's state). Chromium lets the tasks
- * already queued run before it stops a worker (DevTools' Target.closeTarget, an extension update), and a
- * transaction begun in one of them completes; timers still waiting are dropped with what they held back, and a
- * task posted meanwhile runs too late. An outcome alone waits for the next write, or OUTCOME_WAIT_MS: lost with a
- * stopped worker, its row stays pending. docs/capture.md weighs what this costs.
+ * per write, what changed since the last one. When a write goes, and what a stopped worker can lose:
+ * write-schedule.ts.
  */
 import type { TabState } from '../../core/capture/tab-timeline';
 import type { TimelineEntry } from '../../core/capture/timeline-entry';
@@ -16,6 +10,7 @@ import type { RequestInfo } from '../../core/record';
 import { LOG, openTimelineDb, promised, tabRange } from './open-timeline-db';
 import { TabLogs } from './tab-logs';
 import { UnansweredWrites } from './unanswered-writes';
+import { WriteSchedule } from './write-schedule';
 import { loggedCount, replayLog, TabChanges, type LogRecord } from './timeline-log';
 
 export type Write =
@@ -43,8 +38,6 @@ export interface TimelineDb {
   rewriteFrom(live: LiveTimelines): void;
 }
 
-const OUTCOME_WAIT_MS = 100;
-
 /** What one write does to one tab, in this order. */
 interface TabWrite {
   readonly deleted: boolean;
@@ -58,9 +51,12 @@ export function createTimelineDb(): TimelineDb {
   const logs = new TabLogs();
   let live: LiveTimelines | null = null;
   let pending = new Map<number, TabWrite>();
-  const unanswered = new UnansweredWrites();
-  let inThisTask = false;
-  let outcomesTimer: ReturnType<typeof setTimeout> | null = null;
+  const unanswered = new UnansweredWrites(() => schedule.answered());
+  const schedule = new WriteSchedule(
+    write,
+    () => unanswered.inFlight,
+    () => pending.size > 0,
+  );
 
   const pendingFor = (tabId: number, deleted = false): TabWrite => {
     let tab = pending.get(tabId);
@@ -71,10 +67,7 @@ export function createTimelineDb(): TimelineDb {
   function enqueue(write: Write): void {
     if (write.op === 'put-request') {
       pendingFor(write.tabId).changes.setRequest(write.seq, write.request);
-      outcomesTimer ??= setTimeout(() => {
-        outcomesTimer = null;
-        flush();
-      }, OUTCOME_WAIT_MS);
+      schedule.outcome();
       return;
     }
     if (write.op === 'put-tab') pendingFor(write.state.tabId).changes.state = write.state;
@@ -82,16 +75,13 @@ export function createTimelineDb(): TimelineDb {
     else if (write.op === 'delete-entries') pendingFor(write.tabId).changes.remove(write.seqs);
     else if (write.op === 'rewrite-tab') pendingFor(write.tabId).rewrite = true;
     else pendingFor(write.tabId, true);
-    if (inThisTask) return;
-    inThisTask = true;
-    queueMicrotask(flush);
+    schedule.changed();
   }
 
-  function flush(): void {
-    inThisTask = false;
+  function write(): boolean {
     const batch = pending;
     pending = new Map();
-    if (!batch.size) return;
+    if (!batch.size) return false;
     unanswered.expect();
     // Begun in this task when the database is open (always, once the store has loaded).
     if (opened) begin(opened, batch);
@@ -100,6 +90,7 @@ export function createTimelineDb(): TimelineDb {
         (db) => begin(db, batch),
         (error: unknown) => unanswered.failed(error),
       );
+    return true;
   }
 
   function begin(db: IDBDatabase, batch: ReadonlyMap<number, TabWrite>): void {
@@ -158,7 +149,7 @@ export function createTimelineDb(): TimelineDb {
     },
     write: enqueue,
     flushed() {
-      flush();
+      schedule.now();
       return unanswered.all();
     },
     rewriteFrom(source) {

@@ -11,6 +11,14 @@ export class UnansweredWrites {
   private readonly log = firstFailureLogger();
   private waiting: (() => void)[] = [];
 
+  /** `onAnswered` runs each time the last write begun so far is answered. */
+  constructor(private readonly onAnswered: () => void = () => undefined) {}
+
+  /** Whether a write has begun (or is to begin) and is not answered yet. */
+  get inFlight(): boolean {
+    return this.count > 0;
+  }
+
   /** A write that will begin (now, or once the database is open). */
   expect(): void {
     this.count++;
@@ -36,6 +44,7 @@ export class UnansweredWrites {
   private readonly answered = (): void => {
     if (--this.count > 0) return;
     for (const resolve of this.waiting.splice(0)) resolve();
+    this.onAnswered();
   };
 
   private readonly aborted = (event: Event): void => {

@@ -22,9 +22,9 @@ const written = () => vi.advanceTimersByTimeAsync(0);
 
 describe('the IndexedDB timeline store', () => {
   let db: TimelineDb;
-  /** Runs the pending write and reads everything back (IndexedDB runs the read after the write began before it). */
+  /** Writes what is pending and reads everything back (IndexedDB runs the read after the writes begun before it). */
   const committed = async () => {
-    await written();
+    await db.flushed();
     return db.loadAll();
   };
   /** The log records put from now on. */
@@ -34,7 +34,7 @@ describe('the IndexedDB timeline store', () => {
   };
   beforeEach(async () => {
     vi.stubGlobal('indexedDB', new IDBFactory()); // a fresh, empty database per test
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     db = createTimelineDb();
     await db.loadAll(); // opened (and upgraded) before any test starts counting time
   });
@@ -70,15 +70,31 @@ describe('the IndexedDB timeline store', () => {
     ]);
   });
 
-  it("writes each task's changes in a transaction of its own, whether or not the last one was answered", async () => {
+  it('holds back what later tasks change (spaced writes, one at a time) and writes it together', async () => {
     const transaction = vi.spyOn(FakeIDBDatabase.prototype, 'transaction');
+    const readWrites = () => transaction.mock.calls.filter(([, mode]) => mode === 'readwrite').length;
+    const records = recordsPut();
     db.write(put(1, navigation(1)));
     await Promise.resolve();
-    db.write(put(1, navigation(2))); // another event, while the first write is unanswered
+    expect(readWrites()).toBe(1);
+    for (const seq of [2, 3]) {
+      db.write(put(1, navigation(seq))); // other events, while the first write is unanswered
+      await Promise.resolve();
+    }
+    db.write({ op: 'put-tab', state: state(1, 4) });
     await Promise.resolve();
-    expect(transaction).toHaveBeenCalledTimes(2);
+    expect(readWrites()).toBe(1);
+    // The first is answered: the next write begins in the task that hears it.
+    await vi.waitFor(() => expect(readWrites()).toBe(2));
+    expect(records().map(({ added, state }) => [added?.map((entry) => entry.seq), state])).toEqual([
+      [[1], undefined],
+      [[2, 3], state(1, 4)],
+    ]);
     expect(vi.getTimerCount()).toBe(0);
-    expect((await db.loadAll()).entries.get(1)).toEqual([navigation(1), navigation(2)]);
+    expect(await db.loadAll()).toEqual({
+      states: [state(1, 4)],
+      entries: new Map([[1, [navigation(1), navigation(2), navigation(3)]]]),
+    });
   });
 
   it('commits the pending writes at once when asked (Firefox restarts its event page), no timer left', async () => {
@@ -197,7 +213,7 @@ describe('the IndexedDB timeline store', () => {
       held.push(navigation(seq));
       db.write({ op: 'delete-entries', tabId: 1, seqs: [(held.shift() as TimelineEntry).seq] });
       db.write(put(1, navigation(seq)));
-      if (seq % 100 === 0) await written();
+      if (seq % 100 === 0) await db.flushed();
     }
     // 100 new entries log 200 (added and removed): rewritten (as 1,000 + 500) each time the log holds over
     // 2 x 1,500 + 1,000, at seq 2,800, 4,100 and 5,400.
