@@ -21,9 +21,10 @@ import type { BackgroundStore } from '../store/background-store';
 const SNAPSHOT_CHUNK = 2000;
 /**
  * Additions and updates reach a panel at most this often, in one message each: a burst of 10,000 calls is 10,000 port
- * messages otherwise.
+ * messages otherwise, and each message is a render of the panel. The first change after a quiet spell goes at once
+ * (in the next task, with what the rest of this task adds): a lone call is shown without waiting.
  */
-const COALESCE_MS = 30;
+const COALESCE_MS = 50;
 /**
  * What posting to a port whose panel went away throws: Chromium's GinPort::PostMessageHandler
  * (extensions/renderer/api/messaging/gin_port.cc) and Firefox's Port.sendPortMessage
@@ -56,9 +57,13 @@ export function acceptPanels(
     let pendingDropped = 0;
     let pendingUpdates: { seq: number; request: RequestInfo }[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
+    /** When additions or updates were last posted (Date.now()). */
+    let postedAt = -Infinity;
     const flush = () => {
       if (timer !== null) clearTimeout(timer);
       timer = null;
+      if (!pendingAdded.length && !pendingUpdates.length) return;
+      postedAt = Date.now();
       if (pendingAdded.length) post({ kind: 'added', entries: pendingAdded, dropped: pendingDropped });
       if (pendingUpdates.length) post({ kind: 'updated', updates: pendingUpdates });
       pendingAdded = [];
@@ -66,7 +71,7 @@ export function acceptPanels(
       pendingUpdates = [];
     };
     const later = () => {
-      timer ??= setTimeout(flush, COALESCE_MS);
+      timer ??= setTimeout(flush, Math.max(0, postedAt + COALESCE_MS - Date.now()));
     };
     const logFailure = firstFailureLogger();
     const post = (message: BackgroundMessage) => {

@@ -16,6 +16,8 @@ export interface TabState {
 export class TabTimeline {
   private entries: TimelineEntry[] = [];
   private messageCount = 0;
+  /** Kept as entries come and go: the badge asks after every burst, and a count would walk the whole timeline. */
+  private invalidMessages = 0;
   private readonly byRequest = new Map<string, number[]>();
   /** Calls recorded before the page reported their body, by request id. */
   private readonly awaiting = new Map<string, CallSeen>();
@@ -82,6 +84,7 @@ export class TabTimeline {
     this.entries = this.entries.filter((entry) => !seqs.has(entry.seq));
     this.forgetRequest(requestId);
     this.messageCount -= removed.length;
+    this.invalidMessages -= invalidAmong(removed);
     return removed;
   }
 
@@ -127,6 +130,7 @@ export class TabTimeline {
   replaceAll(entries: TimelineEntry[]): void {
     this.entries = [];
     this.messageCount = 0;
+    this.invalidMessages = 0;
     this.byRequest.clear();
     this.awaiting.clear();
     this.reportOf.clear();
@@ -135,15 +139,14 @@ export class TabTimeline {
   }
 
   invalidCount(): number {
-    let count = 0;
-    for (const entry of this.entries) if (entry.kind === 'message' && !entry.record.validation.valid) count++;
-    return count;
+    return this.invalidMessages;
   }
 
   private insert(entry: TimelineEntry): void {
     insertSorted(this.entries, entry, compareEntries);
     if (entry.kind !== 'message') return;
     this.messageCount++;
+    if (!entry.record.validation.valid) this.invalidMessages++;
     if (entry.awaitingBody) {
       const { record } = entry;
       this.awaiting.set(entry.requestId, {
@@ -179,6 +182,7 @@ export class TabTimeline {
     }
     const droppedMessages = removed.filter((e) => e.kind === 'message').length;
     this.messageCount -= droppedMessages;
+    this.invalidMessages -= invalidAmong(removed);
     this.state.dropped += droppedMessages;
     return removed;
   }
@@ -196,4 +200,10 @@ export class TabTimeline {
   private indexOf(seq: number): number {
     return lastIndexWhere(this.entries, (entry) => entry.seq === seq);
   }
+}
+
+function invalidAmong(entries: readonly TimelineEntry[]): number {
+  let count = 0;
+  for (const entry of entries) if (entry.kind === 'message' && !entry.record.validation.valid) count++;
+  return count;
 }
