@@ -60,3 +60,16 @@ export function callCostLines(
     `   the floor's process (its worker only listens): own memory peak ${floor.peakAnon.toFixed(0)} MB, after GC ${afterGc.floor.anon.toFixed(0)} MB; RSS peak ${floor.peak.rss.toFixed(0)} MB`,
   ];
 }
+
+/**
+ * The same lines for Firefox's WebExtensions process (firefox-process.ts), where less can be told apart: the
+ * background page and the panel's page run on that process's main thread, and every extension shares the process,
+ * so there is no floor beside it. No garbage collection is asked of it, so there is no after-GC figure.
+ */
+export function firefoxCallCostLines(run: string, calls: number, ours: Watched): string[] {
+  const [main, rest] = [perCall(ours.cpu.panel, calls), perCall(ours.cpu.worker + ours.cpu.other, calls)];
+  return [
+    `background CPU per call (${run}, Firefox): not told apart from the panel's (Firefox runs the background page and the panel's page on the main thread of its WebExtensions process): that thread ${main.toFixed(0)} µs per call, its other threads ${rest.toFixed(0)} µs; floor: not measured (every extension's pages share that process)`,
+    `extension own memory (${run}, Firefox): peak ${ours.peakAnon.toFixed(0)} MB, after GC not measured (goals < 100, < 60); RSS peak ${ours.peak.rss.toFixed(0)} MB, ${ours.start.anon.toFixed(0)} MB own before the calls (the WebExtensions process, every extension's pages)`,
+  ];
+}

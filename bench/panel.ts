@@ -26,7 +26,8 @@ import type { PanelBrowser, PanelHandle } from '../browser-harness/panel';
 import { collectExtensionGarbage, startMemoryDumps, type ProcessMemory } from './chromium-memory';
 import { startTrace } from './chromium-trace';
 import { benchPlanJson } from './fixtures';
-import { callCostLines, installFloor } from './call-cost';
+import { callCostLines, firefoxCallCostLines, installFloor } from './call-cost';
+import { firefoxExtensionPids, firefoxParents } from './firefox-process';
 import { watchJsHeaps } from './js-heaps';
 import { extensionResident, processReport, reniceExtension, watchExtensionProcess } from './extension-process';
 import {
@@ -57,7 +58,10 @@ const CALLS = 10_000;
 const BURST = 50;
 const IMPORTED = 50_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** `--firefox`: the same streams and import in Firefox ESR's DevTools (its memory, CPU and traces are not measured). */
+/**
+ * `--firefox`: the same streams and import in Firefox ESR's DevTools. Its WebExtensions process's CPU and memory are
+ * measured (firefox-process.ts); the floor, garbage collection and traces are Chromium's only.
+ */
 const FIREFOX_RUN = process.argv.includes('--firefox');
 /**
  * Evaluates an expression in the panel. Chromium's harness (puppeteer) evaluates source text as an
@@ -88,7 +92,12 @@ const downloadDir = mkdtempSync(path.join(tmpdir(), 'ti-bench-'));
 const launchOptions = { collector, theme: 'light', downloadDir } as const;
 // Traces, memory dumps and garbage collection go through Chromium's CDP: Firefox's run has none of them.
 const chromium = FIREFOX_RUN ? null : await launchChromiumPanel(launchOptions);
+// Firefox's own process is the one that appears with the launch (other Firefox instances may run beside it).
+const FIREFOX_PROFILE_MARK = 'ti-firefox-panel-';
+const firefoxBefore = new Set(FIREFOX_RUN ? firefoxParents(FIREFOX_PROFILE_MARK) : []);
 const browser: PanelBrowser = chromium ?? (await launchFirefoxPanel(launchOptions));
+const firefoxLaunched = FIREFOX_RUN ? firefoxParents(FIREFOX_PROFILE_MARK).filter((p) => !firefoxBefore.has(p)) : [];
+const firefoxPids = firefoxLaunched.length === 1 ? firefoxExtensionPids(firefoxLaunched[0] as string) : null;
 try {
   const page = await browser.newPage();
   await page.goto(`${collector.origin}/bench`);
@@ -115,6 +124,7 @@ try {
       ours: watchExtensionProcess(processes.ours),
       floor: watchExtensionProcess(processes.floor),
     };
+    const firefoxWatch = firefoxPids && watchExtensionProcess(firefoxPids);
     const heaps = processes && chromium && (await watchJsHeaps(chromium.puppeteer, processes.oursId));
     const memory = MEMORY && chromium ? await startMemoryDumps(chromium.puppeteer) : undefined;
     const dumper = memory && setInterval(() => void memory.dump(), 2000);
@@ -141,6 +151,7 @@ try {
     }
     const shown = await run<number>(panel, shownCount);
     const processUse = processWatch && { ours: processWatch.ours.stop(), floor: processWatch.floor.stop() };
+    const firefoxUse = firefoxWatch?.stop();
     const heapPeaks = await heaps?.stop();
     clearInterval(dumper);
     const dumps = await memory?.stop();
@@ -176,9 +187,10 @@ try {
       for (const line of processReport(processUse.ours, afterGc.ours, CALLS)) console.log(line);
       for (const line of callCostLines(id, CALLS, processUse.ours, processUse.floor, afterGc)) console.log(line);
       if (heapPeaks) console.log(heapPeaks);
-    } else
+    } else if (firefoxUse) for (const line of firefoxCallCostLines(id, CALLS, firefoxUse)) console.log(line);
+    else
       console.log(
-        `   extension process memory and CPU: measured in Chromium only (its --extension-process, from /proc)`,
+        `   extension process memory and CPU: not measured (Firefox's WebExtensions process was not told apart: ${firefoxLaunched.length} Firefox processes appeared with the launch)`,
       );
     console.log(
       `   the panel's JavaScript heap after them: ${typeof panelHeap === 'number' && Number.isFinite(panelHeap) ? `${panelHeap.toFixed(0)} MB` : 'not told (performance.memory is Chromium only)'}`,
