@@ -2,7 +2,8 @@
  * Chromium's extension process (the panel's page and the service worker run there), read from
  * /proc (Linux): its pids, resident memory, and its threads' CPU time, a figure that does not depend
  * on how busy other threads keep the machine's cores (on a machine with few cores, wall-clock stalls
- * mostly measure waiting for a core).
+ * mostly measure waiting for a core). Each extension has a process of its own: `Pids` says whose is
+ * measured (bench:panel loads a second extension, the floor, beside ours).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -47,9 +48,12 @@ export interface Resident {
 export const residentParts = ({ anon, file, shmem }: Resident) =>
   `${anon.toFixed(0)} MB its own (anonymous), ${file.toFixed(0)} MB Chromium's files mapped (its binary, fonts; shared with every Chromium process), ${shmem.toFixed(0)} MB shared memory`;
 
-export function extensionResident(): Resident {
+/** Which extension processes to measure, read afresh at each sample (a process can end, another start). */
+export type Pids = () => readonly string[];
+
+export function extensionResident(pids: Pids = extensionPids): Resident {
   const kb = { rss: 0, anon: 0, file: 0, shmem: 0 };
-  for (const pid of extensionPids()) {
+  for (const pid of pids()) {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
@@ -65,9 +69,9 @@ export function extensionResident(): Resident {
 }
 
 /** The extension processes' threads: CPU ms so far, by role. */
-export function extensionThreadsCpu(): Record<'panel' | 'worker' | 'other', number> {
+export function extensionThreadsCpu(pids: Pids = extensionPids): Record<'panel' | 'worker' | 'other', number> {
   const cpu = { panel: 0, worker: 0, other: 0 };
-  for (const pid of extensionPids()) {
+  for (const pid of pids()) {
     try {
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
         const ms = threadCpuMs(pid, tid);
@@ -98,27 +102,28 @@ export function reniceExtension(nice: number): boolean {
 }
 
 /**
- * Watches the extension process from now on: its peak resident memory (sampled every 100 ms) and its
- * threads' CPU time.
+ * Watches the extension process from now on: its peak resident memory (sampled every 100 ms), the peak of its
+ * own (anonymous) part, which need not come in the same sample, and its threads' CPU time.
  */
-export function watchExtensionProcess() {
-  const [start, cpuAtStart] = [extensionResident(), extensionThreadsCpu()];
-  let peak = start;
+export function watchExtensionProcess(pids: Pids = extensionPids) {
+  const [start, cpuAtStart] = [extensionResident(pids), extensionThreadsCpu(pids)];
+  let [peak, peakAnon] = [start, start.anon];
   const sampler = setInterval(() => {
-    const now = extensionResident();
+    const now = extensionResident(pids);
     if (now.rss > peak.rss) peak = now;
+    peakAnon = Math.max(peakAnon, now.anon);
   }, 100);
   return {
     /** Stops sampling: the memory before and at the peak, and the CPU ms each role used since the start. */
     stop() {
       clearInterval(sampler);
-      const cpuNow = extensionThreadsCpu();
+      const cpuNow = extensionThreadsCpu(pids);
       const cpu = {
         panel: cpuNow.panel - cpuAtStart.panel,
         worker: cpuNow.worker - cpuAtStart.worker,
         other: cpuNow.other - cpuAtStart.other,
       };
-      return { start, peak, cpu };
+      return { start, peak, peakAnon, cpu };
     },
   };
 }

@@ -8,7 +8,8 @@
  *     Measured: from the last send until the panel counts every row; the longest main-thread
  *     stall in the panel (long tasks and a 10 ms heartbeat); the peak memory of the extension
  *     process (RSS of Chromium's --extension-process processes, sampled from /proc every 100 ms);
- *     elements in the panel's DOM.
+ *     the service worker's CPU per call beside the floor's, a second extension that only listens
+ *     (call-cost.ts); elements in the panel's DOM.
  *  2. 50,000 messages imported into the panel: from choosing the file to the rows on screen, and
  *     from each filter keystroke to the next painted frame.
  * Browser-side code is passed as source text: tsx wraps named functions in a `__name` helper the
@@ -25,13 +26,10 @@ import type { PanelBrowser, PanelHandle } from '../browser-harness/panel';
 import { collectExtensionGarbage, startMemoryDumps, type ProcessMemory } from './chromium-memory';
 import { startTrace } from './chromium-trace';
 import { benchPlanJson } from './fixtures';
-import {
-  extensionPids,
-  extensionResident,
-  processReport,
-  reniceExtension,
-  watchExtensionProcess,
-} from './extension-process';
+import { callCostLines, firefoxCallCostLines, installFloor } from './call-cost';
+import { firefoxExtensionPids, firefoxParents } from './firefox-process';
+import { watchJsHeaps } from './js-heaps';
+import { extensionResident, processReport, reniceExtension, watchExtensionProcess } from './extension-process';
 import {
   busyThreadsDuring,
   eventSelfTimes,
@@ -60,7 +58,10 @@ const CALLS = 10_000;
 const BURST = 50;
 const IMPORTED = 50_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** `--firefox`: the same streams and import in Firefox ESR's DevTools (its memory, CPU and traces are not measured). */
+/**
+ * `--firefox`: the same streams and import in Firefox ESR's DevTools. Its WebExtensions process's CPU and memory are
+ * measured (firefox-process.ts); the floor, garbage collection and traces are Chromium's only.
+ */
 const FIREFOX_RUN = process.argv.includes('--firefox');
 /**
  * Evaluates an expression in the panel. Chromium's harness (puppeteer) evaluates source text as an
@@ -91,28 +92,40 @@ const downloadDir = mkdtempSync(path.join(tmpdir(), 'ti-bench-'));
 const launchOptions = { collector, theme: 'light', downloadDir } as const;
 // Traces, memory dumps and garbage collection go through Chromium's CDP: Firefox's run has none of them.
 const chromium = FIREFOX_RUN ? null : await launchChromiumPanel(launchOptions);
+// Firefox's own process is the one that appears with the launch (other Firefox instances may run beside it).
+const FIREFOX_PROFILE_MARK = 'ti-firefox-panel-';
+const firefoxBefore = new Set(FIREFOX_RUN ? firefoxParents(FIREFOX_PROFILE_MARK) : []);
 const browser: PanelBrowser = chromium ?? (await launchFirefoxPanel(launchOptions));
+const firefoxLaunched = FIREFOX_RUN ? firefoxParents(FIREFOX_PROFILE_MARK).filter((p) => !firefoxBefore.has(p)) : [];
+const firefoxPids = firefoxLaunched.length === 1 ? firefoxExtensionPids(firefoxLaunched[0] as string) : null;
 try {
   const page = await browser.newPage();
   await page.goto(`${collector.origin}/bench`);
   const panel = await browser.openTrackPanel(page);
-  await streaming('1a. without a tracking plan');
+  // Once our extension's pages are open: the floor's process is told apart as the one that comes with it.
+  const processes = chromium && (await installFloor(chromium.puppeteer));
+  await streaming('1a', 'without a tracking plan');
   const options = await openOptions(browser, panel);
   const loaded = await options.loadPlan('bench-plan.json', benchPlanJson(200));
   if (!loaded.status.startsWith('Loaded')) throw new Error(`the bench plan was not loaded: ${loaded.problems}`);
   await options.close();
   await panel.click('.toolbar > button:first-child'); // Clear
-  await streaming('1b. with a 200-event tracking plan loaded (every message checked against its rule)');
+  await streaming('1b', 'with a 200-event tracking plan loaded (every message checked against its rule)');
 
-  async function streaming(label: string): Promise<void> {
+  async function streaming(id: string, label: string): Promise<void> {
     if (RENICE && !reniceExtension(-8))
       console.log(
         '   --renice: the system refused a negative nice value (needs root or CAP_SYS_NICE); the extension runs at its own priority',
       );
     await run(panel, WATCH_STALLS);
     const stopTrace = TRACE && chromium ? await startTrace(chromium.puppeteer) : undefined;
-    // Chromium's extension process, read from /proc; Firefox's is not told apart here.
-    const processWatch = browser.name === 'chromium' ? watchExtensionProcess() : null;
+    // Chromium's extension processes, read from /proc; Firefox's is not told apart here.
+    const processWatch = processes && {
+      ours: watchExtensionProcess(processes.ours),
+      floor: watchExtensionProcess(processes.floor),
+    };
+    const firefoxWatch = firefoxPids && watchExtensionProcess(firefoxPids);
+    const heaps = processes && chromium && (await watchJsHeaps(chromium.puppeteer, processes.oursId));
     const memory = MEMORY && chromium ? await startMemoryDumps(chromium.puppeteer) : undefined;
     const dumper = memory && setInterval(() => void memory.dump(), 2000);
     const sent = await page.evaluate(
@@ -137,7 +150,9 @@ try {
       }
     }
     const shown = await run<number>(panel, shownCount);
-    const processUse = processWatch?.stop();
+    const processUse = processWatch && { ours: processWatch.ours.stop(), floor: processWatch.floor.stop() };
+    const firefoxUse = firefoxWatch?.stop();
+    const heapPeaks = await heaps?.stop();
     clearInterval(dumper);
     const dumps = await memory?.stop();
     const trace = await stopTrace?.();
@@ -151,9 +166,10 @@ try {
     // theirs (after the stall was read).
     if (chromium) await collectExtensionGarbage(chromium.puppeteer);
     await sleep(500);
+    const afterGc = processes && { ours: extensionResident(processes.ours), floor: extensionResident(processes.floor) };
 
     console.log(
-      `${label}${RENICE ? ' (extension process at nice -8)' : ''}: streaming ${CALLS.toLocaleString('en')} Segment track calls (/v1/t, bursts of ${BURST}, ${HTTP2 ? 'HTTP/2' : 'HTTP/1.1'}) into the open Track panel`,
+      `${id}. ${label}${RENICE ? ' (extension process at nice -8)' : ''}: streaming ${CALLS.toLocaleString('en')} Segment track calls (/v1/t, bursts of ${BURST}, ${HTTP2 ? 'HTTP/2' : 'HTTP/1.1'}) into the open Track panel`,
     );
     console.log(
       `   the page sent them in ${((sent.answered - sent.first) / 1000).toFixed(2)} s (first send -> last response)`,
@@ -167,17 +183,21 @@ try {
     console.log(
       `   longest main-thread stall in the panel: ${Math.max(stalls.longestTask, stalls.longestGap).toFixed(0)} ms (long task ${stalls.longestTask.toFixed(0)} ms, heartbeat gap ${stalls.longestGap.toFixed(0)} ms; goal < 50 ms)`,
     );
-    if (processUse) for (const line of processReport(processUse, extensionResident(), CALLS)) console.log(line);
+    if (processUse && afterGc) {
+      for (const line of processReport(processUse.ours, afterGc.ours, CALLS)) console.log(line);
+      for (const line of callCostLines(id, CALLS, processUse.ours, processUse.floor, afterGc)) console.log(line);
+      if (heapPeaks) console.log(heapPeaks);
+    } else if (firefoxUse) for (const line of firefoxCallCostLines(id, CALLS, firefoxUse)) console.log(line);
     else
       console.log(
-        `   extension process memory and CPU: measured in Chromium only (its --extension-process, from /proc)`,
+        `   extension process memory and CPU: not measured (Firefox's WebExtensions process was not told apart: ${firefoxLaunched.length} Firefox processes appeared with the launch)`,
       );
     console.log(
       `   the panel's JavaScript heap after them: ${typeof panelHeap === 'number' && Number.isFinite(panelHeap) ? `${panelHeap.toFixed(0)} MB` : 'not told (performance.memory is Chromium only)'}`,
     );
     console.log(`   panel DOM: ${elements} elements, ${rowElements} row elements (only visible rows)`);
     if (trace) explainLongestTasks(trace);
-    if (dumps) explainPeakMemory(dumps);
+    if (dumps && processes) explainPeakMemory(dumps, processes.ours());
   }
 
   // 2. 50,000 messages imported.
@@ -254,8 +274,8 @@ try {
 }
 
 /** The dump in which the extension process's private memory was largest: that memory by allocator. */
-function explainPeakMemory(dumps: ProcessMemory[][]): void {
-  const pids = new Set(extensionPids().map(Number));
+function explainPeakMemory(dumps: ProcessMemory[][], ours: readonly string[]): void {
+  const pids = new Set(ours.map(Number));
   const extension = dumps.flatMap((dump) => dump.filter((process) => pids.has(process.pid)));
   const peak = extension.sort((a, b) => b.privateMb - a.privateMb)[0];
   if (!peak) return console.log(`   memory: no dump of the extension process among ${dumps.length}`);

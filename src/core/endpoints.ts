@@ -72,11 +72,26 @@ const NAME_TO_TYPE: Readonly<Record<string, CallType>> = {
 /** Under a user's own host (a proxy, a self-hosted data plane), the paths of every API in the table. */
 const CUSTOM_HOST_PREFIXES = ['/v1', '/sdk', '/beacon/v1', ''];
 
+const NO_HOSTS: readonly HostPattern[] = [];
+
+/**
+ * The last question and its answer: an SDK sends call after call to the same URL, and parsing the URL is most of
+ * the work. The hosts are compared by identity (hostPatterns keeps one array per settings object).
+ */
+let last: { method: string; url: string; customHosts: readonly HostPattern[]; call: TrackingCall | null } | null = null;
+
 export function recogniseCall(
   method: string,
   url: string,
-  customHosts: readonly HostPattern[] = [],
+  customHosts: readonly HostPattern[] = NO_HOSTS,
 ): TrackingCall | null {
+  if (last && last.url === url && last.method === method && last.customHosts === customHosts) return last.call;
+  const call = recognise(method, url, customHosts);
+  last = { method, url, customHosts, call };
+  return call;
+}
+
+function recognise(method: string, url: string, customHosts: readonly HostPattern[]): TrackingCall | null {
   if (method.toUpperCase() !== 'POST') return null; // OPTIONS preflights, GET pixels, etc.
   let parsed: URL;
   try {

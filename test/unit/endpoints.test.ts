@@ -197,3 +197,15 @@ describe('the table, and the URL filters the listeners are registered with', () 
     }
   });
 });
+
+describe('the same URL asked again', () => {
+  it('answers anew when the method or the hosts differ (only an identical question reuses the last answer)', () => {
+    const proxy = [parseHostPattern('proxy.example.com') as HostPattern];
+    const url = 'https://proxy.example.com/v1/t';
+    expect(call(url)).toBeNull();
+    expect(call(url, 'POST', proxy)).toEqual({ sender: 'custom', callType: 'track' });
+    expect(call(url, 'OPTIONS', proxy)).toBeNull();
+    expect(call(url, 'POST', proxy)).toEqual({ sender: 'custom', callType: 'track' });
+    expect(recogniseCall('POST', url)).toBeNull();
+  });
+});

@@ -21,9 +21,10 @@ import type { BackgroundStore } from '../store/background-store';
 const SNAPSHOT_CHUNK = 2000;
 /**
  * Additions and updates reach a panel at most this often, in one message each: a burst of 10,000 calls is 10,000 port
- * messages otherwise.
+ * messages otherwise, and each message is a render of the panel. The first change after a quiet spell goes at once
+ * (in the next task, with what the rest of this task adds): a lone call is shown without waiting.
  */
-const COALESCE_MS = 30;
+const COALESCE_MS = 50;
 /**
  * What posting to a port whose panel went away throws: Chromium's GinPort::PostMessageHandler
  * (extensions/renderer/api/messaging/gin_port.cc) and Firefox's Port.sendPortMessage
@@ -51,19 +52,26 @@ export function acceptPanels(
     if (port.name !== PANEL_PORT_NAME) return;
     let unsubscribe: (() => void) | null = null;
     let pendingAdded: TimelineEntry[] = [];
+    /** The seqs of pendingAdded: an outcome for one of them is in it already (the store updates entries in place). */
+    let addedSeqs = new Set<number>();
     let pendingDropped = 0;
     let pendingUpdates: { seq: number; request: RequestInfo }[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
+    /** When additions or updates were last posted (Date.now()). */
+    let postedAt = -Infinity;
     const flush = () => {
       if (timer !== null) clearTimeout(timer);
       timer = null;
+      if (!pendingAdded.length && !pendingUpdates.length) return;
+      postedAt = Date.now();
       if (pendingAdded.length) post({ kind: 'added', entries: pendingAdded, dropped: pendingDropped });
       if (pendingUpdates.length) post({ kind: 'updated', updates: pendingUpdates });
       pendingAdded = [];
+      addedSeqs = new Set();
       pendingUpdates = [];
     };
     const later = () => {
-      timer ??= setTimeout(flush, COALESCE_MS);
+      timer ??= setTimeout(flush, Math.max(0, postedAt + COALESCE_MS - Date.now()));
     };
     const logFailure = firstFailureLogger();
     const post = (message: BackgroundMessage) => {
@@ -102,13 +110,17 @@ export function acceptPanels(
       unsubscribe = store.listen({
         added(t, entries, dropped) {
           if (t !== subscribed || !entries.length) return;
-          pendingAdded.push(...entries);
+          for (const entry of entries) {
+            pendingAdded.push(entry);
+            addedSeqs.add(entry.seq);
+          }
           pendingDropped = dropped;
           later();
         },
         updated(t, entries) {
           if (t !== subscribed) return;
-          pendingUpdates.push(...entries.flatMap(requestUpdate));
+          for (const entry of entries)
+            if (!addedSeqs.has(entry.seq)) pendingUpdates.push({ seq: entry.seq, request: entry.record.request });
           later();
         },
         replaced(t, removed, entries, dropped) {
@@ -123,6 +135,7 @@ export function acceptPanels(
     function sendSnapshot(store: BackgroundStore, tab: number): void {
       // What is pending is in the snapshot too.
       pendingAdded = [];
+      addedSeqs = new Set();
       pendingUpdates = [];
       const { entries, dropped } = store.snapshot(tab);
       post({
@@ -137,8 +150,4 @@ export function acceptPanels(
       }
     }
   };
-}
-
-function requestUpdate(entry: TimelineEntry) {
-  return entry.kind === 'message' ? [{ seq: entry.seq, request: entry.record.request }] : [];
 }

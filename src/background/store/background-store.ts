@@ -10,7 +10,8 @@ import type { TimelineDb } from './timeline-db';
 
 export interface StoreListener {
   added(tabId: number, entries: readonly TimelineEntry[], dropped: number): void;
-  updated(tabId: number, entries: readonly TimelineEntry[]): void;
+  /** Messages whose request changed (an outcome), updated in place: an entry a listener still holds has it too. */
+  updated(tabId: number, entries: readonly MessageEntry[]): void;
   /** A call's rows were replaced (its body arrived after it): `removed` seqs go, `added` come. */
   replaced(tabId: number, removed: readonly number[], added: readonly TimelineEntry[], dropped: number): void;
   /**
@@ -29,6 +30,10 @@ export class BackgroundStore implements CaptureTimeline {
     private readonly db: TimelineDb,
     private capacity: number,
   ) {
+    db.rewriteFrom((tabId) => {
+      const timeline = this.tabs.get(tabId);
+      return timeline && { entries: timeline.all(), state: timeline.state };
+    });
     this.ready = db.loadAll().then(
       ({ states, entries }) => {
         for (const state of states) {
@@ -61,8 +66,8 @@ export class BackgroundStore implements CaptureTimeline {
   updateRequest(tabId: number, requestId: string, request: RequestInfo): boolean {
     const timeline = this.tabs.get(tabId);
     if (!timeline?.hasRequest(requestId)) return false;
-    const changed = timeline.updateRequest(requestId, request);
-    for (const entry of changed) this.db.write({ op: 'put-entry', tabId, entry });
+    const changed = timeline.updateRequest(requestId, request, true);
+    for (const { seq } of changed) this.db.write({ op: 'put-request', tabId, seq, request });
     for (const l of this.listeners) l.updated(tabId, changed);
     return true;
   }
@@ -120,9 +125,8 @@ export class BackgroundStore implements CaptureTimeline {
    */
   remapAll(map: (entry: TimelineEntry) => TimelineEntry): void {
     for (const [tabId, timeline] of this.tabs) {
-      const entries = timeline.all().map(map);
-      timeline.replaceAll(entries);
-      for (const entry of entries) this.db.write({ op: 'put-entry', tabId, entry });
+      timeline.replaceAll(timeline.all().map(map));
+      this.db.write({ op: 'rewrite-tab', tabId });
     }
     for (const l of this.listeners) l.reset('all');
   }
@@ -134,13 +138,9 @@ export class BackgroundStore implements CaptureTimeline {
   clear(tabId: number, before: number): void {
     const timeline = this.tabs.get(tabId);
     if (!timeline) return;
-    const all = timeline.all();
-    this.persistRemoval(
-      tabId,
-      all.filter((entry) => entryTime(entry) <= before),
-    );
-    timeline.replaceAll(all.filter((entry) => entryTime(entry) > before));
+    timeline.replaceAll(timeline.all().filter((entry) => entryTime(entry) > before));
     timeline.state.dropped = 0;
+    this.db.write({ op: 'rewrite-tab', tabId });
     this.db.write({ op: 'put-tab', state: timeline.state });
     for (const l of this.listeners) l.reset(tabId);
   }

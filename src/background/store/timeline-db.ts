@@ -1,131 +1,159 @@
 /**
- * Timelines in IndexedDB, so they outlive the service worker (Chrome stops it after ~30 s idle)
- * and are as large as the buffer allows (storage.session holds only 10 MB in all).
- * Writes are coalesced (the latest write of an entry wins) and committed together every
- * FLUSH_MS: committing once per call slowed the page's own tracked requests on a busy machine
- * (bench:capture). Chrome stops an idle worker after ~30 s, far beyond this window.
+ * Timelines in IndexedDB, so they outlive the service worker (Chrome stops it after ~30 s idle) and are as large as
+ * the buffer allows (storage.session holds only 10 MB in all). Kept as a log (timeline-log.ts): one record per tab
+ * per write, what changed since the last one. When a write goes, and what a stopped worker can lose:
+ * write-schedule.ts.
  */
 import type { TabState } from '../../core/capture/tab-timeline';
 import type { TimelineEntry } from '../../core/capture/timeline-entry';
+import type { RequestInfo } from '../../core/record';
+import { LOG, openTimelineDb, promised, tabRange } from './open-timeline-db';
+import { TabLogs } from './tab-logs';
+import { UnansweredWrites } from './unanswered-writes';
+import { WriteSchedule } from './write-schedule';
+import { loggedCount, replayLog, TabChanges, type LogRecord } from './timeline-log';
 
-const DB_NAME = 'track-inspector';
-const ENTRIES = 'entries'; // key [tabId, seq]
-const TABS = 'tabs'; // key tabId
-
-interface StoredEntry {
-  readonly tabId: number;
-  readonly seq: number;
-  readonly entry: TimelineEntry;
-}
-
-type Write =
+export type Write =
+  /** A new entry, or one replaced whole. */
   | { readonly op: 'put-entry'; readonly tabId: number; readonly entry: TimelineEntry }
+  /** A message's request changed (its outcome came). */
+  | { readonly op: 'put-request'; readonly tabId: number; readonly seq: number; readonly request: RequestInfo }
   | { readonly op: 'delete-entries'; readonly tabId: number; readonly seqs: readonly number[] }
+  /** The tab's stored entries replaced by those it holds when the write goes (after a re-validation, a clear). */
+  | { readonly op: 'rewrite-tab'; readonly tabId: number }
   | { readonly op: 'put-tab'; readonly state: TabState }
   | { readonly op: 'delete-tab'; readonly tabId: number };
+
+/** What each tab holds now (the background store's timelines): what a rewrite writes. */
+export type LiveTimelines = (
+  tabId: number,
+) => { readonly entries: readonly TimelineEntry[]; readonly state: TabState } | undefined;
 
 export interface TimelineDb {
   loadAll(): Promise<{ states: TabState[]; entries: Map<number, TimelineEntry[]> }>;
   write(write: Write): void;
   /** Commits the pending writes now; resolves once everything written so far is stored. */
   flushed(): Promise<void>;
+  /** Where rewrites read a tab from. Without it, a tab's log is never compacted. */
+  rewriteFrom(live: LiveTimelines): void;
 }
 
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function openDb(): Promise<IDBDatabase> {
-  const request = indexedDB.open(DB_NAME, 1);
-  request.onupgradeneeded = () => {
-    request.result.createObjectStore(ENTRIES, { keyPath: ['tabId', 'seq'] });
-    request.result.createObjectStore(TABS, { keyPath: 'tabId' });
-  };
-  return promised(request);
-}
-
-const FLUSH_MS = 25;
-const FLUSH_NOW_AT = 500;
-
-/** Pending writes in order, where a later write of the same key replaces the earlier one. */
-function keyOf(write: Write): string | null {
-  if (write.op === 'put-entry') return `e${write.tabId}:${write.entry.seq}`;
-  if (write.op === 'put-tab') return `t${write.state.tabId}`;
-  return null;
+/** What one write does to one tab, in this order. */
+interface TabWrite {
+  readonly deleted: boolean;
+  rewrite: boolean;
+  readonly changes: TabChanges;
 }
 
 export function createTimelineDb(): TimelineDb {
-  const db = openDb();
-  let queue = new Map<string | symbol, Write>();
-  let flushing: Promise<void> = Promise.resolve();
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let opened: IDBDatabase | null = null;
+  const open = openTimelineDb().then((db) => (opened = db));
+  const logs = new TabLogs();
+  let live: LiveTimelines | null = null;
+  let pending = new Map<number, TabWrite>();
+  const unanswered = new UnansweredWrites(() => schedule.answered());
+  const schedule = new WriteSchedule(
+    write,
+    () => unanswered.inFlight,
+    () => pending.size > 0,
+  );
 
-  function flush(): void {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    const batch = [...queue.values()];
-    queue = new Map();
-    flushing = flushing
-      .then(() => commit(batch))
-      .catch((error: unknown) => console.error('track-inspector: storage write failed', error));
-  }
+  const pendingFor = (tabId: number, deleted = false): TabWrite => {
+    let tab = pending.get(tabId);
+    if (!tab || deleted) pending.set(tabId, (tab = { deleted, rewrite: false, changes: new TabChanges() }));
+    return tab;
+  };
 
   function enqueue(write: Write): void {
-    const key = keyOf(write);
-    if (key === null) {
-      // A delete supersedes pending puts of what it deletes, and keeps its place in the order.
-      if (write.op === 'delete-entries') for (const seq of write.seqs) queue.delete(`e${write.tabId}:${seq}`);
-      queue.set(Symbol(), write);
-    } else {
-      queue.delete(key); // re-inserted at the end: order follows the latest write
-      queue.set(key, write);
+    if (write.op === 'put-request') {
+      pendingFor(write.tabId).changes.setRequest(write.seq, write.request);
+      schedule.outcome();
+      return;
     }
-    if (queue.size >= FLUSH_NOW_AT) flush();
-    else timer ??= setTimeout(flush, FLUSH_MS);
+    if (write.op === 'put-tab') pendingFor(write.state.tabId).changes.state = write.state;
+    else if (write.op === 'put-entry') pendingFor(write.tabId).changes.add(write.entry);
+    else if (write.op === 'delete-entries') pendingFor(write.tabId).changes.remove(write.seqs);
+    else if (write.op === 'rewrite-tab') pendingFor(write.tabId).rewrite = true;
+    else pendingFor(write.tabId, true);
+    schedule.changed();
   }
 
-  async function commit(batch: readonly Write[]): Promise<void> {
-    const tx = (await db).transaction([ENTRIES, TABS], 'readwrite');
-    const entries = tx.objectStore(ENTRIES);
-    const tabs = tx.objectStore(TABS);
-    for (const w of batch) {
-      if (w.op === 'put-entry') entries.put({ tabId: w.tabId, seq: w.entry.seq, entry: w.entry } satisfies StoredEntry);
-      else if (w.op === 'delete-entries') for (const seq of w.seqs) entries.delete([w.tabId, seq]);
-      else if (w.op === 'put-tab') tabs.put({ ...w.state });
-      else {
-        entries.delete(IDBKeyRange.bound([w.tabId, -Infinity], [w.tabId, Infinity]));
-        tabs.delete(w.tabId);
+  function write(): boolean {
+    const batch = pending;
+    pending = new Map();
+    if (!batch.size) return false;
+    unanswered.expect();
+    // Begun in this task when the database is open (always, once the store has loaded).
+    if (opened) begin(opened, batch);
+    else
+      open.then(
+        (db) => begin(db, batch),
+        (error: unknown) => unanswered.failed(error),
+      );
+    return true;
+  }
+
+  function begin(db: IDBDatabase, batch: ReadonlyMap<number, TabWrite>): void {
+    let tx: IDBTransaction | null = null;
+    try {
+      tx = db.transaction(LOG, 'readwrite', { durability: 'relaxed' });
+      putAll(tx.objectStore(LOG), batch);
+      tx.commit(); // now, not once the puts are answered
+      unanswered.watch(tx);
+    } catch (error) {
+      unanswered.failed(error); // a value that cannot be stored, a closing connection
+      try {
+        tx?.abort(); // nothing half-written
+      } catch {
+        /* it had ended already */
       }
     }
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-    });
+  }
+
+  function putAll(log: IDBObjectStore, batch: ReadonlyMap<number, TabWrite>): void {
+    for (const [tabId, { deleted, rewrite, changes }] of batch) {
+      if (deleted) {
+        log.delete(tabRange(tabId));
+        logs.forget(tabId);
+      }
+      const held = live?.(tabId);
+      if (held && (rewrite || logs.outgrown(tabId, changes.logged))) {
+        log.delete(tabRange(tabId));
+        for (const record of logs.rewrite(tabId, held.entries, { ...held.state })) log.put(record);
+      } else if (!changes.empty) log.put(changes.toRecord(tabId, logs.append(tabId, changes.logged)));
+    }
   }
 
   return {
     async loadAll() {
-      const tx = (await db).transaction([ENTRIES, TABS], 'readonly');
-      const [states, stored] = await Promise.all([
-        promised(tx.objectStore(TABS).getAll() as IDBRequest<TabState[]>),
-        promised(tx.objectStore(ENTRIES).getAll() as IDBRequest<StoredEntry[]>),
-      ]);
-      const entries = new Map<number, TimelineEntry[]>();
-      for (const s of stored) {
-        const list = entries.get(s.tabId);
-        if (list) list.push(s.entry);
-        else entries.set(s.tabId, [s.entry]);
+      const tx = (await open).transaction(LOG, 'readonly');
+      // getAll returns key order, [tabId, n]: each tab's log in order.
+      const records = await promised(tx.objectStore(LOG).getAll() as IDBRequest<LogRecord[]>);
+      const byTab = new Map<number, LogRecord[]>();
+      for (const record of records) {
+        const list = byTab.get(record.tabId);
+        if (list) list.push(record);
+        else byTab.set(record.tabId, [record]);
       }
-      return { states, entries }; // getAll returns key order: [tabId, seq] ascending
+      const states: TabState[] = [];
+      const entries = new Map<number, TimelineEntry[]>();
+      for (const [tabId, list] of byTab) {
+        const replayed = replayLog(list);
+        const nextSeq = (replayed.entries.at(-1)?.seq ?? 0) + 1;
+        states.push(replayed.state ?? { tabId, nextSeq, dropped: 0 });
+        if (replayed.entries.length) entries.set(tabId, replayed.entries);
+        const logged = list.reduce((sum, record) => sum + loggedCount(record), 0);
+        logs.loaded(tabId, (list.at(-1) as LogRecord).n + 1, logged, replayed.entries.length);
+      }
+      return { states, entries };
     },
     write: enqueue,
     flushed() {
-      if (queue.size) flush();
-      return flushing;
+      schedule.now();
+      return unanswered.all();
+    },
+    rewriteFrom(source) {
+      live = source;
     },
   };
 }

@@ -16,6 +16,8 @@ export interface TabState {
 export class TabTimeline {
   private entries: TimelineEntry[] = [];
   private messageCount = 0;
+  /** Kept as entries come and go: the badge asks after every burst, and a count would walk the whole timeline. */
+  private invalidMessages = 0;
   private readonly byRequest = new Map<string, number[]>();
   /** Calls recorded before the page reported their body, by request id. */
   private readonly awaiting = new Map<string, CallSeen>();
@@ -53,16 +55,22 @@ export class TabTimeline {
     return this.trim();
   }
 
-  /** Applies an outcome to every message of a request; returns the entries that changed. */
-  updateRequest(requestId: string, request: RequestInfo): TimelineEntry[] {
+  /**
+   * Applies an outcome to every message of a request; returns the entries that changed. `inPlace` updates the
+   * entries themselves, for a host whose readers keep no entry across changes (the extension's background, which
+   * serialises what it hands out): no copy of each entry and record per call. Otherwise each is replaced by a copy
+   * (the Playwright host caches what it derived from each record).
+   */
+  updateRequest(requestId: string, request: RequestInfo, inPlace = false): MessageEntry[] {
     const seqs = this.byRequest.get(requestId) ?? [];
-    const changed: TimelineEntry[] = [];
+    const changed: MessageEntry[] = [];
     for (const seq of seqs) {
       const index = this.indexOf(seq);
       const entry = index < 0 ? undefined : this.entries[index];
       if (entry?.kind !== 'message') continue;
-      const updated: TimelineEntry = { ...entry, record: { ...entry.record, request } };
-      this.entries[index] = updated;
+      const updated = inPlace ? entry : { ...entry, record: { ...entry.record, request } };
+      if (inPlace) (entry.record as { request: RequestInfo }).request = request;
+      else this.entries[index] = updated;
       changed.push(updated);
     }
     return changed;
@@ -76,6 +84,7 @@ export class TabTimeline {
     this.entries = this.entries.filter((entry) => !seqs.has(entry.seq));
     this.forgetRequest(requestId);
     this.messageCount -= removed.length;
+    this.invalidMessages -= invalidAmong(removed);
     return removed;
   }
 
@@ -121,6 +130,7 @@ export class TabTimeline {
   replaceAll(entries: TimelineEntry[]): void {
     this.entries = [];
     this.messageCount = 0;
+    this.invalidMessages = 0;
     this.byRequest.clear();
     this.awaiting.clear();
     this.reportOf.clear();
@@ -129,15 +139,14 @@ export class TabTimeline {
   }
 
   invalidCount(): number {
-    let count = 0;
-    for (const entry of this.entries) if (entry.kind === 'message' && !entry.record.validation.valid) count++;
-    return count;
+    return this.invalidMessages;
   }
 
   private insert(entry: TimelineEntry): void {
     insertSorted(this.entries, entry, compareEntries);
     if (entry.kind !== 'message') return;
     this.messageCount++;
+    if (!entry.record.validation.valid) this.invalidMessages++;
     if (entry.awaitingBody) {
       const { record } = entry;
       this.awaiting.set(entry.requestId, {
@@ -173,6 +182,7 @@ export class TabTimeline {
     }
     const droppedMessages = removed.filter((e) => e.kind === 'message').length;
     this.messageCount -= droppedMessages;
+    this.invalidMessages -= invalidAmong(removed);
     this.state.dropped += droppedMessages;
     return removed;
   }
@@ -190,4 +200,10 @@ export class TabTimeline {
   private indexOf(seq: number): number {
     return lastIndexWhere(this.entries, (entry) => entry.seq === seq);
   }
+}
+
+function invalidAmong(entries: readonly TimelineEntry[]): number {
+  let count = 0;
+  for (const entry of entries) if (entry.kind === 'message' && !entry.record.validation.valid) count++;
+  return count;
 }

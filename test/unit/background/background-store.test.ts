@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { TimelineDb } from '../../../src/background/store/timeline-db';
 import { BackgroundStore } from '../../../src/background/store/background-store';
 import type { TimelineEntry } from '../../../src/core/capture/timeline-entry';
-import { messageEntry } from './fakes';
+import { messageEntry, PENDING_REQUEST } from './fakes';
 
 const navigation =
   (url: string) =>
@@ -14,6 +14,7 @@ function memoryDb(stored: Awaited<ReturnType<TimelineDb['loadAll']>> | Error) {
     loadAll: () => (stored instanceof Error ? Promise.reject(stored) : Promise.resolve(stored)),
     write: (w) => void writes.push(w),
     flushed: () => Promise.resolve(),
+    rewriteFrom: () => undefined,
   };
   return { db, writes };
 }
@@ -42,6 +43,20 @@ describe('BackgroundStore', () => {
     expect(writes.map((w) => (w as { op: string }).op)).toEqual(['put-entry', 'put-tab']);
   });
 
+  it('gives a message its outcome in place, and persists the request alone', async () => {
+    const { db, writes } = memoryDb({ states: [], entries: new Map() });
+    const store = new BackgroundStore(db, 100);
+    await store.ready;
+    store.append(1, (seq) => messageEntry({ seq, requestId: 'call' }));
+    const [entry] = store.snapshot(1).entries;
+    writes.length = 0;
+    const answered = { ...PENDING_REQUEST, outcome: 'status', status: 204 } as const;
+    store.updateRequest(1, 'call', answered);
+    expect(store.snapshot(1).entries[0]).toBe(entry);
+    expect(entry?.kind === 'message' && entry.record.request).toEqual(answered);
+    expect(writes).toEqual([{ op: 'put-request', tabId: 1, seq: 1, request: answered }]);
+  });
+
   it('clears up to the click and keeps a call sent after it, whichever the background hears of first', async () => {
     const { db, writes } = memoryDb({ states: [], entries: new Map() });
     const store = new BackgroundStore(db, 100);
@@ -59,10 +74,7 @@ describe('BackgroundStore', () => {
     expect(store.snapshot(1).entries.map((entry) => entry.kind === 'message' && entry.requestId)).toEqual(['after']);
     expect(store.requestOf(1, 'before')).toBeUndefined();
     expect(store.requestOf(1, 'after')).toBeDefined();
-    expect(writes).toEqual([
-      { op: 'delete-entries', tabId: 1, seqs: [1, 2] },
-      expect.objectContaining({ op: 'put-tab' }),
-    ]);
+    expect(writes).toEqual([{ op: 'rewrite-tab', tabId: 1 }, expect.objectContaining({ op: 'put-tab' })]);
     expect(reset).toHaveBeenCalledExactlyOnceWith(1);
   });
 

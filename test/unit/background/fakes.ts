@@ -1,6 +1,6 @@
 /** Test doubles for the background's seams: storage that outlives a "worker". */
 import type { SessionArea } from '../../../src/core/capture/document-book';
-import type { TimelineDb } from '../../../src/background/store/timeline-db';
+import type { LiveTimelines, TimelineDb } from '../../../src/background/store/timeline-db';
 import type { TabState } from '../../../src/core/capture/tab-timeline';
 import type { RequestInfo } from '../../../src/core/record';
 import type { TimelineEntry } from '../../../src/core/capture/timeline-entry';
@@ -44,29 +44,47 @@ export function messageEntry({
   };
 }
 
-/** An IndexedDB stand-in that keeps what was written, so a new store can restore it (a worker restart). */
+/**
+ * An IndexedDB stand-in that keeps what was written, so a new store can restore it (a worker restart). It keeps
+ * copies, as IndexedDB does: a change the store made in memory and never wrote is not restored.
+ */
 export function persistentDb(): TimelineDb {
   const states = new Map<number, TabState>();
   const entries = new Map<number, Map<number, TimelineEntry>>();
+  let live: LiveTimelines = () => undefined;
+  const tab = (tabId: number) => entries.get(tabId) ?? entries.set(tabId, new Map()).get(tabId)!;
   return {
     flushed: () => Promise.resolve(),
     loadAll: () =>
       Promise.resolve({
         states: [...states.values()].map((s) => ({ ...s })),
         entries: new Map(
-          [...entries].map(([tabId, bySeq]) => [tabId, [...bySeq.values()].sort((a, b) => a.seq - b.seq)]),
+          [...entries].map(([tabId, bySeq]) => [
+            tabId,
+            structuredClone([...bySeq.values()].sort((a, b) => a.seq - b.seq)),
+          ]),
         ),
       }),
     write(w) {
-      if (w.op === 'put-entry') {
-        const bySeq = entries.get(w.tabId) ?? new Map<number, TimelineEntry>();
-        entries.set(w.tabId, bySeq.set(w.entry.seq, w.entry));
+      if (w.op === 'put-entry') tab(w.tabId).set(w.entry.seq, structuredClone(w.entry));
+      else if (w.op === 'put-request') {
+        const entry = entries.get(w.tabId)?.get(w.seq);
+        if (entry?.kind === 'message')
+          tab(w.tabId).set(w.seq, { ...entry, record: { ...entry.record, request: w.request } });
       } else if (w.op === 'delete-entries') for (const seq of w.seqs) entries.get(w.tabId)?.delete(seq);
+      else if (w.op === 'rewrite-tab')
+        entries.set(
+          w.tabId,
+          new Map((live(w.tabId)?.entries ?? []).map((entry) => [entry.seq, structuredClone(entry)])),
+        );
       else if (w.op === 'put-tab') states.set(w.state.tabId, { ...w.state });
       else {
         states.delete(w.tabId);
         entries.delete(w.tabId);
       }
+    },
+    rewriteFrom(source) {
+      live = source;
     },
   };
 }

@@ -101,26 +101,40 @@ describe('the panel hub', () => {
     expect(seqs).toEqual(store.snapshot(1).entries.map((e) => e.seq));
   });
 
-  it('coalesces additions and updates within 30 ms into one message each, additions first', async () => {
+  it('posts the first change after a quiet spell in the next task, then at most every 50 ms, additions first', async () => {
     const panel = connected(store);
     await panel.hello(1);
     panel.posted.length = 0;
     store.append(1, message('a'));
     store.append(1, message('b'));
     store.append(2, message('other tab'));
-    store.updateRequest(1, 'a', OK);
-    store.append(1, message('c'));
-    vi.advanceTimersByTime(29);
-    expect(panel.posted).toEqual([]);
-    vi.advanceTimersByTime(1);
-    expect(kinds(panel.posted)).toEqual(['added', 'updated']);
+    store.updateRequest(1, 'a', OK); // a's addition carries it: the store updates entries in place
+    expect(panel.posted).toEqual([]); // what the rest of the task adds goes along
+    vi.advanceTimersByTime(0);
+    expect(kinds(panel.posted)).toEqual(['added']);
     expect(panel.posted[0]).toMatchObject({ kind: 'added', dropped: 0 });
-    expect(panel.posted[0]?.kind === 'added' && panel.posted[0].entries.map((e) => e.seq)).toEqual([1, 2, 3]);
-    expect(panel.posted[1]).toEqual({ kind: 'updated', updates: [{ seq: 1, request: OK }] });
+    const added = panel.posted[0]?.kind === 'added' ? panel.posted[0].entries : [];
+    expect(added.map((e) => [e.seq, e.kind === 'message' && e.record.request.status])).toEqual([
+      [1, 200],
+      [2, null],
+    ]);
 
+    vi.advanceTimersByTime(10);
+    store.updateRequest(1, 'b', OK);
+    store.append(1, message('c'));
+    vi.advanceTimersByTime(39); // 49 ms after the last post
+    expect(panel.posted).toHaveLength(1);
     store.append(1, message('d'));
-    vi.advanceTimersByTime(30);
-    expect(kinds(panel.posted)).toEqual(['added', 'updated', 'added']);
+    vi.advanceTimersByTime(1);
+    expect(kinds(panel.posted)).toEqual(['added', 'added', 'updated']);
+    const second = panel.posted[1]?.kind === 'added' ? panel.posted[1].entries : [];
+    expect(second.map((e) => e.seq)).toEqual([3, 4]);
+    expect(panel.posted[2]).toEqual({ kind: 'updated', updates: [{ seq: 2, request: OK }] });
+
+    vi.advanceTimersByTime(200); // quiet again: the next goes at once
+    store.append(1, message('e'));
+    vi.advanceTimersByTime(0);
+    expect(kinds(panel.posted)).toHaveLength(4);
   });
 
   it('sends what was added before a replacement first, then the replacement, at once', async () => {
@@ -228,14 +242,14 @@ describe('the panel hub', () => {
     const tooLarge = new Error('Message length exceeded maximum allowed length.');
     panel.failWith(tooLarge);
     store.append(1, message('a'));
-    vi.advanceTimersByTime(30);
+    vi.advanceTimersByTime(50);
     store.append(1, message('b'));
-    vi.advanceTimersByTime(30);
+    vi.advanceTimersByTime(50);
     expect(error).toHaveBeenCalledExactlyOnceWith(expect.stringContaining('could not be sent (added)'), tooLarge);
 
     panel.failWith(null);
     store.append(1, message('c'));
-    vi.advanceTimersByTime(30);
+    vi.advanceTimersByTime(50);
     expect(kinds(panel.posted)).toEqual(['snapshot', 'added']);
     expect(panel.posted[1]).toMatchObject({ entries: [expect.objectContaining({ requestId: 'c' })] });
   });

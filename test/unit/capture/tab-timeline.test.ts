@@ -67,9 +67,15 @@ describe('TabTimeline', () => {
     expect(restored.hasReport('report-3')).toBe(true);
   });
 
-  it('counts invalid messages for the badge', () => {
-    const timeline = fresh(10);
-    for (let i = 1; i <= 4; i++) timeline.append(message(i, `r${i}`));
+  it('counts invalid messages for the badge as messages come, are trimmed, removed and replaced', () => {
+    const timeline = fresh(4);
+    for (let i = 1; i <= 4; i++) timeline.append(message(i, `r${i}`)); // odd seqs are invalid
+    expect(timeline.invalidCount()).toBe(2);
+    timeline.append(message(5, 'r5')); // 1 trimmed, 5 added: both invalid
+    expect(timeline.invalidCount()).toBe(2);
+    timeline.removeRequest('r3');
+    expect(timeline.invalidCount()).toBe(1);
+    timeline.replaceAll([message(7, 'r7'), message(9, 'r9'), message(10, 'r10')]);
     expect(timeline.invalidCount()).toBe(2);
   });
 });
