@@ -3,8 +3,9 @@ import { digitsAt, isDigit } from './text/ascii-digits';
  * `Date.parse`, with the shape SDKs send read by hand: `2024-05-01T10:00:00.000Z`, or with an offset
  * (`+02:00`) instead of `Z`, the fraction optional and of any length. Anything else goes to `Date.parse`,
  * so the result is always the same as its. The hand-read shape is the one the engine reads as UTC whatever the
- * machine's time zone; like the engine, it takes a day up to 31 in any month (30 April is 1 May) and keeps
- * the fraction's first three digits (milliseconds, truncated).
+ * machine's time zone, with a day that exists in its month: engines differ on 31 April (V8 reads 1 May,
+ * SpiderMonkey NaN), so such a date is left to the engine that runs. The fraction's first three digits are the
+ * milliseconds, truncated, as engines do.
  */
 const DASH = 45;
 const PLUS = 43;
@@ -42,7 +43,8 @@ export function parseTimestamp(text: string): number {
     minute < 0 ||
     minute > 59 ||
     second < 0 ||
-    second > 59
+    second > 59 ||
+    day > daysInMonth(year, month)
   )
     return Date.parse(text);
 
@@ -68,6 +70,13 @@ export function parseTimestamp(text: string): number {
 
   const days = daysFromCivil(year, month) + day - 1;
   return days * DAY_MS + hour * 3_600_000 + (minute - offsetMinutes) * 60_000 + second * 1000 + millis;
+}
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month] as number;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 /** Days from 1970-01-01 to the first of `month` (1-12) of `year` (0-9999), proleptic Gregorian. */
