@@ -1,4 +1,4 @@
-import { digitsAt, isDigit } from './text/ascii-digits';
+import { COLON, DASH, daysInMonth, digitsAt, DOT, isDigit, PLUS, T, Z } from './text/ascii-digits';
 /**
  * `Date.parse`, with the shape SDKs send read by hand: `2024-05-01T10:00:00.000Z`, or with an offset
  * (`+02:00`) instead of `Z`, the fraction optional and of any length. Anything else goes to `Date.parse`,
@@ -7,12 +7,6 @@ import { digitsAt, isDigit } from './text/ascii-digits';
  * SpiderMonkey NaN), so such a date is left to the engine that runs. The fraction's first three digits are the
  * milliseconds, truncated, as engines do.
  */
-const DASH = 45;
-const PLUS = 43;
-const COLON = 58;
-const DOT = 46;
-const T = 84;
-const Z = 90;
 const DAY_MS = 86_400_000;
 
 export function parseTimestamp(text: string): number {
@@ -70,13 +64,6 @@ export function parseTimestamp(text: string): number {
 
   const days = daysFromCivil(year, month) + day - 1;
   return days * DAY_MS + hour * 3_600_000 + (minute - offsetMinutes) * 60_000 + second * 1000 + millis;
-}
-
-const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return DAYS_IN_MONTH[month] as number;
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 /** Days from 1970-01-01 to the first of `month` (1-12) of `year` (0-9999), proleptic Gregorian. */

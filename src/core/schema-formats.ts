@@ -6,7 +6,7 @@
  * rest of a message's validation. Any other text gets ajv-formats' own answer, so the answer is always the same as its.
  */
 import { fullFormats } from 'ajv-formats/dist/formats';
-import { digitsAt, isDigit } from './text/ascii-digits';
+import { COLON, DASH, daysInMonth, digitsAt, DOT, isDigit, PLUS, T, Z } from './text/ascii-digits';
 
 const library = fullFormats['date-time'];
 if (typeof library !== 'object' || library instanceof RegExp || typeof library.validate !== 'function')
@@ -15,15 +15,8 @@ const libraryDateTime = library.validate as (text: string) => boolean;
 
 export const SCHEMA_FORMATS = { ...fullFormats, 'date-time': { ...library, validate: isDateTime } };
 
-const DASH = 45;
-const PLUS = 43;
-const COLON = 58;
-const DOT = 46;
-const T = 84;
-const Z = 90;
 /** Beyond this many digits of a second's fraction, `Number` may round 59.999… up to 60 (a leap second then). */
 const MAX_FRACTION_DIGITS = 9;
-const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * RFC 3339 date-time as ajv-formats checks it. The hand-read shape has a single `T` and no other letter but the
@@ -64,6 +57,5 @@ export function isDateTime(text: string): boolean {
     const zoneMinute = digitsAt(text, at + 4, 2);
     if (zoneHour < 0 || zoneHour > 23 || zoneMinute < 0 || zoneMinute > 59) return libraryDateTime(text);
   } else return libraryDateTime(text);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month] ?? 0));
+  return day <= daysInMonth(year, month);
 }

@@ -1,4 +1,7 @@
-/** ASCII digits read straight from a string's code units, for the hand-written readers of timestamps. */
+/**
+ * ASCII digits and the other code units of a timestamp, read straight from a string, and the calendar's rule, for
+ * the hand-written readers of timestamps (parse-timestamp.ts, schema-formats.ts).
+ */
 
 const ZERO = 48;
 
@@ -15,4 +18,19 @@ export function digitsAt(text: string, from: number, count: number): number {
     value = value * 10 + code - ZERO;
   }
   return value;
+}
+
+export const DASH = 45;
+export const PLUS = 43;
+export const COLON = 58;
+export const DOT = 46;
+export const T = 84;
+export const Z = 90;
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** How many days `month` (1-12) of `year` has, in the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month] ?? 0;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
