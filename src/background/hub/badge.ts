@@ -17,7 +17,7 @@ export function watchBadge(store: BackgroundStore): void {
     if (scheduled.has(tabId)) return;
     scheduled.add(tabId);
     setTimeout(() => {
-      scheduled.delete(tabId);
+      if (!scheduled.delete(tabId)) return; // the tab closed meanwhile
       const invalid = store.invalidCount(tabId);
       const text = invalid > 0 ? String(invalid) : '';
       if (shown.get(tabId) === text) return;
@@ -35,5 +35,10 @@ export function watchBadge(store: BackgroundStore): void {
     updated: () => undefined,
     replaced: schedule,
     reset: (tabId) => (tabId === 'all' ? store.tabIds().forEach(schedule) : schedule(tabId)),
+    // Forgotten with its tab: the worker may live for hours of opened and closed tabs.
+    removed(tabId) {
+      scheduled.delete(tabId);
+      shown.delete(tabId);
+    },
   });
 }

@@ -129,6 +129,7 @@ export function acceptPanels(
           post({ kind: 'replaced', removed, entries, dropped });
         },
         reset: (t) => (t === 'all' || t === subscribed) && sendSnapshot(store, subscribed),
+        removed: () => undefined, // the tab's DevTools, and this panel, close with it
       });
     }
 

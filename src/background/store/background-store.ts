@@ -19,6 +19,8 @@ export interface StoreListener {
    * new snapshot.
    */
   reset(tabId: number | 'all'): void;
+  /** The tab's timeline is gone for good (the tab closed, or belonged to an earlier browser session). */
+  removed(tabId: number): void;
 }
 
 export class BackgroundStore implements CaptureTimeline {
@@ -148,6 +150,7 @@ export class BackgroundStore implements CaptureTimeline {
   removeTab(tabId: number): void {
     this.tabs.delete(tabId);
     this.db.write({ op: 'delete-tab', tabId });
+    for (const l of this.listeners) l.removed(tabId);
   }
 
   setCapacity(capacity: number): void {

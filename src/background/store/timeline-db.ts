@@ -51,6 +51,12 @@ export function createTimelineDb(): TimelineDb {
   const logs = new TabLogs();
   let live: LiveTimelines | null = null;
   let pending = new Map<number, TabWrite>();
+  /**
+   * Tabs whose last write failed (quota, a value that cannot be stored): their log may lack that write's changes while
+   * `logs` counted them, so the next write of each rewrites it whole from what the tab holds. Not retried at once: a
+   * write that fails for good would otherwise repeat every few milliseconds.
+   */
+  const rewriteNext = new Set<number>();
   const unanswered = new UnansweredWrites(() => schedule.answered());
   const schedule = new WriteSchedule(
     write,
@@ -88,7 +94,10 @@ export function createTimelineDb(): TimelineDb {
     else
       open.then(
         (db) => begin(db, batch),
-        (error: unknown) => unanswered.failed(error),
+        (error: unknown) => {
+          unanswered.failed(error);
+          failedBatch(batch);
+        },
       );
     return true;
   }
@@ -99,9 +108,10 @@ export function createTimelineDb(): TimelineDb {
       tx = db.transaction(LOG, 'readwrite', { durability: 'relaxed' });
       putAll(tx.objectStore(LOG), batch);
       tx.commit(); // now, not once the puts are answered
-      unanswered.watch(tx);
+      unanswered.watch(tx, () => failedBatch(batch));
     } catch (error) {
       unanswered.failed(error); // a value that cannot be stored, a closing connection
+      failedBatch(batch);
       try {
         tx?.abort(); // nothing half-written
       } catch {
@@ -110,14 +120,19 @@ export function createTimelineDb(): TimelineDb {
     }
   }
 
+  function failedBatch(batch: ReadonlyMap<number, TabWrite>): void {
+    for (const tabId of batch.keys()) rewriteNext.add(tabId);
+  }
+
   function putAll(log: IDBObjectStore, batch: ReadonlyMap<number, TabWrite>): void {
     for (const [tabId, { deleted, rewrite, changes }] of batch) {
+      const repair = rewriteNext.delete(tabId);
       if (deleted) {
         log.delete(tabRange(tabId));
         logs.forget(tabId);
       }
       const held = live?.(tabId);
-      if (held && (rewrite || logs.outgrown(tabId, changes.logged))) {
+      if (held && (rewrite || repair || logs.outgrown(tabId, changes.logged))) {
         log.delete(tabRange(tabId));
         for (const record of logs.rewrite(tabId, held.entries, { ...held.state })) log.put(record);
       } else if (!changes.empty) log.put(changes.toRecord(tabId, logs.append(tabId, changes.logged)));

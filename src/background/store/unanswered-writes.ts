@@ -24,10 +24,13 @@ export class UnansweredWrites {
     this.count++;
   }
 
-  /** Its transaction: answered when it completes or aborts. */
-  watch(tx: IDBTransaction): void {
+  /** Its transaction: answered when it completes or aborts (then `onFailed` runs too). */
+  watch(tx: IDBTransaction, onFailed: () => void): void {
     tx.oncomplete = this.answered;
-    tx.onabort = this.aborted;
+    tx.onabort = (event) => {
+      onFailed();
+      this.aborted(event);
+    };
   }
 
   /** It could not begin (the database would not open), or failed. */

@@ -37,7 +37,7 @@ describe('BackgroundStore', () => {
     const store = new BackgroundStore(db, 100);
     await store.ready;
     const added = vi.fn();
-    store.listen({ added, updated: vi.fn(), replaced: vi.fn(), reset: vi.fn() });
+    store.listen({ added, updated: vi.fn(), replaced: vi.fn(), reset: vi.fn(), removed: vi.fn() });
     store.append(1, navigation('https://b.example/'));
     expect(added).toHaveBeenCalledWith(1, [expect.objectContaining({ url: 'https://b.example/' })], 0);
     expect(writes.map((w) => (w as { op: string }).op)).toEqual(['put-entry', 'put-tab']);
@@ -62,7 +62,7 @@ describe('BackgroundStore', () => {
     const store = new BackgroundStore(db, 100);
     await store.ready;
     const reset = vi.fn();
-    store.listen({ added: vi.fn(), updated: vi.fn(), replaced: vi.fn(), reset });
+    store.listen({ added: vi.fn(), updated: vi.fn(), replaced: vi.fn(), reset, removed: vi.fn() });
     store.append(1, [
       (seq) => messageEntry({ seq, requestId: 'before', at: 1_000 }),
       (seq) => messageEntry({ seq, requestId: 'at', at: 2_000 }),
@@ -76,6 +76,19 @@ describe('BackgroundStore', () => {
     expect(store.requestOf(1, 'after')).toBeDefined();
     expect(writes).toEqual([{ op: 'rewrite-tab', tabId: 1 }, expect.objectContaining({ op: 'put-tab' })]);
     expect(reset).toHaveBeenCalledExactlyOnceWith(1);
+  });
+
+  it("forgets a closed tab's timeline, deletes it from storage and tells listeners (the badge forgets the tab too)", async () => {
+    const { db, writes } = memoryDb({ states: [], entries: new Map() });
+    const store = new BackgroundStore(db, 100);
+    await store.ready;
+    const removed = vi.fn();
+    store.listen({ added: vi.fn(), updated: vi.fn(), replaced: vi.fn(), reset: vi.fn(), removed });
+    store.append(4, navigation('https://d.example/'));
+    store.removeTab(4);
+    expect(store.tabIds()).toEqual([]);
+    expect(writes.at(-1)).toEqual({ op: 'delete-tab', tabId: 4 });
+    expect(removed).toHaveBeenCalledExactlyOnceWith(4);
   });
 
   it('keeps capturing in memory when storage cannot be opened', async () => {

@@ -262,6 +262,22 @@ describe('the IndexedDB timeline store', () => {
     expect((await db.loadAll()).entries.get(1)).toEqual([navigation(3)]);
   });
 
+  it('after a failed write, the next write of that tab stores it whole, so a restarted worker does not replay a log with a hole', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const held = [navigation(1), navigation(2), navigation(3)];
+    db.rewriteFrom((tabId) => (tabId === 1 ? { entries: held, state: state(1, 4) } : undefined));
+    db.write(put(1, navigation(1)));
+    await db.flushed();
+    vi.spyOn(FakeIDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('the disk is full', 'QuotaExceededError');
+    });
+    db.write(put(1, navigation(2)));
+    await db.flushed();
+    db.write(put(1, navigation(3)));
+    await db.flushed();
+    expect(await createTimelineDb().loadAll()).toEqual({ states: [state(1, 4)], entries: new Map([[1, held]]) });
+  });
+
   it('outlives the worker: a new connection loads what the last one committed', async () => {
     db.write(put(5, navigation(1)));
     db.write({ op: 'put-tab', state: state(5, 2) });
