@@ -132,7 +132,7 @@ export function createTimelineDb(): TimelineDb {
         logs.forget(tabId);
       }
       const held = live?.(tabId);
-      if (held && (rewrite || repair || logs.outgrown(tabId, changes.logged))) {
+      if (held && (rewrite || repair || logs.outgrown(tabId, changes.logged, held.entries.length))) {
         log.delete(tabRange(tabId));
         for (const record of logs.rewrite(tabId, held.entries, { ...held.state })) log.put(record);
       } else if (!changes.empty) log.put(changes.toRecord(tabId, logs.append(tabId, changes.logged)));
@@ -158,7 +158,7 @@ export function createTimelineDb(): TimelineDb {
         states.push(replayed.state ?? { tabId, nextSeq, dropped: 0 });
         if (replayed.entries.length) entries.set(tabId, replayed.entries);
         const logged = list.reduce((sum, record) => sum + loggedCount(record), 0);
-        logs.loaded(tabId, (list.at(-1) as LogRecord).n + 1, logged, replayed.entries.length);
+        logs.loaded(tabId, (list.at(-1) as LogRecord).n + 1, logged);
       }
       return { states, entries };
     },

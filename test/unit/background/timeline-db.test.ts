@@ -221,6 +221,19 @@ describe('the IndexedDB timeline store', () => {
     expect((await db.loadAll()).entries.get(1)).toEqual(held);
   });
 
+  it('never rewrites the log of a tab that only grows: each entry is put once', async () => {
+    const held: TimelineEntry[] = [];
+    db.rewriteFrom(() => ({ entries: held, state: state(1, held.length + 1) }));
+    const records = recordsPut();
+    for (let seq = 1; seq <= 10_000; seq++) {
+      held.push(navigation(seq));
+      db.write(put(1, navigation(seq)));
+      if (seq % 50 === 0) await db.flushed();
+    }
+    expect(records().reduce((sum, record) => sum + (record.added?.length ?? 0), 0)).toBe(10_000);
+    expect((await db.loadAll()).entries.get(1)).toEqual(held);
+  });
+
   it("upgrades version 1's record per entry: each tab keeps what it held", async () => {
     vi.stubGlobal('indexedDB', new IDBFactory());
     const v1 = indexedDB.open('track-inspector', 1);
