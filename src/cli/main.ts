@@ -1,5 +1,6 @@
 /** Entry point of the `track-inspector` command. */
-import { parseArgs, USAGE } from './args';
+import { parseArgs } from './args';
+import { USAGE } from './usage';
 import { printable } from '../core/text/printable';
 import { runPlanInfer } from './plan-infer-command';
 import { runRedact } from './redact-command';
