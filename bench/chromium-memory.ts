@@ -17,7 +17,7 @@ export interface ProcessMemory {
 }
 
 export interface MemoryDumps {
-  /** Takes one dump of every process now. */
+  /** Takes one dump of every process, after the one asked for before; never rejects (stop() says what failed). */
   dump(): Promise<void>;
   /** Ends the trace; every dump, per process, in the order taken. */
   stop(): Promise<ProcessMemory[][]>;
@@ -46,15 +46,30 @@ export async function startMemoryDumps(browser: Browser): Promise<MemoryDumps> {
     transferMode: 'ReportEvents',
   });
   const dumpIds: string[] = [];
+  /**
+   * The dumps asked for, one after another: stop() waits for the last, since ending the trace under it rejects it
+   * ("Target closed"); a dump that failed fails stop(), not the process (dumps are asked for from a timer).
+   */
+  let inFlight: Promise<void> = Promise.resolve();
+  let failure: Error | null = null;
   return {
-    async dump() {
-      const { dumpGuid, success } = await session.send('Tracing.requestMemoryDump', {
-        deterministic: false,
-        levelOfDetail: 'detailed',
-      });
-      if (success) dumpIds.push(dumpGuid);
+    dump() {
+      inFlight = inFlight
+        .then(async () => {
+          const { dumpGuid, success } = await session.send('Tracing.requestMemoryDump', {
+            deterministic: false,
+            levelOfDetail: 'detailed',
+          });
+          if (success) dumpIds.push(dumpGuid);
+        })
+        .catch((error: unknown) => {
+          failure ??= error instanceof Error ? error : new Error(String(error));
+        });
+      return inFlight;
     },
     async stop() {
+      await inFlight;
+      if (failure) throw failure;
       const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
       await session.send('Tracing.end');
       await complete;
