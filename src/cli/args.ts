@@ -4,7 +4,6 @@ import type { AllowRule } from '../core/privacy/allow-rules';
 import { isPiiMode, type PrivacyGuard } from '../core/privacy/privacy-guard';
 import { allowRulesOf, hostPatternsOf, lastValue, readCommandLine, type CommandLine } from './command-line';
 
-
 export interface ValidateArgs {
   readonly strict: boolean;
   readonly json: boolean;

@@ -160,3 +160,48 @@ export function isPageBodyMessage(value: unknown): value is PageBodyMessage {
     typeof m['sentAt'] === 'number'
   );
 }
+
+/**
+ * The background -> the page relay: a report was taken (used, held or recorded), and where its sender is, as the
+ * browser names it. The relay keeps the sender for reports it must hand over through storage (PendingReport).
+ */
+export interface ReportAck {
+  readonly kind: 'report-ack';
+  readonly tabId: number;
+  readonly frameId: number;
+  /** Chromium names the sending document; a report handed over through storage names it the same way. */
+  readonly documentId?: string;
+}
+
+export function isReportAck(value: unknown): value is ReportAck {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return (
+    m['kind'] === 'report-ack' &&
+    typeof m['tabId'] === 'number' &&
+    typeof m['frameId'] === 'number' &&
+    (m['documentId'] === undefined || typeof m['documentId'] === 'string')
+  );
+}
+
+/**
+ * Reports a page hands over through `storage.local` as it goes away (relay.iife.ts says why), one key each: this
+ * prefix and the report's id. The background takes each from `storage.onChanged` and removes it.
+ */
+export const PENDING_REPORT_PREFIX = 'track-inspector:pending-report:';
+
+export interface PendingReport {
+  readonly report: PageBodyMessage | PageRoutesMessage;
+  /** Where the report was sent from, as the background's last acknowledgement to this document named it. */
+  readonly sender: Omit<ReportAck, 'kind'>;
+}
+
+export function isPendingReport(value: unknown): value is PendingReport {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  const report = m['report'];
+  return (
+    (isPageBodyMessage(report) || isPageRoutesMessage(report)) &&
+    isReportAck({ ...(m['sender'] as object), kind: 'report-ack' })
+  );
+}

@@ -145,6 +145,32 @@ describe('chromium: exact across a worker stop', () => {
   });
 });
 
+describe('chromium: reports of a page that goes while the worker is stopped', () => {
+  it('keeps the bodies of Blob beacons sent as the page navigates away before the stopped worker could start', async () => {
+    const { page, tabId } = await openTab(context, '/transports.html?gone');
+    const send = (event: string) =>
+      (window as unknown as { sendVia(t: string, e: string): Promise<string> }).sendVia('beacon-blob', event);
+    await page.evaluate(send, 'Gone 0');
+    await waitForLabels(context.browser, tabId, ['Gone 0'], { outcome: false });
+    await context.browser.stopBackground();
+    // Sent and left in one task: the page is gone before the worker its beacons wake has started, so the relay's
+    // messages never arrive (Chromium drops them with their document); the reports go through storage instead.
+    await page.evaluate(
+      ([gone]) => {
+        const page = window as unknown as { sendVia(t: string, e: string): Promise<string> };
+        addEventListener('pagehide', () => void page.sendVia('beacon-blob', `${gone} 2`));
+        void page.sendVia('beacon-blob', `${gone} 1`);
+        location.href = '/blank.html';
+      },
+      ['Gone'],
+    );
+    const labels = ['Gone 0', 'Gone 1', 'Gone 2'];
+    const messages = await waitForLabels(context.browser, tabId, labels, { outcome: false });
+    expect(messages.map(labelOf).sort()).toEqual(labels);
+    await page.close();
+  });
+});
+
 describe('chromium unload beacons', () => {
   const addLeaveBeacon = (page: PageLike, event: string) =>
     page.evaluate((name) => {
