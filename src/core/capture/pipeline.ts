@@ -8,7 +8,7 @@
 import { textOrNull, type RequestBody } from '../body';
 import { recogniseCall, type HostPattern, type TrackingCall } from '../endpoints';
 import type { ValidationMode } from '../inspect';
-import { BodyJoiner, type Timers } from './body-join';
+import { BodyJoiner, type Rejoined, type Timers } from './body-join';
 import { CallRows, reportedCall } from './call-rows';
 import type { CallSeen, CaptureTimeline } from './capture-timeline';
 import { ClosedTabs } from './closed-tabs';
@@ -85,7 +85,7 @@ export class CapturePipeline {
       outcomes: this.outcomes,
       entries: (seen, body, request) => this.rows.build(seen, body, request),
       append: (tabId, build) => this.append(tabId, build),
-      showReports: (rejoined) => rejoined.forEach((change) => this.rows.show(change)),
+      showReports: (rejoined) => this.show(rejoined),
     });
   }
 
@@ -135,7 +135,7 @@ export class CapturePipeline {
     if (this.used(body) || !recogniseCall(body.method, body.url, this.host.hosts())) return Promise.resolve();
     // A Blob's body, which the request never shows: it pairs only among requests that came without one.
     const { rejoined, settled } = this.joiner.pageBody({ ...body, bodyVisible: false }, this.awaiting(body.tabId));
-    rejoined.forEach((change) => this.rows.show(change));
+    this.show(rejoined);
     return settled;
   }
 
@@ -247,11 +247,16 @@ export class CapturePipeline {
       return;
     }
     const { report: reported, rejoined } = this.joiner.callWithoutBody(seen, this.awaiting(seen.tabId));
-    rejoined.forEach((change) => this.rows.show(change));
+    this.show(rejoined);
     const named = reported ? reportedCall(seen, reported) : seen;
     const missing = { kind: 'missing', reason: this.host.missingBodyReason } as const;
     if (reported?.body != null) this.record(named, { kind: 'text', text: reported.body });
     else this.record(named, missing, reported === null); // a report without a body: nothing more will come
+  }
+
+  /** Recorded calls' rows show the reports now found to be their own (or await theirs again). */
+  private show(rejoined: readonly Rejoined[]): void {
+    for (const change of rejoined) this.rows.show(change);
   }
 
   /** Calls recorded before their body came, that a page's report may complete. */

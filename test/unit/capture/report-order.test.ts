@@ -6,16 +6,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HELD_BODY_MS } from '../../../src/core/capture/body-join';
 import { persistentDb } from '../background/fakes';
 import { blobRequest, extensionWorker, reportBlob, type Transport } from './extension-worker';
+import { orders } from './orders';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
-
-function orders<T>(items: readonly T[]): T[][] {
-  if (items.length <= 1) return [[...items]];
-  return items.flatMap((item, i) =>
-    orders([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
-  );
-}
 
 /** Sent `sentAt` by the page; the browser's request is stamped a few ms later and ends with `status`. */
 interface Sent {

@@ -7,16 +7,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RequestBody } from '../../../src/core/body';
 import { PAGE, reportHost, request, text, URL_T } from './report-host';
+import { orders } from './orders';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
-
-function orders<T>(items: readonly T[]): T[][] {
-  if (items.length <= 1) return [[...items]];
-  return items.flatMap((item, i) =>
-    orders([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
-  );
-}
 
 const form = (event: string): RequestBody => ({
   kind: 'form',
