@@ -11,6 +11,10 @@
  *    worker registers the same filtered onBeforeRequest listener with requestBody as ours, and does
  *    nothing with the events. What the browser spends to hand a worker each call is in it; no capture
  *    can cost less.
+ *  - the floor of a capture that also tells each call's outcome, as ours does: the same listener, and the
+ *    outcome listeners ours registers (onHeadersReceived for beacons, onCompleted, onErrorOccurred), each
+ *    dropping its event. The issue's goal is set against the first floor; this one says how much of the gap
+ *    is the second event the browser hands over per call.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -56,4 +60,21 @@ export function writeListenerOnlyExtension(): string {
     '',
   ].join('\n');
   return writeWorkerExtension(LISTENER_ONLY_NAME, path.resolve('dist/bench/listener-only'), background);
+}
+
+export function writeOutcomeListenerExtension(): string {
+  const filter = `{ urls: ${JSON.stringify(KNOWN_URL_FILTERS)} }`;
+  const background = [
+    "// The same URL filters and extra info as Track Inspector's listeners, its outcome listeners too; every event is dropped.",
+    `chrome.webRequest.onBeforeRequest.addListener(() => undefined, ${filter}, ['requestBody']);`,
+    `chrome.webRequest.onHeadersReceived.addListener(() => undefined, { urls: ${JSON.stringify(KNOWN_URL_FILTERS)}, types: ['ping'] });`,
+    `chrome.webRequest.onCompleted.addListener(() => undefined, ${filter});`,
+    `chrome.webRequest.onErrorOccurred.addListener(() => undefined, ${filter});`,
+    '',
+  ].join('\n');
+  return writeWorkerExtension(
+    'onBeforeRequest and outcome listeners, nothing else',
+    path.resolve('dist/bench/outcome-listeners'),
+    background,
+  );
 }

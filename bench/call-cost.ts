@@ -7,13 +7,15 @@
 import type { Browser, Target } from 'puppeteer-core';
 import { untilBackgroundListens } from '../browser-harness/browser';
 import { isExtensionWorker } from '../browser-harness/puppeteer-chromium';
-import { writeListenerOnlyExtension } from './bench-extensions';
+import { writeListenerOnlyExtension, writeOutcomeListenerExtension } from './bench-extensions';
 import { extensionPids, type Pids, type Resident, type watchExtensionProcess } from './extension-process';
 
 export interface ExtensionProcesses {
   /** Track Inspector's process: its panel's page and its service worker. */
   readonly ours: Pids;
   readonly floor: Pids;
+  /** The floor that hears each call's outcome too (bench-extensions.ts). */
+  readonly outcomeFloor: Pids;
   /** Track Inspector's extension id. */
   readonly oursId: string;
 }
@@ -26,22 +28,30 @@ type Watched = ReturnType<ReturnType<typeof watchExtensionProcess>['stop']>;
  * the streams, which would start a new process.
  */
 export async function installFloor(browser: Browser): Promise<ExtensionProcesses> {
-  const before = new Set(extensionPids());
   const ourWorker = browser.targets().find(isExtensionWorker);
   if (!ourWorker) throw new Error("Track Inspector's service worker is not running");
-  const id = await browser.installExtension(writeListenerOnlyExtension());
-  const isFloorWorker = (target: Target) =>
-    isExtensionWorker(target) && target.url().startsWith(`chrome-extension://${id}/`);
-  const worker = await (await browser.waitForTarget(isFloorWorker, { timeout: 20_000 })).worker();
-  if (!worker) throw new Error('the floor extension has no service worker');
-  await untilBackgroundListens((check) => worker.evaluate(check));
-  const floor = new Set(extensionPids().filter((pid) => !before.has(pid)));
-  if (floor.size !== 1) throw new Error(`the floor extension's process was not told apart (${floor.size} new)`);
+  const floor = await installBeside(browser, writeListenerOnlyExtension());
+  const outcomeFloor = await installBeside(browser, writeOutcomeListenerExtension());
   return {
     oursId: new URL(ourWorker.url()).host,
-    ours: () => extensionPids().filter((pid) => !floor.has(pid)),
+    ours: () => extensionPids().filter((pid) => !floor.has(pid) && !outcomeFloor.has(pid)),
     floor: () => extensionPids().filter((pid) => floor.has(pid)),
+    outcomeFloor: () => extensionPids().filter((pid) => outcomeFloor.has(pid)),
   };
+}
+
+/** Installs the extension in `dir` and waits for its worker: the pid of the process that came with it. */
+async function installBeside(browser: Browser, dir: string): Promise<Set<string>> {
+  const before = new Set(extensionPids());
+  const id = await browser.installExtension(dir);
+  const isItsWorker = (target: Target) =>
+    isExtensionWorker(target) && target.url().startsWith(`chrome-extension://${id}/`);
+  const worker = await (await browser.waitForTarget(isItsWorker, { timeout: 20_000 })).worker();
+  if (!worker) throw new Error(`the extension in ${dir} has no service worker`);
+  await untilBackgroundListens((check) => worker.evaluate(check));
+  const pids = new Set(extensionPids().filter((pid) => !before.has(pid)));
+  if (pids.size !== 1) throw new Error(`the process of the extension in ${dir} was not told apart (${pids.size} new)`);
+  return pids;
 }
 
 const perCall = (ms: number, calls: number) => (1000 * ms) / calls;
@@ -51,11 +61,14 @@ export function callCostLines(
   calls: number,
   ours: Watched,
   floor: Watched,
+  outcomeFloor: Watched,
   afterGc: { readonly ours: Resident; readonly floor: Resident },
 ): string[] {
   const [worker, floorWorker] = [perCall(ours.cpu.worker, calls), perCall(floor.cpu.worker, calls)];
+  const outcomeWorker = perCall(outcomeFloor.cpu.worker, calls);
   return [
     `background CPU per call (${run}): ${worker.toFixed(0)} µs; floor: ${floorWorker.toFixed(0)} µs; ratio ${(worker / floorWorker).toFixed(1)} (goal <= 2)`,
+    `   beside the floor that hears each call's outcome too (onCompleted, as ours must): ${outcomeWorker.toFixed(0)} µs; ratio ${(worker / outcomeWorker).toFixed(1)}`,
     `extension own memory (${run}): peak ${ours.peakAnon.toFixed(0)} MB, after GC ${afterGc.ours.anon.toFixed(0)} MB (goals < 100, < 60); RSS peak ${ours.peak.rss.toFixed(0)} MB, after GC ${afterGc.ours.rss.toFixed(0)} MB`,
     `   the floor's process (its worker only listens): own memory peak ${floor.peakAnon.toFixed(0)} MB, after GC ${afterGc.floor.anon.toFixed(0)} MB; RSS peak ${floor.peak.rss.toFixed(0)} MB`,
   ];

@@ -68,17 +68,26 @@ export function extensionResident(pids: Pids = extensionPids): Resident {
   return { rss: kb.rss / 1024, anon: kb.anon / 1024, file: kb.file / 1024, shmem: kb.shmem / 1024 };
 }
 
+interface ThreadsCpu extends Record<'panel' | 'worker' | 'other', number> {
+  /** The other threads' CPU ms by thread name (Linux keeps 15 characters of it): who they are. */
+  readonly others: Map<string, number>;
+}
+
 /** The extension processes' threads: CPU ms so far, by role. */
-export function extensionThreadsCpu(pids: Pids = extensionPids): Record<'panel' | 'worker' | 'other', number> {
-  const cpu = { panel: 0, worker: 0, other: 0 };
+export function extensionThreadsCpu(pids: Pids = extensionPids): ThreadsCpu {
+  const cpu = { panel: 0, worker: 0, other: 0, others: new Map<string, number>() };
   for (const pid of pids()) {
     try {
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
         const ms = threadCpuMs(pid, tid);
+        const name = threadName(pid, tid);
         // The renderer's main thread (tid = pid) runs the panel's page; the worker has its own thread.
         if (tid === pid) cpu.panel += ms;
-        else if (threadName(pid, tid).startsWith('ServiceWorker')) cpu.worker += ms;
-        else cpu.other += ms;
+        else if (name.startsWith('ServiceWorker')) cpu.worker += ms;
+        else {
+          cpu.other += ms;
+          cpu.others.set(name, (cpu.others.get(name) ?? 0) + ms);
+        }
       }
     } catch {
       /* the process or thread ended while we looked */
@@ -118,10 +127,12 @@ export function watchExtensionProcess(pids: Pids = extensionPids) {
     stop() {
       clearInterval(sampler);
       const cpuNow = extensionThreadsCpu(pids);
+      const others = [...cpuNow.others].map(([name, ms]) => [name, ms - (cpuAtStart.others.get(name) ?? 0)] as const);
       const cpu = {
         panel: cpuNow.panel - cpuAtStart.panel,
         worker: cpuNow.worker - cpuAtStart.worker,
         other: cpuNow.other - cpuAtStart.other,
+        others: others.filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]),
       };
       return { start, peak, peakAnon, cpu };
     },
@@ -140,5 +151,11 @@ export function processReport(
     `   extension process peak memory: ${peak.rss.toFixed(0)} MB RSS (goal < 200 MB): ${residentParts(peak)}; ${start.rss.toFixed(0)} MB before the calls: ${residentParts(start)}`,
     `   after a garbage collection in the extension's pages and worker: ${afterGc.rss.toFixed(0)} MB RSS, ${afterGc.anon.toFixed(0)} MB of it the process's own`,
     `   CPU time of the extension's threads meanwhile: panel's page ${seconds(cpu.panel)} s, service worker ${seconds(cpu.worker)} s, other threads ${seconds(cpu.other)} s (${perCall(cpu.panel)}, ${perCall(cpu.worker)} and ${perCall(cpu.other)} µs per call)`,
+    `   the other threads, µs per call: ${
+      cpu.others
+        .slice(0, 6)
+        .map(([name, ms]) => `${name} ${perCall(ms)}`)
+        .join(', ') || 'none'
+    }`,
   ];
 }

@@ -123,6 +123,7 @@ try {
     const processWatch = processes && {
       ours: watchExtensionProcess(processes.ours),
       floor: watchExtensionProcess(processes.floor),
+      outcomeFloor: watchExtensionProcess(processes.outcomeFloor),
     };
     const firefoxWatch = firefoxPids && watchExtensionProcess(firefoxPids);
     const heaps = processes && chromium && (await watchJsHeaps(chromium.puppeteer, processes.oursId));
@@ -150,7 +151,11 @@ try {
       }
     }
     const shown = await run<number>(panel, shownCount);
-    const processUse = processWatch && { ours: processWatch.ours.stop(), floor: processWatch.floor.stop() };
+    const processUse = processWatch && {
+      ours: processWatch.ours.stop(),
+      floor: processWatch.floor.stop(),
+      outcomeFloor: processWatch.outcomeFloor.stop(),
+    };
     const firefoxUse = firefoxWatch?.stop();
     const heapPeaks = await heaps?.stop();
     clearInterval(dumper);
@@ -185,7 +190,8 @@ try {
     );
     if (processUse && afterGc) {
       for (const line of processReport(processUse.ours, afterGc.ours, CALLS)) console.log(line);
-      for (const line of callCostLines(id, CALLS, processUse.ours, processUse.floor, afterGc)) console.log(line);
+      for (const line of callCostLines(id, CALLS, processUse.ours, processUse.floor, processUse.outcomeFloor, afterGc))
+        console.log(line);
       if (heapPeaks) console.log(heapPeaks);
     } else if (firefoxUse) for (const line of firefoxCallCostLines(id, CALLS, firefoxUse)) console.log(line);
     else

@@ -67,7 +67,11 @@ const headline = (panel: PanelHandle) =>
 
 const shownNames = (panel: PanelHandle) =>
   panel.evaluate(
-    () => [...document.querySelectorAll('.row.message .name')].map((name) => name.firstChild?.textContent ?? ''),
+    () =>
+      // In the order the user sees them: the DOM holds rows by place (timeline-places.ts).
+      [...document.querySelectorAll('.row.message')]
+        .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+        .map((row) => row.querySelector('.name')?.firstChild?.textContent ?? ''),
     undefined,
   );
 

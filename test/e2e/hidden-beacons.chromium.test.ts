@@ -83,11 +83,14 @@ describe('beacons Chromium does not show to webRequest (a test build that ignore
     const rows = () =>
       panel.evaluate(
         () =>
-          [...document.querySelectorAll<HTMLElement>('.row.message')].map((row) => ({
-            name: row.querySelector('.name')?.firstChild?.textContent ?? '',
-            outcome: row.querySelector('.outcome')?.textContent ?? '',
-            title: row.querySelector('.outcome')?.getAttribute('title') ?? '',
-          })),
+          // In the order the user sees them: the DOM holds rows by place (timeline-places.ts).
+          [...document.querySelectorAll<HTMLElement>('.row.message')]
+            .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+            .map((row) => ({
+              name: row.querySelector('.name')?.firstChild?.textContent ?? '',
+              outcome: row.querySelector('.outcome')?.textContent ?? '',
+              title: row.querySelector('.outcome')?.getAttribute('title') ?? '',
+            })),
         undefined,
       );
     let shown = await rows();

@@ -56,12 +56,15 @@ interface ShownRow {
 const shownRows = (panel: PanelHandle) =>
   panel.evaluate(
     () =>
-      [...document.querySelectorAll<HTMLElement>('.row.message')].map((row) => ({
-        key: row.dataset['key'] ?? '',
-        type: row.querySelector('.type')?.textContent ?? '',
-        name: row.querySelector('.name')?.firstChild?.textContent ?? '',
-        verdict: row.querySelector('.verdict')?.textContent ?? '',
-      })),
+      // In the order the user sees them: the DOM holds rows by place (timeline-places.ts).
+      [...document.querySelectorAll<HTMLElement>('.row.message')]
+        .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+        .map((row) => ({
+          key: row.dataset['key'] ?? '',
+          type: row.querySelector('.type')?.textContent ?? '',
+          name: row.querySelector('.name')?.firstChild?.textContent ?? '',
+          verdict: row.querySelector('.verdict')?.textContent ?? '',
+        })),
     undefined,
   );
 

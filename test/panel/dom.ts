@@ -14,6 +14,15 @@ export const textsIn =
   (selector: string, within: ParentNode = root) =>
     [...within.querySelectorAll(selector)].map((element) => element.textContent);
 
+/**
+ * The timeline's rows `selector` finds, in the order the user sees them: the DOM holds them by place
+ * (timeline-places.ts), each saying its position with aria-rowindex.
+ */
+export const timelineRowsIn = (root: ParentNode) => (selector: string) =>
+  [...root.querySelectorAll(selector)].sort(
+    (a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')),
+  );
+
 /** The Copy button among `buttons`, by its text ("Copy as Markdown", then "Copied"). */
 export const copyButton = (buttons: NodeListOf<Element>) => [...buttons].find((b) => /^Cop/.test(b.textContent ?? ''));
 

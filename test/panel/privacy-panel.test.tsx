@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineEntry } from '../../src/core/capture/timeline-entry';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings/user-settings';
 import { validationModeOf, type ValidationMode } from '../../src/shared/settings/validation-mode';
-import { click, copiedBy, copyButton, tabIn, textsIn } from './dom';
+import { click, copiedBy, copyButton, tabIn, textsIn, timelineRowsIn } from './dom';
 import { captured, USER_MODE } from './fixtures';
 import { mountPanel, panelRoot } from './mount';
 
@@ -19,7 +19,8 @@ afterEach(() => vi.restoreAllMocks());
 const texts = textsIn(root);
 const tab = tabIn(root);
 const chip = () => root.querySelector<HTMLButtonElement>('.chip.privacy');
-const names = () => [...root.querySelectorAll('.row.message .cell.name')].map((cell) => cell.firstChild?.textContent);
+const names = () =>
+  timelineRowsIn(root)('.row.message').map((row) => row.querySelector('.cell.name')?.firstChild?.textContent);
 
 /** What a page sent: a card number, an invitee's address, and two messages with nothing personal. */
 const sent = (mode: ValidationMode): TimelineEntry[] => [

@@ -1,8 +1,9 @@
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { ROW_HEIGHT } from '../../src/panel/views/Timeline';
+import { ROW_HEIGHT } from '../../src/panel/views/timeline-places';
 import type { TimelineEntry } from '../../src/core/capture/timeline-entry';
 import { importSession } from '../../src/panel/store/import-session';
+import { timelineRowsIn } from './dom';
 import { mountPanel, panelRoot } from './mount';
 import { captured, capturedOne, navigation, passPublishInterval, USER_MODE, type MessageEntry } from './fixtures';
 
@@ -13,7 +14,8 @@ const root = panelRoot();
 
 const mount = (entries: TimelineEntry[]) => mountPanel(root, entries);
 
-const rowTexts = () => [...root.querySelectorAll('.row.message .cell.name')].map((cell) => cell.textContent);
+const timelineRows = timelineRowsIn(root);
+const rowTexts = () => timelineRows('.row.message').map((row) => row.querySelector('.cell.name')?.textContent);
 const key = (k: string) =>
   act(() => void document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
 const click = (element: Element | null) => act(() => (element as HTMLElement).click());
@@ -324,9 +326,15 @@ describe('the Track panel', () => {
     const { background } = await mount(names(1, 60).map((event) => capturedOne({ event, userId: 'u' })));
     const shown = rowTexts();
     expect(shown.at(-1)).toBe('Event 60'); // following the newest
+    const rowOf = (name: string) =>
+      [...root.querySelectorAll('.row.message')].find((row) => row.querySelector('.cell.name')?.textContent === name) ??
+      null;
+
     await click(
       [...root.querySelectorAll('.row.message')].find((row) => row.textContent?.includes('Event 55')) ?? null,
     );
+    const stayed = rowOf('Event 40');
+    expect(stayed).not.toBeNull();
     await act(() => {
       const failed = capturedOne({ event: 'Event 61', userId: 'u' }, { status: 500 });
       background.emit({
@@ -336,15 +344,14 @@ describe('the Track panel', () => {
       });
       passPublishInterval();
     });
+    // A row still in view kept its place (rendered, laid out and painted once): only the six new rows took places.
+    expect(rowOf('Event 40')).toBe(stayed);
     // The window moved by six rows: every row shows the message now in its place, nothing left over from the last
     // render.
     expect(rowTexts()).toEqual([...shown.slice(6), ...names(61, 66)]);
     expect([...root.querySelectorAll('.row.selected .cell.name')].map((cell) => cell.textContent)).toEqual([
       'Event 55',
     ]);
-    const rowOf = (name: string) =>
-      [...root.querySelectorAll('.row.message')].find((row) => row.querySelector('.cell.name')?.textContent === name) ??
-      null;
     expect(rowOf('Event 61')?.querySelector('.cell.outcome')?.textContent).toBe('500');
     expect(rowOf('Event 62')?.querySelector('.cell.outcome')?.textContent).toBe('200');
     await click(rowOf('Event 64'));

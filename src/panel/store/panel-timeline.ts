@@ -1,8 +1,12 @@
 /**
  * The panel's copy of one session's timeline (the live tab, or an imported file), in timeline order;
  * the background's own copy is TabTimeline. Held in a plain array and published through a version
- * signal at most every PUBLISH_INTERVAL_MS: copying a 50,000-entry array per arriving message would
- * stall the panel during bursts.
+ * signal: copying a 50,000-entry array per arriving message would stall the panel during bursts.
+ *
+ * A change after a quiet spell is published in the next task; while changes keep coming, at most every
+ * PUBLISH_INTERVAL_MS. Each publish is a render of the panel (its rows' style, layout and paint), whatever the rows
+ * it brings: during a stream of calls, publishing 10 times a second cost the panel more CPU per call than the
+ * background's capture (bench:panel, issue 22); 5 times a second still shows a stream as it comes.
  */
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { RequestInfo } from '../../core/record';
@@ -36,7 +40,7 @@ export interface PanelTimeline {
 /** How many publishes changedSince remembers; a reader further behind derives everything again. */
 const CHANGES_KEPT = 32;
 
-export const PUBLISH_INTERVAL_MS = 100;
+export const PUBLISH_INTERVAL_MS = 200;
 
 export function createPanelTimeline(): PanelTimeline {
   let entries: TimelineEntry[] = [];
@@ -45,6 +49,8 @@ export function createPanelTimeline(): PanelTimeline {
   const validation = signal<ValidationSummary | null>(null);
   let nextValidation: ValidationSummary | null = null;
   let publishTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the last publish went (Date.now()). */
+  let publishedAt = -Infinity;
   /** The lowest index changed since the last publish, and what each recent publish changed. */
   let changedFrom = Infinity;
   const changes: { readonly version: number; readonly from: number }[] = [];
@@ -54,8 +60,10 @@ export function createPanelTimeline(): PanelTimeline {
   // publish nothing until shown.
   function publish(): void {
     if (publishTimer !== null) return;
+    const wait = Math.max(0, publishedAt + PUBLISH_INTERVAL_MS - Date.now());
     publishTimer = setTimeout(() => {
       publishTimer = null;
+      publishedAt = Date.now();
       changes.push({ version: version.peek() + 1, from: changedFrom });
       if (changes.length > CHANGES_KEPT) changes.shift();
       changedFrom = Infinity;
@@ -63,7 +71,7 @@ export function createPanelTimeline(): PanelTimeline {
         validation.value = nextValidation;
         version.value++;
       });
-    }, PUBLISH_INTERVAL_MS);
+    }, wait);
   }
 
   return {

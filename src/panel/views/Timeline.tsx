@@ -1,13 +1,19 @@
 /**
  * The virtualised timeline: only the rows in view (plus a few) are in the DOM, so 50,000 rows
  * scroll like 50. New rows stick to the bottom unless the user has scrolled up.
+ *
+ * Each row in the DOM is a place (timeline-places.ts) that keeps showing its row while the window slides: as calls
+ * stream in, only the places of the rows that came into view get new text, and the rest are neither rendered,
+ * restyled, laid out nor painted again. Rendering every visible row's new text at each publish was the panel's
+ * largest cost per call (bench:panel, issue 22). The places are in the DOM in place order, not timeline order: each
+ * says its row's position with aria-rowindex.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { usePanel } from '../store/context';
+import { placesFor, ROW_HEIGHT } from './timeline-places';
 import { TimelineRow } from './TimelineRow';
 
-/** Every row's height in px; the stylesheet reads it as var(--row-height), set on the timeline. */
-export const ROW_HEIGHT = 22;
+export { ROW_HEIGHT };
 const OVERSCAN = 8;
 
 export function Timeline() {
@@ -59,8 +65,12 @@ export function Timeline() {
   const top = following ? bottom : scrollTop;
   const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
-  const visible = rows.slice(first, last);
-  const select = (key: string) => store.select(key, true);
+  // As many places as the window holds at this height (following, it has no rows below the view): a row keeps its
+  // place while it stays in view, and a row that comes into view takes the place of one that left, whose elements
+  // then only change their text. More places than rows would leave some empty, and rows would be made and removed.
+  const places = placesFor(first, last, Math.ceil(height / ROW_HEIGHT) + OVERSCAN + (following ? 0 : OVERSCAN + 1));
+  // One function for every render: a row whose props are the same is not rendered again.
+  const select = useCallback((key: string) => store.select(key, true), [store]);
 
   return (
     <div class="timeline" role="grid" aria-rowcount={rows.length} style={{ '--row-height': `${ROW_HEIGHT}px` }}>
@@ -75,15 +85,14 @@ export function Timeline() {
       </div>
       <div class="viewport" ref={viewport} onScroll={onScroll}>
         <div class="spacer" style={{ height: rows.length * ROW_HEIGHT }}>
-          {/* The rows in view flow inside one block moved into place: no per-row positioning to lay out. */}
-          <div class="window" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
-            {/* Keyed by place in the window, not by row: as rows stream in and the window slides, each
-                place keeps its elements and only their text changes. Keyed by row, a burst that slides
-                the window by more than a screen rebuilt every visible row's elements on each update. */}
-            {visible.map((row, place) => (
-              <TimelineRow key={place} row={row} selected={row.key === selectedKey} onSelect={select} />
-            ))}
-          </div>
+          {/* By place, not by row (timeline-places.ts): a row that stays in view stays where it is in the DOM. A
+              place left empty (the window is shorter than the places) renders nothing. */}
+          {places.map((index) => {
+            const row = index === null ? undefined : rows[index];
+            return row === undefined || index === null ? null : (
+              <TimelineRow index={index} row={row} selected={row.key === selectedKey} onSelect={select} />
+            );
+          })}
         </div>
         {store.counts.value.shown === 0 && (
           // Navigation rows may be there: the hint is about messages.

@@ -1,18 +1,44 @@
-/** One row of the timeline: a message, or a navigation marker spanning the row. */
+/**
+ * One row of the timeline: a message, or a navigation marker spanning the row. Placed at its row's position by a
+ * transform (the timeline's places keep DOM order apart from timeline order: Timeline.tsx), and rendered again only
+ * when its row, position or selection changed.
+ */
+import { Component } from 'preact';
 import { recordName } from '../../core/label';
 import type { Row } from '../store/rows';
 import { identityOf, outcomeOf, senderOf, verdictOf, whenShown } from './format';
+import { ROW_HEIGHT } from './timeline-places';
 
 interface Props {
+  /** The row's index in the timeline (0 first). */
+  readonly index: number;
   readonly row: Row;
   readonly selected: boolean;
   readonly onSelect: (key: string) => void;
 }
 
-export function TimelineRow({ row, selected, onSelect }: Props) {
+export class TimelineRow extends Component<Props> {
+  override shouldComponentUpdate(next: Props): boolean {
+    const now = this.props;
+    return (
+      next.row !== now.row ||
+      next.index !== now.index ||
+      next.selected !== now.selected ||
+      next.onSelect !== now.onSelect
+    );
+  }
+
+  override render(props: Props) {
+    return renderRow(props);
+  }
+}
+
+function renderRow({ index, row, selected, onSelect }: Props) {
+  // The header is the grid's first row.
+  const placed = { 'aria-rowindex': index + 2, style: { transform: `translateY(${index * ROW_HEIGHT}px)` } };
   if (row.kind === 'navigation') {
     return (
-      <div class="row navigation" role="row" title={row.url}>
+      <div class="row navigation" role="row" title={row.url} {...placed}>
         <span class="cell time">{whenShown(row.at, Date.now()).text}</span>
         <span class="cell wide">Navigated to {row.url}</span>
       </div>
@@ -30,6 +56,7 @@ export function TimelineRow({ row, selected, onSelect }: Props) {
       role="row"
       aria-selected={selected}
       data-key={row.key}
+      {...placed}
       onClick={() => onSelect(row.key)}
     >
       <span class="cell time" title={when.title}>
