@@ -129,20 +129,31 @@ try {
     const heaps = processes && chromium && (await watchJsHeaps(chromium.puppeteer, processes.oursId));
     const memory = MEMORY && chromium ? await startMemoryDumps(chromium.puppeteer) : undefined;
     const dumper = memory && setInterval(() => void memory.dump(), 2000);
-    const sent = await page.evaluate(
-      `(async () => {
-        const first = Date.now();
-        let last = 0;
-        for (let i = 0; i < ${CALLS}; i += ${BURST}) {
-          const burst = [];
-          for (let j = i; j < i + ${BURST}; j++) burst.push(fetch('https://api.segment.io/v1/t', { method: 'POST', body: JSON.stringify({ type: 'track', event: 'Event ' + (j % 25), userId: 'user-' + (j % 100), messageId: 'm-' + j, properties: { plan: 'pro', total: j, currency: 'EUR', items: j % 7 } }) }));
-          last = Date.now();
-          await Promise.all(burst);
-        }
-        return { first, last, answered: Date.now() };
-      })()` as unknown as () => Promise<{ first: number; last: number; answered: number }>,
+    // Started, then watched: on a loaded machine the stream outlasts one evaluate's protocol timeout (180 s; Firefox's
+    // 1b once took longer).
+    await page.evaluate(
+      `(() => {
+        window.__sent = null;
+        void (async () => {
+          const first = Date.now();
+          let last = 0;
+          for (let i = 0; i < ${CALLS}; i += ${BURST}) {
+            const burst = [];
+            for (let j = i; j < i + ${BURST}; j++) burst.push(fetch('https://api.segment.io/v1/t', { method: 'POST', body: JSON.stringify({ type: 'track', event: 'Event ' + (j % 25), userId: 'user-' + (j % 100), messageId: 'm-' + j, properties: { plan: 'pro', total: j, currency: 'EUR', items: j % 7 } }) }));
+            last = Date.now();
+            await Promise.all(burst);
+          }
+          window.__sent = { first, last, answered: Date.now() };
+        })();
+        return true;
+      })()` as unknown as () => boolean,
       undefined,
     );
+    type Sent = { first: number; last: number; answered: number };
+    let sent: Sent | null = null;
+    for (const deadline = Date.now() + 900_000; sent === null && Date.now() < deadline; await sleep(100))
+      sent = await page.evaluate('window.__sent' as unknown as () => Sent | null, undefined);
+    if (sent === null) throw new Error(`the page did not send its ${CALLS} calls in 15 minutes`);
     let doneAt: number | null = null; // stays null when a row never comes
     for (const deadline = Date.now() + 180_000; Date.now() < deadline; await sleep(20)) {
       if ((await run<number>(panel, shownCount)) >= CALLS) {
