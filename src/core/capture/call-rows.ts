@@ -9,7 +9,7 @@ import { createLinter, type Linter } from '../lint';
 import type { RequestInfo } from '../record';
 import type { Rejoined } from './bodyless-joins';
 import type { HeldReport } from './held-report';
-import type { CaptureHost, SeenCall } from './pipeline';
+import type { CaptureHost, SeenCall } from './capture-host';
 import type { EntryBuilder } from './timeline-entry';
 
 export class CallRows {

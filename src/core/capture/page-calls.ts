@@ -14,7 +14,7 @@ import { JOIN_WINDOW_MS, type BodyJoiner, type Rejoined } from './body-join';
 import type { CaptureTimeline } from './capture-timeline';
 import type { PageCall } from './events';
 import { UNSEEN } from './outcome';
-import type { CaptureHost, SeenCall } from './pipeline';
+import type { CaptureHost, SeenCall } from './capture-host';
 import type { RequestOutcomes } from './request-outcomes';
 import type { SenderPage } from './sender-pages';
 import type { EntryBuilder } from './timeline-entry';

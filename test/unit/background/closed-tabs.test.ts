@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTimelineDb, type TimelineDb } from '../../../src/background/store/timeline-db';
-import { CLOSED_TAB_GRACE_MS } from '../../../src/core/capture/pipeline';
+import { CLOSED_TAB_GRACE_MS } from '../../../src/core/capture/capture-host';
 import { blobRequest, extensionWorker, reportBlob, TAB } from '../capture/extension-worker';
 
 const OTHER_TAB = 8;

@@ -5,7 +5,8 @@
  */
 import type { RequestBody } from '../../../src/core/body';
 import { MemoryTimeline } from '../../../src/core/capture/memory-timeline';
-import { CapturePipeline, type CaptureHost } from '../../../src/core/capture/pipeline';
+import type { CaptureHost } from '../../../src/core/capture/capture-host';
+import { CapturePipeline } from '../../../src/core/capture/pipeline';
 import { SenderPages } from '../../../src/core/capture/sender-pages';
 
 export const PAGE = 'http://127.0.0.1:4000/shop';
