@@ -13,7 +13,6 @@ import { usePanel } from '../store/context';
 import { placesFor, ROW_HEIGHT } from './timeline-places';
 import { TimelineRow } from './TimelineRow';
 
-export { ROW_HEIGHT };
 const OVERSCAN = 8;
 
 export function Timeline() {
@@ -73,8 +72,8 @@ export function Timeline() {
   const select = useCallback((key: string) => store.select(key, true), [store]);
 
   return (
-    <div class="timeline" role="grid" aria-rowcount={rows.length} style={{ '--row-height': `${ROW_HEIGHT}px` }}>
-      <div class="row header" role="row">
+    <div class="timeline" role="grid" aria-rowcount={rows.length + 1} style={{ '--row-height': `${ROW_HEIGHT}px` }}>
+      <div class="row header" role="row" aria-rowindex={1}>
         <span class="cell time">Time</span>
         <span class="cell type">Type</span>
         <span class="cell name">Name</span>
