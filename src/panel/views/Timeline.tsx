@@ -3,9 +3,9 @@
  * scroll like 50. New rows stick to the bottom unless the user has scrolled up.
  *
  * Each row in the DOM is a place (timeline-places.ts) that keeps showing its row while the window slides: as calls
- * stream in, only the places of the rows that came into view get new text, and the rest are neither rendered,
- * restyled, laid out nor painted again. Rendering every visible row's new text at each publish was the panel's
- * largest cost per call (bench:panel, issue 22). The places are in the DOM in place order, not timeline order: each
+ * stream in, only the places of the rows that came into view get new text, and the rest are not rendered or
+ * restyled again. (A publish's layout cost as much as before in bench:panel-render: what costs is laying out the new
+ * rows' cells; docs/benchmarks.md, issue 22.) The places are in the DOM in place order, not timeline order: each
  * says its row's position with aria-rowindex.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
