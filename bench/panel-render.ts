@@ -1,14 +1,19 @@
 /**
  * `npm run bench:panel-render -- <build dir> [<build dir> ...] [--runs N] [--calls N]`: what rendering a stream costs
- * the Track panel in each build, from Chromium's own counters (CDP Performance.getMetrics on the panel's page):
- * layouts, and the time spent laying out, recalculating style, running script and in tasks, per call. The builds are
- * run in turn, N rounds (3 unless told), so that a machine whose speed drifts weighs on each alike; each run is a
- * fresh browser. Compare builds by these figures, not by one run of bench:panel: on a shared 2-core machine the same
- * build's CPU per call moved by a third between runs. Prints figures; never passes or fails.
+ * the Track panel in each build, from a light Chromium trace: the CPU time (thread time, not wall time) of the
+ * extension's main thread, where the panel runs, per call and by what it ran (style, layout, paint, script), the
+ * raster workers' CPU, how many frames were laid out, and the longest task. The builds are run in turn, N rounds (3
+ * unless told), so that a machine whose speed drifts weighs on each alike; each run is a fresh browser.
+ *
+ * Thread time, because wall time is not what a change costs here: on a shared 2-core machine the panel's layouts took
+ * 3 to 9 times longer by the clock than on a core (CDP's Performance.getMetrics, which this bench read before, counts
+ * the clock), and that wait moved between runs of the same build by a third. Prints figures; never passes or fails.
  */
 import { existsSync } from 'node:fs';
 import { launchChromiumPanel } from '../browser-harness/chromium-devtools';
 import { startCollector } from '../browser-harness/collector';
+import { LIGHT_CATEGORIES, startTrace } from './chromium-trace';
+import { renderCosts, type RenderCosts } from './render-costs';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -21,8 +26,7 @@ const builds = args.length ? args : ['dist/chrome'];
 for (const build of builds)
   if (!existsSync(`${build}/manifest.json`)) throw new Error(`${build} holds no built extension (run npm run build)`);
 
-const METRICS = ['LayoutDuration', 'RecalcStyleDuration', 'ScriptDuration', 'TaskDuration'] as const;
-type Run = { readonly layouts: number; readonly seconds: number } & Record<(typeof METRICS)[number], number>;
+type Run = RenderCosts & { readonly seconds: number };
 
 const collector = await startCollector(
   { '/bench': '<!doctype html><title>panel render bench</title>' },
@@ -41,14 +45,22 @@ try {
 }
 for (const [build, runs] of results) {
   const median = (pick: (run: Run) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? 0;
-  console.log(
-    `median of ${runs.length}, ${build}: layouts ${median((r) => r.layouts)}, ${METRICS.map((m) => `${m.replace('Duration', '')} ${median((r) => r[m]).toFixed(0)}`).join(', ')} µs per call`,
+  console.log(`median of ${runs.length}, ${build}: ${describe(median)}`);
+}
+
+/** The figures of a run, or of several runs through `of` (their median). */
+function describe(of: (pick: (run: Run) => number) => number): string {
+  const µs = (pick: (run: Run) => number) => of(pick).toFixed(0);
+  return (
+    `main thread ${µs((r) => r.mainCpu)} µs CPU per call (style ${µs((r) => r.style)}, layout ${µs((r) => r.layout)}, ` +
+    `paint ${µs((r) => r.paint)}, the rest ${µs((r) => r.rest)}); raster ${µs((r) => r.raster)} µs; ` +
+    `frames ${of((r) => r.frames)}; longest task ${of((r) => r.longestTaskCpu).toFixed(1)} ms CPU in ` +
+    `${of((r) => r.longestTaskWall).toFixed(1)} ms`
   );
 }
 
 function line(run: Run): string {
-  const times = METRICS.map((m) => `${m.replace('Duration', '')} ${run[m].toFixed(0)}`).join(', ');
-  return `sent in ${run.seconds.toFixed(1)} s; layouts ${run.layouts}; ${times} µs per call`;
+  return `sent in ${run.seconds.toFixed(1)} s; ${describe((pick) => pick(run))}`;
 }
 
 async function measure(extensionDir: string): Promise<Run> {
@@ -57,13 +69,7 @@ async function measure(extensionDir: string): Promise<Run> {
     const page = await browser.newPage();
     await page.goto(`${collector.origin}/bench`);
     await browser.openTrackPanel(page);
-    const target = browser.puppeteer.targets().find((t) => t.url().endsWith('/src/panel/panel.html'));
-    if (!target) throw new Error("the panel's page was not found");
-    const session = await target.createCDPSession();
-    await session.send('Performance.enable');
-    const read = async () =>
-      new Map((await session.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value] as const));
-    const before = await read();
+    const stopTrace = await startTrace(browser.puppeteer, LIGHT_CATEGORIES);
     const started = Date.now();
     await page.evaluate(
       `(async () => {
@@ -77,17 +83,7 @@ async function measure(extensionDir: string): Promise<Run> {
     );
     const seconds = (Date.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 1500)); // the last publish and its render
-    const after = await read();
-    const delta = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
-    const perCall = (name: string) => (delta(name) * 1e6) / CALLS;
-    return {
-      seconds,
-      layouts: delta('LayoutCount'),
-      LayoutDuration: perCall('LayoutDuration'),
-      RecalcStyleDuration: perCall('RecalcStyleDuration'),
-      ScriptDuration: perCall('ScriptDuration'),
-      TaskDuration: perCall('TaskDuration'),
-    };
+    return { seconds, ...renderCosts(await stopTrace(), CALLS) };
   } finally {
     await browser.close();
   }
