@@ -25,6 +25,7 @@ import { openOptions } from '../browser-harness/options';
 import type { PanelBrowser, PanelHandle } from '../browser-harness/panel';
 import { collectExtensionGarbage, startMemoryDumps, type ProcessMemory } from './chromium-memory';
 import { startTrace } from './chromium-trace';
+import { priorityLine } from './thread-priority';
 import { benchPlanJson } from './fixtures';
 import { callCostLines, firefoxCallCostLines, installFloor } from './call-cost';
 import { firefoxExtensionPids, firefoxParents } from './firefox-process';
@@ -199,6 +200,7 @@ try {
     console.log(
       `   longest main-thread stall in the panel: ${Math.max(stalls.longestTask, stalls.longestGap).toFixed(0)} ms (long task ${stalls.longestTask.toFixed(0)} ms, heartbeat gap ${stalls.longestGap.toFixed(0)} ms; goal < 50 ms)`,
     );
+    if (chromium && processes) console.log(priorityLine(chromium.puppeteer.process()?.pid, processes.ours()[0]));
     if (processUse && afterGc) {
       for (const line of processReport(processUse.ours, afterGc.ours, CALLS)) console.log(line);
       for (const line of callCostLines(id, CALLS, processUse.ours, processUse.floor, processUse.outcomeFloor, afterGc))

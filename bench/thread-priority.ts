@@ -1,0 +1,37 @@
+/**
+ * The nice values Chromium's busiest threads run at, read from /proc (Linux): what bench:panel's stall depends on.
+ * Chromium raises its browser process's UI and IO threads to nice -8 where the system lets it (root, or
+ * CAP_SYS_NICE); an ordinary user's Chromium runs every thread at 0. At -8 a thread weighs about six times a nice-0
+ * thread in the scheduler, and on 2 cores the panel's thread then waits behind the browser's (docs/benchmarks.md,
+ * issue 22's fourth round).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { getPriority } from 'node:os';
+
+/** The nice value of each thread of `pid` named as given (the first found), or null when none is. */
+function niceOf(pid: number | string, names: readonly string[]): (number | null)[] {
+  const found = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      // The main thread is named after the binary: "chromium".
+      const role = Number(tid) === Number(pid) ? 'main' : name;
+      if (names.includes(role) && !found.has(role)) found.set(role, getPriority(Number(tid)));
+    }
+  } catch {
+    /* the process ended while we looked */
+  }
+  return names.map((name) => found.get(name) ?? null);
+}
+
+const shown = (nice: number | null | undefined) => (nice == null ? 'not found' : String(nice));
+
+/** One line: the browser's UI and IO threads' nice values beside the extension process's main and worker threads'. */
+export function priorityLine(browserPid: number | undefined, extensionPid: string | undefined): string {
+  const [ui, io] = browserPid === undefined ? [null, null] : niceOf(browserPid, ['main', 'Chrome_IOThread']);
+  const [panel, worker] = extensionPid === undefined ? [null, null] : niceOf(extensionPid, ['main', 'ServiceWorker t']);
+  return (
+    `   threads' nice values: the browser's UI thread ${shown(ui)}, IO thread ${shown(io)}; the extension's main ` +
+    `thread (the panel) ${shown(panel)}, its service worker ${shown(worker)} (an ordinary user's Chromium runs all at 0)`
+  );
+}
