@@ -21,8 +21,8 @@
  * Calls go one at a time, each after the previous response, as an SDK's queue sends them: latency
  * at a realistic pace, not under a flood. With, the floor and without run interleaved (4 rounds of
  * with, the floor, then without; 50 warm-up calls before each round) so drift and other load hit
- * them alike. Send and
- * arrival times are Date.now() in the page and in an extension page: one machine clock, 1 ms steps.
+ * them alike. Send and arrival times are Date.now() in the page and in an extension page: one
+ * machine clock, 1 ms steps.
  * Prints figures; never passes or fails on time.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

@@ -1,9 +1,10 @@
 /**
  * The nice values Chromium's busiest threads run at, read from /proc (Linux): what bench:panel's stall depends on.
  * Chromium raises its browser process's UI and IO threads to nice -8 where the system lets it (root, or
- * CAP_SYS_NICE); an ordinary user's Chromium runs every thread at 0. At -8 a thread weighs about six times a nice-0
- * thread in the scheduler, and on 2 cores the panel's thread then waits behind the browser's (docs/benchmarks.md,
- * issue 22's fourth round).
+ * CAP_SYS_NICE). At -8 a thread weighs about six times a nice-0 thread in the scheduler, and on 2 cores the panel's
+ * thread then waits behind the browser's. An ordinary user's Chromium can lower no thread's nice value: its browser
+ * threads stay at 0, and the extension's main thread, set to 5 before the panel opened, stays at 5
+ * (docs/benchmarks.md, issue 22's fourth round).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { getPriority } from 'node:os';
@@ -32,6 +33,6 @@ export function priorityLine(browserPid: number | undefined, extensionPid: strin
   const [panel, worker] = extensionPid === undefined ? [null, null] : niceOf(extensionPid, ['main', 'ServiceWorker t']);
   return (
     `   threads' nice values: the browser's UI thread ${shown(ui)}, IO thread ${shown(io)}; the extension's main ` +
-    `thread (the panel) ${shown(panel)}, its service worker ${shown(worker)} (an ordinary user's Chromium runs all at 0)`
+    `thread (the panel) ${shown(panel)}, its service worker ${shown(worker)} (Chromium lowers its threads' nice values only where the system lets it: as root, not as an ordinary user)`
   );
 }
