@@ -6,7 +6,7 @@
  * unless told), so that a machine whose speed drifts weighs on each alike; each run is a fresh browser.
  *
  * Thread time, because wall time is not what a change costs here: on a shared 2-core machine the panel's layouts took
- * 3 to 9 times longer by the clock than on a core (CDP's Performance.getMetrics, which this bench read before, counts
+ * 2 to 9 times longer by the clock than on a core (CDP's Performance.getMetrics, which this bench read before, counts
  * the clock), and that wait moved between runs of the same build by a third. Prints figures; never passes or fails.
  */
 import { existsSync } from 'node:fs';
