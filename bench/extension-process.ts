@@ -18,7 +18,8 @@ function threadCpuMs(pid: string, tid: string): number {
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
-function threadName(pid: string, tid: string): string {
+/** A thread's name as Linux keeps it (15 characters of it). */
+export function threadName(pid: string, tid: string): string {
   return readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
 }
 

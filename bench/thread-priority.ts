@@ -6,17 +6,17 @@
  * threads stay at 0, and the extension's main thread, set to 5 before the panel opened, stays at 5
  * (docs/benchmarks.md, issue 22's fourth round).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { getPriority } from 'node:os';
+import { threadName } from './extension-process';
 
 /** The nice value of each thread of `pid` named as given (the first found), or null when none is. */
-function niceOf(pid: number | string, names: readonly string[]): (number | null)[] {
+function niceOf(pid: string, names: readonly string[]): (number | null)[] {
   const found = new Map<string, number>();
   try {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
       // The main thread is named after the binary: "chromium".
-      const role = Number(tid) === Number(pid) ? 'main' : name;
+      const role = tid === pid ? 'main' : threadName(pid, tid);
       if (names.includes(role) && !found.has(role)) found.set(role, getPriority(Number(tid)));
     }
   } catch {
@@ -29,7 +29,7 @@ const shown = (nice: number | null | undefined) => (nice == null ? 'not found' :
 
 /** One line: the browser's UI and IO threads' nice values beside the extension process's main and worker threads'. */
 export function priorityLine(browserPid: number | undefined, extensionPid: string | undefined): string {
-  const [ui, io] = browserPid === undefined ? [null, null] : niceOf(browserPid, ['main', 'Chrome_IOThread']);
+  const [ui, io] = browserPid === undefined ? [null, null] : niceOf(String(browserPid), ['main', 'Chrome_IOThread']);
   const [panel, worker] = extensionPid === undefined ? [null, null] : niceOf(extensionPid, ['main', 'ServiceWorker t']);
   return (
     `   threads' nice values: the browser's UI thread ${shown(ui)}, IO thread ${shown(io)}; the extension's main ` +
